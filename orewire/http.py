@@ -1,0 +1,228 @@
+"""Polite, bounded HTTP fetching for feeds and article pages.
+
+One ``Fetcher`` per worker process (created in a DoFn's ``setup``): a pooled requests
+session, connect/read/total timeouts, a streamed body-size cap, manual redirects (each hop
+re-checked by the SSRF guard), per-host politeness (at most N requests in flight per host
+and a minimum delay between request starts), and retries with backoff on 429/5xx that
+honour Retry-After.
+"""
+from __future__ import annotations
+
+import email.utils
+import ipaddress
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import requests
+import urllib3
+
+DEFAULT_USER_AGENT = "orewire/0.1 (+https://github.com/orewire/orewire; news ingestion)"
+RETRYABLE_STATUS = {429, 500, 502, 503, 504}
+
+
+class FetchError(Exception):
+    """A fetch that failed; ``retryable`` says whether trying later may succeed."""
+
+    def __init__(self, message: str, *, retryable: bool, status: int | None = None):
+        super().__init__(message)
+        self.retryable = retryable
+        self.status = status
+
+
+class BlockedAddress(FetchError):
+    def __init__(self, message: str):
+        super().__init__(message, retryable=False)
+
+
+@dataclass
+class Response:
+    url: str              # final URL after redirects
+    status: int
+    headers: dict
+    body: bytes
+    fetched_at: float = field(default_factory=time.time)
+
+    @property
+    def content_type(self) -> str:
+        return (self.headers.get("content-type") or "").split(";")[0].strip().lower()
+
+
+def check_address(url: str, allow_private: bool) -> None:
+    """Refuse hosts that resolve to loopback, private, link-local or metadata addresses."""
+    host = urlsplit(url).hostname
+    if not host:
+        raise FetchError(f"no host in {url!r}", retryable=False)
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except socket.gaierror as err:
+        raise FetchError(f"cannot resolve host {host!r}: {err}", retryable=True) from err
+    for info in infos:
+        ip = ipaddress.ip_address(info[4][0].split("%")[0])
+        if (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
+                or ip.is_multicast or ip.is_unspecified):
+            raise BlockedAddress(
+                f"refused {host!r}: resolves to non-public address {ip} "
+                "(use --allow-private-network to permit)")
+
+
+class HostThrottle:
+    """Per-host concurrency limit and minimum delay between request starts, thread-safe."""
+
+    def __init__(self, per_host_concurrency: int = 2, per_host_delay: float = 0.5):
+        self.concurrency = max(1, per_host_concurrency)
+        self.delay = max(0.0, per_host_delay)
+        self._lock = threading.Lock()
+        self._sems: dict[str, threading.Semaphore] = {}
+        self._next_start: dict[str, float] = {}
+
+    def acquire(self, host: str) -> None:
+        with self._lock:
+            sem = self._sems.setdefault(host, threading.Semaphore(self.concurrency))
+        sem.acquire()
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next_start.get(host, 0.0))
+            self._next_start[host] = start + self.delay
+        if start > now:
+            time.sleep(start - now)
+
+    def release(self, host: str) -> None:
+        self._sems[host].release()
+
+
+class Fetcher:
+    def __init__(self, *, user_agent: str = DEFAULT_USER_AGENT, allow_private: bool = False,
+                 connect_timeout: float = 5.0, read_timeout: float = 15.0,
+                 total_timeout: float = 45.0, max_bytes: int = 10 * 1024 * 1024,
+                 max_redirects: int = 5, retries: int = 2, backoff: float = 0.5,
+                 max_retry_after: float = 30.0, per_host_concurrency: int = 2,
+                 per_host_delay: float = 0.5, pool_size: int = 32):
+        self.allow_private = allow_private
+        self.timeout = (connect_timeout, read_timeout)
+        self.total_timeout = total_timeout
+        self.max_bytes = max_bytes
+        self.max_redirects = max_redirects
+        self.retries = retries
+        self.backoff = backoff
+        self.max_retry_after = max_retry_after
+        self.throttle = HostThrottle(per_host_concurrency, per_host_delay)
+        self.session = requests.Session()
+        adapter = requests.adapters.HTTPAdapter(pool_connections=pool_size,
+                                                pool_maxsize=pool_size, max_retries=0)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.headers.update({"User-Agent": user_agent,
+                                     "Accept-Encoding": "gzip, deflate"})
+
+    def close(self) -> None:
+        self.session.close()
+
+    def get(self, url: str, headers: dict | None = None) -> Response:
+        """GET with retries on 429/5xx/transient errors; raises FetchError."""
+        attempt = 0
+        while True:
+            try:
+                return self._get_following_redirects(url, headers or {})
+            except FetchError as err:
+                attempt += 1
+                if not err.retryable or attempt > self.retries:
+                    raise
+                wait = self.backoff * (2 ** (attempt - 1))
+                retry_after = getattr(err, "retry_after", None)
+                if retry_after is not None:
+                    if retry_after > self.max_retry_after:
+                        raise
+                    wait = max(wait, retry_after)
+                time.sleep(wait)
+
+    def _get_following_redirects(self, url: str, headers: dict) -> Response:
+        for _ in range(self.max_redirects + 1):
+            scheme = urlsplit(url).scheme.lower()
+            if scheme not in ("http", "https"):
+                raise FetchError(f"refused non-http(s) URL {url[:200]!r}", retryable=False)
+            check_address(url, self.allow_private)
+            resp = self._get_once(url, headers)
+            if resp.status in (301, 302, 303, 307, 308):
+                location = resp.headers.get("location")
+                if not location:
+                    raise FetchError(f"redirect without Location from {url}", retryable=False,
+                                     status=resp.status)
+                url = urljoin(url, location)
+                continue
+            return resp
+        raise FetchError(f"more than {self.max_redirects} redirects from {url}",
+                         retryable=False)
+
+    def _get_once(self, url: str, headers: dict) -> Response:
+        host = urlsplit(url).hostname or ""
+        self.throttle.acquire(host)
+        started = time.monotonic()
+        try:
+            try:
+                r = self.session.get(url, headers=headers, timeout=self.timeout,
+                                     stream=True, allow_redirects=False)
+            except requests.exceptions.Timeout as err:
+                raise FetchError(f"timeout fetching {url}: {err}", retryable=True) from err
+            except requests.exceptions.ConnectionError as err:
+                raise FetchError(f"connection error fetching {url}: {err}",
+                                 retryable=True) from err
+            except requests.exceptions.RequestException as err:
+                raise FetchError(f"bad request for {url}: {err}", retryable=False) from err
+            try:
+                body = self._read_capped(r, url, started)
+            finally:
+                r.close()
+        finally:
+            self.throttle.release(host)
+        hdrs = {k.lower(): v for k, v in r.headers.items()}
+        if r.status_code in RETRYABLE_STATUS:
+            err = FetchError(f"HTTP {r.status_code} from {url}", retryable=True,
+                             status=r.status_code)
+            err.retry_after = parse_retry_after(hdrs.get("retry-after"))
+            raise err
+        if r.status_code >= 400:
+            raise FetchError(f"HTTP {r.status_code} from {url}", retryable=False,
+                             status=r.status_code)
+        return Response(url=url, status=r.status_code, headers=hdrs, body=body)
+
+    def _read_capped(self, r: requests.Response, url: str, started: float) -> bytes:
+        declared = r.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+            raise FetchError(f"body of {url} declares {declared} bytes, over the "
+                             f"{self.max_bytes}-byte cap", retryable=False)
+        chunks, size = [], 0
+        try:
+            # decode_content=True inflates gzip as it streams, so the cap bounds the
+            # decompressed size too (a gzip bomb stops at max_bytes).
+            for chunk in r.raw.stream(64 * 1024, decode_content=True):
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise FetchError(f"body of {url} exceeds the {self.max_bytes}-byte cap",
+                                     retryable=False)
+                if time.monotonic() - started > self.total_timeout:
+                    raise FetchError(f"fetching {url} took over {self.total_timeout:.0f}s",
+                                     retryable=True)
+                chunks.append(chunk)
+        except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError,
+                OSError) as err:
+            raise FetchError(f"error reading {url}: {type(err).__name__}: {err}",
+                             retryable=True) from err
+        return b"".join(chunks)
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())

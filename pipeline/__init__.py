@@ -1,0 +1,1 @@
+"""Pipeline glue: options, graph assembly (build_pipeline), the CLI entry point."""

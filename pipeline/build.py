@@ -1,0 +1,56 @@
+"""build_pipeline: the graph of DESIGN.md's data flow, returning its key PCollections."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import apache_beam as beam
+
+from transforms.clean_articles import CleanArticles
+from transforms.common import DEAD_LETTERS
+from transforms.deduplicate import Deduplicate
+from transforms.extract_entities import ExtractEntities
+from transforms.fetch_articles import FetchArticles
+from transforms.link_mentions import LinkMentions
+from transforms.read_feeds import FEED_STATE, ReadFeeds
+from transforms.tag_minerals import TagMinerals
+from transforms.write_warehouse import WriteToWarehouse
+
+
+@dataclass
+class RunContext:
+    """What the driver knows before the graph runs."""
+    run_id: str
+    started_at: dt.datetime
+    sources: list[dict]                     # {feed_url, kind}
+    known_ids: list[str] = field(default_factory=list)
+    prior_states: dict = field(default_factory=dict)
+    staging_dir: str = ""
+
+
+def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
+    """Assemble the batch graph on ``p``; returns the key PCollections by name."""
+    fetcher_config = options.fetcher_config()
+    sources = p | "FeedList" >> beam.Create(ctx.sources)
+    feeds = sources | "ReadFeeds" >> ReadFeeds(fetcher_config, ctx.prior_states)
+    known = p | "StoredIds" >> beam.Create(ctx.known_ids)
+    new_items = feeds["items"] | "Deduplicate" >> Deduplicate(known)
+    raw = new_items | "FetchArticles" >> FetchArticles(fetcher_config, options.fetch)
+    cleaned = raw["articles"] | "CleanArticles" >> CleanArticles()
+    articles = cleaned["articles"]
+    entities = articles | "ExtractEntities" >> ExtractEntities()
+    minerals = articles | "TagMinerals" >> TagMinerals()
+    linked = ({"articles": articles, "entities": entities["entities"],
+               "minerals": minerals["minerals"]}
+              | "LinkMentions" >> LinkMentions(ctx.started_at, ctx.run_id))
+    dead = ((feeds[DEAD_LETTERS], raw[DEAD_LETTERS], cleaned[DEAD_LETTERS],
+             entities[DEAD_LETTERS], minerals[DEAD_LETTERS], linked[DEAD_LETTERS])
+            | "AllDeadLetters" >> beam.Flatten())
+    written = ({"articles": linked["rows"], DEAD_LETTERS: dead,
+                FEED_STATE: feeds[FEED_STATE]}
+               | "WriteToWarehouse" >> WriteToWarehouse(options.warehouse, ctx.staging_dir,
+                                                        ctx.run_id))
+    return {"items": feeds["items"], "new_items": new_items, "articles": articles,
+            "entities": entities["entities"], "minerals": minerals["minerals"],
+            "rows": linked["rows"], "dead_letters": dead, "feed_state": feeds[FEED_STATE],
+            "written": written}

@@ -1,0 +1,74 @@
+"""The one options class: orewire's flags, on top of every Beam pipeline option."""
+from __future__ import annotations
+
+import argparse
+
+from apache_beam.options.pipeline_options import PipelineOptions
+
+from orewire.http import DEFAULT_USER_AGENT
+
+DEFAULT_WAREHOUSE = "orewire.duckdb"
+
+
+def add_orewire_arguments(parser) -> None:
+    """orewire's own flags; used by the options class and by ``orewire run --help``."""
+    parser.add_argument(
+        "--feeds", nargs="+", default=None, metavar="ITEM",
+        help="feed URLs (http/https), feed files, directories of feed files, and list files "
+             "(.opml, or .txt with one URL or path a line). Default: the bundled offline "
+             "sample in seeds/sample/.")
+    parser.add_argument(
+        "--warehouse", default=DEFAULT_WAREHOUSE, metavar="PATH.duckdb",
+        help="DuckDB file to write (created on first run). Default: %(default)s in the "
+             "working directory.")
+    parser.add_argument(
+        "--allow-private-network", "--allow_private_network", dest="allow_private_network",
+        action="store_true", default=False,
+        help="permit fetching from loopback, private and link-local addresses "
+             "(off by default: a feed could point at internal services).")
+    parser.add_argument(
+        "--fetch", choices=("auto", "always", "never"), default="auto",
+        help="fetch article pages: auto (default) unless the feed entry carries the full "
+             "text (about 150+ words, not a teaser ending in '…', '[…]' or 'Read more'); "
+             "always; never (use the feed's text only).")
+    parser.add_argument(
+        "--http-user-agent", "--http_user_agent", dest="http_user_agent", default=DEFAULT_USER_AGENT,
+        help="User-Agent header for feed and page requests.")
+    parser.add_argument(
+        "--per-host-concurrency", "--per_host_concurrency", dest="per_host_concurrency",
+        type=int, default=2, help="requests in flight per host, per worker (default 2).")
+    parser.add_argument(
+        "--per-host-delay", "--per_host_delay", dest="per_host_delay", type=float,
+        default=0.5, help="seconds between request starts to one host (default 0.5).")
+    parser.add_argument(
+        "--max-bytes", "--max_bytes", dest="max_bytes", type=int, default=10 * 1024 * 1024,
+        help="largest response body read, in bytes (default 10 MB).")
+    parser.add_argument(
+        "--quiet", action="store_true", default=False,
+        help="print only the summary, no Beam log lines.")
+
+
+class OrewireOptions(PipelineOptions):
+    @classmethod
+    def _add_argparse_args(cls, parser):
+        add_orewire_arguments(parser)
+
+    def fetcher_config(self) -> dict:
+        return {"user_agent": self.http_user_agent,
+                "allow_private": self.allow_private_network,
+                "per_host_concurrency": self.per_host_concurrency,
+                "per_host_delay": self.per_host_delay,
+                "max_bytes": self.max_bytes}
+
+
+def run_help_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="orewire run",
+        description="Read news feeds, clean the articles, tag entities and minerals, and "
+                    "write one row per article to the warehouse. Any Apache Beam pipeline "
+                    "option (--runner, --direct_num_workers, ...) passes through; the "
+                    "default runner is the DirectRunner.",
+        epilog="Exit status: 0 when the run completes (items that failed are in the "
+               "dead_letters table); 2 for unusable arguments.")
+    add_orewire_arguments(parser)
+    return parser

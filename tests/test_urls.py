@@ -1,0 +1,106 @@
+"""orewire.urls: link normalisation (articles.url) and article ids."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from orewire.urls import BadURL, article_id, host_of, normalize_url
+
+
+def test_scheme_and_host_lower_cased_path_case_kept():
+    out = normalize_url("HTTPS://News.Example.COM/Markets/Lithium-Prices")
+    assert out.startswith("https://news.example.com/")
+    assert out.endswith("/Markets/Lithium-Prices")
+
+
+def test_fragment_dropped():
+    out = normalize_url("https://example.com/story/cobalt#comments")
+    assert "#" not in out
+    assert out == "https://example.com/story/cobalt"
+
+
+def test_utm_parameters_dropped():
+    out = normalize_url("https://example.com/a?utm_source=rss&utm_medium=feed&utm_campaign=x")
+    assert "utm_" not in out
+    assert out == "https://example.com/a"
+
+
+def test_fbclid_dropped_real_params_kept():
+    out = normalize_url("https://example.com/a?fbclid=IwAR0abc&page=2")
+    assert "fbclid" not in out
+    assert "page=2" in out
+
+
+def test_real_query_params_kept_alongside_tracking():
+    out = normalize_url("https://example.com/news?id=5&utm_source=x&lang=en#top")
+    assert "id=5" in out and "lang=en" in out
+    assert "utm_source" not in out and "#" not in out
+
+
+def test_default_port_removed():
+    assert normalize_url("http://example.com:80/a") == "http://example.com/a"
+
+
+def test_surrounding_whitespace_ignored():
+    assert normalize_url("  https://example.com/a \n") == "https://example.com/a"
+
+
+@pytest.mark.parametrize("bad", [
+    "javascript:alert(1)",
+    "ftp://files.example.com/report.pdf",
+    "mailto:desk@example.com",
+    "",
+    "   ",
+    "http:///no-host",
+    "https://",
+    "/relative/path/only",
+])
+def test_bad_urls_raise(bad):
+    with pytest.raises(BadURL):
+        normalize_url(bad)
+
+
+def test_none_raises_badurl():
+    with pytest.raises(BadURL):
+        normalize_url(None)  # type: ignore[arg-type]
+
+
+def test_badurl_is_a_valueerror():
+    assert issubclass(BadURL, ValueError)
+
+
+def test_article_id_shape_and_stability():
+    url = normalize_url("https://example.com/story/gallium-ban")
+    a1, a2 = article_id(url), article_id(url)
+    assert a1 == a2
+    assert re.fullmatch(r"[0-9a-f]{32}", a1)
+
+
+def test_article_id_differs_for_different_urls():
+    assert (article_id(normalize_url("https://example.com/a"))
+            != article_id(normalize_url("https://example.com/b")))
+
+
+def test_article_id_equal_for_tracking_variants():
+    variants = [
+        "https://example.com/story/gallium-ban",
+        "HTTPS://EXAMPLE.com/story/gallium-ban#section-2",
+        "https://example.com/story/gallium-ban?utm_source=rss&utm_medium=feed",
+        "https://example.com/story/gallium-ban?fbclid=IwAR123",
+        "https://example.com:443/story/gallium-ban",
+    ]
+    ids = {article_id(normalize_url(v)) for v in variants}
+    assert len(ids) == 1
+
+
+def test_article_id_known_value():
+    # sha256("https://example.com/a")[:32]; pins the id so stored rows stay addressable
+    import hashlib
+    expected = hashlib.sha256(b"https://example.com/a").hexdigest()[:32]
+    assert article_id("https://example.com/a") == expected
+
+
+def test_host_of():
+    assert host_of("https://News.Example.com:8080/x") == "news.example.com"
+    assert host_of("not a url") == ""

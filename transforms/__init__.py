@@ -1,0 +1,1 @@
+"""Beam transforms: one composite PTransform per module, named for what it produces."""

@@ -1,0 +1,57 @@
+"""LinkMentions: join articles, entities and minerals by article_id -> ArticleRows.
+
+Each mineral mention gets the countries and organisations of its sentence and the figures
+nearest to it. An article missing a branch (that branch dead-lettered it) is not written.
+"""
+from __future__ import annotations
+
+import apache_beam as beam
+
+from orewire.linking import build_row
+from transforms.common import DEAD_LETTERS, counter, dead_letter
+
+
+class LinkFn(beam.DoFn):
+    def __init__(self, ingested_at, run_id: str):
+        self.ingested_at = ingested_at
+        self.run_id = run_id
+        self.rows = counter("rows_linked")
+
+    def process(self, joined):
+        _article_id, groups = joined
+        articles, entities, minerals = (list(groups["article"]), list(groups["entities"]),
+                                        list(groups["minerals"]))
+        # An article missing a branch is not written: that branch sent its dead letter.
+        if articles and entities and minerals:
+            yield from self._link(articles[0], entities[0], minerals[0])
+
+    def _link(self, article, entities, minerals):
+        try:
+            row = build_row(article, entities, minerals,
+                            ingested_at=self.ingested_at, run_id=self.run_id)
+        except (KeyError, ValueError, TypeError) as err:
+            yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
+                "link_mentions", article.get("url"), err, feed_url=article.get("feed_url"),
+                article_id=article.get("article_id")))
+        else:
+            self.rows.inc()
+            yield row
+
+
+class LinkMentions(beam.PTransform):
+    """{"articles", "entities", "minerals"} -> {"rows": ArticleRows, "dead_letters": ...}."""
+
+    def __init__(self, ingested_at, run_id: str):
+        super().__init__()
+        self.ingested_at = ingested_at
+        self.run_id = run_id
+
+    def expand(self, branches):
+        keyed = branches["articles"] | "KeyArticles" >> beam.Map(
+            lambda a: (a["article_id"], a))
+        results = ({"article": keyed, "entities": branches["entities"],
+                    "minerals": branches["minerals"]}
+                   | "JoinBranches" >> beam.CoGroupByKey()
+                   | "Link" >> beam.ParDo(LinkFn(self.ingested_at, self.run_id))
+                   .with_outputs(DEAD_LETTERS, main="rows"))
+        return {"rows": results.rows, DEAD_LETTERS: results[DEAD_LETTERS]}

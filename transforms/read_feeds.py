@@ -1,0 +1,128 @@
+"""ReadFeeds: feed sources -> FeedItems (one per entry), feed_state rows, dead letters.
+
+Each feed is read once: local files from disk (only files named on the command line),
+URLs with a conditional GET (ETag / Last-Modified from the previous ``feed_state``), then
+parsed with feedparser on the bytes (JSON Feed directly). Entries without a usable http(s)
+link become dead letters; a feed that cannot be read or yields no entries is recorded in
+``feed_state`` with the reason, and an unreadable one is also a dead letter.
+"""
+from __future__ import annotations
+
+import apache_beam as beam
+
+from orewire.feeds import entry_to_item, parse_feed
+from orewire.http import Fetcher, FetchError
+from orewire.urls import BadURL
+from transforms.common import DEAD_LETTERS, counter, dead_letter, now_utc
+
+FEED_STATE = "feed_state"
+MAX_FEED_FILE_BYTES = 50 * 1024 * 1024
+
+
+class ReadFeedFn(beam.DoFn):
+    def __init__(self, fetcher_config: dict, prior_states: dict | None = None):
+        self.fetcher_config = fetcher_config
+        self.prior_states = prior_states or {}
+        self.fetcher = None
+        self.feeds_read = counter("feeds_read")
+        self.feed_failures = counter("feed_failures")
+        self.entries_seen = counter("entries_seen")
+
+    def setup(self):
+        self.fetcher = Fetcher(**self.fetcher_config)
+
+    def teardown(self):
+        if self.fetcher is not None:
+            self.fetcher.close()
+
+    def process(self, source: dict):
+        yield from self._read(source)
+
+    def _read(self, source: dict):
+        feed_url, kind = source["feed_url"], source["kind"]
+        prior = self.prior_states.get(feed_url) or {}
+        now = now_utc()
+        state = {"feed_url": feed_url, "etag": prior.get("etag"),
+                 "last_modified": prior.get("last_modified"), "last_polled_at": now,
+                 "last_status": "ok", "last_error": None, "entries_last_poll": 0,
+                 "consecutive_failures": 0}
+        try:
+            data, base_url = self._load(feed_url, kind, prior, state)
+        except (FetchError, OSError) as err:
+            self.feed_failures.inc()
+            state.update(last_status="error", last_error=str(err)[:1000],
+                         consecutive_failures=(prior.get("consecutive_failures") or 0) + 1)
+            yield beam.pvalue.TaggedOutput(FEED_STATE, state)
+            yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
+                "read_feeds", feed_url, err, feed_url=feed_url))
+            return
+        if data is None:  # 304 Not Modified
+            state["last_status"] = "not_modified"
+            self.feeds_read.inc()
+            yield beam.pvalue.TaggedOutput(FEED_STATE, state)
+            return
+        try:
+            parsed = parse_feed(data, feed_url)
+        except ValueError as err:
+            self.feed_failures.inc()
+            state.update(last_status="error", last_error=str(err)[:1000],
+                         consecutive_failures=(prior.get("consecutive_failures") or 0) + 1)
+            yield beam.pvalue.TaggedOutput(FEED_STATE, state)
+            yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
+                "read_feeds", feed_url, err, feed_url=feed_url, payload=data[:500]))
+            return
+        self.feeds_read.inc()
+        if parsed.bozo_reason:
+            state.update(last_status="bozo", last_error=parsed.bozo_reason)
+        if not parsed.entries:
+            state.update(last_status="empty",
+                         last_error=parsed.bozo_reason or "feed has no entries")
+        state["entries_last_poll"] = len(parsed.entries)
+        yield beam.pvalue.TaggedOutput(FEED_STATE, state)
+        for entry in parsed.entries:
+            self.entries_seen.inc()
+            try:
+                yield entry_to_item(entry, feed_url=feed_url, feed_title=parsed.title,
+                                    base_url=base_url, now=now)
+            except BadURL as err:
+                yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
+                    "read_feeds", entry.get("link") or feed_url, err, feed_url=feed_url,
+                    payload=entry.get("title")))
+
+    def _load(self, feed_url: str, kind: str, prior: dict, state: dict):
+        if kind == "file":
+            with open(feed_url, "rb") as fh:
+                data = fh.read(MAX_FEED_FILE_BYTES + 1)
+            if len(data) > MAX_FEED_FILE_BYTES:
+                raise OSError(f"feed file over {MAX_FEED_FILE_BYTES} bytes: {feed_url}")
+            return data, None
+        headers = {"Accept": "application/rss+xml, application/atom+xml, "
+                             "application/feed+json, application/xml;q=0.9, */*;q=0.8"}
+        if prior.get("etag"):
+            headers["If-None-Match"] = prior["etag"]
+        if prior.get("last_modified"):
+            headers["If-Modified-Since"] = prior["last_modified"]
+        resp = self.fetcher.get(feed_url, headers=headers)
+        state["etag"] = resp.headers.get("etag") or state["etag"]
+        state["last_modified"] = resp.headers.get("last-modified") or state["last_modified"]
+        if resp.status == 304:
+            return None, resp.url
+        return resp.body, resp.url
+
+
+class ReadFeeds(beam.PTransform):
+    """PCollection of {feed_url, kind} -> {"items", "feed_state", "dead_letters"}."""
+
+    def __init__(self, fetcher_config: dict, prior_states: dict | None = None):
+        super().__init__()
+        self.fetcher_config = fetcher_config
+        self.prior_states = prior_states
+
+    def expand(self, sources):
+        results = (sources
+                   | "SpreadFeeds" >> beam.Reshuffle()
+                   | "ReadFeed" >> beam.ParDo(ReadFeedFn(self.fetcher_config,
+                                                         self.prior_states))
+                   .with_outputs(FEED_STATE, DEAD_LETTERS, main="items"))
+        return {"items": results.items, FEED_STATE: results[FEED_STATE],
+                DEAD_LETTERS: results[DEAD_LETTERS]}

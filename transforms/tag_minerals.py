@@ -1,0 +1,56 @@
+"""TagMinerals: Articles -> (article_id, {mentions, figures}) from the lexicon.
+
+A blank English tokenizer with the rule-based sentencizer gives tokens and sentences;
+phrase matchers built from ``seeds/minerals.yaml`` find the mentions, and figures are read
+from the sentences that mention a mineral. Runs beside ExtractEntities, joined later by
+article_id.
+"""
+from __future__ import annotations
+
+import apache_beam as beam
+
+from orewire.figures import find_figures
+from orewire.lexicon import MineralMatcher
+from orewire.linking import tag_doc
+from orewire.nlp import NER_MAX_CHARS, sentence_model
+from transforms.common import DEAD_LETTERS, counter, dead_letter
+
+
+class TagMineralsFn(beam.DoFn):
+    def __init__(self):
+        self.nlp = None
+        self.matcher = None
+        self.mentions = counter("mineral_mentions")
+
+    def setup(self):
+        self.nlp = sentence_model()
+        self.matcher = MineralMatcher(self.nlp)
+
+    def process(self, batch: list):
+        texts = [(a.get("text") or "")[:NER_MAX_CHARS] for a in batch]
+        for article, doc in zip(batch, self.nlp.pipe(texts)):
+            try:
+                tagged = tag_doc(doc, self.matcher, find_figures)
+            except (ValueError, RuntimeError, IndexError) as err:
+                yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
+                    "tag_minerals", article.get("url"), err,
+                    feed_url=article.get("feed_url"), article_id=article["article_id"]))
+                continue
+            self.mentions.inc(len(tagged["mentions"]))
+            yield article["article_id"], tagged
+
+
+class TagMinerals(beam.PTransform):
+    """Articles -> {"minerals": (article_id, tagged), "dead_letters": ...}."""
+
+    def __init__(self, batch_size: int = 64):
+        super().__init__()
+        self.batch_size = batch_size
+
+    def expand(self, articles):
+        results = (articles
+                   | "BatchForTagging" >> beam.BatchElements(min_batch_size=1,
+                                                             max_batch_size=self.batch_size)
+                   | "Tag" >> beam.ParDo(TagMineralsFn())
+                   .with_outputs(DEAD_LETTERS, main="minerals"))
+        return {"minerals": results.minerals, DEAD_LETTERS: results[DEAD_LETTERS]}

@@ -1,0 +1,76 @@
+"""WriteToWarehouse: rows of every table -> the DuckDB warehouse.
+
+Workers write batches as Parquet shards (Arrow, never row by row) into a staging folder
+beside the warehouse; one loader step (a single key, so a single writer process) inserts
+every shard in one transaction and removes the folder. The loader emits the number of
+rows each table gained.
+"""
+from __future__ import annotations
+
+import shutil
+
+import apache_beam as beam
+
+from orewire.warehouse import DuckDBWarehouse, write_shard
+from transforms.common import counter
+
+
+class WriteShardFn(beam.DoFn):
+    def __init__(self, table: str, staging_dir: str, stamp: dict | None = None):
+        self.table = table
+        self.staging_dir = staging_dir
+        self.stamp = stamp or {}
+
+    def process(self, batch: list):
+        rows = [dict(r, **self.stamp) for r in batch] if self.stamp else batch
+        yield self.table, write_shard(self.table, rows, self.staging_dir)
+
+
+class LoadShardsFn(beam.DoFn):
+    def __init__(self, warehouse_path: str, staging_dir: str):
+        self.warehouse_path = warehouse_path
+        self.staging_dir = staging_dir
+
+    def process(self, keyed):
+        _key, shards = keyed
+        by_table: dict[str, list[str]] = {}
+        for table, path in shards:
+            by_table.setdefault(table, []).append(path)
+        with DuckDBWarehouse(self.warehouse_path) as wh:
+            added = wh.load_shards(by_table)
+        shutil.rmtree(self.staging_dir, ignore_errors=True)
+        for table, n in added.items():
+            counter(f"rows_added_{table}").inc(n)
+        yield added
+
+
+class WriteToWarehouse(beam.PTransform):
+    """{table: PCollection of row dicts} -> PCollection with one {table: rows added}."""
+
+    def __init__(self, warehouse_path: str, staging_dir: str, run_id: str,
+                 batch_size: int = 2000):
+        super().__init__()
+        self.warehouse_path = warehouse_path
+        self.staging_dir = staging_dir
+        self.run_id = run_id
+        self.batch_size = batch_size
+
+    def expand(self, tables: dict):
+        shards = []
+        for table, rows in sorted(tables.items()):
+            stamp = {"run_id": self.run_id} if table == "dead_letters" else None
+            shards.append(rows
+                          | f"Batch_{table}" >> beam.BatchElements(
+                              min_batch_size=1, max_batch_size=self.batch_size)
+                          | f"Shard_{table}" >> beam.ParDo(
+                              WriteShardFn(table, self.staging_dir, stamp)))
+        # Runs once even when no table has rows, so the warehouse always exists.
+        start = (shards[0].pipeline | "LoadTrigger" >> beam.Create([("__none__", "")]))
+        return ((*shards, start)
+                | "AllShards" >> beam.Flatten()
+                | "OneWriter" >> beam.Map(lambda s: (None, s))
+                | "GatherShards" >> beam.GroupByKey()
+                | "DropTrigger" >> beam.Map(lambda kv: (kv[0], [s for s in kv[1]
+                                                                if s[0] != "__none__"]))
+                | "LoadShards" >> beam.ParDo(LoadShardsFn(self.warehouse_path,
+                                                          self.staging_dir)))
