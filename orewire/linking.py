@@ -14,10 +14,14 @@ def entities_from_doc(doc, country_matcher: CountryMatcher, lang: str | None = "
     ents = []
     orgs = []
     for e in doc.ents:
-        normalized = code_for(e.text) if e.label_ in COUNTRY_LABELS else None
-        ents.append({"text": e.text, "label": e.label_, "start": e.start_char,
+        # The small model sometimes labels a bare demonym ORG ("Kazakh"): an entity whose
+        # whole text is a country term is that country whatever its label.
+        normalized = code_for(e.text) if e.label_ in COUNTRY_LABELS or e.label_ == "ORG" \
+            else None
+        label = "NORP" if normalized and e.label_ == "ORG" else e.label_
+        ents.append({"text": e.text, "label": label, "start": e.start_char,
                      "end": e.end_char, "normalized": normalized})
-        if e.label_ == "ORG":
+        if label == "ORG":
             orgs.append((e.start_char, e.end_char))
     covered = [(x["start"], x["end"]) for x in ents if x["normalized"]]
     for start, end, text, code in country_matcher.find(doc, lang):
