@@ -96,6 +96,9 @@ class CountryMatcher:
             by_code: dict[str, list[str]] = {}
             for term, code in terms.items():
                 by_code.setdefault(code, []).append(term)
+                if lang != "en" and term[:1].islower():
+                    # adjectives are written lower case, but a sentence may start with one
+                    by_code[code].append(term[:1].upper() + term[1:])
             for code, items in by_code.items():
                 matcher.add(code, list(nlp.tokenizer.pipe(items)))
             matcher.add("-", list(nlp.tokenizer.pipe(not_country_phrases())))
@@ -106,6 +109,13 @@ class CountryMatcher:
         spans = [(s, e, self.vocab.strings[mid]) for mid, s, e in self.matchers["en"](doc)]
         if lang in self.matchers and lang != "en":
             spans += [(s, e, self.vocab.strings[mid]) for mid, s, e in self.matchers[lang](doc)]
+        # Headlines and datelines in capitals: "RUSSIA'S largest miner".
+        matched = {i for s, e, _c in spans for i in range(s, e)}
+        for tok in doc:
+            if tok.i not in matched and tok.is_upper and tok.is_alpha and len(tok) > 4:
+                code = code_for(tok.text, lang or "en")
+                if code:
+                    spans.append((tok.i, tok.i + 1, code))
         spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         out, last_end = [], -1
         for start, end, code in spans:

@@ -133,7 +133,7 @@ def _parse_iso(value) -> dt.datetime | None:
 
 def parse_feed(data: bytes, feed_url: str) -> ParsedFeed:
     """Parse feed bytes. Raises ValueError when the bytes are no feed at all."""
-    head = data[:64].lstrip()
+    head = data[:64].removeprefix(b"\xef\xbb\xbf").lstrip()
     if head.startswith(b"{"):
         return _parse_json_feed(data)
     # Our cleaner handles the HTML, so feedparser's sanitiser and URI resolution are off

@@ -64,16 +64,21 @@ def catalog_rows() -> list[dict]:
              "eu_strategic_2023": m.eu_strategic_2023} for m in minerals()]
 
 
-def alias_table() -> tuple[dict[str, set[str]], dict[str, set[str]], set[str], set[str]]:
-    """(case-insensitive alias -> ids, exact alias -> ids, false friends, ambiguous)."""
+@lru_cache(maxsize=8)
+def alias_table(lang: str | None = "en") -> tuple[dict, dict, frozenset, frozenset]:
+    """(case-insensitive alias -> ids, exact alias -> ids, false friends, ambiguous).
+
+    English aliases apply to every text; the names of another language only to texts in
+    that language (French "or" would otherwise be gold in every sentence).
+    """
     lower: dict[str, set[str]] = {}
     exact: dict[str, set[str]] = {}
     false_friends: set[str] = set()
     data = load_lexicon()
     for m in data["minerals"]:
         names = list(m.get("aliases") or [])
-        for lang_names in (m.get("i18n") or {}).values():
-            names.extend(lang_names or [])
+        if lang and lang != "en":
+            names.extend((m.get("i18n") or {}).get(lang) or [])
         for alias in names:
             alias = str(alias).strip()
             if not alias:
@@ -82,8 +87,13 @@ def alias_table() -> tuple[dict[str, set[str]], dict[str, set[str]], set[str], s
             target.setdefault(alias, set()).add(m["id"])
         false_friends.update(str(f).strip() for f in m.get("false_friends") or [] if f)
     false_friends.update(str(f).strip() for f in data.get("false_friends") or [] if f)
-    ambiguous = {str(a).strip().lower() for a in data.get("ambiguous_aliases") or []}
-    return lower, exact, false_friends, ambiguous
+    ambiguous = frozenset(str(a).strip().lower() for a in data.get("ambiguous_aliases") or [])
+    return lower, exact, frozenset(false_friends), ambiguous
+
+
+def compound_heads(lang: str | None) -> tuple[str, ...]:
+    heads = (load_lexicon().get("compound_heads") or {}).get(lang or "") or []
+    return tuple(sorted({str(h).lower() for h in heads}, key=len, reverse=True))
 
 
 @dataclass
@@ -97,7 +107,7 @@ class Mention:
 
 
 class MineralMatcher:
-    """Finds mineral mentions in a spaCy Doc."""
+    """Finds mineral mentions in a spaCy Doc of text in language ``lang``."""
 
     CONTEXT_WORDS = {"metal", "metals", "ore", "ores", "mine", "mines", "mining", "miner",
                      "miners", "smelter", "smelting", "refinery", "refining", "price",
@@ -107,11 +117,18 @@ class MineralMatcher:
                      "futures", "stockpile", "zinc", "copper", "silver", "nickel", "tin",
                      "ingot", "ingots", "alloy", "alloys", "poisoning", "pipes", "paint",
                      "mineral", "minerals", "commodity", "commodities", "producer",
-                     "producers", "lme", "bullion", "cathode", "cathodes"}
+                     "producers", "lme", "bullion", "cathode", "cathodes", "market",
+                     "markets", "demand", "oxide", "oxides", "sulphate", "sulfate",
+                     "hydroxide", "carbonate", "processing", "extraction", "reserve",
+                     # Spanish and Portuguese, where "cobre" is also a verb form
+                     "precio", "precios", "preço", "preços", "mina", "minas", "minería",
+                     "mineração", "exportaciones", "exportações", "producción", "produção",
+                     "toneladas", "mineral", "minério", "concentrado", "fundición"}
 
-    def __init__(self, nlp):
+    def __init__(self, nlp, lang: str | None = "en"):
         self.vocab = nlp.vocab
-        lower, exact, false_friends, ambiguous = alias_table()
+        self.lang = lang or "en"
+        lower, exact, false_friends, ambiguous = alias_table(self.lang)
         self.ambiguous = ambiguous
         self._ids: dict[str, frozenset] = {}
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -126,17 +143,24 @@ class MineralMatcher:
         for phrase in false_friends:
             target = self.ff_lower if phrase == phrase.lower() else self.ff_exact
             target.add("FF", [nlp.make_doc(phrase)])
+        self.heads = compound_heads(self.lang)
+        # single-word names that can start a compound ("lithium" in "Lithiumprojekten")
+        self.stems = sorted(((a, ids) for a, ids in lower.items()
+                             if " " not in a and "-" not in a and len(a) >= 4),
+                            key=lambda x: len(x[0]), reverse=True)
 
     def find(self, doc) -> list[Mention]:
         spans = [(s, e, self.vocab.strings[mid])
                  for matcher in (self.lower_matcher, self.exact_matcher)
                  for mid, s, e in matcher(doc)]
+        if self.heads:
+            spans.extend(self._compounds(doc, {i for s, e, _ in spans for i in range(s, e)}))
         spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         blocked = set()
         for matcher in (self.ff_lower, self.ff_exact):
             for _mid, s, e in matcher(doc):
                 blocked.update(range(s, e))
-        out, last_end = [], -1
+        kept, last_end = [], -1
         for start, end, key in spans:
             if start < last_end:
                 continue
@@ -145,30 +169,83 @@ class MineralMatcher:
                 continue
             if self._is_company_name(doc, start, end) or not self._ambiguous_ok(doc, start, end):
                 continue
+            kept.append((start, end, key))
+        if self.lang == "en":
+            kept = self._drop_proper_nouns(doc, kept)
+        out = []
+        for start, end, key in kept:
             span = doc[start:end]
             for mineral in sorted(self._ids[key]):
                 out.append(Mention(mineral, span.text, span.start_char, span.end_char,
                                    start, end))
         return out
 
+    def _compounds(self, doc, taken: set):
+        """German compounds: a mineral name followed by a known head in one word."""
+        for tok in doc:
+            if tok.i in taken or len(tok) < 5:
+                continue
+            # "Simandou-Eisenerzprojekts": each hyphenated part may be the compound
+            for part in tok.lower_.split("-") if "-" in tok.text[:-1] else [tok.lower_]:
+                key = self._compound_key(part, tok.text.endswith("-"))
+                if key:
+                    yield tok.i, tok.i + 1, key
+                    break
+
+    def _compound_key(self, word: str, open_compound: bool) -> str | None:
+        if not word.isalpha() and not word.endswith("-"):
+            return None
+        for stem, ids in self.stems:
+            if word.startswith(stem):
+                rest = word[len(stem):]
+                if (rest in ("", "-") and open_compound) or \
+                        rest.lstrip("s-").startswith(self.heads):
+                    key = "|".join(sorted(ids))
+                    self._ids[key] = frozenset(ids)
+                    return key
+        return None
+
+    def _drop_proper_nouns(self, doc, kept):
+        """English writes materials in lower case: a capitalised mineral word mid-sentence
+        ("the robot Cobalt", "Cobalt Blue") is a name, and a word that is only ever
+        capitalised in the article is a name unless commodity words stand next to it."""
+        lowercase_seen = {doc[s:e].text.lower() for s, e, _ in kept
+                          if not doc[s].text[:1].isupper()}
+        out = []
+        for start, end, key in kept:
+            first = doc[start]
+            text = doc[start:end].text
+            if not first.text[:1].isupper() or first.text.isupper():
+                out.append((start, end, key))
+                continue
+            sent = first.sent
+            words = [t for t in sent if t.is_alpha and len(t) > 3]
+            title_case = words and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+            sentence_initial = start == sent.start or all(
+                t.is_punct or t.is_quote or t.is_space for t in doc[sent.start:start])
+            if not sentence_initial and not title_case:
+                continue  # a capitalised name mid-sentence
+            if end - start == 1 and text.lower() not in lowercase_seen and \
+                    not self._has_context(doc, start, end):
+                continue  # one word, only ever capitalised, no commodity word around it
+            out.append((start, end, key))
+        return out
+
+    def _has_context(self, doc, start: int, end: int, width: int = 3) -> bool:
+        lo, hi = max(0, start - width), min(len(doc), end + width)
+        return any(t.lower_ in self.CONTEXT_WORDS for t in doc[lo:hi]
+                   if not (start <= t.i < end))
+
     @staticmethod
     def _is_company_name(doc, start: int, end: int) -> bool:
         first = doc[start]
         if not first.text[:1].isupper() or first.text.isupper():
             return False
-        if first.is_sent_start is True or start == 0:
-            prev_cap = False
-        else:
-            prev = doc[start - 1]
-            prev_cap = prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start
         nxt = doc[end] if end < len(doc) else None
-        next_corp = nxt is not None and nxt.text.lower() in _CORP_WORDS and nxt.text[:1].isupper()
-        return prev_cap or next_corp
+        return nxt is not None and nxt.text.lower() in _CORP_WORDS and nxt.text[:1].isupper()
 
     def _ambiguous_ok(self, doc, start: int, end: int) -> bool:
-        """Ambiguous words ("lead", "tin") count only near commodity words."""
+        """Ambiguous words ("lead", "APT") count only near commodity words."""
         if doc[start:end].text.lower() not in self.ambiguous:
             return True
-        lo, hi = max(0, start - 4), min(len(doc), end + 4)
-        return any(t.lower_ in self.CONTEXT_WORDS for t in doc[lo:hi]
-                   if not (start <= t.i < end))
+        return self._has_context(doc, start, end, width=4)

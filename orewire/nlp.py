@@ -38,11 +38,20 @@ def ner_model() -> spacy.language.Language:
         return _models["ner"]
 
 
-def sentence_model() -> spacy.language.Language:
-    """Tokenizer + rule-based sentencizer (no statistical components)."""
+TOKENIZER_LANGS = ("en", "fr", "de", "es", "pt", "ru")
+
+
+def sentence_model(lang: str | None = "en") -> spacy.language.Language:
+    """Tokenizer + rule-based sentencizer (no statistical components) for ``lang``.
+
+    spaCy's own tokenizer rules per language split elisions ("d'uranium") and keep
+    "U.S." whole; other languages use the English rules.
+    """
+    lang = lang if lang in TOKENIZER_LANGS else "en"
+    key = f"sent-{lang}"
     with _lock:
-        if "sent" not in _models:
-            nlp = spacy.blank("en")
+        if key not in _models:
+            nlp = spacy.blank(lang)
             nlp.add_pipe("sentencizer")
-            _models["sent"] = nlp
-        return _models["sent"]
+            _models[key] = nlp
+        return _models[key]

@@ -30,7 +30,9 @@ def normalize_url(url: str) -> str:
     if not parts.hostname:
         raise BadURL(f"link without host: {url[:200]!r}")
     try:
-        normalized = courlan.normalize_url(urldefrag(url)[0])
+        # Given a split URL courlan skips its html.unescape step, which would read
+        # "&section=" as the entity "&sect;".
+        normalized = courlan.normalize_url(urlsplit(urldefrag(url)[0]))
     except ValueError as err:  # courlan raises on malformed netlocs (bad port, IPv6)
         raise BadURL(f"malformed link {url[:200]!r}: {err}") from err
     return urldefrag(normalized)[0]

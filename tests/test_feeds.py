@@ -288,10 +288,6 @@ def test_parse_json_feed_10_single_author():
     assert feed.entries[0]["authors"] == ["Kim Lee"]
 
 
-@pytest.mark.xfail(reason="BUG: parse_feed sniffs JSON with data[:64].lstrip().startswith(b'{'), "
-                          "so a JSON Feed starting with a UTF-8 BOM goes to feedparser and "
-                          "raises 'not a feed' (_parse_json_feed already decodes utf-8-sig)",
-                   strict=True)
 def test_parse_json_feed_with_utf8_bom():
     doc = {"version": "https://jsonfeed.org/version/1.1", "title": "BOM",
            "items": [{"url": "https://bom.example/x", "title": "Tin"}]}

@@ -104,3 +104,13 @@ def test_article_id_known_value():
 def test_host_of():
     assert host_of("https://News.Example.com:8080/x") == "news.example.com"
     assert host_of("not a url") == ""
+
+
+@pytest.mark.parametrize("query", ["id=7&section=mining", "id=7&region=africa",
+                                   "id=7&param=1", "id=7&copy=2", "id=7&times=3"])
+def test_query_names_that_look_like_html_entities_kept(query):
+    from urllib.parse import parse_qsl, urlsplit
+    out = normalize_url(f"https://example.com/story?{query}&utm_source=rss")
+    assert out.startswith("https://example.com/story?")
+    # courlan sorts the query; the pairs themselves must survive unmangled
+    assert sorted(parse_qsl(urlsplit(out).query)) == sorted(parse_qsl(query))

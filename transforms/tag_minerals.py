@@ -1,8 +1,8 @@
 """TagMinerals: Articles -> (article_id, {mentions, figures}) from the lexicon.
 
-A blank English tokenizer with the rule-based sentencizer gives tokens and sentences;
-phrase matchers built from ``seeds/minerals.yaml`` find the mentions, and figures are read
-from the sentences that mention a mineral. Runs beside ExtractEntities, joined later by
+A blank tokenizer for the article's language with the rule-based sentencizer gives tokens
+and sentences; phrase matchers built from ``seeds/minerals.yaml`` find the mentions, and
+figures are read from the sentences that mention a mineral. Runs beside ExtractEntities, joined later by
 article_id.
 """
 from __future__ import annotations
@@ -12,25 +12,39 @@ import apache_beam as beam
 from orewire.figures import find_figures
 from orewire.lexicon import MineralMatcher
 from orewire.linking import tag_doc
-from orewire.nlp import NER_MAX_CHARS, sentence_model
+from orewire.nlp import NER_MAX_CHARS, TOKENIZER_LANGS, sentence_model
 from transforms.common import DEAD_LETTERS, counter, dead_letter
 
 
 class TagMineralsFn(beam.DoFn):
     def __init__(self):
-        self.nlp = None
-        self.matcher = None
+        self.tools = {}
         self.mentions = counter("mineral_mentions")
 
     def setup(self):
-        self.nlp = sentence_model()
-        self.matcher = MineralMatcher(self.nlp)
+        self._tools("en")
+
+    def _tools(self, lang):
+        """(tokenizer pipeline, matcher) for a language, built once per worker."""
+        lang = lang if lang in TOKENIZER_LANGS else "en"
+        if lang not in self.tools:
+            nlp = sentence_model(lang)
+            self.tools[lang] = (nlp, MineralMatcher(nlp, lang))
+        return lang, self.tools[lang]
 
     def process(self, batch: list):
-        texts = [(a.get("text") or "")[:NER_MAX_CHARS] for a in batch]
-        for article, doc in zip(batch, self.nlp.pipe(texts)):
+        by_lang: dict[str, list] = {}
+        for article in batch:
+            by_lang.setdefault(self._tools(article.get("language"))[0], []).append(article)
+        for lang, articles in by_lang.items():
+            yield from self._tag(lang, articles)
+
+    def _tag(self, lang, articles):
+        nlp, matcher = self.tools[lang]
+        texts = [(a.get("text") or "")[:NER_MAX_CHARS] for a in articles]
+        for article, doc in zip(articles, nlp.pipe(texts)):
             try:
-                tagged = tag_doc(doc, self.matcher, find_figures)
+                tagged = tag_doc(doc, matcher, find_figures, lang)
             except (ValueError, RuntimeError, IndexError) as err:
                 yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
                     "tag_minerals", article.get("url"), err,

@@ -1,0 +1,154 @@
+"""orewire.figures: figures quoted in a sentence (DESIGN.md: value scaled by its word, no
+unit conversion; ranges and numbers in words are not recorded)."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.figures import find_figures
+
+
+def one(sentence):
+    figs = find_figures(sentence)
+    assert len(figs) == 1, figs
+    return figs[0]
+
+
+@pytest.mark.parametrize("sentence,value,unit,quote", [
+    ("The mine produced 20 million metric tons of ore last year.",
+     20_000_000, "tonnes", "20 million metric tons"),
+    ("The company agreed to pay $652.26 million for the stake.",
+     652_260_000, "usd", "$652.26 million"),
+    ("Reserves at the project stand at 2.4 million ounces of gold.",
+     2_400_000, "oz", "2.4 million ounces"),
+    ("Chile holds 41% of the reserves.", 41, "percent", "41%"),
+    ("The EU pledged €2 billion for refining projects.", 2_000_000_000, "eur", "€2 billion"),
+    ("The miner raised US$1.5bn from investors.", 1_500_000_000, "usd", "US$1.5bn"),
+    ("The junior raised A$30m for drilling.", 30_000_000, "aud", "A$30m"),
+    ("Shipments reached 1,250,000 tonnes in May.", 1_250_000, "tonnes", "1,250,000 tonnes"),
+    ("Smelters used 45 kt of concentrate.", 45_000, "tonnes", "45 kt"),
+    ("About 60 per cent of supply comes from one country.", 60, "percent",
+     "About 60 per cent"),
+    ("The plant will cost 300 million euros.", 300_000_000, "eur", "300 million euros"),
+])
+def test_design_examples(sentence, value, unit, quote):
+    f = one(sentence)
+    assert f.value == pytest.approx(value)
+    assert f.unit == unit
+    assert f.quote == quote
+    assert sentence[f.start:f.end].strip() == quote
+
+
+def test_quote_keeps_approximation_word():
+    f = one("China holds around 70% of global rare earth production.")
+    assert f.value == 70 and f.unit == "percent"
+    assert "around 70%" in f.quote
+
+
+def test_seed_article_sentence():
+    s = ("According to some experts, amid concerns over China’s dominant control of around "
+         "70% of the global rare earth elements (REE) production, Western nations seek "
+         "alternative sources to safeguard against potential disruptions.")
+    f = one(s)
+    assert f.value == 70 and f.unit == "percent" and f.kind == "share"
+    assert "around 70%" in f.quote
+
+
+def test_share_kind_for_of_global_production():
+    f = one("China controls 70% of global production.")
+    assert f.kind == "share"
+
+
+def test_kinds_for_tonnage_and_money():
+    assert one("The mine produced 20 million metric tons of ore last year.").kind == "production"
+    assert one("Reserves at the project stand at 2.4 million ounces of gold.").kind == "reserves"
+    assert one("The company agreed to pay $652.26 million for the stake.").kind == "investment"
+    assert one("Exports of 1.2m tonnes left the port.").kind == "export"
+    assert one("Lithium carbonate was priced at $12,500 per tonne.").kind == "price"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prices rose 20-30% this year.",
+    "Prices rose 20–30% this year.",
+    "Prices rose 20%-30% this year.",
+    "Prices rose 20 to 30 percent this year.",
+    "The plant makes 5,000-6,000 tonnes a year.",
+    "The plant makes 10-12 million tonnes a year.",
+    "The expansion costs $1.2-1.5 billion.",
+])
+def test_ranges_not_recorded(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_percent_range_with_repeated_unit_not_recorded():
+    assert find_figures("Prices rose 20% to 30% this year.") == []
+
+
+@pytest.mark.parametrize("sentence", ["The deal is worth $5 million to $7 million.",
+                                      "The deal is worth $5 million-$7 million."])
+def test_money_range_with_repeated_currency_not_recorded(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_change_to_a_level_is_not_a_range():
+    # the change ("fell 4.5%") is not a figure; the level it reached is
+    figs = find_figures("Output fell 4.5% to 120,000 tonnes.")
+    assert [(f.value, f.unit) for f in figs] == [(120_000, "tonnes")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports fell in 2025 after the ban.",
+    "The 2025 budget left mining untouched.",
+    "In 2024, 2025 and 2026 the mine expanded.",
+    "Almost half of the cobalt comes from one country.",
+    "The 5G rollout needs copper.",
+])
+def test_no_figure(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_year_next_to_a_figure_is_not_a_figure():
+    figs = find_figures("Chile held 3% of supply in 2025.")
+    assert [(f.value, f.unit) for f in figs] == [(3, "percent")]
+
+
+def test_multiple_figures_in_order_without_overlap():
+    s = "Cobalt held a 5 percent share at $33,000 while output reached 2.1 million tonnes."
+    figs = find_figures(s)
+    assert [(f.value, f.unit) for f in figs] == [(5, "percent"), (33_000, "usd"),
+                                                (2_100_000, "tonnes")]
+    assert all(a.end <= b.start for a, b in zip(figs, figs[1:]))
+
+
+def test_bare_t_without_scale_ignored():
+    assert find_figures("The team scored 12 t in the game.") == []
+
+
+def test_price_a_tonne_is_price():
+    assert one("Copper hit $10,000 a tonne on the exchange.").kind == "price"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Output rose 41% in the quarter.",
+    "Palladium output could fall as much as 11% this year.",
+    "Exports were up 26.2% year-on-year.",
+    "Sales reached $5 million (+5.9% YoY).",
+    "a 2% increase in production",
+])
+def test_percentage_changes_are_not_figures(sentence):
+    assert [f for f in find_figures(sentence) if f.unit == "percent"] == []
+
+
+@pytest.mark.parametrize("lang,sentence,value,unit", [
+    ("es", "OCP controla el 49,2% del mercado mundial.", 49.2, "percent"),
+    ("es", "Produce 30 millones de toneladas de fosfato.", 30_000_000, "tonnes"),
+    ("fr", "Kazatomprom a produit 22 808 tonnes d'uranium.", 22_808, "tonnes"),
+    ("fr", "Le projet coûte 1,5 milliard de dollars.", 1_500_000_000, "usd"),
+    ("de", "Guinea exportierte 1,2 Mio. Tonnen Bauxit.", 1_200_000, "tonnes"),
+    ("en", "Australia shipped 179 million mt of coking coal.", 179_000_000, "tonnes"),
+    ("en", "Production reached 1.2 Mt.", 1_200_000, "tonnes"),
+    ("en", "Tin reached $38,395 a ton.", 38_395, "usd/t"),
+    ("en", "Tin hit 299,220 yuan ($40,999.15) per metric ton.", 299_220, "cny/t"),
+])
+def test_languages_scales_and_prices(lang, sentence, value, unit):
+    figs = find_figures(sentence, lang)
+    assert [(f.value, f.unit) for f in figs] == [(pytest.approx(value), unit)]

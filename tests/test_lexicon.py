@@ -1,0 +1,214 @@
+"""orewire.lexicon: the mineral lexicon (seeds/minerals.yaml), the catalog and the matcher."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from orewire.lexicon import MineralMatcher, alias_table, catalog_rows, load_lexicon, minerals
+from orewire.nlp import sentence_model
+
+LISTS = {"usgs_critical_2025": 60, "eu_critical_2023": 34, "eu_strategic_2023": 17}
+
+
+def _listed_ids(list_name: str) -> set[str]:
+    ids = set()
+    for item in load_lexicon()[list_name]:
+        ids.add(item["id"])
+        ids.update(item.get("also") or [])
+    return ids
+
+
+# ---------------------------------------------------------------- the data
+
+@pytest.mark.parametrize("list_name,count", sorted(LISTS.items()))
+def test_official_list_sizes(list_name, count):
+    items = load_lexicon()[list_name]
+    assert len(items) == count
+    assert all(item.get("item") and item.get("id") for item in items)
+    # the same official item is never listed twice
+    assert len({item["item"] for item in items}) == count
+
+
+@pytest.mark.parametrize("list_name", sorted(LISTS))
+def test_list_ids_exist(list_name):
+    known = {m["id"] for m in load_lexicon()["minerals"]}
+    assert _listed_ids(list_name) <= known
+
+
+@pytest.mark.parametrize("list_name", sorted(LISTS))
+def test_flags_agree_with_lists(list_name):
+    listed = _listed_ids(list_name)
+    wrong = [m["id"] for m in load_lexicon()["minerals"]
+             if bool(m.get(list_name)) != (m["id"] in listed)]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("list_name", sorted(LISTS))
+def test_flags_are_explicit_booleans(list_name):
+    missing = [m["id"] for m in load_lexicon()["minerals"]
+               if not isinstance(m.get(list_name), bool)]
+    assert missing == []
+
+
+def test_known_flags():
+    by_id = {m.id: m for m in minerals()}
+    assert by_id["rare_earth_elements"].eu_strategic_2023
+    assert by_id["neodymium"].eu_strategic_2023 and by_id["neodymium"].usgs_critical_2025
+    assert by_id["lanthanum"].eu_critical_2023 and not by_id["lanthanum"].eu_strategic_2023
+    assert by_id["copper"].usgs_critical_2025 and by_id["copper"].eu_strategic_2023
+    assert not any((by_id["gold"].usgs_critical_2025, by_id["gold"].eu_critical_2023,
+                    by_id["gold"].eu_strategic_2023))
+
+
+def test_groups_from_fixed_set():
+    groups = set(load_lexicon()["groups"])
+    assert {m.group for m in minerals()} <= groups
+
+
+def test_catalog_rows():
+    rows = catalog_rows()
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", i) for i in ids)
+    for needed in ("lithium", "rare_earth_elements", "neodymium", "praseodymium",
+                   "platinum_group_metals", "iron_ore", "coking_coal", "aluminium"):
+        assert needed in ids
+    assert set(rows[0]) == {"id", "name", "mineral_group", "usgs_critical_2025",
+                            "eu_critical_2023", "eu_strategic_2023"}
+    assert all(isinstance(r[k], bool) for r in rows
+               for k in ("usgs_critical_2025", "eu_critical_2023", "eu_strategic_2023"))
+    assert all(r["name"] and r["mineral_group"] for r in rows)
+
+
+def test_alias_table_splits_by_case():
+    lower, exact, false_friends, ambiguous = alias_table()
+    assert "rare_earth_elements" in lower["rare earths"]
+    assert exact["NdPr"] == {"neodymium", "praseodymium"}
+    assert "REE" in exact and "REE" not in lower
+    assert all(a == a.lower() for a in lower)
+    assert all(a != a.lower() for a in exact)
+    assert "lead" in ambiguous
+    assert "gold medal" in false_friends
+
+
+# ---------------------------------------------------------------- the matcher
+
+@pytest.fixture(scope="module")
+def find():
+    """Finds mentions in ``text`` with the tokenizer and names of ``lang``."""
+    tools = {}
+
+    def _find(text, lang="en"):
+        if lang not in tools:
+            nlp = sentence_model(lang)
+            tools[lang] = (nlp, MineralMatcher(nlp, lang))
+        nlp, matcher = tools[lang]
+        return [(m.mineral, m.surface) for m in matcher.find(nlp(text))]
+    return _find
+
+
+@pytest.mark.parametrize("sentence,surface,expected", [
+    ("Beijing restricted exports of rare earths last year.", "rare earths",
+     {"rare_earth_elements"}),
+    ("The rare-earth magnet plant opened in Texas.", "rare-earth", {"rare_earth_elements"}),
+    ("REE output rose in the second quarter.", "REE", {"rare_earth_elements"}),
+    ("NdPr oxide prices climbed for a third week.", "NdPr", {"neodymium", "praseodymium"}),
+    ("Lithium carbonate prices fell again.", "Lithium carbonate", {"lithium"}),
+    ("The lithium carbonate plant is idle.", "lithium carbonate", {"lithium"}),
+    ("The spodumene concentrate was shipped to China.", "spodumene", {"lithium"}),
+    ("Guinea exports most of its bauxite by sea.", "bauxite", {"aluminium"}),
+])
+def test_finds(find, sentence, surface, expected):
+    found = find(sentence)
+    assert {m for m, s in found} == expected
+    assert {s for m, s in found} == {surface}
+
+
+@pytest.mark.parametrize("lang,sentence,surface,expected", [
+    ("de", "Deutschland importiert Seltene Erden aus China.", "Seltene Erden",
+     {"rare_earth_elements"}),
+    ("es", "China exporta tierras raras a Japón.", "tierras raras", {"rare_earth_elements"}),
+    ("fr", "La Chine exporte des terres rares vers le Japon.", "terres rares",
+     {"rare_earth_elements"}),
+    ("fr", "Le pays a produit 22 000 tonnes d'uranium.", "uranium", {"uranium"}),
+    ("de", "Die Bauxitexporte stiegen deutlich.", "Bauxitexporte", {"aluminium"}),
+    ("de", "Er hält Anteile an Gold- und Lithiumprojekten.", None, {"gold", "lithium"}),
+    ("de", "Das Simandou-Eisenerzprojekt wächst.", "Simandou-Eisenerzprojekt", {"iron_ore"}),
+])
+def test_finds_in_other_languages(find, lang, sentence, surface, expected):
+    found = find(sentence, lang)
+    assert {m for m, s in found} == expected
+    if surface:
+        assert {s for m, s in found} == {surface}
+
+
+def test_other_languages_names_only_in_their_language(find):
+    # German "Bleistift" (pencil) and "bleibt" (stays) are not lead; Spanish "cobre" is
+    # copper only in Spanish text.
+    assert find("Er bleibt beim Bleistift.", "de") == []
+    assert find("Las exportaciones de cobre suben.", "es") == [("copper", "cobre")]
+    assert find("Las exportaciones de cobre suben.", "en") == []
+    assert find("Ella cobre la deuda.", "es") == []  # the verb
+
+
+def test_capitalised_word_used_as_a_name_is_not_a_mention(find):
+    assert find("The startup Cobalt sells security robots to offices.") == []
+    assert find("Cobalt is one of several robots on patrol. Cobalt has a camera.") == []
+    # ... but a sentence-initial mineral with commodity words around it is
+    assert find("Cobalt prices rose after the export ban.") == [("cobalt", "Cobalt")]
+    assert find("Heavy rare earth elements are scarce.") == [
+        ("rare_earth_elements", "Heavy rare earth elements")]
+
+
+def test_ndpr_gives_two_mentions_of_same_span(find):
+    assert sorted(find("NdPr prices rose.")) == [("neodymium", "NdPr"), ("praseodymium", "NdPr")]
+
+
+def test_exact_case_alias_not_matched_in_lower_case(find):
+    # "REE" is matched as written; "ree" is not the acronym
+    assert find("The ree was muddy.") == []
+
+
+def test_longest_match_wins(find):
+    assert find("Heavy rare earth elements are scarce.") == [
+        ("rare_earth_elements", "Heavy rare earth elements")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "She won a gold medal in Paris.",
+    "The home team took the lead early.",
+    "Analysts saw a silver lining in the data.",
+    "Negotiators hope to iron out the details.",
+    "Shares of Lithium Americas rose on Monday.",
+    "Barrick Gold reported higher earnings.",
+    "He will lead the delegation to Brussels.",
+])
+def test_does_not_find(find, sentence):
+    assert find(sentence) == []
+
+
+def test_company_name_does_not_hide_later_mention(find):
+    assert find("Lithium Americas said lithium output rose.") == [("lithium", "lithium")]
+
+
+def test_lead_with_commodity_context(find):
+    found = find("The lead and zinc mine reopened after the strike.")
+    assert ("lead", "lead") in found
+    assert ("zinc", "zinc") in found
+
+
+def test_mention_offsets(find):
+    nlp = sentence_model()
+    matcher = MineralMatcher(nlp)
+    text = "Kazakhstan wants to develop its rare earth metal industry."
+    (m,) = matcher.find(nlp(text))
+    assert text[m.start:m.end] == m.surface
+    assert m.mineral == "rare_earth_elements"
+
+
+def test_seed_article_sentence(find):
+    s = ("The country’s presence as one of the top 10 copper-producing nations underscores "
+         "its potential to establish a robust cluster for battery material production, "
+         "including nickel, cobalt, manganese, and lithium.")
+    assert [m for m, _ in find(s)] == ["copper", "nickel", "cobalt", "manganese", "lithium"]
