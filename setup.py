@@ -32,6 +32,11 @@ setup(
         "lxml_html_clean==0.4.6",
         "charset-normalizer==3.5.3",
         "py3langid==0.4.0",
+        "sqlglot==30.30.0",
+        "w3lib==2.5.0",
+        "matplotlib==3.11.2",
+        "simhash==2.1.2",
+        "protego==0.7.0",
     ],
     entry_points={"console_scripts": ["orewire=pipeline.cli:main"]},
 )

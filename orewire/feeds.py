@@ -107,6 +107,7 @@ def read_opml(path: Path) -> list[str]:
 @dataclass
 class ParsedFeed:
     title: str | None
+    link: str | None = None     # the site's address, the base for relative entry links
     entries: list[dict] = field(default_factory=list)
     bozo_reason: str | None = None
     format: str = ""
@@ -164,8 +165,8 @@ def parse_feed(data: bytes, feed_url: str) -> ParsedFeed:
             "summary_html": e.get("summary") or "",
             "content_html": content_html,
         })
-    return ParsedFeed(title=feed.get("title"), entries=entries, bozo_reason=bozo,
-                      format=version)
+    return ParsedFeed(title=feed.get("title"), link=feed.get("link"), entries=entries,
+                      bozo_reason=bozo, format=version)
 
 
 def _parse_json_feed(data: bytes) -> ParsedFeed:
@@ -191,7 +192,8 @@ def _parse_json_feed(data: bytes) -> ParsedFeed:
             "content_html": item.get("content_html") or
                             (item.get("content_text") or "").replace("\n", "<br>"),
         })
-    return ParsedFeed(title=doc.get("title"), entries=entries, format="json")
+    return ParsedFeed(title=doc.get("title"), link=doc.get("home_page_url"), entries=entries,
+                      format="json")
 
 
 def carries_full_text(content_text: str) -> bool:

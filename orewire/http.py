@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import requests
+from protego import Protego
 import urllib3
 
 DEFAULT_USER_AGENT = "orewire/0.1 (+https://github.com/orewire/orewire; news ingestion)"
@@ -79,6 +80,12 @@ class HostThrottle:
         self._lock = threading.Lock()
         self._sems: dict[str, threading.Semaphore] = {}
         self._next_start: dict[str, float] = {}
+        self._delays: dict[str, float] = {}
+
+    def set_delay(self, host: str, delay: float) -> None:
+        """A host's own minimum delay (robots.txt Crawl-delay), never below the default."""
+        with self._lock:
+            self._delays[host] = max(self.delay, delay)
 
     def acquire(self, host: str) -> None:
         with self._lock:
@@ -87,7 +94,7 @@ class HostThrottle:
         with self._lock:
             now = time.monotonic()
             start = max(now, self._next_start.get(host, 0.0))
-            self._next_start[host] = start + self.delay
+            self._next_start[host] = start + self._delays.get(host, self.delay)
         if start > now:
             time.sleep(start - now)
 
@@ -101,7 +108,8 @@ class Fetcher:
                  total_timeout: float = 45.0, max_bytes: int = 10 * 1024 * 1024,
                  max_redirects: int = 5, retries: int = 2, backoff: float = 0.5,
                  max_retry_after: float = 30.0, per_host_concurrency: int = 2,
-                 per_host_delay: float = 0.5, pool_size: int = 32):
+                 per_host_delay: float = 0.5, pool_size: int = 32,
+                 obey_robots: bool = True, max_crawl_delay: float = 30.0):
         self.allow_private = allow_private
         self.timeout = (connect_timeout, read_timeout)
         self.total_timeout = total_timeout
@@ -111,6 +119,12 @@ class Fetcher:
         self.backoff = backoff
         self.max_retry_after = max_retry_after
         self.throttle = HostThrottle(per_host_concurrency, per_host_delay)
+        self.obey_robots = obey_robots
+        self.max_crawl_delay = max_crawl_delay
+        self.user_agent = user_agent
+        self._robots: dict[str, Protego | None] = {}
+        self._robots_locks: dict[str, threading.Lock] = {}
+        self._robots_lock = threading.Lock()
         self.session = requests.Session()
         adapter = requests.adapters.HTTPAdapter(pool_connections=pool_size,
                                                 pool_maxsize=pool_size, max_retries=0)
@@ -122,8 +136,51 @@ class Fetcher:
     def close(self) -> None:
         self.session.close()
 
-    def get(self, url: str, headers: dict | None = None) -> Response:
-        """GET with retries on 429/5xx/transient errors; raises FetchError."""
+    def check_robots(self, url: str) -> None:
+        """Raise FetchError when the site's robots.txt disallows ``url`` for our agent.
+
+        RFC 9309: a robots.txt that is missing (4xx) allows everything; one that cannot be
+        fetched (5xx, timeout) disallows the site for now, a retryable failure.
+        """
+        if not self.obey_robots:
+            return
+        parts = urlsplit(url)
+        origin = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+        with self._robots_lock:
+            lock = self._robots_locks.setdefault(origin, threading.Lock())
+        with lock:
+            if origin not in self._robots:
+                self._robots[origin] = self._load_robots(origin, parts.hostname or "")
+        rules = self._robots[origin]
+        if isinstance(rules, FetchError):
+            raise FetchError(f"robots.txt of {origin} unavailable ({rules}); not fetching "
+                             f"{url}", retryable=True)
+        if rules is not None and not rules.can_fetch(url, self.user_agent):
+            raise FetchError(f"disallowed by robots.txt: {url}", retryable=False)
+
+    def _load_robots(self, origin: str, host: str):
+        try:
+            resp = self._get_following_redirects(origin + "/robots.txt", {})
+        except FetchError as err:
+            if err.status is not None and 400 <= err.status < 500:
+                return None
+            return err
+        try:
+            rules = Protego.parse(resp.body.decode("utf-8", errors="replace"))
+        except ValueError:
+            return None  # an unparsable robots.txt is treated as missing
+        delay = rules.crawl_delay(self.user_agent)
+        if delay:
+            self.throttle.set_delay(host, min(float(delay), self.max_crawl_delay))
+        return rules
+
+    def get(self, url: str, headers: dict | None = None, robots: bool = False) -> Response:
+        """GET with retries on 429/5xx/transient errors; raises FetchError.
+
+        ``robots=True`` (article pages) first checks the site's robots.txt.
+        """
+        if robots:
+            self.check_robots(url)
         attempt = 0
         while True:
             try:
@@ -199,7 +256,17 @@ class Fetcher:
         try:
             # decode_content=True inflates gzip as it streams, so the cap bounds the
             # decompressed size too (a gzip bomb stops at max_bytes).
-            for chunk in r.raw.stream(64 * 1024, decode_content=True):
+            # read1 returns whatever one socket read brings, so a server that drips a byte
+            # a second still meets the total deadline below.
+            while True:
+                chunk = r.raw.read1(64 * 1024, decode_content=True)
+                if not chunk:
+                    if r.raw.closed or r.raw.isclosed() or r.raw.length_remaining == 0:
+                        break
+                    if time.monotonic() - started > self.total_timeout:
+                        raise FetchError(f"fetching {url} took over "
+                                         f"{self.total_timeout:.0f}s", retryable=True)
+                    continue
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise FetchError(f"body of {url} exceeds the {self.max_bytes}-byte cap",

@@ -2,6 +2,8 @@
 
 On DuckDB the statement is translated with sqlglot first; table names may be written bare
 (``articles``) or dataset-qualified (``news.articles``), the dataset being dropped locally.
+On BigQuery (``bigquery:PROJECT.DATASET``) it runs as is, bare table names resolving in
+the dataset; ``endpoint`` points the client at an emulator or a private endpoint.
 """
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
-from orewire.warehouse import DuckDBWarehouse, WarehouseError
+from orewire.bigquery import is_bigquery_spec
+from orewire.warehouse import DuckDBWarehouse, WarehouseError, open_warehouse
 
 
 class QueryError(RuntimeError):
@@ -49,7 +52,34 @@ def run_duckdb(path: str, sql: str, dialect: str = "bigquery",
         raise QueryError(str(err).splitlines()[0]) from err
 
 
+def to_bigquery(sql: str, dialect: str) -> str:
+    if dialect == "bigquery":
+        return sql
+    try:
+        return ";\n".join(sqlglot.transpile(sql, read=dialect, write="bigquery"))
+    except sqlglot.errors.ParseError as err:
+        raise QueryError(f"cannot parse SQL: {str(err).splitlines()[0]}") from err
+
+
+def run_bigquery(spec: str, sql: str, dialect: str = "bigquery", params: list | None = None,
+                 endpoint: str | None = None, location: str = "US"):
+    from google.api_core.exceptions import GoogleAPIError  # noqa: PLC0415
+    from google.auth.exceptions import GoogleAuthError  # noqa: PLC0415
+    try:
+        with open_warehouse(spec, endpoint, location, read_only=True) as wh:
+            return wh.query(to_bigquery(sql, dialect), params)
+    except WarehouseError as err:
+        raise QueryError(str(err)) from err
+    except (GoogleAPIError, GoogleAuthError, OSError) as err:
+        message = getattr(err, "message", None) or str(err)
+        raise QueryError(message.splitlines()[0][:500]) from err
+
+
 def run_sql(warehouse: str, sql: str, dialect: str = "bigquery",
-            params: list | None = None, **_kw) -> tuple[list[str], list[tuple]]:
-    """(column names, rows) of ``sql`` on the warehouse ``warehouse`` (a .duckdb path)."""
+            params: list | None = None, *, endpoint: str | None = None,
+            location: str = "US", **_kw) -> tuple[list[str], list[tuple]]:
+    """(column names, rows) of ``sql`` on ``warehouse``: a .duckdb path or
+    ``bigquery:PROJECT.DATASET`` (``endpoint``, ``location`` for BigQuery only)."""
+    if is_bigquery_spec(warehouse):
+        return run_bigquery(warehouse, sql, dialect, params, endpoint, location)
     return run_duckdb(warehouse, sql, dialect, params)

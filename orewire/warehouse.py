@@ -1,4 +1,10 @@
-"""The DuckDB warehouse: tables from ``schemas/``, batched Arrow writes, run bookkeeping.
+"""The warehouses: ``open_warehouse(spec)`` gives a DuckDB file or a BigQuery dataset.
+
+Both offer the same methods (``known_article_ids``, ``feed_states``, ``insert_rows``,
+``count``, ``sql`` for BigQuery Standard SQL, ``prepare_run``/``finish_run`` around a
+pipeline's writes); the BigQuery one is in ``orewire.bigquery``.
+
+The DuckDB warehouse: tables from ``schemas/``, batched Arrow writes, run bookkeeping.
 
 DuckDB allows one writing process per file, and the DirectRunner may run several worker
 processes, so workers write Parquet shards (one per batch, through Arrow) and a single
@@ -17,10 +23,9 @@ import pyarrow.parquet as pq
 
 import schemas
 
-# How each table takes rows that are already there.
-_CONFLICT = {"articles": "OR IGNORE", "dead_letters": "OR IGNORE",
-             "feed_state": "OR REPLACE", "mineral_catalog": "OR REPLACE",
-             "runs": "OR REPLACE"}
+# How each table takes rows that are already there (schemas.TABLES' on_conflict).
+_CONFLICT = {table: "OR " + facts["on_conflict"].upper()
+             for table, facts in schemas.TABLES.items()}
 
 
 class WarehouseError(RuntimeError):
@@ -56,7 +61,28 @@ def write_shard(table: str, rows: list[dict], staging_dir: str) -> str:
     return path
 
 
+def open_warehouse(spec: str, endpoint: str | None = None, location: str = "US",
+                   read_only: bool = False, create: bool = True):
+    """The warehouse named by ``spec``: ``bigquery:PROJECT.DATASET`` or a DuckDB path.
+
+    ``create``: make missing tables (BigQuery: also the dataset). Raises WarehouseError."""
+    from orewire import bigquery  # noqa: PLC0415 (google-cloud-bigquery only when used)
+    if bigquery.is_bigquery_spec(spec):
+        try:
+            return bigquery.BigQueryWarehouse.from_spec(
+                spec, endpoint=endpoint, location=location, create=create and not read_only)
+        except ValueError as err:
+            raise WarehouseError(str(err)) from err
+        except Exception as err:  # noqa: BLE001 (auth, transport and API errors alike)
+            where = f" at {endpoint}" if endpoint else ""
+            raise WarehouseError(f"cannot open BigQuery warehouse {spec}{where}: "
+                                 f"{str(err).splitlines()[0][:300]}") from err
+    return DuckDBWarehouse(spec, read_only=read_only)
+
+
 class DuckDBWarehouse:
+    dialect = "duckdb"
+
     def __init__(self, path: str, read_only: bool = False):
         self.path = path
         try:
@@ -122,6 +148,17 @@ class DuckDBWarehouse:
     def count(self, table: str, where: str = "", params: list | None = None) -> int:
         sql = f'SELECT count(*) FROM "{table}"' + (f" WHERE {where}" if where else "")
         return self.con.execute(sql, params or []).fetchall()[0][0]
+
+    def sql(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
+        """BigQuery Standard SQL (the house dialect), translated to DuckDB with sqlglot."""
+        from orewire.query import to_duckdb  # noqa: PLC0415 (query imports this module)
+        return self.query(to_duckdb(sql), params)
+
+    def prepare_run(self, run_id: str) -> None:
+        """Nothing to prepare: the pipeline's loader inserts straight into the tables."""
+
+    def finish_run(self, run_id: str, tables=()) -> dict[str, int]:
+        return {}
 
     def query(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         cur = self.con.execute(sql, params or [])

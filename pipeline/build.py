@@ -6,15 +6,17 @@ from dataclasses import dataclass, field
 
 import apache_beam as beam
 
+from orewire import progress
 from transforms.clean_articles import CleanArticles
 from transforms.common import DEAD_LETTERS
 from transforms.deduplicate import Deduplicate
 from transforms.extract_entities import ExtractEntities
 from transforms.fetch_articles import FetchArticles
 from transforms.link_mentions import LinkMentions
+from transforms.progress import CountProgress
 from transforms.read_feeds import FEED_STATE, ReadFeeds
 from transforms.tag_minerals import TagMinerals
-from transforms.write_warehouse import WriteToWarehouse
+from transforms.write_warehouse import StoredArticleIds, WriteToWarehouse
 
 
 @dataclass
@@ -23,9 +25,9 @@ class RunContext:
     run_id: str
     started_at: dt.datetime
     sources: list[dict]                     # {feed_url, kind}
-    known_ids: list[str] = field(default_factory=list)
     prior_states: dict = field(default_factory=dict)
     staging_dir: str = ""
+    progress_dir: str = ""                  # local runs: heartbeat files for the display
 
 
 def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
@@ -33,7 +35,8 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
     fetcher_config = options.fetcher_config()
     sources = p | "FeedList" >> beam.Create(ctx.sources)
     feeds = sources | "ReadFeeds" >> ReadFeeds(fetcher_config, ctx.prior_states)
-    known = p | "StoredIds" >> beam.Create(ctx.known_ids)
+    known = p | "StoredIds" >> StoredArticleIds(options.warehouse, options.bigquery_endpoint,
+                                                options.bigquery_location)
     new_items = feeds["items"] | "Deduplicate" >> Deduplicate(known)
     raw = new_items | "FetchArticles" >> FetchArticles(fetcher_config, options.fetch)
     cleaned = raw["articles"] | "CleanArticles" >> CleanArticles()
@@ -46,10 +49,18 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
     dead = ((feeds[DEAD_LETTERS], raw[DEAD_LETTERS], cleaned[DEAD_LETTERS],
              entities[DEAD_LETTERS], minerals[DEAD_LETTERS], linked[DEAD_LETTERS])
             | "AllDeadLetters" >> beam.Flatten())
+    if ctx.progress_dir:
+        for name, pcoll in ((progress.ENTRIES, feeds["items"]), (progress.NEW, new_items),
+                            (progress.ARTICLES, entities["entities"]),
+                            (progress.DEAD_LETTERS, dead)):
+            label = "Progress" + name.title().replace("_", "")  # ProgressDeadLetters
+            _ = pcoll | label >> CountProgress(ctx.progress_dir, name)
     written = ({"articles": linked["rows"], DEAD_LETTERS: dead,
                 FEED_STATE: feeds[FEED_STATE]}
-               | "WriteToWarehouse" >> WriteToWarehouse(options.warehouse, ctx.staging_dir,
-                                                        ctx.run_id))
+               | "WriteToWarehouse" >> WriteToWarehouse(
+                   options.warehouse, ctx.staging_dir, ctx.run_id,
+                   endpoint=options.bigquery_endpoint, location=options.bigquery_location,
+                   write_method=options.bigquery_write_method))
     return {"items": feeds["items"], "new_items": new_items, "articles": articles,
             "entities": entities["entities"], "minerals": minerals["minerals"],
             "rows": linked["rows"], "dead_letters": dead, "feed_state": feeds[FEED_STATE],

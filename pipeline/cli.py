@@ -12,16 +12,21 @@ import logging
 import os
 import sys
 import uuid
+from urllib.parse import urlsplit
 
 import apache_beam as beam
-from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.options.pipeline_options import (PipelineOptions, StandardOptions,
+                                                  TestOptions)
 
 from orewire import PIPELINE_VERSION, lexicon
 from orewire.feeds import FeedArgumentError, resolve_feed_args
-from orewire.warehouse import DuckDBWarehouse, WarehouseError, check_duckdb_path
+from orewire.bigquery import is_bigquery_spec, parse_spec
+from orewire.warehouse import WarehouseError, check_duckdb_path, open_warehouse
 from pipeline.build import RunContext, build_pipeline
 from pipeline.options import DEFAULT_WAREHOUSE, OrewireOptions, run_help_parser
-from pipeline.summary import collect_summary
+from pipeline.progress import is_local_runner, show_progress
+from orewire.query import QueryError, run_sql
+from pipeline.summary import collect_summary, format_rows
 from seeds import SAMPLE_DIR
 
 
@@ -37,42 +42,104 @@ def _beam_args(argv: list[str]) -> list[str]:
     return args
 
 
+def is_dry_run(options: PipelineOptions) -> bool:
+    """Beam's ``--dry_run`` (it takes a value: ``--dry_run=True``), as a bool."""
+    return bool(options.view_as(TestOptions).dry_run)
+
+
+def _normalise_dry_run(options: PipelineOptions) -> None:
+    # Beam reads any non-empty string as true, so "--dry_run=False" would be a dry run.
+    opts = options.view_as(TestOptions)
+    value = opts.dry_run
+    if isinstance(value, str):
+        if value.strip().lower() not in ("true", "1", "yes", "false", "0", "no", ""):
+            raise UsageError(f"--dry_run takes True or False, not {value!r}")
+        opts.dry_run = value.strip().lower() in ("true", "1", "yes")
+
+
+def runner_name(options: PipelineOptions) -> str:
+    runner = options.view_as(StandardOptions).runner
+    name = runner if isinstance(runner, str) else type(runner).__name__ if runner else ""
+    return name.rsplit(".", 1)[-1]
+
+
+def _check_warehouse_args(ns, options: PipelineOptions) -> None:
+    bigquery = is_bigquery_spec(ns.warehouse)
+    if bigquery:
+        try:
+            parse_spec(ns.warehouse)
+        except ValueError as err:
+            raise UsageError(str(err)) from err
+    elif not ns.warehouse.endswith((".duckdb", ".db")):
+        raise UsageError(f"--warehouse must be a DuckDB file path ending in .duckdb, or "
+                         f"bigquery:PROJECT.DATASET, not {ns.warehouse!r}")
+    if ns.bigquery_endpoint:
+        parts = urlsplit(ns.bigquery_endpoint)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UsageError(f"--bigquery-endpoint must be an http(s) URL, "
+                             f"not {ns.bigquery_endpoint!r}")
+        if not bigquery:
+            raise UsageError("--bigquery-endpoint needs --warehouse bigquery:PROJECT.DATASET")
+    if not bigquery and not is_local_runner(options):
+        raise UsageError(f"the {runner_name(options)} runs on remote workers, which cannot "
+                         "share a DuckDB file: use --warehouse bigquery:PROJECT.DATASET")
+
+
 def prepare(argv: list[str]) -> tuple[PipelineOptions, RunContext]:
-    """Validate arguments and read the driver-side state; raises UsageError."""
+    """Validate arguments and read the driver-side state; raises UsageError.
+
+    In a dry run (``--dry_run=True``) nothing is read or written: the graph is only built."""
     parser = run_help_parser()
     ns, _rest = parser.parse_known_args(argv)
+    options = PipelineOptions(_beam_args(argv))
+    _normalise_dry_run(options)
+    dry_run = is_dry_run(options)
+    _check_warehouse_args(ns, options)
     try:
         sources = resolve_feed_args(ns.feeds or [str(SAMPLE_DIR)])
     except FeedArgumentError as err:
         raise UsageError(str(err)) from err
     if not sources:
         raise UsageError("no feeds to read: --feeds names no feed files or URLs")
-    if not ns.warehouse.endswith((".duckdb", ".db")):
-        raise UsageError(f"--warehouse must be a DuckDB file path ending in .duckdb, "
-                         f"not {ns.warehouse!r}")
     for flag, value in (("--per-host-concurrency", ns.per_host_concurrency),
                         ("--max-bytes", ns.max_bytes)):
         if value < 1:
             raise UsageError(f"{flag} must be at least 1, not {value}")
+    if ns.fetch_timeout <= 0:
+        raise UsageError(f"--fetch-timeout must be more than 0, not {ns.fetch_timeout}")
     if ns.per_host_delay < 0:
         raise UsageError(f"--per-host-delay must be 0 or more, not {ns.per_host_delay}")
-    try:
-        check_duckdb_path(ns.warehouse)
-        with DuckDBWarehouse(ns.warehouse) as wh:
-            wh.insert_rows("mineral_catalog", lexicon.catalog_rows())
-            known_ids = wh.known_article_ids()
-            prior_states = wh.feed_states()
-    except WarehouseError as err:
-        raise UsageError(str(err)) from err
     started = dt.datetime.now(dt.timezone.utc)
     run_id = started.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
+    prior_states: dict = {}
+    if not dry_run:
+        prior_states = _prepare_warehouse(ns, run_id)
     staging = os.path.join(os.path.dirname(os.path.abspath(ns.warehouse)),
                            f".{os.path.basename(ns.warehouse)}.staging", run_id)
     ctx = RunContext(run_id=run_id, started_at=started,
                      sources=[{"feed_url": s.feed_url, "kind": s.kind} for s in sources],
-                     known_ids=known_ids, prior_states=prior_states, staging_dir=staging)
-    options = PipelineOptions(_beam_args(argv))
+                     prior_states=prior_states, staging_dir=staging)
     return options, ctx
+
+
+def _prepare_warehouse(ns, run_id: str) -> dict:
+    """Create what is missing, refresh the mineral catalog, read the feeds' state and
+    make the run's staging tables (BigQuery); returns the prior feed_state rows."""
+    from google.api_core.exceptions import GoogleAPIError  # noqa: PLC0415
+    from google.auth.exceptions import GoogleAuthError  # noqa: PLC0415
+    try:
+        if not is_bigquery_spec(ns.warehouse):
+            check_duckdb_path(ns.warehouse)
+        with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
+            wh.insert_rows("mineral_catalog", lexicon.catalog_rows())
+            prior_states = wh.feed_states()
+            wh.prepare_run(run_id)
+        return prior_states
+    except WarehouseError as err:
+        raise UsageError(str(err)) from err
+    except (GoogleAPIError, GoogleAuthError, OSError) as err:
+        raise UsageError(f"BigQuery warehouse {ns.warehouse}: "
+                         f"{str(err).splitlines()[0][:300]}") from err
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -88,51 +155,121 @@ def run(argv: list[str] | None = None) -> int:
     oopts = options.view_as(OrewireOptions)
     logging.getLogger().setLevel(logging.ERROR if oopts.quiet else logging.WARNING)
     p = beam.Pipeline(options=options)
-    build_pipeline(p, oopts, ctx)
-    result = p.run()
-    result.wait_until_finish()
+    if is_dry_run(options):
+        return _dry_run(p, options, oopts, ctx)
+    with show_progress(options, ctx):  # a live line on a terminal, else a line every 10 s
+        build_pipeline(p, oopts, ctx)
+        result = p.run()
+        result.wait_until_finish()
     finished = dt.datetime.now(dt.timezone.utc)
-    summary = collect_summary(oopts.warehouse, ctx, finished, result.metrics())
+    summary = collect_summary(oopts.warehouse, ctx, finished, result.metrics(),
+                              endpoint=oopts.bigquery_endpoint,
+                              location=oopts.bigquery_location)
     print(summary.render())
     return 0
 
 
+def _dry_run(p, options, oopts, ctx) -> int:
+    """Build the whole graph without reading or writing anything. The DataflowRunner
+    also translates it into a Dataflow job (Beam's dry run: nothing is submitted);
+    other runners are not started at all."""
+    build_pipeline(p, oopts, ctx)
+    transforms = len(p.to_runner_api().components.transforms)
+    state = "built"
+    if runner_name(options).lower() in ("dataflowrunner", "dataflow"):
+        state = str(p.run().state)
+    print(f"dry run: {runner_name(options)} job graph of {transforms} transforms, "
+          f"{len(ctx.sources)} feeds -> {oopts.warehouse} ({state}); nothing was read "
+          "or written")
+    return 0
+
+
 def query(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="orewire query",
-                                     description="Run SQL (or a .sql file) on the warehouse.")
+    parser = argparse.ArgumentParser(
+        prog="orewire query",
+        description="Run SQL (a statement, or a .sql file) on the warehouse. SQL is "
+                    "BigQuery Standard SQL, the dialect of sql/; on DuckDB it is translated "
+                    "with sqlglot (use --dialect duckdb to run DuckDB SQL as is).")
     parser.add_argument("sql", help="a SQL statement, or the path of a .sql file")
-    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="PATH.duckdb")
+    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
+                        metavar="PATH.duckdb|bigquery:PROJECT.DATASET")
+    parser.add_argument("--bigquery-endpoint", "--bigquery_endpoint", dest="bigquery_endpoint",
+                        default=None, metavar="URL",
+                        help="BigQuery API endpoint (an emulator's URL), for bigquery: "
+                             "warehouses; anonymous credentials")
+    parser.add_argument("--bigquery-location", "--bigquery_location", dest="bigquery_location",
+                        default="US", metavar="LOCATION")
+    parser.add_argument("--dialect", choices=("bigquery", "duckdb"), default="bigquery")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ns = parser.parse_args(argv)
     sql = ns.sql
-    if sql.endswith(".sql") and os.path.isfile(sql):
+    if sql.endswith(".sql"):
+        if not os.path.isfile(sql):
+            print(f"orewire query: error: SQL file not found: {sql}", file=sys.stderr)
+            return 2
         with open(sql, encoding="utf-8") as fh:
             sql = fh.read()
-    if not os.path.exists(ns.warehouse):
-        print(f"orewire query: error: warehouse not found: {ns.warehouse}", file=sys.stderr)
-        return 2
-    import duckdb  # noqa: PLC0415 (only the query command needs the error type)
     try:
-        with DuckDBWarehouse(ns.warehouse, read_only=True) as wh:
-            cols, rows = wh.query(sql)
-    except (duckdb.Error, WarehouseError) as err:
-        print(f"orewire query: error: {str(err).splitlines()[0]}", file=sys.stderr)
+        cols, rows = run_sql(ns.warehouse, sql, ns.dialect, endpoint=ns.bigquery_endpoint,
+                             location=ns.bigquery_location)
+    except QueryError as err:
+        print(f"orewire query: error: {err}", file=sys.stderr)
         return 1
-    from pipeline.summary import format_rows  # noqa: PLC0415
     print(format_rows(cols, rows, ns.format))
     return 0
 
 
-COMMANDS = {"run": run, "query": query}
+def report(argv: list[str]) -> int:
+    """``orewire report``: the analyst's HTML page with charts (see orewire/report.py)."""
+    parser = argparse.ArgumentParser(
+        prog="orewire report",
+        description="Write a static HTML report (index.html and PNG charts, no network "
+                    "needed to view it) of what the warehouse holds: mentions per mineral "
+                    "over time, countries x minerals, critical vs other minerals, the "
+                    "latest quoted figures, top sources and dead letters.")
+    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
+                        metavar="PATH.duckdb|bigquery:PROJECT.DATASET")
+    parser.add_argument("--since", metavar="DATE",
+                        help="only articles published from DATE on (YYYY-MM-DD, or 30d / "
+                             "4w for the last 30 days / 4 weeks). Default: all.")
+    parser.add_argument("--out", required=True, metavar="DIR",
+                        help="directory to write index.html and the charts into")
+    parser.add_argument("--bigquery-endpoint", "--bigquery_endpoint",
+                        dest="bigquery_endpoint", default=None,
+                        help="BigQuery API endpoint (an emulator's URL), for bigquery: "
+                             "warehouses")
+    ns = parser.parse_args(argv)
+    from orewire import report as rep  # noqa: PLC0415 (matplotlib only for this command)
+    try:
+        since = rep.parse_since(ns.since)
+        if not ns.warehouse.startswith("bigquery:") and not os.path.exists(ns.warehouse):
+            raise rep.ReportError(f"warehouse not found: {ns.warehouse}")
+        if os.path.exists(ns.out) and not os.path.isdir(ns.out):
+            raise rep.ReportError(f"--out must be a directory, and {ns.out} is a file")
+    except rep.ReportError as err:
+        print(f"orewire report: error: {err}", file=sys.stderr)
+        return 2
+    kw = {"endpoint": ns.bigquery_endpoint} if ns.bigquery_endpoint else {}
+    try:
+        index = rep.build_report(ns.warehouse, ns.out, since, **kw)
+    except QueryError as err:
+        print(f"orewire report: error: {err}", file=sys.stderr)
+        return 1
+    print(f"report written: {index}")
+    return 0
+
+
+COMMANDS = {"run": run, "query": query, "report": report}
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help") or argv[0] not in COMMANDS:
-        print("usage: orewire {run,query} [options]\n\n"
+        print("usage: orewire {run,query,report} [options]\n\n"
               "  run    read feeds and write article rows to the warehouse "
               "(orewire run --help)\n"
-              "  query  run SQL on the DuckDB warehouse (orewire query --help)\n"
+              "  query  run SQL on the warehouse (orewire query --help)\n"
+              "  report write an HTML report with charts (orewire report --help)\n"
               f"\norewire {PIPELINE_VERSION}", file=sys.stderr if argv and argv[0] not in
               ("-h", "--help") else sys.stdout)
         return 0 if argv and argv[0] in ("-h", "--help") else 2

@@ -15,12 +15,30 @@ def add_orewire_arguments(parser) -> None:
     parser.add_argument(
         "--feeds", nargs="+", default=None, metavar="ITEM",
         help="feed URLs (http/https), feed files, directories of feed files, and list files "
-             "(.opml, or .txt with one URL or path a line). Default: the bundled offline "
-             "sample in seeds/sample/.")
+             "(.opml, or .txt with one URL or path a line); local paths or gs:// paths "
+             "(for feed lists on Dataflow). Default: the bundled offline sample in "
+             "seeds/sample/.")
     parser.add_argument(
-        "--warehouse", default=DEFAULT_WAREHOUSE, metavar="PATH.duckdb",
-        help="DuckDB file to write (created on first run). Default: %(default)s in the "
-             "working directory.")
+        "--warehouse", default=DEFAULT_WAREHOUSE, metavar="PATH.duckdb|bigquery:PROJECT.DATASET",
+        help="DuckDB file to write (created on first run), or a BigQuery dataset "
+             "(bigquery:PROJECT.DATASET; the dataset and tables are created when missing). "
+             "Default: %(default)s in the working directory.")
+    parser.add_argument(
+        "--bigquery-endpoint", "--bigquery_endpoint", dest="bigquery_endpoint", default=None,
+        metavar="URL",
+        help="BigQuery API endpoint for an emulator or a private endpoint, used with "
+             "anonymous credentials. Default: Google's, with Application Default Credentials.")
+    parser.add_argument(
+        "--bigquery-location", "--bigquery_location", dest="bigquery_location",
+        default="US", metavar="LOCATION",
+        help="location of a BigQuery dataset created by the run, and of its jobs "
+             "(default %(default)s).")
+    parser.add_argument(
+        "--bigquery-write-method", "--bigquery_write_method", dest="bigquery_write_method",
+        choices=("STREAMING_INSERTS", "FILE_LOADS"), default="STREAMING_INSERTS",
+        help="how rows reach BigQuery's per-run staging tables: STREAMING_INSERTS (default, "
+             "with insert ids) or FILE_LOADS (load jobs through --temp_location, for large "
+             "backfills on Dataflow). Either way a MERGE on the key then adds only new rows.")
     parser.add_argument(
         "--allow-private-network", "--allow_private_network", dest="allow_private_network",
         action="store_true", default=False,
@@ -44,6 +62,10 @@ def add_orewire_arguments(parser) -> None:
         "--max-bytes", "--max_bytes", dest="max_bytes", type=int, default=10 * 1024 * 1024,
         help="largest response body read, in bytes (default 10 MB).")
     parser.add_argument(
+        "--fetch-timeout", "--fetch_timeout", dest="fetch_timeout", type=float, default=45.0,
+        help="seconds one request may take in all, a slow drip included (default 45; "
+             "connect 5 s and read gaps 15 s at most).")
+    parser.add_argument(
         "--quiet", action="store_true", default=False,
         help="print only the summary, no Beam log lines.")
 
@@ -58,7 +80,10 @@ class OrewireOptions(PipelineOptions):
                 "allow_private": self.allow_private_network,
                 "per_host_concurrency": self.per_host_concurrency,
                 "per_host_delay": self.per_host_delay,
-                "max_bytes": self.max_bytes}
+                "max_bytes": self.max_bytes,
+                "total_timeout": self.fetch_timeout,
+                "connect_timeout": min(5.0, self.fetch_timeout),
+                "read_timeout": min(15.0, self.fetch_timeout)}
 
 
 def run_help_parser() -> argparse.ArgumentParser:

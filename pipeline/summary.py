@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from apache_beam.metrics.metric import MetricsFilter
 
 from orewire import PIPELINE_VERSION
-from orewire.warehouse import DuckDBWarehouse
+from orewire.warehouse import open_warehouse
 from transforms.common import NAMESPACE
 
 
@@ -41,23 +41,28 @@ class RunSummary:
     total_articles: int = 0
 
     def render(self) -> str:
+        """The counts as a table, then the run's top minerals and countries as another."""
         secs = (self.finished_at - self.started_at).total_seconds()
-        lines = [
-            f"orewire run {self.run_id} ({self.mode}, {secs:.1f}s, {PIPELINE_VERSION})",
-            f"  feeds read            {self.feeds - self.feeds_failed} of {self.feeds}",
-            f"  entries seen          {self.entries_seen}",
-            f"  new articles written  {self.articles_written}",
-            f"  duplicates skipped    {self.duplicates_skipped}",
-            f"  dead letters          {self.dead_letters}",
+        counts = [
+            ("feeds read", f"{self.feeds - self.feeds_failed} of {self.feeds}"),
+            ("entries seen", self.entries_seen),
+            ("new articles written", self.articles_written),
+            ("duplicates skipped", self.duplicates_skipped),
+            ("dead letters", self.dead_letters),
+            *((f"  in {stage}", n) for stage, n in self.dead_by_stage),
+            ("articles in warehouse", self.total_articles),
+            ("entries per second", f"{self.entries_seen / secs:.1f}" if secs > 0 else "-"),
         ]
-        for stage, n in self.dead_by_stage:
-            lines.append(f"    {stage:<20}{n}")
-        lines.append("  top minerals          " + (", ".join(
-            f"{m} ({n})" for m, n in self.top_minerals) or "-"))
-        lines.append("  top countries         " + (", ".join(
-            f"{c} ({n})" for c, n in self.top_countries) or "-"))
-        lines.append(f"  articles in warehouse {self.total_articles}")
-        return "\n".join(lines)
+        out = [f"orewire run {self.run_id} ({self.mode}, {secs:.1f}s, {PIPELINE_VERSION})",
+               ascii_table(["summary", "count"], counts, align="<>")]
+        tops = max(len(self.top_minerals), len(self.top_countries))
+        if tops:
+            pad = lambda xs, i: xs[i] if i < len(xs) else ("", "")  # noqa: E731
+            out.append(ascii_table(
+                ["top minerals", "articles", "top countries", "articles"],
+                [(*pad(self.top_minerals, i), *pad(self.top_countries, i))
+                 for i in range(tops)], align="<><>"))
+        return "\n".join(out)
 
     def row(self) -> dict:
         return {"run_id": self.run_id, "mode": self.mode, "started_at": self.started_at,
@@ -68,20 +73,23 @@ class RunSummary:
                 "summary": self.render()}
 
 
+# BigQuery Standard SQL, run as is on BigQuery and translated (sqlglot) on DuckDB.
+_DEAD_BY_STAGE = ("SELECT stage, COUNT(*) AS n FROM dead_letters WHERE run_id = ? "
+                  "GROUP BY stage ORDER BY n DESC, stage")
+_TOP = ("SELECT x, COUNT(*) AS n FROM articles, UNNEST({column}) AS x WHERE run_id = ? "
+        "GROUP BY x ORDER BY n DESC, x LIMIT 8")
+
+
 def collect_summary(warehouse_path: str, ctx, finished_at, metrics,
-                    mode: str = "batch") -> RunSummary:
+                    mode: str = "batch", *, endpoint: str | None = None,
+                    location: str = "US") -> RunSummary:
     counters = counter_values(metrics)
-    with DuckDBWarehouse(warehouse_path) as wh:
+    with open_warehouse(warehouse_path, endpoint, location, create=False) as wh:
         rid = [ctx.run_id]
         written = wh.count("articles", "run_id = ?", rid)
-        _, by_stage = wh.query("SELECT stage, count(*) FROM dead_letters WHERE run_id = ? "
-                               "GROUP BY stage ORDER BY 2 DESC, 1", rid)
-        _, minerals = wh.query(
-            "SELECT m, count(*) AS n FROM (SELECT unnest(mineral_ids) AS m FROM articles "
-            "WHERE run_id = ?) GROUP BY m ORDER BY n DESC, m LIMIT 8", rid)
-        _, countries = wh.query(
-            "SELECT c, count(*) AS n FROM (SELECT unnest(country_codes) AS c FROM articles "
-            "WHERE run_id = ?) GROUP BY c ORDER BY n DESC, c LIMIT 8", rid)
+        by_stage = [tuple(r) for r in wh.sql(_DEAD_BY_STAGE, rid)[1]]
+        minerals = [tuple(r) for r in wh.sql(_TOP.format(column="mineral_ids"), rid)[1]]
+        countries = [tuple(r) for r in wh.sql(_TOP.format(column="country_codes"), rid)[1]]
         summary = RunSummary(
             run_id=ctx.run_id, mode=mode, started_at=ctx.started_at, finished_at=finished_at,
             feeds=len(ctx.sources), feeds_failed=counters.get("feed_failures", 0),
@@ -92,6 +100,17 @@ def collect_summary(warehouse_path: str, ctx, finished_at, metrics,
             total_articles=wh.count("articles"))
         wh.insert_rows("runs", [summary.row()])
     return summary
+
+
+def ascii_table(headers: list[str], rows: list, align: str = "") -> str:
+    """A bordered plain-text table; ``align`` has one ``<`` or ``>`` per column."""
+    cells = [[("" if v is None else str(v)) for v in r] for r in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    align = align.ljust(len(headers), "<")
+    rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    fmt = lambda r: "| " + " | ".join(  # noqa: E731
+        v.rjust(w) if a == ">" else v.ljust(w) for v, w, a in zip(r, widths, align)) + " |"
+    return "\n".join([rule, fmt(headers), rule, *(fmt(r) for r in cells), rule])
 
 
 def format_rows(cols: list[str], rows: list[tuple], fmt: str = "table",

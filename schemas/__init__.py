@@ -15,14 +15,16 @@ import pyarrow as pa
 SCHEMA_DIR = Path(__file__).resolve().parent
 
 # Per-table storage facts that are not part of a BigQuery field list.
+# on_conflict: what a write does with a row whose key is already stored ("ignore": keep the
+# stored row, so re-runs add nothing; "replace": the new row wins).
 TABLES = {
     "articles": {"key": ["article_id"], "partition": "published_at",
-                 "cluster": ["source", "language"]},
-    "mineral_catalog": {"key": ["id"]},
+                 "cluster": ["source", "language"], "on_conflict": "ignore"},
+    "mineral_catalog": {"key": ["id"], "on_conflict": "replace"},
     "dead_letters": {"key": ["dead_letter_id"], "partition": "failed_at",
-                     "cluster": ["stage"]},
-    "feed_state": {"key": ["feed_url"]},
-    "runs": {"key": ["run_id"], "partition": "started_at"},
+                     "cluster": ["stage"], "on_conflict": "ignore"},
+    "feed_state": {"key": ["feed_url"], "on_conflict": "replace"},
+    "runs": {"key": ["run_id"], "partition": "started_at", "on_conflict": "replace"},
 }
 
 _DUCK_TYPES = {

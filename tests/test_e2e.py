@@ -1,6 +1,8 @@
 """End to end: `orewire run` over feeds and pages served from 127.0.0.1 into DuckDB."""
 from __future__ import annotations
 
+import re
+
 import duckdb
 import pytest
 
@@ -37,6 +39,13 @@ def _serve_news(server):
     ]), headers={"Content-Type": "application/atom+xml"})
 
 
+def summary_count(out: str, label: str) -> int:
+    """The number in the summary table's row ``| label | n |``."""
+    rows = re.findall(r"^\|\s*" + re.escape(label) + r"\s*\|\s*(\d+)\s*\|$", out, re.M)
+    assert len(rows) == 1, f"no single summary row {label!r} in:\n{out}"
+    return int(rows[0])
+
+
 def _db(path):
     return duckdb.connect(str(path), read_only=True)
 
@@ -48,9 +57,11 @@ def test_run_over_local_server_is_complete_and_idempotent(server, tmp_path, caps
             "--warehouse", str(wh), "--allow-private-network", *FAST]
     assert run(argv) == 0
     out = capsys.readouterr().out
-    assert "entries seen          7" in out
-    assert "new articles written  4" in out
-    assert "duplicates skipped    1" in out
+    assert summary_count(out, "entries seen") == 7
+    assert summary_count(out, "new articles written") == 4
+    assert summary_count(out, "duplicates skipped") == 1
+    assert summary_count(out, "dead letters") == 2
+    assert summary_count(out, "in fetch_articles") == 1
 
     con = _db(wh)
     rows = {r[0]: r for r in con.execute(
@@ -97,7 +108,7 @@ def test_run_over_local_server_is_complete_and_idempotent(server, tmp_path, caps
     # The same feeds again: nothing new; the feed is asked with its ETag.
     assert run(argv) == 0
     out = capsys.readouterr().out
-    assert "new articles written  0" in out
+    assert summary_count(out, "new articles written") == 0
     con = _db(wh)
     assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 4
     con.close()

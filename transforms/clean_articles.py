@@ -9,6 +9,7 @@ from __future__ import annotations
 import apache_beam as beam
 
 from orewire.cleaning import decode_html, detect_language, extract_page, looks_binary
+from orewire.neardup import signature
 from transforms.common import DEAD_LETTERS, counter, dead_letter
 
 _CARRIED = ("article_id", "url", "feed_url", "source", "title", "authors", "published_at",
@@ -27,14 +28,22 @@ def clean(raw: dict) -> dict:
         ctype = raw.get("content_type") or ""
         if ctype and not any(t in ctype for t in ("html", "xml", "text")):
             raise NoText(f"page is {ctype}, not HTML")
-        html = decode_html(raw["page"], raw.get("charset"))
-        if looks_binary(html):
-            raise NoText("page body is binary, not HTML text")
-        page = extract_page(html)
-        if len(page["text"].split()) >= max(20, len(text.split())):
-            text = page["text"]
+        if not raw["page"].strip():
+            page = {"text": "", "title": None, "authors": [], "date": None,
+                    "canonical_url": None}
         else:
-            article["text_source"] = "feed"
+            html = decode_html(raw["page"], raw.get("charset"))
+            if looks_binary(html):
+                raise NoText("page body is binary, not HTML text")
+            page = extract_page(html, raw.get("page_url") or raw.get("url"))
+        # Characters, not words, compare the two texts: CJK text has no spaces.
+        if page["text"] and (len(page["text"]) >= max(100, len(text))
+                             or not raw.get("full_text")):
+            text = page["text"]
+        elif raw.get("full_text"):
+            article["text_source"] = "feed"   # the feed's full text beats a thin page
+        else:
+            raise NoText("the page has no article text and the feed entry only a teaser")
         article["title"] = article["title"] or page["title"]
         article["authors"] = article["authors"] or page["authors"]
         article["published_at"] = article["published_at"] or page["date"]
@@ -46,6 +55,7 @@ def clean(raw: dict) -> dict:
         article["published_at"] = fetched  # never a publication date in the future
     article["text"] = text
     article["language"] = detect_language(text)
+    article["content_signature"] = signature(text)
     return article
 
 

@@ -48,7 +48,8 @@ class FetchPagesFn(beam.DoFn):
     def _fetch(self, item: dict):
         try:
             return item, self.fetcher.get(item["url"], headers={
-                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}), None
+                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"},
+                robots=True), None
         except FetchError as err:
             return item, None, err
 

@@ -21,14 +21,15 @@ class LinkFn(beam.DoFn):
         _article_id, groups = joined
         articles, entities, minerals = (list(groups["article"]), list(groups["entities"]),
                                         list(groups["minerals"]))
+        duplicate_of = next(iter(groups.get("duplicates") or []), None)
         # An article missing a branch is not written: that branch sent its dead letter.
         if articles and entities and minerals:
-            yield from self._link(articles[0], entities[0], minerals[0])
+            yield from self._link(articles[0], entities[0], minerals[0], duplicate_of)
 
-    def _link(self, article, entities, minerals):
+    def _link(self, article, entities, minerals, duplicate_of):
         try:
-            row = build_row(article, entities, minerals,
-                            ingested_at=self.ingested_at, run_id=self.run_id)
+            row = build_row(article, entities, minerals, ingested_at=self.ingested_at,
+                            run_id=self.run_id, duplicate_of=duplicate_of)
         except (KeyError, ValueError, TypeError) as err:
             yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
                 "link_mentions", article.get("url"), err, feed_url=article.get("feed_url"),
@@ -39,7 +40,10 @@ class LinkFn(beam.DoFn):
 
 
 class LinkMentions(beam.PTransform):
-    """{"articles", "entities", "minerals"} -> {"rows": ArticleRows, "dead_letters": ...}."""
+    """{"articles", "entities", "minerals"[, "duplicates"]} -> {"rows", "dead_letters"}.
+
+    ``duplicates`` (optional) holds (article_id, duplicate_of) from MarkDuplicates.
+    """
 
     def __init__(self, ingested_at, run_id: str):
         super().__init__()
@@ -49,8 +53,11 @@ class LinkMentions(beam.PTransform):
     def expand(self, branches):
         keyed = branches["articles"] | "KeyArticles" >> beam.Map(
             lambda a: (a["article_id"], a))
-        results = ({"article": keyed, "entities": branches["entities"],
-                    "minerals": branches["minerals"]}
+        joined = {"article": keyed, "entities": branches["entities"],
+                  "minerals": branches["minerals"]}
+        if branches.get("duplicates") is not None:
+            joined["duplicates"] = branches["duplicates"]
+        results = (joined
                    | "JoinBranches" >> beam.CoGroupByKey()
                    | "Link" >> beam.ParDo(LinkFn(self.ingested_at, self.run_id))
                    .with_outputs(DEAD_LETTERS, main="rows"))

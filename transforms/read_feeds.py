@@ -83,7 +83,7 @@ class ReadFeedFn(beam.DoFn):
             self.entries_seen.inc()
             try:
                 yield entry_to_item(entry, feed_url=feed_url, feed_title=parsed.title,
-                                    base_url=base_url, now=now)
+                                    base_url=base_url or _http_or_none(parsed.link), now=now)
             except BadURL as err:
                 yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
                     "read_feeds", entry.get("link") or feed_url, err, feed_url=feed_url,
@@ -108,6 +108,11 @@ class ReadFeedFn(beam.DoFn):
         if resp.status == 304:
             return None, resp.url
         return resp.body, resp.url
+
+
+def _http_or_none(link):
+    return link if isinstance(link, str) and link.lower().startswith(("http://", "https://")) \
+        else None
 
 
 class ReadFeeds(beam.PTransform):

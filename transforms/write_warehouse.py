@@ -1,6 +1,7 @@
-"""WriteToWarehouse: rows of every table -> the DuckDB warehouse.
+"""WriteToWarehouse: rows of every table -> the warehouse (DuckDB, or BigQuery).
 
-Workers write batches as Parquet shards (Arrow, never row by row) into a staging folder
+A ``bigquery:PROJECT.DATASET`` warehouse is written by ``WriteToBigQueryWarehouse``
+(transforms/write_bigquery.py: staging tables, then a MERGE). For DuckDB, workers write batches as Parquet shards (Arrow, never row by row) into a staging folder
 beside the warehouse; one loader step (a single key, so a single writer process) inserts
 every shard in one transaction and removes the folder. The loader emits the number of
 rows each table gained.
@@ -11,8 +12,10 @@ import shutil
 
 import apache_beam as beam
 
-from orewire.warehouse import DuckDBWarehouse, write_shard
+from orewire.bigquery import is_bigquery_spec, parse_spec
+from orewire.warehouse import DuckDBWarehouse, open_warehouse, write_shard
 from transforms.common import counter
+from transforms.write_bigquery import WriteToBigQueryWarehouse
 
 
 class WriteShardFn(beam.DoFn):
@@ -48,14 +51,23 @@ class WriteToWarehouse(beam.PTransform):
     """{table: PCollection of row dicts} -> PCollection with one {table: rows added}."""
 
     def __init__(self, warehouse_path: str, staging_dir: str, run_id: str,
-                 batch_size: int = 2000):
+                 batch_size: int = 2000, *, endpoint: str | None = None,
+                 location: str = "US", write_method: str = "STREAMING_INSERTS"):
         super().__init__()
         self.warehouse_path = warehouse_path
         self.staging_dir = staging_dir
         self.run_id = run_id
         self.batch_size = batch_size
+        self.endpoint = endpoint
+        self.location = location
+        self.write_method = write_method
 
     def expand(self, tables: dict):
+        if is_bigquery_spec(self.warehouse_path):
+            project, dataset = parse_spec(self.warehouse_path)
+            return tables | "BigQuery" >> WriteToBigQueryWarehouse(
+                project, dataset, self.run_id, endpoint=self.endpoint,
+                location=self.location, method=self.write_method)
         shards = []
         for table, rows in sorted(tables.items()):
             stamp = {"run_id": self.run_id} if table == "dead_letters" else None
@@ -74,3 +86,31 @@ class WriteToWarehouse(beam.PTransform):
                                                                 if s[0] != "__none__"]))
                 | "LoadShards" >> beam.ParDo(LoadShardsFn(self.warehouse_path,
                                                           self.staging_dir)))
+
+
+class _ReadStoredIdsFn(beam.DoFn):
+    def __init__(self, endpoint: str | None, location: str):
+        self.endpoint = endpoint
+        self.location = location
+
+    def process(self, spec: str):
+        with open_warehouse(spec, self.endpoint, self.location, read_only=True) as wh:
+            yield from wh.known_article_ids()
+
+
+class StoredArticleIds(beam.PTransform):
+    """The article ids already in the warehouse, read by a worker when the graph runs.
+
+    Read in the pipeline rather than by the driver: on Dataflow a driver-side list would
+    be pickled into the job graph, whose size is limited."""
+
+    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US"):
+        super().__init__()
+        self.warehouse = warehouse
+        self.endpoint = endpoint
+        self.location = location
+
+    def expand(self, pbegin):
+        return (pbegin
+                | "Warehouse" >> beam.Create([self.warehouse])
+                | "ReadIds" >> beam.ParDo(_ReadStoredIdsFn(self.endpoint, self.location)))

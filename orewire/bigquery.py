@@ -1,0 +1,262 @@
+"""The BigQuery warehouse: dataset and tables from ``schemas/``, staging tables, MERGE.
+
+``--warehouse bigquery:PROJECT.DATASET`` selects it. With ``--bigquery-endpoint URL`` (an
+emulator such as ``bqemulator``, or a private endpoint) the client talks to that URL with
+anonymous credentials; otherwise it uses Application Default Credentials.
+
+Rows reach a table in two steps, so that a re-run adds nothing:
+1. the pipeline streams them (insert ids) into per-run staging tables
+   ``_staging_<run>_<table>`` (created by the driver, expiring after two days);
+2. once every write is done, one MERGE per table on its key moves them into the table
+   (``articles`` and ``dead_letters``: insert the missing keys; ``feed_state``: upsert).
+Small driver-side writes (``mineral_catalog``, ``runs``) go through a load job into a
+temporary table and the same MERGE. The tables themselves are only ever written by DML,
+so their rows are never in a streaming buffer.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import math
+import re
+import uuid
+
+import schemas
+
+SPEC_PREFIX = "bigquery:"
+# PROJECT (optionally domain-scoped, "example.com:proj") "." DATASET
+_SPEC = re.compile(r"^bigquery:(?P<project>(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9])"
+                   r"\.(?P<dataset>[A-Za-z0-9_]{1,1024})$")
+DEFAULT_LOCATION = "US"
+STAGING_EXPIRY = dt.timedelta(days=2)
+# Tables the pipeline writes through staging tables (the others are written by the driver).
+PIPELINE_TABLES = ("articles", "dead_letters", "feed_state")
+# Which copy wins when a staging table holds one key twice (a retried write).
+_LATEST_FIRST = {"feed_state": "last_polled_at DESC", "runs": "finished_at DESC"}
+
+
+class BigQueryError(RuntimeError):
+    pass
+
+
+def is_bigquery_spec(spec: str) -> bool:
+    return str(spec).startswith(SPEC_PREFIX)
+
+
+def parse_spec(spec: str) -> tuple[str, str]:
+    """``bigquery:PROJECT.DATASET`` -> (project, dataset); ValueError when malformed."""
+    m = _SPEC.match(spec)
+    if not m:
+        raise ValueError(f"--warehouse {spec!r} is not bigquery:PROJECT.DATASET (project id "
+                         "6-30 lower-case letters, digits, hyphens; dataset letters, digits, _)")
+    return m.group("project"), m.group("dataset")
+
+
+def make_client(project: str, endpoint: str | None = None,
+                location: str = DEFAULT_LOCATION):
+    """A google-cloud-bigquery client: anonymous at ``endpoint``, else with ADC."""
+    from google.cloud import bigquery  # noqa: PLC0415 (only BigQuery runs need it)
+    if endpoint:
+        from google.api_core.client_options import ClientOptions  # noqa: PLC0415
+        from google.auth.credentials import AnonymousCredentials  # noqa: PLC0415
+        return bigquery.Client(project=project, location=location,
+                               credentials=AnonymousCredentials(),
+                               client_options=ClientOptions(api_endpoint=endpoint))
+    return bigquery.Client(project=project, location=location)
+
+
+def staging_table_name(run_id: str, table: str) -> str:
+    return f"_staging_{re.sub(r'[^A-Za-z0-9_]', '_', run_id)}_{table}"
+
+
+def to_json_row(table: str, row: dict, stamp: dict | None = None) -> dict:
+    """A row dict as BigQuery's JSON takes it: schema columns only, timestamps as ISO
+    strings, NaN as NULL, missing repeated fields as []."""
+    row = dict(row, **stamp) if stamp else row
+    return _json_record(schemas.load_schema(table), row)
+
+
+def _json_record(fields, record: dict) -> dict:
+    out = {}
+    for f in fields:
+        value = record.get(f["name"])
+        if f.get("mode") == "REPEATED":
+            out[f["name"]] = [_json_value(f, v) for v in (value or []) if v is not None]
+        else:
+            out[f["name"]] = None if value is None else _json_value(f, value)
+    return out
+
+
+def _json_value(field: dict, value):
+    kind = field["type"]
+    if kind in ("RECORD", "STRUCT"):
+        return _json_record(field["fields"], value)
+    if kind == "TIMESTAMP" and isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.timezone.utc)
+        return value.astimezone(dt.timezone.utc).isoformat()
+    if kind == "DATE" and isinstance(value, dt.date):
+        return value.isoformat()
+    if kind in ("FLOAT64", "FLOAT") and isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _param(value):
+    from google.cloud import bigquery  # noqa: PLC0415
+    if isinstance(value, (list, tuple)):
+        kind = _param_type(value[0]) if value else "STRING"
+        return bigquery.ArrayQueryParameter(None, kind, list(value))
+    return bigquery.ScalarQueryParameter(None, _param_type(value), value)
+
+
+def _param_type(value) -> str:
+    if isinstance(value, bool):
+        return "BOOL"
+    if isinstance(value, int):
+        return "INT64"
+    if isinstance(value, float):
+        return "FLOAT64"
+    if isinstance(value, dt.datetime):
+        return "TIMESTAMP"
+    if isinstance(value, dt.date):
+        return "DATE"
+    return "STRING"
+
+
+class BigQueryWarehouse:
+    """The warehouse interface of ``orewire.warehouse.DuckDBWarehouse``, on BigQuery."""
+
+    dialect = "bigquery"
+
+    def __init__(self, project: str, dataset: str, endpoint: str | None = None,
+                 location: str = DEFAULT_LOCATION, create: bool = True, client=None):
+        self.project, self.dataset = project, dataset
+        self.endpoint, self.location = endpoint, location
+        self.client = client or make_client(project, endpoint, location)
+        if create:
+            self.ensure_tables()
+
+    @classmethod
+    def from_spec(cls, spec: str, **kw) -> "BigQueryWarehouse":
+        project, dataset = parse_spec(spec)
+        return cls(project, dataset, **kw)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ------------------------------------------------------------ tables
+
+    def table_id(self, table: str) -> str:
+        return f"{self.project}.{self.dataset}.{table}"
+
+    def _schema(self, table: str):
+        from google.cloud import bigquery  # noqa: PLC0415
+        return [bigquery.SchemaField.from_api_repr(f) for f in schemas.bigquery_schema(table)]
+
+    def ensure_tables(self) -> None:
+        """Create the dataset and every table of ``schemas/`` that is missing."""
+        from google.cloud import bigquery  # noqa: PLC0415
+        ds = bigquery.Dataset(f"{self.project}.{self.dataset}")
+        ds.location = self.location
+        self.client.create_dataset(ds, exists_ok=True)
+        for table, facts in schemas.TABLES.items():
+            t = bigquery.Table(self.table_id(table), schema=self._schema(table))
+            if facts.get("partition"):
+                # Rows whose partition column is NULL land in the __NULL__ partition.
+                t.time_partitioning = bigquery.TimePartitioning(
+                    type_=bigquery.TimePartitioningType.DAY, field=facts["partition"])
+            if facts.get("cluster"):
+                t.clustering_fields = list(facts["cluster"])
+            self.client.create_table(t, exists_ok=True)
+
+    def prepare_run(self, run_id: str) -> None:
+        """Create this run's staging tables (they expire by themselves if the run dies)."""
+        from google.cloud import bigquery  # noqa: PLC0415
+        expires = dt.datetime.now(dt.timezone.utc) + STAGING_EXPIRY
+        for table in PIPELINE_TABLES:
+            t = bigquery.Table(self.table_id(staging_table_name(run_id, table)),
+                               schema=self._schema(table))
+            t.expires = expires
+            self.client.create_table(t, exists_ok=True)
+
+    def finish_run(self, run_id: str, tables=PIPELINE_TABLES) -> dict[str, int]:
+        """MERGE each staging table of ``run_id`` into its table, drop it; rows added."""
+        added = {}
+        for table in tables:
+            staging = self.table_id(staging_table_name(run_id, table))
+            added[table] = self._merge(table, staging)
+            self.client.delete_table(staging, not_found_ok=True)
+        return added
+
+    def _merge(self, table: str, source_table: str) -> int:
+        cols = schemas.column_names(table)
+        key = schemas.TABLES[table]["key"]
+        order = _LATEST_FIRST.get(table, ", ".join(f"`{k}`" for k in key))
+        on = " AND ".join(f"T.`{k}` = S.`{k}`" for k in key)
+        col_list = ", ".join(f"`{c}`" for c in cols)
+        values = ", ".join(f"S.`{c}`" for c in cols)
+        sql = (f"MERGE `{self.table_id(table)}` T\n"
+               f"USING (SELECT * FROM `{source_table}` WHERE TRUE\n"
+               f"       QUALIFY ROW_NUMBER() OVER (PARTITION BY "
+               f"{', '.join(f'`{k}`' for k in key)} ORDER BY {order}) = 1) S\n"
+               f"ON {on}\n")
+        if schemas.TABLES[table].get("on_conflict") == "replace":
+            sets = ", ".join(f"`{c}` = S.`{c}`" for c in cols if c not in key)
+            sql += f"WHEN MATCHED THEN UPDATE SET {sets}\n"
+        sql += f"WHEN NOT MATCHED THEN INSERT ({col_list}) VALUES ({values})"
+        job = self.client.query(sql)
+        job.result()
+        return job.num_dml_affected_rows or 0
+
+    def insert_rows(self, table: str, rows: list[dict]) -> int:
+        """Add (or, for replace tables, upsert) ``rows``: a load job, then a MERGE."""
+        if not rows:
+            return 0
+        from google.cloud import bigquery  # noqa: PLC0415
+        tmp = self.table_id(f"_load_{table}_{uuid.uuid4().hex[:12]}")
+        data = "\n".join(json.dumps(to_json_row(table, r), ensure_ascii=False)
+                         for r in rows).encode("utf-8")
+        config = bigquery.LoadJobConfig(schema=self._schema(table),
+                                        source_format="NEWLINE_DELIMITED_JSON",
+                                        write_disposition="WRITE_TRUNCATE")
+        try:
+            # No size given: a resumable upload (one request per load, any size).
+            self.client.load_table_from_file(io.BytesIO(data), tmp,
+                                             job_config=config).result()
+            return self._merge(table, tmp)
+        finally:
+            self.client.delete_table(tmp, not_found_ok=True)
+
+    # ------------------------------------------------------------ reads
+
+    def known_article_ids(self) -> list[str]:
+        _, rows = self.query("SELECT article_id FROM articles")
+        return [r[0] for r in rows]
+
+    def feed_states(self) -> dict[str, dict]:
+        cols, rows = self.query("SELECT * FROM feed_state")
+        return {row[0]: dict(zip(cols, row)) for row in rows}
+
+    def count(self, table: str, where: str = "", params: list | None = None) -> int:
+        sql = f"SELECT COUNT(*) FROM `{table}`" + (f" WHERE {where}" if where else "")
+        return self.query(sql, params)[1][0][0]
+
+    def query(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
+        """BigQuery Standard SQL; bare table names resolve in this dataset; ``?`` params."""
+        from google.cloud import bigquery  # noqa: PLC0415
+        config = bigquery.QueryJobConfig(
+            default_dataset=f"{self.project}.{self.dataset}",
+            query_parameters=[_param(v) for v in params or []])
+        result = self.client.query(sql, job_config=config).result()
+        return [f.name for f in result.schema], [tuple(r.values()) for r in result]
+
+    # The house dialect is BigQuery's: nothing to translate here.
+    sql = query
