@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 WAREHOUSE ?= orewire.duckdb
+# The BigQuery emulator, a test service with its own virtualenv (see DEVELOPERS.md).
+BQEMU_VENV := .venv-bqemu
+BQEMU_STAMP := $(BQEMU_VENV)/.installed
 
-.PHONY: demo test install clean chromium screenshot
+.PHONY: demo test install clean chromium screenshot bqemulator
 
 install: $(STAMP)
 
@@ -20,8 +23,22 @@ $(STAMP): setup.py requirements.txt requirements-model.txt requirements-dev.txt
 demo: $(STAMP)
 	$(BIN)/orewire run --warehouse $(WAREHOUSE)
 
-test: $(STAMP) chromium
-	$(BIN)/python -m pytest -q tests
+$(BQEMU_STAMP): requirements-bqemu.txt tests/bqemulator_install_extension.py
+	test -x $(BQEMU_VENV)/bin/python || $(PYTHON) -m venv $(BQEMU_VENV)
+	$(BQEMU_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BQEMU_VENV)/bin/python -m pip install --quiet -r requirements-bqemu.txt
+	$(BQEMU_VENV)/bin/python tests/bqemulator_install_extension.py
+	touch $(BQEMU_STAMP)
+
+# The suite runs with the emulator started on a free 127.0.0.1 port and stopped afterwards
+# (also when a test fails); OREWIRE_REQUIRE_BQ=1 makes a missing emulator a failure.
+test: $(STAMP) $(BQEMU_STAMP) chromium
+	tests/with_bqemulator.sh $(BIN)/python -m pytest -q tests
+
+# The emulator in the foreground on 127.0.0.1:9050, for running single tests by hand.
+bqemulator: $(BQEMU_STAMP)
+	$(BQEMU_VENV)/bin/python tests/bqemulator_serve.py start --project orewire-test \
+	  --rest-host 127.0.0.1 --rest-port 9050 --grpc-host 127.0.0.1 --grpc-port 0 --ephemeral
 
 # The report's test renders the page in headless Chromium, Debian's package (CI runs as root).
 chromium:
@@ -42,4 +59,4 @@ screenshot: $(STAMP) chromium
 	  file://$(CURDIR)/build/screenshot/r/index.html
 
 clean:
-	rm -rf $(VENV) orewire.duckdb .orewire.duckdb.staging *.egg-info
+	rm -rf $(VENV) $(BQEMU_VENV) orewire.duckdb .orewire.duckdb.staging *.egg-info

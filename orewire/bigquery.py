@@ -26,7 +26,8 @@ import schemas
 
 SPEC_PREFIX = "bigquery:"
 # PROJECT (optionally domain-scoped, "example.com:proj") "." DATASET
-_SPEC = re.compile(r"^bigquery:(?P<project>(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9])"
+# (Lenient on length: BigQuery itself refuses what does not exist.)
+_SPEC = re.compile(r"^bigquery:(?P<project>(?:[a-z0-9.-]+:)?[a-z](?:[a-z0-9-]{0,28}[a-z0-9])?)"
                    r"\.(?P<dataset>[A-Za-z0-9_]{1,1024})$")
 DEFAULT_LOCATION = "US"
 STAGING_EXPIRY = dt.timedelta(days=2)
@@ -48,8 +49,8 @@ def parse_spec(spec: str) -> tuple[str, str]:
     """``bigquery:PROJECT.DATASET`` -> (project, dataset); ValueError when malformed."""
     m = _SPEC.match(spec)
     if not m:
-        raise ValueError(f"--warehouse {spec!r} is not bigquery:PROJECT.DATASET (project id "
-                         "6-30 lower-case letters, digits, hyphens; dataset letters, digits, _)")
+        raise ValueError(f"--warehouse {spec!r} is not bigquery:PROJECT.DATASET (project id: "
+                         "lower-case letters, digits, hyphens; dataset: letters, digits, _)")
     return m.group("project"), m.group("dataset")
 
 
@@ -129,6 +130,16 @@ class BigQueryWarehouse:
     """The warehouse interface of ``orewire.warehouse.DuckDBWarehouse``, on BigQuery."""
 
     dialect = "bigquery"
+    # Seconds the client keeps retrying transient errors of one call (its default is 600).
+    api_deadline = 120.0
+
+    def _retry(self):
+        from google.cloud.bigquery.retry import DEFAULT_RETRY  # noqa: PLC0415
+        return DEFAULT_RETRY.with_deadline(self.api_deadline)
+
+    def _job_retry(self):
+        from google.cloud.bigquery.retry import DEFAULT_JOB_RETRY  # noqa: PLC0415
+        return DEFAULT_JOB_RETRY.with_deadline(self.api_deadline)
 
     def __init__(self, project: str, dataset: str, endpoint: str | None = None,
                  location: str = DEFAULT_LOCATION, create: bool = True, client=None):
@@ -166,7 +177,7 @@ class BigQueryWarehouse:
         from google.cloud import bigquery  # noqa: PLC0415
         ds = bigquery.Dataset(f"{self.project}.{self.dataset}")
         ds.location = self.location
-        self.client.create_dataset(ds, exists_ok=True)
+        self.client.create_dataset(ds, exists_ok=True, retry=self._retry())
         for table, facts in schemas.TABLES.items():
             t = bigquery.Table(self.table_id(table), schema=self._schema(table))
             if facts.get("partition"):
@@ -212,7 +223,7 @@ class BigQueryWarehouse:
             sets = ", ".join(f"`{c}` = S.`{c}`" for c in cols if c not in key)
             sql += f"WHEN MATCHED THEN UPDATE SET {sets}\n"
         sql += f"WHEN NOT MATCHED THEN INSERT ({col_list}) VALUES ({values})"
-        job = self.client.query(sql)
+        job = self.client.query(sql, retry=self._retry(), job_retry=self._job_retry())
         job.result()
         return job.num_dml_affected_rows or 0
 
@@ -255,7 +266,8 @@ class BigQueryWarehouse:
         config = bigquery.QueryJobConfig(
             default_dataset=f"{self.project}.{self.dataset}",
             query_parameters=[_param(v) for v in params or []])
-        result = self.client.query(sql, job_config=config).result()
+        result = self.client.query(sql, job_config=config, retry=self._retry(),
+                                   job_retry=self._job_retry()).result()
         return [f.name for f in result.schema], [tuple(r.values()) for r in result]
 
     # The house dialect is BigQuery's: nothing to translate here.

@@ -52,6 +52,9 @@ def resolve_feed_args(items: list[str], _depth: int = 0) -> list[FeedSource]:
                 raise FeedArgumentError(f"feed URL without host: {item}")
             out.append(FeedSource(item, "url"))
             continue
+        if scheme == "gs":
+            out.extend(_resolve_gcs(item, _depth))
+            continue
         if len(scheme) > 1:  # a one-letter scheme is a Windows drive, not a URL
             raise FeedArgumentError(
                 f"unsupported feed scheme {scheme!r} in {item!r} (use http(s) URLs or paths)")
@@ -75,6 +78,39 @@ def resolve_feed_args(items: list[str], _depth: int = 0) -> list[FeedSource]:
             seen.add(src.feed_url)
             unique.append(src)
     return unique
+
+
+def _resolve_gcs(item: str, depth: int) -> list[FeedSource]:
+    """A gs:// feed file, folder (ending in /) or list (.opml/.txt), read through Beam's
+    FileSystems so a Dataflow launcher's credentials apply; workers read the feed files.
+    Relative entries of a gs:// list are taken relative to the list."""
+    from apache_beam.io.filesystem import CompressionTypes  # noqa: PLC0415
+    from apache_beam.io.filesystems import FileSystems  # noqa: PLC0415
+    try:
+        if item.endswith("/"):
+            found = FileSystems.match([item + "*"])[0].metadata_list
+            return [FeedSource(m.path, "file") for m in sorted(found, key=lambda m: m.path)
+                    if not m.path.endswith("/")]
+        if not FileSystems.exists(item):
+            raise FeedArgumentError(f"feed file or list not found: {item}")
+        if not item.lower().endswith(LIST_SUFFIXES):
+            return [FeedSource(item, "file")]
+        with FileSystems.open(item, compression_type=CompressionTypes.UNCOMPRESSED) as fh:
+            data = fh.read()
+        if item.lower().endswith(".opml"):
+            entries = [o.get("xmlUrl").strip() for o in ET.fromstring(data).iter("outline")
+                       if o.get("xmlUrl")]
+        else:
+            entries = [ln.strip() for ln in data.decode("utf-8").splitlines()
+                       if ln.strip() and not ln.strip().startswith("#")]
+    except FeedArgumentError:
+        raise
+    except Exception as err:  # noqa: BLE001 (Beam's IO errors, auth, XML, encoding)
+        raise FeedArgumentError(f"cannot read {item}: {str(err).splitlines()[0][:300]}") \
+            from err
+    base = item.rsplit("/", 1)[0] + "/"
+    return resolve_feed_args([e if urlsplit(e).scheme else base + e for e in entries],
+                             depth + 1)
 
 
 def _relative_to(base: Path, item: str) -> str:
@@ -177,23 +213,29 @@ def _parse_json_feed(data: bytes) -> ParsedFeed:
     if not isinstance(doc, dict) or "jsonfeed.org" not in str(doc.get("version", "")):
         raise ValueError("JSON document is not a JSON Feed (no jsonfeed.org version)")
     entries = []
-    for item in doc.get("items") or []:
+    items = doc.get("items")
+    for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict):
             continue
-        authors = [a.get("name") for a in (item.get("authors") or
-                   ([item["author"]] if isinstance(item.get("author"), dict) else []))
-                   if isinstance(a, dict) and a.get("name")]
+        authors = item.get("authors") if isinstance(item.get("authors"), list) else \
+            [item.get("author")]
         entries.append({
-            "link": item.get("url") or item.get("external_url"),
-            "title": item.get("title"),
-            "authors": authors,
+            "link": _text(item.get("url")) or _text(item.get("external_url")),
+            "title": _text(item.get("title")),
+            "authors": [_text(a.get("name")) for a in authors
+                        if isinstance(a, dict) and _text(a.get("name"))],
             "published": _parse_iso(item.get("date_published") or item.get("date_modified")),
-            "summary_html": item.get("summary") or "",
-            "content_html": item.get("content_html") or
-                            (item.get("content_text") or "").replace("\n", "<br>"),
+            "summary_html": _text(item.get("summary")) or "",
+            "content_html": _text(item.get("content_html")) or
+                            (_text(item.get("content_text")) or "").replace("\n", "<br>"),
         })
-    return ParsedFeed(title=doc.get("title"), link=doc.get("home_page_url"), entries=entries,
-                      format="json")
+    return ParsedFeed(title=_text(doc.get("title")), link=_text(doc.get("home_page_url")),
+                      entries=entries, format="json")
+
+
+def _text(value) -> str | None:
+    """A JSON Feed field when it is text; anything else counts as missing."""
+    return value if isinstance(value, str) else None
 
 
 def carries_full_text(content_text: str) -> bool:
@@ -206,7 +248,10 @@ def carries_full_text(content_text: str) -> bool:
 def entry_to_item(entry: dict, *, feed_url: str, feed_title: str | None,
                   base_url: str | None, now: dt.datetime) -> dict:
     """A FeedItem dict from a parsed entry; raises BadURL when the link is unusable."""
-    link = (entry.get("link") or "").strip()
+    link = entry.get("link")
+    if not isinstance(link, str):
+        raise BadURL(f"entry link is not text: {link!r}"[:200] if link else "empty link")
+    link = link.strip()
     if base_url and link and not urlsplit(link).scheme:
         link = urljoin(base_url, link)
     url = normalize_url(link)

@@ -83,7 +83,7 @@ class Figure:
 @lru_cache(maxsize=8)
 def _patterns(lang: str):
     if lang in _DECIMAL_COMMA_LANGS:
-        num = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:\.\d+)?"
+        num = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
     else:
         num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     scale = (r"mil\s+millones|mil\s+milhões|thousand|trillion|billion|million|millions|"

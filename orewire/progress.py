@@ -42,7 +42,9 @@ class Heartbeat:
         self.flush_seconds = flush_seconds
         self.counts: dict[str, int] = {}
         self.lock = threading.Lock()
-        self.last_flush = 0.0
+        # From creation, not 0.0: time.monotonic() is the machine's uptime, so 0.0 made
+        # the first add flush at once on any machine up for longer than flush_seconds.
+        self.last_flush = time.monotonic()
 
     def add(self, name: str, n: int = 1) -> None:
         with self.lock:

@@ -23,7 +23,11 @@ def normalize_url(url: str) -> str:
     if not url or not isinstance(url, str):
         raise BadURL("empty link")
     url = url.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port out of range)
+    except ValueError as err:  # "http://[::1" and the like
+        raise BadURL(f"malformed link {url[:200]!r}: {err}") from err
     scheme = parts.scheme.lower()
     if scheme not in HTTP_SCHEMES:
         raise BadURL(f"unsupported link scheme {scheme or '(none)'!r} in {url[:200]!r}")

@@ -15,6 +15,7 @@ from transforms.fetch_articles import FetchArticles
 from transforms.link_mentions import LinkMentions
 from transforms.progress import CountProgress
 from transforms.read_feeds import FEED_STATE, ReadFeeds
+from transforms.record_run import RecordRun
 from transforms.tag_minerals import TagMinerals
 from transforms.write_warehouse import StoredArticleIds, WriteToWarehouse
 
@@ -27,6 +28,7 @@ class RunContext:
     sources: list[dict]                     # {feed_url, kind}
     prior_states: dict = field(default_factory=dict)
     staging_dir: str = ""
+    record_run: bool = False                # the job stores its runs row (remote runners)
     progress_dir: str = ""                  # local runs: heartbeat files for the display
 
 
@@ -61,6 +63,10 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
                    options.warehouse, ctx.staging_dir, ctx.run_id,
                    endpoint=options.bigquery_endpoint, location=options.bigquery_location,
                    write_method=options.bigquery_write_method))
+    if ctx.record_run:
+        _ = written | "RecordRun" >> RecordRun(
+            options.warehouse, ctx, feeds["items"], new_items, feeds[FEED_STATE],
+            options.bigquery_endpoint, options.bigquery_location)
     return {"items": feeds["items"], "new_items": new_items, "articles": articles,
             "entities": entities["entities"], "minerals": minerals["minerals"],
             "rows": linked["rows"], "dead_letters": dead, "feed_state": feeds[FEED_STATE],

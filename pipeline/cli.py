@@ -19,7 +19,7 @@ from apache_beam.options.pipeline_options import (PipelineOptions, StandardOptio
                                                   TestOptions)
 
 from orewire import PIPELINE_VERSION, lexicon
-from orewire.feeds import FeedArgumentError, resolve_feed_args
+from orewire.feeds import FeedArgumentError, FeedSource, resolve_feed_args
 from orewire.bigquery import is_bigquery_spec, parse_spec
 from orewire.warehouse import WarehouseError, check_duckdb_path, open_warehouse
 from pipeline.build import RunContext, build_pipeline
@@ -34,12 +34,71 @@ class UsageError(Exception):
     """Unusable arguments: reported as one line, exit status 2."""
 
 
+# A local worker process holds the project's libraries and its own copy of the spaCy
+# model: about 400 MB at its peak (benchmarks/throughput.py measures it). This leaves room.
+WORKER_MEMORY = 640 * 2**20
+
+
+def _available_memory() -> int | None:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def default_workers() -> int:
+    """Worker processes for a local run: one per core this process may use, as many as
+    memory allows (each loads the spaCy model; the driver needs room too)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    available = _available_memory()
+    if available is not None:
+        cores = min(cores, available // WORKER_MEMORY - 1)
+    return max(1, cores)
+
+
 def _beam_args(argv: list[str]) -> list[str]:
     args = list(argv)
-    if not any(a == "--runner" or a.startswith("--runner=") for a in args):
+
+    def given(*flags):
+        return any(a == f or a.startswith(f + "=") for a in args for f in flags)
+
+    if not given("--runner"):
         # Named explicitly: Beam's default would first try to download the Prism runner.
         args.append("--runner=DirectRunner")
+        # NER is CPU-bound and holds the GIL, so cores pay only as processes: the
+        # DirectRunner's multi_processing mode, one worker per core (1 worker: Beam's
+        # in-process mode, which starts faster). benchmarks/throughput.py measures it.
+        if not given("--direct_running_mode", "--direct_num_workers", "--streaming"):
+            workers = default_workers()
+            if workers > 1:
+                args += ["--direct_running_mode=multi_processing",
+                         f"--direct_num_workers={workers}"]
     return args
+
+
+class _WorkerStartupNoise(logging.Filter):
+    """Drops two warnings every multi_processing worker logs as it starts, which tell a
+    user nothing: Beam's note on a missing semi_persistent_directory, and the list of
+    orewire's own flags that the worker's option parser does not know."""
+
+    NOISE = ("No semi_persistent_directory found", "Discarding unparseable args")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not any(n in message for n in self.NOISE)
+
+
+def _quiet_worker_startup() -> None:
+    logger = logging.getLogger("apache_beam.runners.portability.local_job_service")
+    if not any(isinstance(f, _WorkerStartupNoise) for f in logger.filters):
+        logger.addFilter(_WorkerStartupNoise())
 
 
 def is_dry_run(options: PipelineOptions) -> bool:
@@ -95,8 +154,12 @@ def prepare(argv: list[str]) -> tuple[PipelineOptions, RunContext]:
     _normalise_dry_run(options)
     dry_run = is_dry_run(options)
     _check_warehouse_args(ns, options)
+    items = ns.feeds or [str(SAMPLE_DIR)]
+    # A dry run stays offline: gs:// items are taken as they are, not opened.
+    unopened = [FeedSource(i, "file") for i in items if dry_run and i.startswith("gs://")]
     try:
-        sources = resolve_feed_args(ns.feeds or [str(SAMPLE_DIR)])
+        sources = resolve_feed_args([i for i in items if not (
+            dry_run and i.startswith("gs://"))]) + unopened
     except FeedArgumentError as err:
         raise UsageError(str(err)) from err
     if not sources:
@@ -118,7 +181,8 @@ def prepare(argv: list[str]) -> tuple[PipelineOptions, RunContext]:
                            f".{os.path.basename(ns.warehouse)}.staging", run_id)
     ctx = RunContext(run_id=run_id, started_at=started,
                      sources=[{"feed_url": s.feed_url, "kind": s.kind} for s in sources],
-                     prior_states=prior_states, staging_dir=staging)
+                     prior_states=prior_states, staging_dir=staging,
+                     record_run=not is_local_runner(options))
     return options, ctx
 
 
@@ -154,9 +218,12 @@ def run(argv: list[str] | None = None) -> int:
         return 2
     oopts = options.view_as(OrewireOptions)
     logging.getLogger().setLevel(logging.ERROR if oopts.quiet else logging.WARNING)
+    _quiet_worker_startup()
     p = beam.Pipeline(options=options)
     if is_dry_run(options):
         return _dry_run(p, options, oopts, ctx)
+    if ctx.record_run:
+        return _submit(p, options, oopts, ctx)
     with show_progress(options, ctx):  # a live line on a terminal, else a line every 10 s
         build_pipeline(p, oopts, ctx)
         result = p.run()
@@ -166,6 +233,19 @@ def run(argv: list[str] | None = None) -> int:
                               endpoint=oopts.bigquery_endpoint,
                               location=oopts.bigquery_location)
     print(summary.render())
+    return 0
+
+
+def _submit(p, options, oopts, ctx) -> int:
+    """Remote runners: submit and return, as a Dataflow flex template launcher must (it
+    may not wait for the job). The job merges its rows and stores its ``runs`` row."""
+    build_pipeline(p, oopts, ctx)
+    result = p.run()
+    job_id = getattr(result, "job_id", None)
+    job_id = job_id() if callable(job_id) else job_id
+    print(f"orewire run {ctx.run_id}: submitted {runner_name(options)} job "
+          f"{job_id or '(no id)'} reading {len(ctx.sources)} feeds into {oopts.warehouse}; "
+          "its summary is stored in the runs table when it finishes")
     return 0
 
 

@@ -91,8 +91,10 @@ def run_help_parser() -> argparse.ArgumentParser:
         prog="orewire run",
         description="Read news feeds, clean the articles, tag entities and minerals, and "
                     "write one row per article to the warehouse. Any Apache Beam pipeline "
-                    "option (--runner, --direct_num_workers, ...) passes through; the "
-                    "default runner is the DirectRunner.",
+                    "option (--runner, --direct_num_workers, --project, --region, "
+                    "--temp_location, ...) passes through; the default runner is the "
+                    "DirectRunner. --dry_run=True builds the job graph (on the "
+                    "DataflowRunner: the Dataflow job) offline, reading and writing nothing.",
         epilog="Exit status: 0 when the run completes (items that failed are in the "
                "dead_letters table); 2 for unusable arguments.")
     add_orewire_arguments(parser)

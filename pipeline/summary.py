@@ -82,8 +82,10 @@ _TOP = ("SELECT x, COUNT(*) AS n FROM articles, UNNEST({column}) AS x WHERE run_
 
 def collect_summary(warehouse_path: str, ctx, finished_at, metrics,
                     mode: str = "batch", *, endpoint: str | None = None,
-                    location: str = "US") -> RunSummary:
-    counters = counter_values(metrics)
+                    location: str = "US", counters: dict | None = None) -> RunSummary:
+    """Count the run, print-ready, and store it in ``runs``. The counts come from Beam's
+    ``metrics`` or, inside a job (transforms/record_run.py), from ``counters``."""
+    counters = counters if counters is not None else counter_values(metrics)
     with open_warehouse(warehouse_path, endpoint, location, create=False) as wh:
         rid = [ctx.run_id]
         written = wh.count("articles", "run_id = ?", rid)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 
 import apache_beam as beam
 
@@ -33,6 +34,8 @@ def dead_letter(stage: str, source: str | None, error: BaseException | str, *,
     else:
         error_type, message = "Rejected", error
     failed_at = now_utc()
+    source, feed_url, article_id = (None if v is None else str(v)[:2000]
+                                    for v in (source, feed_url, article_id))
     key = f"{stage}|{source}|{article_id}|{failed_at.isoformat()}"
     return {
         "dead_letter_id": hashlib.sha256(key.encode("utf-8")).hexdigest()[:32],
@@ -49,21 +52,17 @@ def dead_letter(stage: str, source: str | None, error: BaseException | str, *,
     }
 
 
-def to_dead_letter(stage: str, retryable: bool = False):
-    """Map the ``(element, (type, message, traceback))`` pairs of Beam's
-    ``with_exception_handling`` to dead-letter rows."""
-    def convert(failure):
-        element, exc_info = failure
-        element = element[1] if isinstance(element, tuple) and len(element) == 2 else element
-        if isinstance(element, list):  # a failed batch: report its first item's reference
-            element = element[0] if element else {}
-        ref = element if isinstance(element, dict) else {}
-        exc_type, message = exc_info[0], exc_info[1]
-        row = dead_letter(stage, ref.get("url") or ref.get("feed_url"),
-                          f"{getattr(exc_type, '__name__', exc_type)}: {message}",
-                          feed_url=ref.get("feed_url"), article_id=ref.get("article_id"),
-                          payload=ref.get("title") or ref, retryable=retryable)
-        row["error_type"] = getattr(exc_type, "__name__", str(exc_type))
-        row["error"] = str(message)[:2000]
-        return row
-    return convert
+RETRY_FIELDS = ("article_id", "url", "feed_url", "source", "title", "authors",
+                "published_at", "summary")
+
+
+def item_payload(item: dict) -> str:
+    """A failed FeedItem as JSON, enough for `orewire retry` to fetch it again."""
+    keep = {k: item.get(k) for k in RETRY_FIELDS}
+    if keep.get("summary"):
+        keep["summary"] = keep["summary"][:600]
+    if isinstance(keep.get("title"), str):
+        keep["title"] = keep["title"][:500]
+    published = keep.get("published_at")
+    keep["published_at"] = published.isoformat() if hasattr(published, "isoformat") else None
+    return json.dumps(keep, ensure_ascii=False)[:PAYLOAD_LIMIT]

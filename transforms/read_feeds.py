@@ -36,7 +36,15 @@ class ReadFeedFn(beam.DoFn):
             self.fetcher.close()
 
     def process(self, source: dict):
-        yield from self._read(source)
+        try:
+            yield from self._read(source)
+        except Exception as err:  # noqa: BLE001 (a feed must never fail the run)
+            # Anything the parsers did not foresee: the feed becomes a dead letter with
+            # the error's type and message; entries already emitted stay counted.
+            self.feed_failures.inc()
+            yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
+                "read_feeds", source.get("feed_url"), err, feed_url=source.get("feed_url"),
+                retryable=False))
 
     def _read(self, source: dict):
         feed_url, kind = source["feed_url"], source["kind"]
@@ -79,19 +87,20 @@ class ReadFeedFn(beam.DoFn):
                          last_error=parsed.bozo_reason or "feed has no entries")
         state["entries_last_poll"] = len(parsed.entries)
         yield beam.pvalue.TaggedOutput(FEED_STATE, state)
-        for entry in parsed.entries:
+        for position, entry in enumerate(parsed.entries, start=1):
             self.entries_seen.inc()
             try:
                 yield entry_to_item(entry, feed_url=feed_url, feed_title=parsed.title,
                                     base_url=base_url or _http_or_none(parsed.link), now=now)
-            except BadURL as err:
+            except (BadURL, ValueError, TypeError) as err:
+                # An entry without a usable link is named by its place in the feed.
                 yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
-                    "read_feeds", entry.get("link") or feed_url, err, feed_url=feed_url,
-                    payload=entry.get("title")))
+                    "read_feeds", entry.get("link") or f"{feed_url}#entry-{position}", err,
+                    feed_url=feed_url, payload=entry.get("title")))
 
     def _load(self, feed_url: str, kind: str, prior: dict, state: dict):
         if kind == "file":
-            with open(feed_url, "rb") as fh:
+            with _open_feed_file(feed_url) as fh:
                 data = fh.read(MAX_FEED_FILE_BYTES + 1)
             if len(data) > MAX_FEED_FILE_BYTES:
                 raise OSError(f"feed file over {MAX_FEED_FILE_BYTES} bytes: {feed_url}")
@@ -108,6 +117,13 @@ class ReadFeedFn(beam.DoFn):
         if resp.status == 304:
             return None, resp.url
         return resp.body, resp.url
+
+
+def _open_feed_file(path: str):
+    if path.startswith("gs://"):  # Beam's FileSystems: the workers' credentials apply
+        from apache_beam.io.filesystems import FileSystems  # noqa: PLC0415
+        return FileSystems.open(path)
+    return open(path, "rb")
 
 
 def _http_or_none(link):

@@ -90,7 +90,7 @@ class WriteToBigQueryWarehouse(beam.PTransform):
                   if self.endpoint else None)
         staging = f"{self.project}:{self.dataset}.{staging_table_name(self.run_id, table)}"
         return (rows
-                | f"ToJson_{table}" >> beam.Map(to_json_row, table, stamp)
+                | f"ToJson_{table}" >> beam.Map(lambda row: to_json_row(table, row, stamp))
                 | f"Write_{table}" >> WriteToBigQuery(
                     staging, schema={"fields": schemas.bigquery_schema(table)},
                     create_disposition=BigQueryDisposition.CREATE_NEVER,

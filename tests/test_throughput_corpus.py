@@ -1,0 +1,74 @@
+"""The throughput benchmark's corpus builder, on paragraphs of our own writing: distinct
+articles spread evenly over hosts and feeds, feeds of teasers (so pages are fetched), and
+pages whose main text the pipeline's cleaner recovers without the page furniture."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+
+from orewire.cleaning import extract_page
+from orewire.feeds import entry_to_item, parse_feed
+
+_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "throughput.py"
+_spec = importlib.util.spec_from_file_location("throughput", _PATH)
+tp = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("throughput", tp)  # benchmarks/ is scripts, not a package
+_spec.loader.exec_module(tp)
+
+COUNTRIES = ["Chile", "Australia", "Indonesia", "Canada", "Brazil", "Kazakhstan"]
+METALS = ["lithium", "copper", "nickel", "cobalt", "graphite", "tungsten"]
+PARAGRAPHS = [f"Paragraph {i}: output of {METALS[i % 6]} in {COUNTRIES[i % 5]} rose by "
+              f"{i + 3} percent last quarter, according to figures the ministry released "
+              f"on Tuesday, while exporters in the region waited for new permits."
+              for i in range(120)]
+
+
+def test_articles_are_distinct_and_spread_over_hosts_and_feeds():
+    articles = tp.build_corpus(PARAGRAPHS, 100, hosts=10, feeds=5, min_words=80,
+                               max_words=200)
+    assert len(articles) == 100
+    assert len({a.text for a in articles}) == 100
+    assert len({tuple(a.paragraphs) for a in articles}) == 100
+    by_host: dict[str, int] = {}
+    for a in articles:
+        by_host[a.host] = by_host.get(a.host, 0) + 1
+        assert a.host.startswith("127.")
+        assert 80 <= a.words <= 200 + max(len(p.split()) for p in PARAGRAPHS)
+    assert sorted(by_host.values()) == [10] * 10
+    assert sorted({a.feed for a in articles}) == [0, 1, 2, 3, 4]
+    assert len({(a.host, a.path) for a in articles}) == 100
+    # seeded: the same corpus every time, and a larger one starts with the smaller
+    again = tp.build_corpus(PARAGRAPHS, 100, hosts=10, feeds=5, min_words=80, max_words=200)
+    assert [a.text for a in again] == [a.text for a in articles]
+
+
+def test_feed_entries_are_teasers_so_pages_get_fetched():
+    articles = tp.build_corpus(PARAGRAPHS, 20, hosts=4, feeds=2)
+    in_feed = [a for a in articles if a.feed == 0]
+    parsed = parse_feed(tp.render_feed(in_feed, 8080, 0), "http://127.43.0.1:8080/feed.xml")
+    assert len(parsed.entries) == len(in_feed) == 10
+    now = dt.datetime.now(dt.timezone.utc)
+    items = [entry_to_item(e, feed_url="http://127.43.0.1:8080/feed.xml",
+                           feed_title=parsed.title, base_url=None, now=now)
+             for e in parsed.entries]
+    assert all(not item.get("full_text") for item in items)
+    assert {item["url"] for item in items} == {f"http://{a.host}:8080{a.path}"
+                                              for a in in_feed}
+
+
+def test_pages_give_back_their_article_text():
+    articles = tp.build_corpus(PARAGRAPHS, 8, hosts=2, feeds=1)
+    a = articles[0]
+    html = tp.render_page(a, 8080, articles[1:4]).decode("utf-8")
+    page = extract_page(html, f"http://{a.host}:8080{a.path}")
+    for paragraph in a.paragraphs:
+        assert paragraph in page["text"]
+    assert "Related" not in page["text"] and "All rights reserved" not in page["text"]
+    assert page["canonical_url"] == f"http://{a.host}:8080{a.path}"
+
+
+def test_process_tree_rss_counts_this_process():
+    rss, procs = tp.tree_rss(__import__("os").getpid())
+    assert rss > 10 * 2**20 and procs >= 1
