@@ -35,7 +35,7 @@ setup(
         "sqlglot==30.30.0",
         "w3lib==2.5.0",
         "matplotlib==3.11.2",
-        "simhash==2.1.2",
+        "datasketch==2.0.0",
         "protego==0.7.0",
     ],
     entry_points={"console_scripts": ["orewire=pipeline.cli:main"]},

@@ -246,11 +246,49 @@ class BigQueryWarehouse:
         finally:
             self.client.delete_table(tmp, not_found_ok=True)
 
+    def update_rows(self, table: str, rows: list[dict], columns) -> int:
+        """Set ``columns`` of the stored rows that share ``rows``' keys: a load job into a
+        scratch table, then a MERGE that only updates; rows updated."""
+        if not rows:
+            return 0
+        from google.cloud import bigquery  # noqa: PLC0415
+        tmp = self.table_id(f"_update_{table}_{uuid.uuid4().hex[:12]}")
+        data = "\n".join(json.dumps(to_json_row(table, r), ensure_ascii=False)
+                         for r in rows).encode("utf-8")
+        config = bigquery.LoadJobConfig(schema=self._schema(table),
+                                        source_format="NEWLINE_DELIMITED_JSON",
+                                        write_disposition="WRITE_TRUNCATE")
+        key = schemas.TABLES[table]["key"]
+        on = " AND ".join(f"T.`{k}` = S.`{k}`" for k in key)
+        sets = ", ".join(f"`{c}` = S.`{c}`" for c in columns)
+        try:
+            self.client.load_table_from_file(io.BytesIO(data), tmp,
+                                             job_config=config).result()
+            job = self.client.query(
+                f"MERGE `{self.table_id(table)}` T USING `{tmp}` S ON {on}\n"
+                f"WHEN MATCHED THEN UPDATE SET {sets}",
+                retry=self._retry(), job_retry=self._job_retry())
+            job.result()
+            return job.num_dml_affected_rows or 0
+        finally:
+            self.client.delete_table(tmp, not_found_ok=True)
+
     # ------------------------------------------------------------ reads
 
     def known_article_ids(self) -> list[str]:
         _, rows = self.query("SELECT article_id FROM articles")
         return [r[0] for r in rows]
+
+    def stored_article_ids(self, ids) -> set[str]:
+        """Which of ``ids`` are stored: one query with an ARRAY<STRING> parameter (the
+        streaming job asks this per batch of ids it has not seen; rows still in the
+        streaming buffer are found too)."""
+        ids = sorted(set(ids))
+        if not ids:
+            return set()
+        _, rows = self.query("SELECT article_id FROM articles WHERE article_id IN UNNEST(?)",
+                             [ids])
+        return {r[0] for r in rows}
 
     def feed_states(self) -> dict[str, dict]:
         cols, rows = self.query("SELECT * FROM feed_state")

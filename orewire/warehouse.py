@@ -1,8 +1,9 @@
 """The warehouses: ``open_warehouse(spec)`` gives a DuckDB file or a BigQuery dataset.
 
-Both offer the same methods (``known_article_ids``, ``feed_states``, ``insert_rows``,
-``count``, ``sql`` for BigQuery Standard SQL, ``prepare_run``/``finish_run`` around a
-pipeline's writes); the BigQuery one is in ``orewire.bigquery``.
+Both offer the same methods (``known_article_ids``, ``stored_article_ids``,
+``feed_states``, ``insert_rows``, ``count``, ``sql`` for BigQuery Standard SQL,
+``prepare_run``/``finish_run`` around a pipeline's writes); the BigQuery one is in
+``orewire.bigquery``.
 
 The DuckDB warehouse: tables from ``schemas/``, batched Arrow writes, run bookkeeping.
 
@@ -14,6 +15,7 @@ key makes a re-run over the same feeds add no rows.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from pathlib import Path
 
@@ -83,12 +85,24 @@ def open_warehouse(spec: str, endpoint: str | None = None, location: str = "US",
 class DuckDBWarehouse:
     dialect = "duckdb"
 
+    # DuckDB lets one process write a file, or several read it, at a time: a writer waits
+    # for readers (an analyst's query while a streaming job loads) and vice versa.
+    lock_wait = 60.0
+
     def __init__(self, path: str, read_only: bool = False):
         self.path = path
-        try:
-            self.con = duckdb.connect(path, read_only=read_only)
-        except duckdb.Error as err:
-            raise WarehouseError(f"cannot open DuckDB warehouse {path}: {err}") from err
+        deadline = time.monotonic() + self.lock_wait
+        while True:
+            try:
+                self.con = duckdb.connect(path, read_only=read_only)
+                break
+            except duckdb.IOException as err:
+                if "lock" not in str(err).lower() or time.monotonic() > deadline:
+                    raise WarehouseError(f"cannot open DuckDB warehouse {path}: "
+                                         f"{str(err).splitlines()[0]}") from err
+                time.sleep(0.2)
+            except duckdb.Error as err:
+                raise WarehouseError(f"cannot open DuckDB warehouse {path}: {err}") from err
         self.con.execute("SET TimeZone = 'UTC'")
         if not read_only:
             self.ensure_tables()
@@ -108,6 +122,15 @@ class DuckDBWarehouse:
 
     def known_article_ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()]
+
+    def stored_article_ids(self, ids) -> set[str]:
+        """Which of ``ids`` are stored (one query for the lot)."""
+        ids = sorted(set(ids))
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT article_id FROM articles "
+                                "WHERE list_contains(?, article_id)", [ids]).fetchall()
+        return {r[0] for r in rows}
 
     def feed_states(self) -> dict[str, dict]:
         cur = self.con.execute("SELECT * FROM feed_state")
@@ -144,6 +167,20 @@ class DuckDBWarehouse:
             self.con.execute("ROLLBACK")
             raise
         return added
+
+    def update_rows(self, table: str, rows: list[dict], columns) -> int:
+        """Set ``columns`` of the stored rows that share ``rows``' keys; rows updated."""
+        if not rows:
+            return 0
+        key = schemas.TABLES[table]["key"]
+        self.con.register("_updates", rows_to_table(table, rows))
+        try:
+            sets = ", ".join(f'"{c}" = s."{c}"' for c in columns)
+            on = " AND ".join(f't."{k}" = s."{k}"' for k in key)
+            return self.con.execute(f'UPDATE "{table}" AS t SET {sets} FROM _updates AS s '
+                                    f"WHERE {on}").fetchall()[0][0]
+        finally:
+            self.con.unregister("_updates")
 
     def count(self, table: str, where: str = "", params: list | None = None) -> int:
         sql = f'SELECT count(*) FROM "{table}"' + (f" WHERE {where}" if where else "")

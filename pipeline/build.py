@@ -13,6 +13,7 @@ from transforms.deduplicate import Deduplicate
 from transforms.extract_entities import ExtractEntities
 from transforms.fetch_articles import FetchArticles
 from transforms.link_mentions import LinkMentions
+from transforms.mark_duplicates import MarkDuplicates, StoredSignatures
 from transforms.progress import CountProgress
 from transforms.read_feeds import FEED_STATE, ReadFeeds
 from transforms.record_run import RecordRun
@@ -30,6 +31,8 @@ class RunContext:
     staging_dir: str = ""
     record_run: bool = False                # the job stores its runs row (remote runners)
     progress_dir: str = ""                  # local runs: heartbeat files for the display
+    extra_items: list = field(default_factory=list)  # FeedItems to retry (orewire retry)
+    dedup_lookback_hours: float | None = None  # streaming polls: recent ids only
 
 
 def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
@@ -38,15 +41,23 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
     sources = p | "FeedList" >> beam.Create(ctx.sources)
     feeds = sources | "ReadFeeds" >> ReadFeeds(fetcher_config, ctx.prior_states)
     known = p | "StoredIds" >> StoredArticleIds(options.warehouse, options.bigquery_endpoint,
-                                                options.bigquery_location)
-    new_items = feeds["items"] | "Deduplicate" >> Deduplicate(known)
+                                                options.bigquery_location,
+                                                lookback_hours=ctx.dedup_lookback_hours)
+    items = feeds["items"]
+    if ctx.extra_items:
+        retried = p | "RetryItems" >> beam.Create(ctx.extra_items)
+        items = (items, retried) | "FeedAndRetryItems" >> beam.Flatten()
+    new_items = items | "Deduplicate" >> Deduplicate(known)
     raw = new_items | "FetchArticles" >> FetchArticles(fetcher_config, options.fetch)
     cleaned = raw["articles"] | "CleanArticles" >> CleanArticles()
     articles = cleaned["articles"]
     entities = articles | "ExtractEntities" >> ExtractEntities()
     minerals = articles | "TagMinerals" >> TagMinerals()
+    stored_signatures = p | "StoredSignatures" >> StoredSignatures(
+        options.warehouse, options.bigquery_endpoint, options.bigquery_location)
+    duplicates = articles | "MarkDuplicates" >> MarkDuplicates(stored_signatures)
     linked = ({"articles": articles, "entities": entities["entities"],
-               "minerals": minerals["minerals"]}
+               "minerals": minerals["minerals"], "duplicates": duplicates}
               | "LinkMentions" >> LinkMentions(ctx.started_at, ctx.run_id))
     dead = ((feeds[DEAD_LETTERS], raw[DEAD_LETTERS], cleaned[DEAD_LETTERS],
              entities[DEAD_LETTERS], minerals[DEAD_LETTERS], linked[DEAD_LETTERS])

@@ -26,6 +26,7 @@ from pipeline.build import RunContext, build_pipeline
 from pipeline.options import DEFAULT_WAREHOUSE, OrewireOptions, run_help_parser
 from pipeline.progress import is_local_runner, show_progress
 from orewire.query import QueryError, run_sql
+from pipeline.maintenance import reprocess, retry
 from pipeline.summary import collect_summary, format_rows
 from seeds import SAMPLE_DIR
 
@@ -144,17 +145,20 @@ def _check_warehouse_args(ns, options: PipelineOptions) -> None:
                          "share a DuckDB file: use --warehouse bigquery:PROJECT.DATASET")
 
 
-def prepare(argv: list[str]) -> tuple[PipelineOptions, RunContext]:
+def prepare(argv: list[str], extra_items: list[dict] | None = None
+            ) -> tuple[PipelineOptions, RunContext]:
     """Validate arguments and read the driver-side state; raises UsageError.
 
-    In a dry run (``--dry_run=True``) nothing is read or written: the graph is only built."""
+    ``extra_items``: FeedItems to process besides the feeds' (``orewire retry``); with
+    them, no feed is needed. In a dry run (``--dry_run=True``) nothing is read or written:
+    the graph is only built."""
     parser = run_help_parser()
     ns, _rest = parser.parse_known_args(argv)
     options = PipelineOptions(_beam_args(argv))
     _normalise_dry_run(options)
     dry_run = is_dry_run(options)
     _check_warehouse_args(ns, options)
-    items = ns.feeds or [str(SAMPLE_DIR)]
+    items = ns.feeds or ([] if extra_items else [str(SAMPLE_DIR)])
     # A dry run stays offline: gs:// items are taken as they are, not opened.
     unopened = [FeedSource(i, "file") for i in items if dry_run and i.startswith("gs://")]
     try:
@@ -162,7 +166,7 @@ def prepare(argv: list[str]) -> tuple[PipelineOptions, RunContext]:
             dry_run and i.startswith("gs://"))]) + unopened
     except FeedArgumentError as err:
         raise UsageError(str(err)) from err
-    if not sources:
+    if not sources and not extra_items:
         raise UsageError("no feeds to read: --feeds names no feed files or URLs")
     for flag, value in (("--per-host-concurrency", ns.per_host_concurrency),
                         ("--max-bytes", ns.max_bytes)):
@@ -172,6 +176,12 @@ def prepare(argv: list[str]) -> tuple[PipelineOptions, RunContext]:
         raise UsageError(f"--fetch-timeout must be more than 0, not {ns.fetch_timeout}")
     if ns.per_host_delay < 0:
         raise UsageError(f"--per-host-delay must be 0 or more, not {ns.per_host_delay}")
+    if ns.poll_interval <= 0:
+        raise UsageError(f"--poll-interval must be more than 0, not {ns.poll_interval:g}")
+    if ns.max_polls is not None and ns.max_polls < 1:
+        raise UsageError(f"--max-polls must be at least 1, not {ns.max_polls}")
+    if ns.dedup_ttl_hours <= 0:
+        raise UsageError(f"--dedup-ttl-hours must be more than 0, not {ns.dedup_ttl_hours:g}")
     started = dt.datetime.now(dt.timezone.utc)
     run_id = started.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
     prior_states: dict = {}
@@ -182,6 +192,7 @@ def prepare(argv: list[str]) -> tuple[PipelineOptions, RunContext]:
     ctx = RunContext(run_id=run_id, started_at=started,
                      sources=[{"feed_url": s.feed_url, "kind": s.kind} for s in sources],
                      prior_states=prior_states, staging_dir=staging,
+                     extra_items=list(extra_items or []),
                      record_run=not is_local_runner(options))
     return options, ctx
 
@@ -197,7 +208,8 @@ def _prepare_warehouse(ns, run_id: str) -> dict:
         with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
             wh.insert_rows("mineral_catalog", lexicon.catalog_rows())
             prior_states = wh.feed_states()
-            wh.prepare_run(run_id)
+            if not ns.streaming:  # a streaming job writes straight into the tables
+                wh.prepare_run(run_id)
         return prior_states
     except WarehouseError as err:
         raise UsageError(str(err)) from err
@@ -211,11 +223,26 @@ def run(argv: list[str] | None = None) -> int:
     if "-h" in argv or "--help" in argv:
         run_help_parser().print_help()
         return 0
+    if _wants_local_streaming(argv):
+        from pipeline.streaming import run_streaming_local  # noqa: PLC0415
+        return run_streaming_local(argv)
     try:
         options, ctx = prepare(argv)
     except UsageError as err:
         print(f"orewire run: error: {err}", file=sys.stderr)
         return 2
+    return run_prepared(options, ctx)
+
+
+def _wants_local_streaming(argv: list[str]) -> bool:
+    """--streaming on a local runner: a loop of bounded polls (pipeline/streaming.py)."""
+    if not any(a in ("--streaming", "--streaming=True") for a in argv):
+        return False
+    return is_local_runner(PipelineOptions(_beam_args(argv)))
+
+
+def run_prepared(options: PipelineOptions, ctx: RunContext) -> int:
+    """Run (or submit, or dry-run) the graph that ``prepare`` set up; prints the summary."""
     oopts = options.view_as(OrewireOptions)
     logging.getLogger().setLevel(logging.ERROR if oopts.quiet else logging.WARNING)
     _quiet_worker_startup()
@@ -236,13 +263,33 @@ def run(argv: list[str] | None = None) -> int:
     return 0
 
 
+def is_streaming(options: PipelineOptions) -> bool:
+    return bool(options.view_as(StandardOptions).streaming)
+
+
+def _build_graph(p, options, oopts, ctx) -> dict:
+    """``--streaming`` (on a remote runner: ``run`` sends a local one to the poll loop of
+    pipeline/streaming.py): the streaming graph of pipeline/streaming_graph.py; else the
+    batch graph."""
+    if is_streaming(options):
+        from pipeline.streaming_graph import build_streaming_pipeline  # noqa: PLC0415
+        return build_streaming_pipeline(p, oopts, ctx)
+    return build_pipeline(p, oopts, ctx)
+
+
 def _submit(p, options, oopts, ctx) -> int:
     """Remote runners: submit and return, as a Dataflow flex template launcher must (it
     may not wait for the job). The job merges its rows and stores its ``runs`` row."""
-    build_pipeline(p, oopts, ctx)
+    _build_graph(p, options, oopts, ctx)
     result = p.run()
     job_id = getattr(result, "job_id", None)
     job_id = job_id() if callable(job_id) else job_id
+    if is_streaming(options):
+        print(f"orewire run {ctx.run_id}: submitted {runner_name(options)} streaming job "
+              f"{job_id or '(no id)'} polling {len(ctx.sources)} feeds every "
+              f"{oopts.poll_interval:g}s into {oopts.warehouse}; it stores a runs row "
+              "every 15 minutes or so and runs until drained")
+        return 0
     print(f"orewire run {ctx.run_id}: submitted {runner_name(options)} job "
           f"{job_id or '(no id)'} reading {len(ctx.sources)} feeds into {oopts.warehouse}; "
           "its summary is stored in the runs table when it finishes")
@@ -253,7 +300,7 @@ def _dry_run(p, options, oopts, ctx) -> int:
     """Build the whole graph without reading or writing anything. The DataflowRunner
     also translates it into a Dataflow job (Beam's dry run: nothing is submitted);
     other runners are not started at all."""
-    build_pipeline(p, oopts, ctx)
+    _build_graph(p, options, oopts, ctx)
     transforms = len(p.to_runner_api().components.transforms)
     state = "built"
     if runner_name(options).lower() in ("dataflowrunner", "dataflow"):
@@ -339,17 +386,22 @@ def report(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"run": run, "query": query, "report": report}
+COMMANDS = {"run": run, "query": query, "report": report, "retry": retry,
+            "reprocess": reprocess}
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help") or argv[0] not in COMMANDS:
-        print("usage: orewire {run,query,report} [options]\n\n"
-              "  run    read feeds and write article rows to the warehouse "
+        print("usage: orewire {run,query,report,retry,reprocess} [options]\n\n"
+              "  run        read feeds and write article rows to the warehouse "
               "(orewire run --help)\n"
-              "  query  run SQL on the warehouse (orewire query --help)\n"
-              "  report write an HTML report with charts (orewire report --help)\n"
+              "  query      run SQL on the warehouse (orewire query --help)\n"
+              "  report     write an HTML report with charts (orewire report --help)\n"
+              "  retry      re-attempt the retryable dead letters and mark what now "
+              "succeeds resolved\n"
+              "  reprocess  re-run entities, minerals and links over the stored text "
+              "(no refetch)\n"
               f"\norewire {PIPELINE_VERSION}", file=sys.stderr if argv and argv[0] not in
               ("-h", "--help") else sys.stdout)
         return 0 if argv and argv[0] in ("-h", "--help") else 2

@@ -66,6 +66,20 @@ def add_orewire_arguments(parser) -> None:
         help="seconds one request may take in all, a slow drip included (default 45; "
              "connect 5 s and read gaps 15 s at most).")
     parser.add_argument(
+        "--poll-interval", "--poll_interval", dest="poll_interval", type=float, default=300.0,
+        metavar="SECONDS",
+        help="with --streaming: seconds between the starts of two polls of every feed "
+             "(default 300).")
+    parser.add_argument(
+        "--max-polls", "--max_polls", dest="max_polls", type=int, default=None, metavar="N",
+        help="with --streaming: stop after N polls (default: run until stopped by "
+             "SIGINT/SIGTERM, which finishes the poll in flight).")
+    parser.add_argument(
+        "--dedup-ttl-hours", "--dedup_ttl_hours", dest="dedup_ttl_hours", type=float,
+        default=72.0, metavar="HOURS",
+        help="with --streaming: how long an article id is remembered to skip it when a feed "
+             "shows it again (default 72; the warehouse's key still refuses a second row).")
+    parser.add_argument(
         "--quiet", action="store_true", default=False,
         help="print only the summary, no Beam log lines.")
 
@@ -98,4 +112,10 @@ def run_help_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 when the run completes (items that failed are in the "
                "dead_letters table); 2 for unusable arguments.")
     add_orewire_arguments(parser)
+    # Beam's own flag (StandardOptions), listed here for --help and the flex template.
+    parser.add_argument(
+        "--streaming", action="store_true", default=False,
+        help="run until stopped, polling the feeds every --poll-interval seconds and "
+             "writing as it goes: on a remote runner (Dataflow) a streaming job "
+             "(pipeline/streaming_graph.py), on the DirectRunner a loop of polls.")
     return parser

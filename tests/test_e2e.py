@@ -216,3 +216,32 @@ def test_warehouse_that_is_not_duckdb_exits_2(tmp_path, capsys):
     assert run(["--warehouse", str(bogus), "--quiet"]) == 2
     err = capsys.readouterr().err.strip()
     assert "cannot open DuckDB warehouse" in err and len(err.splitlines()) == 1
+
+
+def test_syndicated_copies_are_stored_and_marked(server, tmp_path):
+    from tests.fixtures import CHILE
+    story = paragraphs_html(CHILE)
+    copy = paragraphs_html(["Republished with permission from our partner agency."] + CHILE)
+    server.routes["/a.xml"] = Route(rss("Desk A", [
+        {"title": "Chile keeps copper crown", "link": "https://a.example/chile",
+         "pubDate": "Mon, 03 Mar 2025 08:00:00 GMT", "content": story}]),
+        headers={"Content-Type": "application/rss+xml"})
+    server.routes["/b.xml"] = Route(rss("Desk B", [
+        {"title": "Chile still top copper miner", "link": "https://b.example/copper",
+         "pubDate": "Mon, 03 Mar 2025 11:00:00 GMT", "content": copy}]),
+        headers={"Content-Type": "application/rss+xml"})
+    wh = tmp_path / "dups.duckdb"
+    common = ["--warehouse", str(wh), "--allow-private-network", *FAST]
+    assert run(["--feeds", server.url("/a.xml"), server.url("/b.xml"), *common]) == 0
+    server.routes["/c.xml"] = Route(rss("Desk C", [
+        {"title": "Copper: Chile leads", "link": "https://c.example/x",
+         "pubDate": "Tue, 04 Mar 2025 08:00:00 GMT", "content": copy}]),
+        headers={"Content-Type": "application/rss+xml"})
+    assert run(["--feeds", server.url("/c.xml"), *common]) == 0   # a later run
+    con = _db(wh)
+    rows = dict(con.execute("SELECT url, duplicate_of FROM articles").fetchall())
+    ids = dict(con.execute("SELECT url, article_id FROM articles").fetchall())
+    assert len(rows) == 3                      # every copy is stored as its own row
+    assert rows["https://a.example/chile"] is None
+    assert rows["https://b.example/copper"] == ids["https://a.example/chile"]
+    assert rows["https://c.example/x"] == ids["https://a.example/chile"]

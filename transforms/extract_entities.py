@@ -13,9 +13,14 @@ from orewire.linking import entities_from_doc
 from orewire.nlp import NER_MAX_CHARS, ner_model
 from transforms.common import DEAD_LETTERS, counter, dead_letter
 
+# Texts per nlp.pipe call. The model's activations take about 4 MB a news article while a
+# batch runs: 32 holds a worker near 130 MB of it, 64 near 250 MB, for the same speed
+# (measured on the corpus of benchmarks/throughput.py; 16 is some 6% slower).
+NER_BATCH_SIZE = 32
+
 
 class ExtractEntitiesFn(beam.DoFn):
-    def __init__(self, batch_size: int = 64):
+    def __init__(self, batch_size: int = NER_BATCH_SIZE):
         self.batch_size = batch_size
         self.nlp = None
         self.countries = None
@@ -49,7 +54,7 @@ class ExtractEntitiesFn(beam.DoFn):
 class ExtractEntities(beam.PTransform):
     """Articles -> {"entities": (article_id, [entity]), "dead_letters": ...}."""
 
-    def __init__(self, batch_size: int = 64):
+    def __init__(self, batch_size: int = NER_BATCH_SIZE):
         super().__init__()
         self.batch_size = batch_size
 

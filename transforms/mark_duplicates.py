@@ -12,7 +12,12 @@ import datetime as dt
 import apache_beam as beam
 
 from orewire.neardup import bands, is_near
+from orewire.warehouse import open_warehouse
 from transforms.common import counter
+
+# Syndicated copies follow the original within days: earlier articles are compared for
+# this long, which keeps the read bounded however large the warehouse grows.
+LOOKBACK_DAYS = 90
 
 
 def _rank(candidate: dict) -> tuple:
@@ -60,3 +65,57 @@ class MarkDuplicates(beam.PTransform):
                 | "CompareInBand" >> beam.ParDo(_CompareBandFn())
                 | "EarliestCopy" >> beam.CombinePerKey(min)
                 | "CountCopies" >> beam.Map(count))
+
+
+class _ReadSignaturesFn(beam.DoFn):
+    def __init__(self, endpoint: str | None, location: str):
+        self.endpoint = endpoint
+        self.location = location
+
+    def process(self, spec: str):
+        with open_warehouse(spec, self.endpoint, self.location, read_only=True) as wh:
+            cols, rows = wh.sql(
+                "SELECT article_id, content_signature AS signature, published_at "
+                "FROM articles WHERE content_signature IS NOT NULL AND ingested_at >= "
+                f"TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL {LOOKBACK_DAYS} DAY)")
+        for row in rows:
+            yield dict(zip(cols, row))
+
+
+class StoredSignatures(beam.PTransform):
+    """{article_id, signature, published_at} of recently stored articles, read by a worker
+    when the graph runs (like StoredArticleIds)."""
+
+    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US"):
+        super().__init__()
+        self.warehouse = warehouse
+        self.endpoint = endpoint
+        self.location = location
+
+    def expand(self, pbegin):
+        return (pbegin
+                | "Warehouse" >> beam.Create([self.warehouse])
+                | "ReadSignatures" >> beam.ParDo(_ReadSignaturesFn(self.endpoint,
+                                                                   self.location)))
+
+
+class StoredSignaturesPerWindow(beam.PTransform):
+    """Articles (windowed) -> the stored signatures, as StoredSignatures reads them, once
+    per window that has articles and in that window: the streaming job's ``stored`` side
+    of MarkDuplicates (a read at the start would sit in the global window, and would not
+    see what the job itself stored since)."""
+
+    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US"):
+        super().__init__()
+        self.warehouse = warehouse
+        self.endpoint = endpoint
+        self.location = location
+
+    def expand(self, articles):
+        warehouse = self.warehouse
+        return (articles
+                | "OnePerWindow" >> beam.CombineGlobally(
+                    beam.combiners.CountCombineFn()).without_defaults()
+                | "Warehouse" >> beam.Map(lambda _n: warehouse)
+                | "ReadSignatures" >> beam.ParDo(_ReadSignaturesFn(self.endpoint,
+                                                                   self.location)))

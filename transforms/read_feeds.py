@@ -36,8 +36,15 @@ class ReadFeedFn(beam.DoFn):
             self.fetcher.close()
 
     def process(self, source: dict):
+        yield from self.read(source, self.prior_states.get(source.get("feed_url")) or {})
+
+    def read(self, source: dict, prior: dict):
+        """Read one feed, given its previous ``feed_state`` row ``prior`` (conditional GET):
+        yields its FeedItems, and its new ``feed_state`` row and dead letters as tagged
+        outputs. Batch runs take ``prior`` from the warehouse; the streaming poller
+        (transforms/poll_feeds.py) keeps it in Beam state from one poll to the next."""
         try:
-            yield from self._read(source)
+            yield from self._read(source, prior)
         except Exception as err:  # noqa: BLE001 (a feed must never fail the run)
             # Anything the parsers did not foresee: the feed becomes a dead letter with
             # the error's type and message; entries already emitted stay counted.
@@ -46,9 +53,8 @@ class ReadFeedFn(beam.DoFn):
                 "read_feeds", source.get("feed_url"), err, feed_url=source.get("feed_url"),
                 retryable=False))
 
-    def _read(self, source: dict):
+    def _read(self, source: dict, prior: dict):
         feed_url, kind = source["feed_url"], source["kind"]
-        prior = self.prior_states.get(feed_url) or {}
         now = now_utc()
         state = {"feed_url": feed_url, "etag": prior.get("etag"),
                  "last_modified": prior.get("last_modified"), "last_polled_at": now,

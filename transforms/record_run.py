@@ -5,13 +5,21 @@ is left to read Beam's metrics and write the summary. This step runs after the w
 writes and computes the same counts from the data instead: entries seen is the sum of the
 feeds' ``entries_last_poll``, failed feeds are those polled with an error, duplicates
 skipped are the items Deduplicate did not keep. The summary goes to the job's log too.
+
+A streaming job never finishes, so ``RecordWindows`` stores a ``runs`` row (mode
+``streaming``) per bookkeeping window of about 15 minutes of polls instead, with the same
+counts gathered per window; the job's rows carry that window's run_id
+(``<job run id>-w<window start>``), so the summary's queries by run_id work as for a batch.
 """
 from __future__ import annotations
 
 import logging
+import math
 
 import apache_beam as beam
+from apache_beam.utils.timestamp import Duration, Timestamp
 
+from orewire.warehouse import open_warehouse
 from transforms.common import now_utc
 
 _LOG = logging.getLogger(__name__)
@@ -53,3 +61,132 @@ class RecordRun(beam.PTransform):
             RecordRunFn(self.warehouse, self.ctx, self.endpoint, self.location),
             beam.pvalue.AsSingleton(n_items), beam.pvalue.AsSingleton(n_new),
             beam.pvalue.AsList(self.feed_state))
+
+
+# ---------------------------------------------------------------- streaming: a row per window
+
+RECORD_EVERY_SECONDS = 900.0
+
+
+def record_window_seconds(poll_interval: float) -> float:
+    """A streaming job's bookkeeping window: whole polls, the fewest that make 15 minutes
+    (feed_state upserts and runs rows are load jobs, which BigQuery limits per table and
+    day; 96 a day is far below)."""
+    return poll_interval * max(1, math.ceil(RECORD_EVERY_SECONDS / poll_interval))
+
+
+class WindowRunId:
+    """The run_id of the bookkeeping window that holds a timestamp:
+    ``<job run id>-w<window start, UTC, to the second>`` (windows as FixedWindows makes
+    them: aligned on the epoch)."""
+
+    def __init__(self, run_id: str, window_seconds: float):
+        self.run_id = run_id
+        self.size_micros = Duration.of(window_seconds).micros
+
+    def start(self, timestamp) -> Timestamp:
+        micros = Timestamp.of(timestamp).micros
+        return Timestamp(micros=micros - micros % self.size_micros)
+
+    def __call__(self, timestamp) -> str:
+        start = self.start(timestamp).to_utc_datetime(has_tz=True)
+        return f"{self.run_id}-w{start:%Y%m%dT%H%M%SZ}"
+
+
+def feed_state_facts(row: dict):
+    yield "feed_polls", 1
+    yield "entries_seen", row.get("entries_last_poll") or 0
+    if row.get("last_status") == "error":
+        yield "feed_failures", 1
+
+
+def written_facts(table_rows):
+    table, n = table_rows
+    if table == "articles":
+        yield "articles_written", n
+
+
+def row_facts(row: dict):
+    for mineral in row.get("mineral_ids") or []:
+        yield "mineral:" + mineral, 1
+    for country in row.get("country_codes") or []:
+        yield "country:" + country, 1
+
+
+def dead_letter_facts(row: dict):
+    yield "dead:" + (row.get("stage") or "unknown"), 1
+
+
+class SumFactsFn(beam.CombineFn):
+    """(name, n) pairs -> {name: sum of n}."""
+
+    def create_accumulator(self):
+        return {}
+
+    def add_input(self, acc, fact):
+        name, n = fact
+        acc[name] = acc.get(name, 0) + n
+        return acc
+
+    def merge_accumulators(self, accs):
+        out: dict = {}
+        for acc in accs:
+            for name, n in acc.items():
+                out[name] = out.get(name, 0) + n
+        return out
+
+    def extract_output(self, acc):
+        return acc
+
+
+def _top(counts: dict, prefix: str, limit: int | None = 8) -> list:
+    found = sorted(((k[len(prefix):], n) for k, n in counts.items() if k.startswith(prefix)),
+                   key=lambda kv: (-kv[1], kv[0]))
+    return found[:limit] if limit else found
+
+
+class RecordWindowFn(beam.DoFn):
+    """{fact: n} of one window -> its ``runs`` row, stored (upserted on run_id) and logged.
+
+    ``feeds`` counts feed polls in the window (every feed once per poll)."""
+
+    def __init__(self, warehouse: str, run_id_at: WindowRunId, endpoint: str | None,
+                 location: str):
+        self.warehouse, self.run_id_at = warehouse, run_id_at
+        self.endpoint, self.location = endpoint, location
+
+    def process(self, counts: dict, window=beam.DoFn.WindowParam):
+        from pipeline.summary import RunSummary  # noqa: PLC0415 (a worker-side import)
+        dead_by_stage = _top(counts, "dead:", None)
+        summary = RunSummary(
+            run_id=self.run_id_at(window.start), mode="streaming",
+            started_at=window.start.to_utc_datetime(has_tz=True),
+            finished_at=window.end.to_utc_datetime(has_tz=True),
+            feeds=counts.get("feed_polls", 0), feeds_failed=counts.get("feed_failures", 0),
+            entries_seen=counts.get("entries_seen", 0),
+            articles_written=counts.get("articles_written", 0),
+            duplicates_skipped=counts.get("duplicates_skipped", 0),
+            dead_letters=sum(n for _, n in dead_by_stage), dead_by_stage=dead_by_stage,
+            top_minerals=_top(counts, "mineral:"), top_countries=_top(counts, "country:"))
+        with open_warehouse(self.warehouse, self.endpoint, self.location,
+                            create=False) as wh:
+            summary.total_articles = wh.count("articles")
+            wh.insert_rows("runs", [summary.row()])
+        _LOG.warning("orewire streaming window summary\n%s", summary.render())
+        yield summary.row()
+
+
+class RecordWindows(beam.PTransform):
+    """(fact, n) pairs in bookkeeping windows -> one stored ``runs`` row per window."""
+
+    def __init__(self, warehouse: str, run_id_at: WindowRunId, endpoint: str | None = None,
+                 location: str = "US"):
+        super().__init__()
+        self.warehouse, self.run_id_at = warehouse, run_id_at
+        self.endpoint, self.location = endpoint, location
+
+    def expand(self, facts):
+        return (facts
+                | "SumPerWindow" >> beam.CombineGlobally(SumFactsFn()).without_defaults()
+                | "StoreRun" >> beam.ParDo(RecordWindowFn(self.warehouse, self.run_id_at,
+                                                          self.endpoint, self.location)))

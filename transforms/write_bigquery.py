@@ -129,3 +129,132 @@ class WriteToBigQueryWarehouse(beam.PTransform):
                     MergeStagingFn(self.project, self.dataset, self.run_id, self.endpoint,
                                    self.location, written),
                     *[beam.pvalue.AsList(pc) for pc in done]))
+
+
+# ---------------------------------------------------------------- the streaming job's writes
+
+REFUSED = "refused"
+# insertAll reasons that a retry cannot cure (Beam's RETRY_ON_TRANSIENT_ERROR uses these).
+_PERMANENT_REASONS = {"invalid", "invalidQuery", "notImplemented"}
+STREAM_BATCH = 500  # rows per insertAll request (BigQuery's recommended size)
+
+
+class StreamRowsFn(beam.DoFn):
+    """A batch of JSON rows -> streamed straight into ``table`` with insertAll, each row's
+    insert id its key (article_id, dead_letter_id), so a retried request adds no second
+    copy. Emits (table, rows inserted); refused rows go to ``refused`` as Beam's
+    (destination, row, errors), after ``attempts`` tries for rows refused transiently."""
+
+    def __init__(self, project: str, dataset: str, table: str, endpoint: str | None = None,
+                 location: str = "US", attempts: int = 3, backoff: float = 1.0):
+        self.project, self.dataset, self.table = project, dataset, table
+        self.endpoint, self.location = endpoint, location
+        self.attempts, self.backoff = attempts, backoff
+        self.key = schemas.TABLES[table]["key"][0]
+        self.client = None
+
+    def setup(self):
+        self.client = make_client(self.project, self.endpoint, self.location)
+
+    def teardown(self):
+        if self.client is not None:
+            self.client.close()
+
+    def process(self, batch: list):
+        import time  # noqa: PLC0415
+        from google.cloud.bigquery.retry import DEFAULT_RETRY  # noqa: PLC0415
+        table_id = f"{self.project}.{self.dataset}.{self.table}"
+        pending, inserted = list(batch), 0
+        for attempt in range(self.attempts):
+            errors = self.client.insert_rows_json(
+                table_id, pending, row_ids=[r[self.key] for r in pending],
+                skip_invalid_rows=True,
+                retry=DEFAULT_RETRY.with_deadline(BigQueryWarehouse.api_deadline))
+            failed = {e["index"]: e.get("errors") or [] for e in errors}
+            inserted += len(pending) - len(failed)
+            again = []
+            for index, errs in sorted(failed.items()):
+                permanent = any(e.get("reason") in _PERMANENT_REASONS for e in errs)
+                if permanent or attempt + 1 == self.attempts:
+                    yield beam.pvalue.TaggedOutput(REFUSED, (table_id, pending[index], errs))
+                else:
+                    again.append(pending[index])
+            if not again:
+                break
+            time.sleep(self.backoff * 2 ** attempt)
+            pending = again
+        counter(f"rows_added_{self.table}").inc(inserted)
+        yield self.table, inserted
+
+
+class UpsertFeedStateFn(beam.DoFn):
+    """(None, feed_state rows of one window) -> the latest row per feed upserted (a load
+    job and a MERGE: feed_state is small, and the MERGE keeps it free of duplicates);
+    emits ("feed_state", feeds upserted)."""
+
+    def __init__(self, project, dataset, endpoint, location):
+        self.project, self.dataset = project, dataset
+        self.endpoint, self.location = endpoint, location
+
+    def process(self, keyed):
+        _key, rows = keyed
+        latest: dict[str, dict] = {}
+        for row in rows:
+            seen = latest.get(row["feed_url"])
+            if seen is None or (row.get("last_polled_at"), row.get("entries_last_poll") or 0) \
+                    > (seen.get("last_polled_at"), seen.get("entries_last_poll") or 0):
+                latest[row["feed_url"]] = row
+        with BigQueryWarehouse(self.project, self.dataset, endpoint=self.endpoint,
+                               location=self.location, create=False) as wh:
+            wh.insert_rows("feed_state", list(latest.values()))
+        yield "feed_state", len(latest)
+
+
+class StreamToBigQueryTables(beam.PTransform):
+    """The streaming job's writes, straight into the tables (no per-run staging and MERGE,
+    which need the end of a batch run):
+
+    - ``articles`` and ``dead_letters``: streaming inserts, insert id = the row's key;
+      articles BigQuery refuses become dead letters; a dead letter it refuses is counted
+      (``dead_letters_refused``);
+    - ``feed_state``: one upsert per window of its input (load job + MERGE).
+
+    ``run_id_at``: a function of a dead letter's timestamp giving the run_id it is stored
+    with (the streaming job's window). Returns {table: PCollection of (table, rows)}, and
+    "refused": the dead letters made of refused articles."""
+
+    def __init__(self, project: str, dataset: str, run_id_at=None,
+                 endpoint: str | None = None, location: str = "US"):
+        super().__init__()
+        self.project, self.dataset, self.run_id_at = project, dataset, run_id_at
+        self.endpoint, self.location = endpoint, location
+
+    def _stream(self, table: str, rows, run_id_at=None):
+        def to_json(row, timestamp=beam.DoFn.TimestampParam):
+            stamp = {"run_id": run_id_at(timestamp)} if run_id_at else None
+            return to_json_row(table, row, stamp)
+
+        return (rows
+                | f"ToJson_{table}" >> beam.Map(to_json)
+                | f"Batch_{table}" >> beam.BatchElements(min_batch_size=1,
+                                                         max_batch_size=STREAM_BATCH)
+                | f"Stream_{table}" >> beam.ParDo(StreamRowsFn(
+                    self.project, self.dataset, table, self.endpoint, self.location))
+                .with_outputs(REFUSED, main="written"))
+
+    def expand(self, tables: dict):
+        articles = self._stream("articles", tables["articles"])
+        refused = (articles[REFUSED]
+                   | "RefusedArticles" >> beam.Map(_rejected_to_dead_letter("articles")))
+        dead = ((tables[DEAD_LETTERS], refused) | "DeadAndRefused" >> beam.Flatten())
+        dead_written = self._stream(DEAD_LETTERS, dead, self.run_id_at)
+        _ = (dead_written[REFUSED]
+             | "CountRefusedDeadLetters" >> beam.Map(
+                 lambda _f: counter("dead_letters_refused").inc()))
+        states = (tables["feed_state"]
+                  | "OneUpsertPerWindow" >> beam.Map(lambda row: (None, row))
+                  | "GatherFeedState" >> beam.GroupByKey()
+                  | "UpsertFeedState" >> beam.ParDo(UpsertFeedStateFn(
+                      self.project, self.dataset, self.endpoint, self.location)))
+        return {"articles": articles.written, DEAD_LETTERS: dead_written.written,
+                "feed_state": states, REFUSED: refused}

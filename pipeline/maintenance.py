@@ -1,0 +1,183 @@
+"""Maintenance commands: ``orewire reprocess`` and ``orewire retry``.
+
+    orewire reprocess [--warehouse W] [--since 2025-01-01]
+        Re-run entities, minerals and links over the stored text (nothing is fetched) and
+        update those columns in place with the current pipeline_version. Idempotent: the
+        same lexicon and rules give the same rows.
+
+    orewire retry [--warehouse W] [run flags ...]
+        Re-attempt the retryable dead letters that are not resolved yet (pages that timed
+        out or answered 5xx/429, feeds that could not be read), store what now succeeds,
+        and mark those dead letters resolved.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import glob
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import uuid
+
+import apache_beam as beam
+import pyarrow.parquet as pq
+from apache_beam.options.pipeline_options import PipelineOptions
+
+from orewire import PIPELINE_VERSION
+from orewire.warehouse import WarehouseError, open_warehouse
+from pipeline.options import DEFAULT_WAREHOUSE
+from transforms.extract_entities import ExtractEntities
+from transforms.link_mentions import LinkMentions
+from transforms.tag_minerals import TagMinerals
+from transforms.write_warehouse import WriteShardFn
+
+REPROCESSED_COLUMNS = ("entities", "minerals", "mineral_ids", "country_codes",
+                       "pipeline_version")
+_STORED_FOR_REPROCESS = ("article_id", "url", "feed_url", "text", "language")
+
+
+def _since(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"--since takes a date like 2025-01-31, "
+                                         f"not {value!r}") from err
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def _local_beam_args(rest: list[str]) -> list[str]:
+    from pipeline.cli import _beam_args  # noqa: PLC0415 (cli imports this module)
+    return _beam_args(rest)
+
+
+def reprocess(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="orewire reprocess",
+        description="Re-run entities, minerals and links over the stored text (no refetch) "
+                    "and update those columns in place with the current pipeline_version.")
+    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
+                        metavar="PATH.duckdb|bigquery:PROJECT.DATASET")
+    parser.add_argument("--since", type=_since, default=None, metavar="DATE",
+                        help="only articles published (else ingested) on or after DATE")
+    parser.add_argument("--bigquery-endpoint", "--bigquery_endpoint", dest="bigquery_endpoint")
+    parser.add_argument("--bigquery-location", "--bigquery_location", dest="bigquery_location",
+                        default="US")
+    parser.add_argument("--quiet", action="store_true")
+    ns, rest = parser.parse_known_args(argv)
+    logging.getLogger().setLevel(logging.ERROR if ns.quiet else logging.WARNING)
+    from pipeline.cli import _quiet_worker_startup  # noqa: PLC0415 (cli imports this module)
+    _quiet_worker_startup()
+    try:
+        with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
+            where = "WHERE COALESCE(published_at, ingested_at) >= ?" if ns.since else ""
+            cols, rows = wh.sql(f"SELECT {', '.join(_STORED_FOR_REPROCESS)} FROM articles "
+                                f"{where}", [ns.since] if ns.since else [])
+    except WarehouseError as err:
+        print(f"orewire reprocess: error: {err}", file=sys.stderr)
+        return 2
+    articles = [dict(zip(cols, r)) for r in rows]
+    if not articles:
+        print("orewire reprocess: no stored articles to reprocess")
+        return 0
+    run_id = "reprocess-" + uuid.uuid4().hex[:8]
+    staging = tempfile.mkdtemp(prefix="orewire-reprocess-")
+    try:
+        with beam.Pipeline(options=PipelineOptions(_local_beam_args(rest))) as p:
+            arts = p | "StoredArticles" >> beam.Create(articles)
+            entities = arts | "ExtractEntities" >> ExtractEntities()
+            minerals = arts | "TagMinerals" >> TagMinerals()
+            linked = ({"articles": arts, "entities": entities["entities"],
+                       "minerals": minerals["minerals"]}
+                      | "LinkMentions" >> LinkMentions(None, run_id))
+            _ = (linked["rows"]
+                 | "Batch" >> beam.BatchElements(min_batch_size=1, max_batch_size=2000)
+                 | "Shard" >> beam.ParDo(WriteShardFn("articles", staging)))
+        updated = [{k: r[k] for k in ("article_id",) + REPROCESSED_COLUMNS}
+                   for path in sorted(glob.glob(os.path.join(staging, "*.parquet")))
+                   for r in pq.read_table(path).to_pylist()]
+        with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
+            changed = wh.update_rows("articles", updated, REPROCESSED_COLUMNS)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"orewire reprocess: {len(updated)} of {len(articles)} articles re-tagged "
+          f"with {PIPELINE_VERSION}; {changed} rows updated")
+    return 0
+
+
+# ------------------------------------------------------------------------ retry
+
+UNRESOLVED_RETRYABLE = ("SELECT dead_letter_id, stage, source, feed_url, payload "
+                        "FROM dead_letters WHERE retryable AND resolved_at IS NULL")
+
+RESOLVE = """UPDATE dead_letters SET resolved_at = ?, resolved_by_run = ?
+WHERE retryable AND resolved_at IS NULL AND (
+  article_id IN (SELECT article_id FROM articles)
+  OR (stage = 'read_feeds' AND EXISTS (
+        SELECT 1 FROM feed_state f WHERE f.feed_url = dead_letters.source
+        AND f.last_status IN ('ok', 'not_modified', 'empty', 'bozo')
+        AND f.last_polled_at > dead_letters.failed_at)))"""
+
+
+def retry_work(rows: list[tuple]) -> tuple[list[str], list[dict]]:
+    """(feeds to read again, FeedItems to fetch again) from unresolved dead letters."""
+    feeds, items = [], []
+    for _id, stage, source, feed_url, payload in rows:
+        if stage == "read_feeds" and source and source == feed_url:
+            if source not in feeds:
+                feeds.append(source)
+        elif stage == "fetch_articles" and payload:
+            try:
+                item = json.loads(payload)
+            except json.JSONDecodeError:
+                continue  # truncated: the feed's next read brings the entry back
+            if isinstance(item, dict) and item.get("url") and item.get("article_id"):
+                published = item.get("published_at")
+                item["published_at"] = dt.datetime.fromisoformat(published) \
+                    if published else None
+                item.setdefault("authors", [])
+                item.update(content_text=item.get("summary") or "", full_text=False,
+                            fetched_at=dt.datetime.now(dt.timezone.utc))
+                items.append(item)
+    return feeds, items
+
+
+def retry(argv: list[str]) -> int:
+    from pipeline.cli import UsageError, prepare, run_prepared  # noqa: PLC0415
+    from pipeline.options import run_help_parser  # noqa: PLC0415
+    ns, _rest = run_help_parser().parse_known_args(argv)
+    if ns.feeds:
+        print("orewire retry: error: --feeds is not taken: the dead letters say what to "
+              "retry", file=sys.stderr)
+        return 2
+    try:
+        with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
+            _cols, rows = wh.sql(UNRESOLVED_RETRYABLE)
+    except WarehouseError as err:
+        print(f"orewire retry: error: {err}", file=sys.stderr)
+        return 2
+    feeds, items = retry_work(rows)
+    if not feeds and not items:
+        print("orewire retry: no unresolved retryable dead letters")
+        return 0
+    try:
+        options, ctx = prepare(argv + (["--feeds", *feeds] if feeds else []),
+                               extra_items=items)
+    except UsageError as err:
+        print(f"orewire retry: error: {err}", file=sys.stderr)
+        return 2
+    code = run_prepared(options, ctx)
+    with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
+        wh.sql(RESOLVE, [dt.datetime.now(dt.timezone.utc), ctx.run_id])
+        resolved = wh.sql("SELECT count(*) FROM dead_letters WHERE resolved_by_run = ?",
+                          [ctx.run_id])[1][0][0]
+        left = wh.sql("SELECT count(*) FROM dead_letters WHERE retryable AND "
+                      "resolved_at IS NULL")[1][0][0]
+    print(f"orewire retry: {len(items)} pages and {len(feeds)} feeds retried; "
+          f"{resolved} dead letters resolved, {left} retryable ones still open")
+    return code

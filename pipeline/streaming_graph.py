@@ -1,0 +1,151 @@
+"""build_streaming_pipeline: the long-running job for Dataflow (``orewire run --streaming``
+with a remote runner and a BigQuery warehouse). Locally, ``--streaming`` is a loop of
+bounded polls instead (pipeline/streaming.py): Beam's Python local runners cannot run
+this unbounded graph.
+
+    orewire run --runner DataflowRunner --streaming --project P --region R \\
+        --temp_location gs://B/tmp --warehouse bigquery:P.news --feeds gs://B/feeds.opml \\
+        --job_name orewire-stream --poll-interval 300
+
+The same transforms as the batch graph (pipeline/build.py), fed by a clock:
+
+    PollTicks        a tick every --poll-interval s (PeriodicImpulse's own parts: an Impulse
+                     and PeriodicSequence; --max-polls sets a stop time)
+    PollFeeds        every feed each tick; ETag/Last-Modified kept in state per feed
+    DeduplicateAcrossPolls   first sighting per article_id within --dedup-ttl-hours
+                     (state cleared by a timer), then ids already stored skipped (one
+                     warehouse query per batch of ids)
+    WindowNewItems   FixedWindows of one poll interval: the joins below fire per poll
+    FetchArticles .. LinkMentions   as in the batch graph, per window
+    WriteToBigQuery  streaming inserts straight into articles and dead_letters (insert id
+                     = the row's key); feed_state upserted per bookkeeping window
+    RecordRuns       a runs row (mode streaming) per bookkeeping window (about 15 min)
+
+Step labels are a contract. Dataflow updates a running job in place (``--update`` with the
+same ``--job_name``) only when the new graph's steps carry the same names, state and all;
+every label here is a fixed string (``STEP_LABELS``; tests/test_streaming_graph.py holds
+them). Renaming a step means passing ``--transform_name_mapping='{"Old":"New"}'`` with
+the update (README, Streaming).
+"""
+from __future__ import annotations
+
+import apache_beam as beam
+from apache_beam.transforms.periodicsequence import PeriodicSequence
+from apache_beam.transforms.window import FixedWindows
+from apache_beam.utils.timestamp import MAX_TIMESTAMP, Duration, Timestamp
+
+from orewire.bigquery import is_bigquery_spec, parse_spec
+from transforms.clean_articles import CleanArticles
+from transforms.common import DEAD_LETTERS, now_utc
+from transforms.deduplicate_stream import SKIPPED, DeduplicateStream
+from transforms.extract_entities import ExtractEntities
+from transforms.fetch_articles import FetchArticles
+from transforms.link_mentions import LinkMentions
+from transforms.mark_duplicates import MarkDuplicates, StoredSignaturesPerWindow
+from transforms.poll_feeds import PollFeeds
+from transforms.read_feeds import FEED_STATE
+from transforms.record_run import (RecordWindows, WindowRunId, dead_letter_facts,
+                                   feed_state_facts, record_window_seconds, row_facts,
+                                   written_facts)
+from transforms.tag_minerals import TagMinerals
+from transforms.write_bigquery import REFUSED, StreamToBigQueryTables
+
+# The top-level steps, in graph order: the names a running job is updated by.
+STEP_LABELS = (
+    "PollStart", "PollSchedule", "PollTicks", "PollFeeds", "DeduplicateAcrossPolls", "WindowNewItems",
+    "WindowReadDeadLetters", "WindowFeedState", "FetchArticles", "CleanArticles",
+    "ExtractEntities", "TagMinerals", "StoredSignatures", "MarkDuplicates", "LinkMentions",
+    "AllDeadLetters", "StampRows", "WriteToBigQuery", "FeedStateFacts", "SkippedFacts",
+    "WindowSkippedFacts", "RowFacts", "DeadLetterFacts", "RefusedFacts", "WrittenFacts",
+    "PollFacts", "WindowPollFacts", "AllFacts", "RecordRuns",
+)
+DEFAULT_POLL_INTERVAL = 300.0
+
+
+def _stamp_row(row: dict, run_id_at: WindowRunId, timestamp=beam.DoFn.TimestampParam):
+    """A row as a streaming job stores it: the window's run_id, ingested now (a batch run
+    stamps the run's start; here the job's start would be days off)."""
+    return dict(row, run_id=run_id_at(timestamp), ingested_at=now_utc())
+
+
+def build_streaming_pipeline(p: beam.Pipeline, options, ctx) -> dict:
+    """Assemble the streaming graph on ``p``; returns the key PCollections by name.
+
+    ``options``: OrewireOptions (the warehouse must be ``bigquery:PROJECT.DATASET``);
+    ``ctx``: the RunContext of ``pipeline.cli.prepare``."""
+    if not is_bigquery_spec(options.warehouse):
+        raise ValueError("the streaming graph writes to BigQuery: use --warehouse "
+                         "bigquery:PROJECT.DATASET (a local --streaming run polls in a "
+                         "loop instead, see pipeline/streaming.py)")
+    project, dataset = parse_spec(options.warehouse)
+    endpoint, location = options.bigquery_endpoint, options.bigquery_location
+    interval = float(options.poll_interval or DEFAULT_POLL_INTERVAL)
+    if interval <= 0:
+        raise ValueError(f"--poll-interval must be more than 0, not {interval}")
+    fetcher_config = options.fetcher_config()
+    record_seconds = record_window_seconds(interval)
+    run_id_at = WindowRunId(ctx.run_id, record_seconds)
+
+    # PeriodicImpulse(start, stop, interval), spelt out: its first step is a Create whose
+    # inner label carries a line number of Beam's source ("FlatMap(<lambda at
+    # core.py:NNNN>)"), which a Beam upgrade changes, and an update must then map it.
+    start = Timestamp.from_utc_datetime(ctx.started_at)
+    stop = (start + Duration.of(interval * options.max_polls) if options.max_polls
+            else MAX_TIMESTAMP)
+    schedule = (start, stop, interval)
+    ticks = (p
+             | "PollStart" >> beam.Impulse()
+             | "PollSchedule" >> beam.Map(lambda _impulse: schedule)
+             | "PollTicks" >> PeriodicSequence())
+    feeds = ticks | "PollFeeds" >> PollFeeds(ctx.sources, fetcher_config, ctx.prior_states)
+    dedup = feeds["items"] | "DeduplicateAcrossPolls" >> DeduplicateStream(
+        options.dedup_ttl_hours * 3600.0, options.warehouse, endpoint, location)
+
+    # Windows from here on: one per poll for the joins, one per bookkeeping window for
+    # feed_state upserts and runs rows.
+    new_items = dedup["items"] | "WindowNewItems" >> beam.WindowInto(FixedWindows(interval))
+    read_dead = feeds[DEAD_LETTERS] | "WindowReadDeadLetters" >> beam.WindowInto(
+        FixedWindows(interval))
+    feed_state = feeds[FEED_STATE] | "WindowFeedState" >> beam.WindowInto(
+        FixedWindows(record_seconds))
+
+    raw = new_items | "FetchArticles" >> FetchArticles(fetcher_config, options.fetch)
+    cleaned = raw["articles"] | "CleanArticles" >> CleanArticles()
+    articles = cleaned["articles"]
+    entities = articles | "ExtractEntities" >> ExtractEntities()
+    minerals = articles | "TagMinerals" >> TagMinerals()
+    stored_signatures = articles | "StoredSignatures" >> StoredSignaturesPerWindow(
+        options.warehouse, endpoint, location)
+    duplicates = articles | "MarkDuplicates" >> MarkDuplicates(stored_signatures)
+    linked = ({"articles": articles, "entities": entities["entities"],
+               "minerals": minerals["minerals"], "duplicates": duplicates}
+              | "LinkMentions" >> LinkMentions(ctx.started_at, ctx.run_id))
+    dead = ((read_dead, raw[DEAD_LETTERS], cleaned[DEAD_LETTERS], entities[DEAD_LETTERS],
+             minerals[DEAD_LETTERS], linked[DEAD_LETTERS])
+            | "AllDeadLetters" >> beam.Flatten())
+    rows = linked["rows"] | "StampRows" >> beam.Map(_stamp_row, run_id_at)
+    written = ({"articles": rows, DEAD_LETTERS: dead, FEED_STATE: feed_state}
+               | "WriteToBigQuery" >> StreamToBigQueryTables(
+                   project, dataset, run_id_at, endpoint, location))
+
+    # The runs rows: what each bookkeeping window polled, skipped, wrote and refused.
+    per_record = FixedWindows(record_seconds)
+    feed_facts = feed_state | "FeedStateFacts" >> beam.FlatMap(feed_state_facts)
+    skipped_facts = (dedup[SKIPPED]
+                     | "SkippedFacts" >> beam.Map(lambda _id: ("duplicates_skipped", 1))
+                     | "WindowSkippedFacts" >> beam.WindowInto(per_record))
+    poll_facts = ((rows | "RowFacts" >> beam.FlatMap(row_facts),
+                   dead | "DeadLetterFacts" >> beam.FlatMap(dead_letter_facts),
+                   written[REFUSED] | "RefusedFacts" >> beam.FlatMap(dead_letter_facts),
+                   written["articles"] | "WrittenFacts" >> beam.FlatMap(written_facts))
+                  | "PollFacts" >> beam.Flatten()
+                  | "WindowPollFacts" >> beam.WindowInto(per_record))
+    runs = ((feed_facts, skipped_facts, poll_facts)
+            | "AllFacts" >> beam.Flatten()
+            | "RecordRuns" >> RecordWindows(options.warehouse, run_id_at, endpoint,
+                                            location))
+    return {"ticks": ticks, "items": feeds["items"], "new_items": new_items,
+            "skipped": dedup[SKIPPED], "articles": articles,
+            "entities": entities["entities"], "minerals": minerals["minerals"],
+            "rows": rows, "dead_letters": dead, "feed_state": feed_state,
+            "written": written, "runs": runs}

@@ -1,0 +1,157 @@
+"""DeduplicateStream: FeedItems of every poll -> the items not seen before, with bounded state.
+
+The streaming job's counterpart of ``Deduplicate`` (which joins one batch run's items with
+every stored id). Two steps, both on the global window with the polls' timestamps:
+
+1. ``FirstSightingFn``, keyed by article_id: the first sighting of an id passes and is
+   remembered in a ValueState; later sightings within ``ttl`` (``--dedup-ttl-hours``,
+   event time: the polls' ticks) are skipped. An event-time timer clears the state ``ttl``
+   after the first sighting, so the state holds the ids first seen in the last ``ttl``
+   only, however long the job runs. (The same story with tracking parameters has the same
+   article_id: ids are hashes of the normalised URL.)
+2. ``SkipStoredFn``: what passed is checked against the warehouse, one query per batch of
+   ids (``stored_article_ids``: ``article_id IN UNNEST(@ids)`` on BigQuery), so a
+   restarted job, or an id seen again after its state expired, does not store a row twice.
+
+Both emit the ids they skip on a ``skipped`` output, for the run's counts.
+"""
+from __future__ import annotations
+
+from typing import Any, Tuple
+
+import apache_beam as beam
+from apache_beam.coders import VarIntCoder
+from apache_beam.transforms.timeutil import TimeDomain
+from apache_beam.transforms.userstate import ReadModifyWriteStateSpec, TimerSpec, on_timer
+from apache_beam.utils.timestamp import Duration
+from apache_beam.utils.windowed_value import WindowedValue
+
+from orewire.bigquery import is_bigquery_spec
+from orewire.warehouse import open_warehouse
+from transforms.common import counter
+
+SKIPPED = "skipped"
+DEFAULT_TTL_HOURS = 72.0
+# Ids per warehouse query; a bundle with fewer asks once when it finishes.
+CHECK_BATCH = 1000
+
+
+def first_sighting(first_seen_micros: int | None, at_micros: int, ttl_micros: int) -> bool:
+    """Whether an id sighted at ``at`` counts as new: never seen, or first seen ``ttl`` or
+    more before (its expiry timer may not have fired yet)."""
+    return first_seen_micros is None or at_micros - first_seen_micros >= ttl_micros
+
+
+class FirstSightingFn(beam.DoFn):
+    """(article_id, FeedItem) -> the FeedItem on its first sighting within ``ttl``."""
+
+    FIRST_SEEN = ReadModifyWriteStateSpec("first_seen", VarIntCoder())
+    EXPIRY = TimerSpec("expiry", TimeDomain.WATERMARK)
+
+    def __init__(self, ttl_seconds: float):
+        if ttl_seconds <= 0:
+            raise ValueError(f"the de-duplication TTL must be positive, not {ttl_seconds}")
+        self.ttl_micros = int(ttl_seconds * 1_000_000)
+        self.duplicates = counter("duplicates_skipped")
+
+    def process(self, keyed, timestamp=beam.DoFn.TimestampParam,
+                first_seen=beam.DoFn.StateParam(FIRST_SEEN),
+                expiry=beam.DoFn.TimerParam(EXPIRY)):
+        article_id, item = keyed
+        if first_sighting(first_seen.read(), timestamp.micros, self.ttl_micros):
+            first_seen.write(timestamp.micros)
+            expiry.set(timestamp + Duration(micros=self.ttl_micros))
+            yield item
+        else:
+            self.duplicates.inc()
+            yield beam.pvalue.TaggedOutput(SKIPPED, article_id)
+
+    @on_timer(EXPIRY)
+    def expire(self, first_seen=beam.DoFn.StateParam(FIRST_SEEN)):
+        first_seen.clear()
+
+
+class SkipStoredFn(beam.DoFn):
+    """FeedItems -> those whose article_id the warehouse does not hold; one query per
+    ``batch_size`` items or per bundle. Outputs keep their input's window and timestamp.
+
+    A failing query fails the bundle (the runner retries it): letting items through
+    unchecked could store a second row."""
+
+    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US",
+                 batch_size: int = CHECK_BATCH):
+        self.warehouse = warehouse
+        self.endpoint = endpoint
+        self.location = location
+        self.batch_size = batch_size
+        self.duplicates = counter("duplicates_skipped")
+        self.wh = None
+        self.pending: list = []
+
+    def setup(self):
+        self.wh = None  # BigQuery: one client per DoFn instance, made when first needed
+
+    def teardown(self):
+        if self.wh is not None:
+            self.wh.close()
+            self.wh = None
+
+    def start_bundle(self):
+        self.pending = []
+
+    def process(self, item, timestamp=beam.DoFn.TimestampParam,
+                window=beam.DoFn.WindowParam):
+        self.pending.append((item, timestamp, window))
+        if len(self.pending) >= self.batch_size:
+            yield from self._flush()
+
+    def finish_bundle(self):
+        yield from self._flush()
+
+    def _stored(self, ids: set[str]) -> set[str]:
+        if is_bigquery_spec(self.warehouse):
+            if self.wh is None:
+                self.wh = open_warehouse(self.warehouse, self.endpoint, self.location,
+                                         read_only=True)
+            return self.wh.stored_article_ids(ids)
+        # DuckDB: opened per batch, read-only, so that the file's writer is not locked out.
+        with open_warehouse(self.warehouse, read_only=True) as wh:
+            return wh.stored_article_ids(ids)
+
+    def _flush(self):
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        stored = self._stored({item["article_id"] for item, _, _ in pending})
+        for item, timestamp, window in pending:
+            if item["article_id"] in stored:
+                self.duplicates.inc()
+                yield beam.pvalue.TaggedOutput(SKIPPED, WindowedValue(
+                    item["article_id"], timestamp, (window,)))
+            else:
+                yield WindowedValue(item, timestamp, (window,))
+
+
+class DeduplicateStream(beam.PTransform):
+    """FeedItems (global window) -> {"items": new FeedItems, "skipped": article ids}."""
+
+    def __init__(self, ttl_seconds: float, warehouse: str, endpoint: str | None = None,
+                 location: str = "US"):
+        super().__init__()
+        self.ttl_seconds = ttl_seconds
+        self.warehouse = warehouse
+        self.endpoint = endpoint
+        self.location = location
+
+    def expand(self, items):
+        first = (items
+                 | "KeyById" >> beam.Map(lambda i: (i["article_id"], i))
+                 .with_output_types(Tuple[str, Any])
+                 | "FirstSighting" >> beam.ParDo(FirstSightingFn(self.ttl_seconds))
+                 .with_outputs(SKIPPED, main="items"))
+        checked = (first.items
+                   | "SkipStored" >> beam.ParDo(SkipStoredFn(
+                       self.warehouse, self.endpoint, self.location))
+                   .with_outputs(SKIPPED, main="items"))
+        skipped = (first[SKIPPED], checked[SKIPPED]) | "AllSkipped" >> beam.Flatten()
+        return {"items": checked.items, SKIPPED: skipped}
