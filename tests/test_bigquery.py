@@ -211,3 +211,30 @@ def test_a_job_on_a_remote_runner_stores_its_own_run_row(bq):  # noqa: F811
     # The bundled sample: 2 feeds, 18 entries; then the same again, all skipped.
     assert run_sql(spec, stored, endpoint=bq.endpoint)[1] == [(2, 18, 18, 0, 0),
                                                               (2, 18, 0, 18, 0)]
+
+
+def test_update_rows_and_retry_resolution_on_bigquery(bq):  # noqa: F811
+    """The DML of `orewire reprocess` (update_rows) and `orewire retry` (RESOLVE)."""
+    from orewire.warehouse import open_warehouse
+    from pipeline.maintenance import RESOLVE
+    spec = bq.new_dataset("maint")
+    now = dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc)
+    with open_warehouse(spec, bq.endpoint) as wh:
+        wh.insert_rows("articles", [
+            {"article_id": "a1", "url": "https://x.example/1", "mineral_ids": ["tin"],
+             "pipeline_version": "old", "ingested_at": now},
+            {"article_id": "a2", "url": "https://x.example/2", "mineral_ids": [],
+             "pipeline_version": "old", "ingested_at": now}])
+        assert wh.update_rows("articles", [
+            {"article_id": "a1", "url": "https://x.example/1", "mineral_ids": ["lithium"],
+             "pipeline_version": "new"}], ["mineral_ids", "pipeline_version"]) == 1
+        rows = dict(wh.sql("SELECT article_id, pipeline_version FROM articles")[1])
+        assert rows == {"a1": "new", "a2": "old"}
+        wh.insert_rows("dead_letters", [
+            {"dead_letter_id": "d1", "stage": "fetch_articles", "source": "https://x.example/1",
+             "article_id": "a1", "retryable": True, "failed_at": now},
+            {"dead_letter_id": "d2", "stage": "fetch_articles", "source": "https://x.example/9",
+             "article_id": "a9", "retryable": True, "failed_at": now}])
+        wh.sql(RESOLVE, [now + dt.timedelta(hours=1), "run-r"])
+        resolved = dict(wh.sql("SELECT dead_letter_id, resolved_by_run FROM dead_letters")[1])
+        assert resolved == {"d1": "run-r", "d2": None}
