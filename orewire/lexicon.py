@@ -120,6 +120,10 @@ class MineralMatcher:
                      "producers", "lme", "bullion", "cathode", "cathodes", "market",
                      "markets", "demand", "oxide", "oxides", "sulphate", "sulfate",
                      "hydroxide", "carbonate", "processing", "extraction", "reserve",
+                     "fuel", "reactor", "reactors", "nuclear", "enrichment", "enriched",
+                     "magnet", "magnets", "semiconductor", "semiconductors", "chips",
+                     "steel", "element", "elements", "deposit", "ounce", "ounces",
+                     "tonne", "ton", "mined", "miner", "refined", "critical", "rare",
                      # Spanish and Portuguese, where "cobre" is also a verb form
                      "precio", "precios", "preço", "preços", "mina", "minas", "minería",
                      "mineração", "exportaciones", "exportações", "producción", "produção",
@@ -226,7 +230,7 @@ class MineralMatcher:
             if not sentence_initial and not title_case:
                 continue  # a capitalised name mid-sentence
             if end - start == 1 and text.lower() not in lowercase_seen and \
-                    not self._has_context(doc, start, end):
+                    not self._has_context(doc, start, end, width=5):
                 continue  # one word, only ever capitalised, no commodity word around it
             out.append((start, end, key))
         return out

@@ -212,3 +212,7 @@ def test_seed_article_sentence(find):
          "its potential to establish a robust cluster for battery material production, "
          "including nickel, cobalt, manganese, and lithium.")
     assert [m for m, _ in find(s)] == ["copper", "nickel", "cobalt", "manganese", "lithium"]
+
+
+def test_sentence_initial_mineral_with_a_commodity_word_nearby(find):
+    assert find("Uranium is the fuel of nuclear reactors.") == [("uranium", "Uranium")]
