@@ -13,9 +13,9 @@ The same transforms as the batch graph (pipeline/build.py), fed by a clock:
                      and PeriodicSequence; --max-polls sets a stop time)
     PollFeeds        every feed each tick; ETag/Last-Modified kept in state per feed
     DeduplicateAcrossPolls   first sighting per article_id within --dedup-ttl-hours
-                     (state cleared by a timer), then ids already stored skipped (one
-                     warehouse query per batch of ids)
-    WindowNewItems   FixedWindows of one poll interval: the joins below fire per poll
+                     (state cleared by a timer); then FixedWindows of one poll interval
+                     (the joins below fire per poll) and ids already stored skipped (a
+                     warehouse query per group of ids, a few groups per poll)
     FetchArticles .. LinkMentions   as in the batch graph, per window
     WriteToBigQuery  streaming inserts straight into articles and dead_letters (insert id
                      = the row's key); feed_state upserted per bookkeeping window
@@ -52,12 +52,12 @@ from transforms.write_bigquery import REFUSED, StreamToBigQueryTables
 
 # The top-level steps, in graph order: the names a running job is updated by.
 STEP_LABELS = (
-    "PollStart", "PollSchedule", "PollTicks", "PollFeeds", "DeduplicateAcrossPolls", "WindowNewItems",
-    "WindowReadDeadLetters", "WindowFeedState", "FetchArticles", "CleanArticles",
-    "ExtractEntities", "TagMinerals", "StoredSignatures", "MarkDuplicates", "LinkMentions",
-    "AllDeadLetters", "StampRows", "WriteToBigQuery", "FeedStateFacts", "SkippedFacts",
-    "WindowSkippedFacts", "RowFacts", "DeadLetterFacts", "RefusedFacts", "WrittenFacts",
-    "PollFacts", "WindowPollFacts", "AllFacts", "RecordRuns",
+    "PollStart", "PollSchedule", "PollTicks", "PollFeeds", "DeduplicateAcrossPolls",
+    "WindowReadDeadLetters", "WindowFeedState", "FetchArticles",
+    "CleanArticles", "ExtractEntities", "TagMinerals", "StoredSignatures", "MarkDuplicates",
+    "LinkMentions", "AllDeadLetters", "StampRows", "WriteToBigQuery", "FeedStateFacts",
+    "SkippedFacts", "WindowSkippedFacts", "RowFacts", "DeadLetterFacts", "RefusedFacts",
+    "WrittenFacts", "PollFacts", "WindowPollFacts", "AllFacts", "RecordRuns",
 )
 DEFAULT_POLL_INTERVAL = 300.0
 
@@ -68,11 +68,12 @@ def _stamp_row(row: dict, run_id_at: WindowRunId, timestamp=beam.DoFn.TimestampP
     return dict(row, run_id=run_id_at(timestamp), ingested_at=now_utc())
 
 
-def build_streaming_pipeline(p: beam.Pipeline, options, ctx) -> dict:
+def build_streaming_pipeline(p: beam.Pipeline, options, ctx, ticks=None) -> dict:
     """Assemble the streaming graph on ``p``; returns the key PCollections by name.
 
     ``options``: OrewireOptions (the warehouse must be ``bigquery:PROJECT.DATASET``);
-    ``ctx``: the RunContext of ``pipeline.cli.prepare``."""
+    ``ctx``: the RunContext of ``pipeline.cli.prepare``; ``ticks``: a PCollection of
+    timestamped ticks to poll on instead of the clock (tests drive it with TestStream)."""
     if not is_bigquery_spec(options.warehouse):
         raise ValueError("the streaming graph writes to BigQuery: use --warehouse "
                          "bigquery:PROJECT.DATASET (a local --streaming run polls in a "
@@ -93,17 +94,17 @@ def build_streaming_pipeline(p: beam.Pipeline, options, ctx) -> dict:
     stop = (start + Duration.of(interval * options.max_polls) if options.max_polls
             else MAX_TIMESTAMP)
     schedule = (start, stop, interval)
-    ticks = (p
-             | "PollStart" >> beam.Impulse()
-             | "PollSchedule" >> beam.Map(lambda _impulse: schedule)
-             | "PollTicks" >> PeriodicSequence())
+    if ticks is None:
+        ticks = (p
+                 | "PollStart" >> beam.Impulse()
+                 | "PollSchedule" >> beam.Map(lambda _impulse: schedule)
+                 | "PollTicks" >> PeriodicSequence())
     feeds = ticks | "PollFeeds" >> PollFeeds(ctx.sources, fetcher_config, ctx.prior_states)
+    # Windows from here on (the new items' come from DeduplicateAcrossPolls): one per poll
+    # for the joins, one per bookkeeping window for feed_state upserts and runs rows.
     dedup = feeds["items"] | "DeduplicateAcrossPolls" >> DeduplicateStream(
-        options.dedup_ttl_hours * 3600.0, options.warehouse, endpoint, location)
-
-    # Windows from here on: one per poll for the joins, one per bookkeeping window for
-    # feed_state upserts and runs rows.
-    new_items = dedup["items"] | "WindowNewItems" >> beam.WindowInto(FixedWindows(interval))
+        options.dedup_ttl_hours * 3600.0, interval, options.warehouse, endpoint, location)
+    new_items = dedup["items"]
     read_dead = feeds[DEAD_LETTERS] | "WindowReadDeadLetters" >> beam.WindowInto(
         FixedWindows(interval))
     feed_state = feeds[FEED_STATE] | "WindowFeedState" >> beam.WindowInto(

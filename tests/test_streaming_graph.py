@@ -30,7 +30,7 @@ from pipeline.options import OrewireOptions
 from pipeline.streaming_graph import STEP_LABELS, build_streaming_pipeline
 from tests.bq_service import bq  # noqa: F401 (fixture)
 from tests.conftest import Route
-from tests.fixtures import BOLIVIA, CHILE, paragraphs_html, rss
+from tests.fixtures import BOLIVIA, CHILE, MYANMAR, paragraphs_html, rss
 from tests.test_dataflow import DATAFLOW, no_network  # noqa: F401 (fixture)
 from transforms.common import DEAD_LETTERS, NAMESPACE, dead_letter
 from transforms.deduplicate_stream import (SKIPPED, DeduplicateStream, FirstSightingFn,
@@ -50,8 +50,8 @@ HOUR = 3600
 # giving the update a --transform_name_mapping (README, Streaming).
 TOP_LEVEL_LABELS = [
     "PollStart", "PollSchedule", "PollTicks", "PollFeeds", "DeduplicateAcrossPolls",
-    "WindowNewItems", "WindowReadDeadLetters", "WindowFeedState", "FetchArticles",
-    "CleanArticles", "ExtractEntities", "TagMinerals", "StoredSignatures", "MarkDuplicates",
+    "WindowReadDeadLetters", "WindowFeedState", "FetchArticles", "CleanArticles",
+    "ExtractEntities", "TagMinerals", "StoredSignatures", "MarkDuplicates",
     "LinkMentions", "AllDeadLetters", "StampRows", "WriteToBigQuery", "FeedStateFacts",
     "SkippedFacts", "WindowSkippedFacts", "RowFacts", "DeadLetterFacts", "RefusedFacts",
     "WrittenFacts", "PollFacts", "WindowPollFacts", "AllFacts", "RecordRuns",
@@ -146,7 +146,8 @@ def test_window_run_ids_and_bookkeeping_windows():
     assert record_window_seconds(1000) == 1000
     assert record_window_seconds(7) == 7 * 129
     run_id_at = WindowRunId("20250101T000000Z-ab12", 900)
-    at = Timestamp.from_utc_datetime(dt.datetime(2025, 5, 1, 8, 14, 59, tzinfo=dt.timezone.utc))
+    at = Timestamp.from_utc_datetime(dt.datetime(2025, 5, 1, 8, 14, 59,
+                                                 tzinfo=dt.timezone.utc))
     assert run_id_at(at) == "20250101T000000Z-ab12-w20250501T080000Z"
     assert run_id_at(at + 1) == "20250101T000000Z-ab12-w20250501T081500Z"
 
@@ -213,7 +214,7 @@ def test_deduplicate_stream_skips_repeats_and_stored_ids(tmp_path):
     other = _item("https://news.example.org/other")
     p = BeamTestPipeline(options=PipelineOptions(["--runner=DirectRunner"]))
     out = (p | beam.Create([stored, new, tracked, other])
-           | DeduplicateStream(72 * HOUR, warehouse))
+           | DeduplicateStream(72 * HOUR, 300, warehouse))
     assert_that(out["items"] | beam.Map(lambda i: i["article_id"]),
                 equal_to([new["article_id"], other["article_id"]]), label="New")
     assert_that(out[SKIPPED], equal_to([stored["article_id"], new["article_id"]]),
@@ -305,7 +306,7 @@ def test_poller_starts_from_the_stored_feed_state(server):
     assert _conditional_headers(server) == [('"v7"', None)]
 
 
-# ---------------------------------------------------------------- against the BigQuery emulator
+# ---------------------------------------------------------------- against the emulator
 
 def test_stored_article_ids_asks_with_an_array_parameter(bq):  # noqa: F811
     project, dataset = parse_spec(bq.new_dataset("ids"))
@@ -389,3 +390,56 @@ def test_streaming_graph_runs_bounded_on_the_direct_runner(bq, server):  # noqa:
         (window_run[0][0], "streaming", 2, 2, 2, 0, 0)]
     assert rows("SELECT etag, last_status FROM feed_state") == [('"v1"', "not_modified")]
     assert [h[0] for h in _conditional_headers(server)] == [None, '"v1"']
+
+
+def test_streaming_graph_in_streaming_mode_stores_each_story_once(bq, server):  # noqa: F811
+    """The whole graph in streaming mode (the DirectRunner's, with TestStream ticks in place
+    of the clock: 4 polls 10 minutes apart, two bookkeeping windows of 20 minutes). The
+    feed slides (the latest stories only), is down for a poll, and repeats an old story
+    with tracking parameters: each story is stored once, each window has its runs row."""
+    spec = bq.new_dataset("tstream")
+    chile = {"title": "Chile copper", "link": server.url("/news/chile"),
+             "content": paragraphs_html(CHILE)}
+    bolivia = {"title": "Bolivia lithium", "link": server.url("/news/bolivia"),
+               "content": paragraphs_html(BOLIVIA)}
+    myanmar = {"title": "Myanmar tin", "link": server.url("/news/myanmar"),
+               "content": paragraphs_html(MYANMAR)}
+    chile_tracked = dict(chile, link=server.url("/news/chile?utm_source=x&utm_medium=rss"))
+    headers = {"Content-Type": "application/rss+xml"}
+    down = Route(b"unavailable", 503)
+    server.routes["/feed.xml"] = [
+        Route(rss("Desk", [chile, bolivia]), headers=headers),
+        Route(rss("Desk", [bolivia, myanmar]), headers=headers),
+        down, down, down,  # the third poll: a request and its two retries
+        Route(rss("Desk", [myanmar, chile_tracked]), headers=headers)]
+    with open_warehouse(spec, bq.endpoint):
+        pass
+    options = PipelineOptions([
+        "--runner=DirectRunner", "--streaming", "--warehouse", spec, "--bigquery-endpoint",
+        bq.endpoint, "--poll-interval", "600", "--fetch", "never", "--allow-private-network",
+        "--per-host-delay", "0"])
+    start = 1_800_000_000  # a multiple of the 20-minute bookkeeping window
+    ctx = RunContext(run_id="tstream", started_at=dt.datetime.fromtimestamp(
+        start, dt.timezone.utc), sources=[{"feed_url": server.url("/feed.xml"),
+                                           "kind": "url"}])
+    ticks = BeamTestStream().advance_watermark_to(start)
+    for poll in range(4):
+        at = start + 600 * poll
+        ticks = ticks.add_elements([TimestampedValue(at, at)]).advance_watermark_to(at + 599)
+    p = beam.Pipeline(options=options)
+    build_streaming_pipeline(p, options.view_as(OrewireOptions), ctx,
+                             ticks=p | "TestTicks" >> ticks.advance_watermark_to_infinity())
+    p.run().wait_until_finish()
+
+    def rows(sql):
+        return [tuple(r) for r in run_sql(spec, sql, endpoint=bq.endpoint)[1]]
+
+    first, second = "tstream-w20270115T080000Z", "tstream-w20270115T082000Z"
+    assert rows("SELECT url, run_id FROM articles ORDER BY url") == [
+        (server.url("/news/bolivia"), first), (server.url("/news/chile"), first),
+        (server.url("/news/myanmar"), first)]
+    assert rows("SELECT run_id, mode, feeds, entries_seen, articles_written, "
+                "duplicates_skipped, dead_letters FROM runs ORDER BY run_id") == [
+        (first, "streaming", 2, 4, 3, 1, 0), (second, "streaming", 2, 2, 0, 2, 1)]
+    assert rows("SELECT stage, run_id FROM dead_letters") == [("read_feeds", second)]
+    assert rows("SELECT last_status, consecutive_failures FROM feed_state") == [("ok", 0)]

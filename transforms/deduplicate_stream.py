@@ -1,17 +1,20 @@
 """DeduplicateStream: FeedItems of every poll -> the items not seen before, with bounded state.
 
 The streaming job's counterpart of ``Deduplicate`` (which joins one batch run's items with
-every stored id). Two steps, both on the global window with the polls' timestamps:
+every stored id). Two steps:
 
-1. ``FirstSightingFn``, keyed by article_id: the first sighting of an id passes and is
-   remembered in a ValueState; later sightings within ``ttl`` (``--dedup-ttl-hours``,
-   event time: the polls' ticks) are skipped. An event-time timer clears the state ``ttl``
+1. ``FirstSightingFn``, keyed by article_id, on the global window (its state must outlive
+   a poll's window): the first sighting of an id passes and is remembered in a ValueState;
+   later sightings within ``ttl`` (``--dedup-ttl-hours``, event time: the polls' ticks)
+   are skipped. An event-time timer clears the state ``ttl``
    after the first sighting, so the state holds the ids first seen in the last ``ttl``
    only, however long the job runs. (The same story with tracking parameters has the same
    article_id: ids are hashes of the normalised URL.)
-2. ``SkipStoredFn``: what passed is checked against the warehouse, one query per batch of
-   ids (``stored_article_ids``: ``article_id IN UNNEST(@ids)`` on BigQuery), so a
-   restarted job, or an id seen again after its state expired, does not store a row twice.
+2. Into windows of one poll, then ``SkipStoredFn``: what passed is checked against the
+   warehouse, one query per group of ids (a few groups per poll; ``stored_article_ids``:
+   ``article_id IN UNNEST(@ids)`` on BigQuery), so a restarted job, or an id seen again
+   after its state expired, does not store a row twice. (Grouped, not per bundle: a
+   streaming runner may hand a keyed step's output on one key at a time.)
 
 Both emit the ids they skip on a ``skipped`` output, for the run's counts.
 """
@@ -23,8 +26,8 @@ import apache_beam as beam
 from apache_beam.coders import VarIntCoder
 from apache_beam.transforms.timeutil import TimeDomain
 from apache_beam.transforms.userstate import ReadModifyWriteStateSpec, TimerSpec, on_timer
+from apache_beam.transforms.window import FixedWindows
 from apache_beam.utils.timestamp import Duration
-from apache_beam.utils.windowed_value import WindowedValue
 
 from orewire.bigquery import is_bigquery_spec
 from orewire.warehouse import open_warehouse
@@ -32,8 +35,9 @@ from transforms.common import counter
 
 SKIPPED = "skipped"
 DEFAULT_TTL_HOURS = 72.0
-# Ids per warehouse query; a bundle with fewer asks once when it finishes.
+# Ids per warehouse query, and groups of ids per poll (each asks at least once).
 CHECK_BATCH = 1000
+CHECK_SHARDS = 4
 
 
 def first_sighting(first_seen_micros: int | None, at_micros: int, ttl_micros: int) -> bool:
@@ -72,8 +76,8 @@ class FirstSightingFn(beam.DoFn):
 
 
 class SkipStoredFn(beam.DoFn):
-    """FeedItems -> those whose article_id the warehouse does not hold; one query per
-    ``batch_size`` items or per bundle. Outputs keep their input's window and timestamp.
+    """(shard, FeedItems of one window) -> those whose article_id the warehouse does not
+    hold: one query per ``batch_size`` ids.
 
     A failing query fails the bundle (the runner retries it): letting items through
     unchecked could store a second row."""
@@ -86,31 +90,15 @@ class SkipStoredFn(beam.DoFn):
         self.batch_size = batch_size
         self.duplicates = counter("duplicates_skipped")
         self.wh = None
-        self.pending: list = []
-
-    def setup(self):
-        self.wh = None  # BigQuery: one client per DoFn instance, made when first needed
 
     def teardown(self):
         if self.wh is not None:
             self.wh.close()
             self.wh = None
 
-    def start_bundle(self):
-        self.pending = []
-
-    def process(self, item, timestamp=beam.DoFn.TimestampParam,
-                window=beam.DoFn.WindowParam):
-        self.pending.append((item, timestamp, window))
-        if len(self.pending) >= self.batch_size:
-            yield from self._flush()
-
-    def finish_bundle(self):
-        yield from self._flush()
-
     def _stored(self, ids: set[str]) -> set[str]:
         if is_bigquery_spec(self.warehouse):
-            if self.wh is None:
+            if self.wh is None:  # one client per DoFn instance
                 self.wh = open_warehouse(self.warehouse, self.endpoint, self.location,
                                          read_only=True)
             return self.wh.stored_article_ids(ids)
@@ -118,40 +106,54 @@ class SkipStoredFn(beam.DoFn):
         with open_warehouse(self.warehouse, read_only=True) as wh:
             return wh.stored_article_ids(ids)
 
-    def _flush(self):
-        pending, self.pending = self.pending, []
-        if not pending:
-            return
-        stored = self._stored({item["article_id"] for item, _, _ in pending})
-        for item, timestamp, window in pending:
-            if item["article_id"] in stored:
-                self.duplicates.inc()
-                yield beam.pvalue.TaggedOutput(SKIPPED, WindowedValue(
-                    item["article_id"], timestamp, (window,)))
-            else:
-                yield WindowedValue(item, timestamp, (window,))
+    def process(self, keyed):
+        _shard, items = keyed
+        items = list(items)
+        for start in range(0, len(items), self.batch_size):
+            batch = items[start:start + self.batch_size]
+            stored = self._stored({item["article_id"] for item in batch})
+            for item in batch:
+                if item["article_id"] in stored:
+                    self.duplicates.inc()
+                    yield beam.pvalue.TaggedOutput(SKIPPED, item["article_id"])
+                else:
+                    yield item
 
 
 class DeduplicateStream(beam.PTransform):
-    """FeedItems (global window) -> {"items": new FeedItems, "skipped": article ids}."""
+    """FeedItems (global window, the polls' timestamps) -> {"items": new FeedItems,
+    "skipped": article ids}, both in FixedWindows of ``window_seconds`` (one per poll).
 
-    def __init__(self, ttl_seconds: float, warehouse: str, endpoint: str | None = None,
-                 location: str = "US"):
+    The first sightings are windowed and grouped into ``shards`` groups per window, so the
+    warehouse is asked a few times per poll, whatever the runner's bundles."""
+
+    def __init__(self, ttl_seconds: float, window_seconds: float, warehouse: str,
+                 endpoint: str | None = None, location: str = "US",
+                 shards: int = CHECK_SHARDS):
         super().__init__()
         self.ttl_seconds = ttl_seconds
+        self.window_seconds = window_seconds
         self.warehouse = warehouse
         self.endpoint = endpoint
         self.location = location
+        self.shards = shards
 
     def expand(self, items):
+        shards = self.shards
         first = (items
                  | "KeyById" >> beam.Map(lambda i: (i["article_id"], i))
                  .with_output_types(Tuple[str, Any])
                  | "FirstSighting" >> beam.ParDo(FirstSightingFn(self.ttl_seconds))
                  .with_outputs(SKIPPED, main="items"))
+        per_poll = FixedWindows(self.window_seconds)
+        repeats = first[SKIPPED] | "WindowRepeats" >> beam.WindowInto(per_poll)
         checked = (first.items
+                   | "WindowPerPoll" >> beam.WindowInto(per_poll)
+                   | "ShardIds" >> beam.Map(lambda i: (int(i["article_id"][:8], 16) % shards,
+                                                       i))
+                   | "GatherIds" >> beam.GroupByKey()
                    | "SkipStored" >> beam.ParDo(SkipStoredFn(
                        self.warehouse, self.endpoint, self.location))
                    .with_outputs(SKIPPED, main="items"))
-        skipped = (first[SKIPPED], checked[SKIPPED]) | "AllSkipped" >> beam.Flatten()
+        skipped = (repeats, checked[SKIPPED]) | "AllSkipped" >> beam.Flatten()
         return {"items": checked.items, SKIPPED: skipped}
