@@ -72,8 +72,8 @@ def add_orewire_arguments(parser) -> None:
              "(default 300).")
     parser.add_argument(
         "--max-polls", "--max_polls", dest="max_polls", type=int, default=None, metavar="N",
-        help="with --streaming: stop after N polls (default: run until stopped by "
-             "SIGINT/SIGTERM, which finishes the poll in flight).")
+        help="with --streaming: stop after N polls (default: run until stopped: locally by "
+             "SIGINT/SIGTERM, which finishes the poll in flight; on Dataflow by a drain).")
     parser.add_argument(
         "--dedup-ttl-hours", "--dedup_ttl_hours", dest="dedup_ttl_hours", type=float,
         default=72.0, metavar="HOURS",
