@@ -15,6 +15,7 @@ so their rows are never in a streaming buffer.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -227,12 +228,11 @@ class BigQueryWarehouse:
         job.result()
         return job.num_dml_affected_rows or 0
 
-    def insert_rows(self, table: str, rows: list[dict]) -> int:
-        """Add (or, for replace tables, upsert) ``rows``: a load job, then a MERGE."""
-        if not rows:
-            return 0
+    @contextlib.contextmanager
+    def _scratch(self, table: str, rows: list[dict], purpose: str):
+        """``rows`` loaded into a scratch table with ``table``'s schema, dropped after."""
         from google.cloud import bigquery  # noqa: PLC0415
-        tmp = self.table_id(f"_load_{table}_{uuid.uuid4().hex[:12]}")
+        tmp = self.table_id(f"_{purpose}_{table}_{uuid.uuid4().hex[:12]}")
         data = "\n".join(json.dumps(to_json_row(table, r), ensure_ascii=False)
                          for r in rows).encode("utf-8")
         config = bigquery.LoadJobConfig(schema=self._schema(table),
@@ -242,36 +242,32 @@ class BigQueryWarehouse:
             # No size given: a resumable upload (one request per load, any size).
             self.client.load_table_from_file(io.BytesIO(data), tmp,
                                              job_config=config).result()
-            return self._merge(table, tmp)
+            yield tmp
         finally:
             self.client.delete_table(tmp, not_found_ok=True)
+
+    def insert_rows(self, table: str, rows: list[dict]) -> int:
+        """Add (or, for replace tables, upsert) ``rows``: a load job, then a MERGE."""
+        if not rows:
+            return 0
+        with self._scratch(table, rows, "load") as tmp:
+            return self._merge(table, tmp)
 
     def update_rows(self, table: str, rows: list[dict], columns) -> int:
         """Set ``columns`` of the stored rows that share ``rows``' keys: a load job into a
         scratch table, then a MERGE that only updates; rows updated."""
         if not rows:
             return 0
-        from google.cloud import bigquery  # noqa: PLC0415
-        tmp = self.table_id(f"_update_{table}_{uuid.uuid4().hex[:12]}")
-        data = "\n".join(json.dumps(to_json_row(table, r), ensure_ascii=False)
-                         for r in rows).encode("utf-8")
-        config = bigquery.LoadJobConfig(schema=self._schema(table),
-                                        source_format="NEWLINE_DELIMITED_JSON",
-                                        write_disposition="WRITE_TRUNCATE")
         key = schemas.TABLES[table]["key"]
         on = " AND ".join(f"T.`{k}` = S.`{k}`" for k in key)
         sets = ", ".join(f"`{c}` = S.`{c}`" for c in columns)
-        try:
-            self.client.load_table_from_file(io.BytesIO(data), tmp,
-                                             job_config=config).result()
+        with self._scratch(table, rows, "update") as tmp:
             job = self.client.query(
                 f"MERGE `{self.table_id(table)}` T USING `{tmp}` S ON {on}\n"
                 f"WHEN MATCHED THEN UPDATE SET {sets}",
                 retry=self._retry(), job_retry=self._job_retry())
             job.result()
             return job.num_dml_affected_rows or 0
-        finally:
-            self.client.delete_table(tmp, not_found_ok=True)
 
     # ------------------------------------------------------------ reads
 
