@@ -103,18 +103,30 @@ class Article:
         return sum(len(p.split()) for p in self.paragraphs)
 
 
+MAX_SHARED = 0.25   # of the shorter article's words, for any two articles
+
+
 def build_corpus(paragraphs: list[str], n: int, *, hosts: int = 100, feeds: int = 10,
                  seed: int = 7, min_words: int = 250, max_words: int = 700) -> list[Article]:
-    """``n`` articles, each a distinct random selection of paragraphs (in random order)
-    reaching a random length in [min_words, max_words]; article i is on host i % hosts and
-    in feed i % feeds."""
-    if len({p for p in paragraphs}) < 3:
+    """``n`` articles, each a random selection of paragraphs (in random order) reaching a
+    random length in [min_words, max_words]; article i is on host i % hosts and in feed
+    i % feeds. No two articles are alike: any two share at most a quarter of the shorter
+    one's words, so none is a near-duplicate of another (MinHash Jaccard stays under 0.15).
+    Seeded: the same corpus every time, and a larger corpus begins with the smaller."""
+    if len(set(paragraphs)) < 3:
         raise ValueError("need at least 3 distinct paragraphs")
     rng = random.Random(seed)
-    seen: set[tuple[int, ...]] = set()
+    sizes = [len(p.split()) for p in paragraphs]
+    users: dict[int, list[int]] = {}          # paragraph -> articles using it
     articles: list[Article] = []
+    picks: list[tuple[set[int], int]] = []    # per article: (paragraphs, words)
     start = dt.datetime(2025, 1, 1, 6, 0, tzinfo=dt.timezone.utc)
+    attempts = 0
     while len(articles) < n:
+        attempts += 1
+        if attempts > 1000 + 200 * n:
+            raise ValueError(f"cannot make {n} distinct articles of {len(paragraphs)} "
+                             "paragraphs")
         target = rng.randint(min_words, max_words)
         picked: list[int] = []
         words = 0
@@ -122,12 +134,13 @@ def build_corpus(paragraphs: list[str], n: int, *, hosts: int = 100, feeds: int 
             i = rng.randrange(len(paragraphs))
             if i not in picked:
                 picked.append(i)
-                words += len(paragraphs[i].split())
-        key = tuple(picked)
-        if key in seen or len(picked) < 2:
+                words += sizes[i]
+        if len(picked) < 2 or not _distinct_enough(set(picked), words, users, picks, sizes):
             continue
-        seen.add(key)
         k = len(articles)
+        for i in picked:
+            users.setdefault(i, []).append(k)
+        picks.append((set(picked), words))
         first = paragraphs[picked[0]].split()
         title = " ".join(first[:9]).rstrip(".,;:") + f" ({k + 1})"
         articles.append(Article(
@@ -136,6 +149,16 @@ def build_corpus(paragraphs: list[str], n: int, *, hosts: int = 100, feeds: int 
             path=f"/news/{k // hosts:04d}/{_slug(title)}-{k}.html",
             feed=k % feeds, published=start + dt.timedelta(minutes=37 * k)))
     return articles
+
+
+def _distinct_enough(picked: set[int], words: int, users: dict, picks: list,
+                     sizes: list[int]) -> bool:
+    for other in {k for i in picked for k in users.get(i, ())}:
+        other_picked, other_words = picks[other]
+        shared = sum(sizes[i] for i in picked & other_picked)
+        if shared > MAX_SHARED * min(words, other_words):
+            return False
+    return True
 
 
 def _slug(text: str) -> str:

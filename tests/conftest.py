@@ -1,4 +1,5 @@
-"""Shared fixtures: a local HTTP server on 127.0.0.1 whose routes a test sets."""
+"""Shared fixtures: a local HTTP server on 127.0.0.1 whose routes a test sets; pipeline
+runs kept in-process unless a test asks for the CLI's default parallelism."""
 from __future__ import annotations
 
 import threading
@@ -54,6 +55,23 @@ class LocalServer:
     def close(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "default_parallelism: run the pipeline with the CLI's default local "
+                   "parallelism (multi_processing workers) instead of in-process")
+
+
+@pytest.fixture(autouse=True)
+def _in_process_runs(request, monkeypatch):
+    """`orewire run` in a test stays in one process: a multi_processing worker takes
+    seconds to start, far more than a test's few articles take to process (the default
+    is measured by benchmarks/throughput.py, and one test marked ``default_parallelism``
+    runs it end to end)."""
+    if request.node.get_closest_marker("default_parallelism") is None:
+        import pipeline.cli  # noqa: PLC0415
+        monkeypatch.setattr(pipeline.cli, "default_workers", lambda: 1)
 
 
 @pytest.fixture

@@ -50,6 +50,7 @@ def _db(path):
     return duckdb.connect(str(path), read_only=True)
 
 
+@pytest.mark.default_parallelism  # multi_processing workers where the machine has cores
 def test_run_over_local_server_is_complete_and_idempotent(server, tmp_path, capsys):
     _serve_news(server)
     wh = tmp_path / "news.duckdb"

@@ -22,26 +22,31 @@ METALS = ["lithium", "copper", "nickel", "cobalt", "graphite", "tungsten"]
 PARAGRAPHS = [f"Paragraph {i}: output of {METALS[i % 6]} in {COUNTRIES[i % 5]} rose by "
               f"{i + 3} percent last quarter, according to figures the ministry released "
               f"on Tuesday, while exporters in the region waited for new permits."
-              for i in range(120)]
+              for i in range(300)]
 
 
 def test_articles_are_distinct_and_spread_over_hosts_and_feeds():
-    articles = tp.build_corpus(PARAGRAPHS, 100, hosts=10, feeds=5, min_words=80,
-                               max_words=200)
+    articles = tp.build_corpus(PARAGRAPHS, 100, hosts=10, feeds=5, min_words=150,
+                               max_words=300)
     assert len(articles) == 100
     assert len({a.text for a in articles}) == 100
-    assert len({tuple(a.paragraphs) for a in articles}) == 100
     by_host: dict[str, int] = {}
     for a in articles:
         by_host[a.host] = by_host.get(a.host, 0) + 1
         assert a.host.startswith("127.")
-        assert 80 <= a.words <= 200 + max(len(p.split()) for p in PARAGRAPHS)
+        assert 150 <= a.words <= 300 + max(len(p.split()) for p in PARAGRAPHS)
+    # no two alike: any two share at most a quarter of the shorter one's words
+    for i, a in enumerate(articles):
+        for b in articles[i + 1:]:
+            shared = sum(len(p.split()) for p in set(a.paragraphs) & set(b.paragraphs))
+            assert shared <= tp.MAX_SHARED * min(a.words, b.words)
     assert sorted(by_host.values()) == [10] * 10
     assert sorted({a.feed for a in articles}) == [0, 1, 2, 3, 4]
     assert len({(a.host, a.path) for a in articles}) == 100
     # seeded: the same corpus every time, and a larger one starts with the smaller
-    again = tp.build_corpus(PARAGRAPHS, 100, hosts=10, feeds=5, min_words=80, max_words=200)
-    assert [a.text for a in again] == [a.text for a in articles]
+    again = tp.build_corpus(PARAGRAPHS, 150, hosts=10, feeds=5, min_words=150,
+                            max_words=300)
+    assert [a.text for a in again[:100]] == [a.text for a in articles]
 
 
 def test_feed_entries_are_teasers_so_pages_get_fetched():
