@@ -40,6 +40,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -369,6 +370,8 @@ class RunResult:
     dead_letters: dict = field(default_factory=dict)
     warehouse: str = ""
     breakdown: str = ""
+    cpu_seconds: float = 0.0
+    load: float = 0.0
 
     @property
     def docs_per_s(self) -> float:
@@ -384,6 +387,7 @@ def run_pipeline(label: str, sites: Sites, workdir: Path, extra: list[str]) -> R
     cmd = [sys.executable, "-m", "pipeline.cli", "run", "--feeds", *sites.feed_urls,
            "--warehouse", str(warehouse), "--allow-private-network", *extra]
     with open(workdir / f"{tag}.out", "wb") as out, open(workdir / f"{tag}.err", "wb") as err:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=err)
         sampler = RssSampler(proc.pid)
@@ -391,6 +395,8 @@ def run_pipeline(label: str, sites: Sites, workdir: Path, extra: list[str]) -> R
         code = proc.wait()
         seconds = time.perf_counter() - started
         sampler.stop()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
     if code != 0:
         tail = (workdir / f"{tag}.err").read_text(errors="replace")[-3000:]
         raise RuntimeError(f"{label}: orewire run exited {code}\n{tail}")
@@ -402,7 +408,8 @@ def run_pipeline(label: str, sites: Sites, workdir: Path, extra: list[str]) -> R
     finally:
         con.close()
     return RunResult(label, len(sites.articles), seconds, sampler.peak, sampler.peak_procs,
-                     stored, dead, str(warehouse), sampler.breakdown())
+                     stored, dead, str(warehouse), sampler.breakdown(), cpu,
+                     os.getloadavg()[1])
 
 
 def stored_articles(warehouse: str) -> list[dict]:
@@ -493,7 +500,8 @@ def print_run(r: RunResult, tokens: int | None = None) -> None:
     print(f"  {r.label:<34} {r.stored:>6} {r.seconds:8.1f} {r.docs_per_s:8.1f} {tok} "
           f"{mb(r.peak_rss):>9} {r.procs:>5}{dead}")
     if r.breakdown:
-        print(f"  {'':<34} peak RSS by process: {r.breakdown}")
+        print(f"  {'':<34} CPU {r.cpu_seconds:.0f}s (all processes); peak RSS by "
+              f"process: {r.breakdown}; machine load {r.load:.1f}")
 
 
 def header() -> None:

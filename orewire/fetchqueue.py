@@ -18,6 +18,7 @@ the wire.
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from typing import Any, Callable, Iterator
 
@@ -86,13 +87,15 @@ class PoliteQueue:
                 batch = self._take_ready()
             yield from batch
 
-    def close(self) -> None:
-        """Stop the threads; items not started are dropped."""
+    def close(self, wait: float = 5.0) -> None:
+        """Stop the threads, waiting ``wait`` seconds in all for those still working (they
+        are daemon threads); items not started are dropped."""
         with self._cond:
             self._closed = True
             self._cond.notify_all()
+        deadline = time.monotonic() + wait
         for worker in self._workers:
-            worker.join(timeout=5)
+            worker.join(timeout=max(0.0, deadline - time.monotonic()))
 
     def _take_ready(self) -> list:
         out = []
