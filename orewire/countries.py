@@ -13,7 +13,6 @@ import re
 from functools import lru_cache
 
 import pycountry
-from spacy.matcher import PhraseMatcher
 
 from seeds import SEEDS_DIR
 
@@ -89,6 +88,7 @@ class CountryMatcher:
     """
 
     def __init__(self, nlp):
+        from spacy.matcher import PhraseMatcher  # noqa: PLC0415 (orewire/nlp.py: lazy)
         self.vocab = nlp.vocab
         self.matchers = {}
         for lang, terms in country_terms_by_lang().items():

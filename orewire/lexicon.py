@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import yaml
-from spacy.matcher import PhraseMatcher
 
 from seeds import SEEDS_DIR
 
@@ -130,6 +129,7 @@ class MineralMatcher:
                      "toneladas", "mineral", "minério", "concentrado", "fundición"}
 
     def __init__(self, nlp, lang: str | None = "en"):
+        from spacy.matcher import PhraseMatcher  # noqa: PLC0415 (orewire/nlp.py: lazy)
         self.vocab = nlp.vocab
         self.lang = lang or "en"
         lower, exact, false_friends, ambiguous = alias_table(self.lang)

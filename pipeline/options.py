@@ -106,8 +106,9 @@ def run_help_parser() -> argparse.ArgumentParser:
         description="Read news feeds, clean the articles, tag entities and minerals, and "
                     "write one row per article to the warehouse. Any Apache Beam pipeline "
                     "option (--runner, --direct_num_workers, --project, --region, "
-                    "--temp_location, ...) passes through; the default runner is the "
-                    "DirectRunner. --dry_run=True builds the job graph (on the "
+                    "--temp_location, ...) passes through; the default runner is "
+                    "pipeline.local_runner.LocalRunner (Beam's DirectRunner without its "
+                    "Prism download). --dry_run=True builds the job graph (on the "
                     "DataflowRunner: the Dataflow job) offline, reading and writing nothing.",
         epilog="Exit status: 0 when the run completes (items that failed are in the "
                "dead_letters table); 2 for unusable arguments.")
@@ -117,5 +118,5 @@ def run_help_parser() -> argparse.ArgumentParser:
         "--streaming", action="store_true", default=False,
         help="run until stopped, polling the feeds every --poll-interval seconds and "
              "writing as it goes: on a remote runner (Dataflow) a streaming job "
-             "(pipeline/streaming_graph.py), on the DirectRunner a loop of polls.")
+             "(pipeline/streaming_graph.py), on a local runner a loop of polls.")
     return parser

@@ -20,7 +20,7 @@ from orewire.progress import ProgressReporter
 from pipeline.options import OrewireOptions
 
 LOCAL_RUNNERS = {"directrunner", "switchingdirectrunner", "bundlebaseddirectrunner",
-                 "fnapirunner", "prismrunner"}
+                 "fnapirunner", "prismrunner", "localrunner"}
 
 
 def is_local_runner(options) -> bool:

@@ -1,4 +1,4 @@
-"""Local streaming: ``orewire run --streaming`` on the DirectRunner.
+"""Local streaming: ``orewire run --streaming`` on a local runner.
 
 Beam's Python local runners cannot run an unbounded graph: with PeriodicImpulse and no
 stop time, the DirectRunner falls back from Prism (a binary it would download) to the
@@ -27,7 +27,7 @@ import uuid
 
 import apache_beam as beam
 
-from pipeline.build import build_pipeline
+from pipeline.build import build_pipeline, finish_run
 from pipeline.options import OrewireOptions
 from pipeline.summary import ascii_table, collect_summary
 
@@ -101,6 +101,7 @@ def run_streaming_local(argv: list[str]) -> int:
             build_pipeline(p, oopts, ctx)
             result = p.run()
             result.wait_until_finish()
+            finish_run(oopts, ctx)
             summary = collect_summary(oopts.warehouse, ctx, dt.datetime.now(dt.timezone.utc),
                                       result.metrics(), mode="streaming",
                                       endpoint=oopts.bigquery_endpoint,

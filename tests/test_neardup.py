@@ -1,4 +1,4 @@
-"""Near-duplicates: SimHash signatures, banding, and MarkDuplicates in a pipeline."""
+"""Near-duplicates: MinHash signatures, banding, and MarkDuplicates in a pipeline."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +8,7 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
+from pipeline.local_runner import LOCAL_RUNNER
 from orewire.neardup import MIN_WORDS, bands, is_near, signature, similarity
 from tests.fixtures import BOLIVIA, CHILE, MYANMAR
 from transforms.mark_duplicates import MarkDuplicates
@@ -42,7 +43,7 @@ def _art(aid, text, hours):
 
 
 def test_mark_duplicates_points_copies_at_the_earliest():
-    p = BeamTestPipeline(options=PipelineOptions(["--runner=DirectRunner"]))
+    p = BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
     stored = p | "Stored" >> beam.Create([{"article_id": "old", "signature": signature(OTHER),
                                           "published_at": T0}])
     new = p | "New" >> beam.Create([
@@ -51,3 +52,12 @@ def test_mark_duplicates_points_copies_at_the_earliest():
     assert_that(new | MarkDuplicates(stored),
                 equal_to([("copy", "first"), ("again", "old")]))
     p.run().wait_until_finish()
+
+
+def test_only_bands_shared_by_two_articles_one_new_reach_the_comparison():
+    from transforms.mark_duplicates import _shared_band_members  # noqa: PLC0415
+    assert list(_shared_band_members(("0:ab", [("a", False)]))) == []
+    assert list(_shared_band_members(("0:ab", [("a", False), ("a", False)]))) == []
+    assert list(_shared_band_members(("0:ab", [("a", True), ("b", True)]))) == []
+    assert sorted(_shared_band_members(("0:ab", [("a", True), ("b", False)]))) == [
+        ("a", "0:ab"), ("b", "0:ab")]

@@ -20,6 +20,7 @@ from apache_beam.testing.util import assert_that, equal_to
 from apache_beam.transforms.window import TimestampedValue
 from apache_beam.utils.timestamp import Timestamp
 
+from pipeline.local_runner import LOCAL_RUNNER
 from orewire.bigquery import BigQueryWarehouse, parse_spec
 from orewire.query import run_sql
 from orewire.urls import article_id, normalize_url
@@ -113,7 +114,7 @@ def test_step_labels_are_stable(no_network):
 
 
 def test_streaming_graph_needs_bigquery():
-    options, ctx = prepare(["--runner=DirectRunner", "--dry_run=True", "--warehouse",
+    options, ctx = prepare([f"--runner={LOCAL_RUNNER}", "--dry_run=True", "--warehouse",
                             "x.duckdb", "--feeds", str(ROOT / "seeds/sample")])
     with pytest.raises(ValueError, match="bigquery:PROJECT.DATASET"):
         build_streaming_pipeline(beam.Pipeline(options=options),
@@ -163,7 +164,7 @@ def test_first_sighting_logic():
 
 
 def _streaming_pipeline():
-    options = PipelineOptions(["--runner=DirectRunner"])
+    options = PipelineOptions([f"--runner={LOCAL_RUNNER}"])
     options.view_as(StandardOptions).streaming = True
     return BeamTestPipeline(options=options)
 
@@ -212,7 +213,7 @@ def test_deduplicate_stream_skips_repeats_and_stored_ids(tmp_path):
     tracked = _item("https://news.example.org/new?utm_source=rss&utm_medium=feed")
     assert tracked["article_id"] == new["article_id"]
     other = _item("https://news.example.org/other")
-    p = BeamTestPipeline(options=PipelineOptions(["--runner=DirectRunner"]))
+    p = BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
     out = (p | beam.Create([stored, new, tracked, other])
            | DeduplicateStream(72 * HOUR, 300, warehouse))
     assert_that(out["items"] | beam.Map(lambda i: i["article_id"]),
@@ -239,7 +240,7 @@ def _poll(server, ticks: int, check_items, check_states, prior_states: dict | No
     """Poll the server's feed ``ticks`` times; the checks get the items and the
     feed_state rows (inside the pipeline, as assert_that matchers)."""
     url = server.url("/feed.xml")
-    p = BeamTestPipeline(options=PipelineOptions(["--runner=DirectRunner"]))
+    p = BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
     out = (p | beam.Create(list(range(ticks)))
            | PollFeeds([{"feed_url": url, "kind": "url"}], FETCH, prior_states))
     assert_that(out["items"], check_items, label="Items")
@@ -334,7 +335,7 @@ def test_stream_writes_go_straight_into_the_tables(bq):  # noqa: F811
               {"feed_url": "f", "etag": '"v2"', "last_polled_at": now + dt.timedelta(
                   seconds=60), "last_status": "ok", "entries_last_poll": 3,
                "consecutive_failures": 0}]
-    p = BeamTestPipeline(options=PipelineOptions(["--runner=DirectRunner"]))
+    p = BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
     written = ({"articles": p | "Articles" >> beam.Create([good, bad]),
                 DEAD_LETTERS: p | "Dead" >> beam.Create([failed]),
                 FEED_STATE: p | "States" >> beam.Create(states)}
@@ -366,7 +367,7 @@ def test_streaming_graph_runs_bounded_on_the_direct_runner(bq, server):  # noqa:
         Route(_feed(server), headers={"Content-Type": "application/rss+xml",
                                       "ETag": '"v1"'}),
         Route(b"", 304)]
-    argv = ["--runner=DirectRunner", "--warehouse", spec, "--bigquery-endpoint",
+    argv = [f"--runner={LOCAL_RUNNER}", "--warehouse", spec, "--bigquery-endpoint",
             bq.endpoint, "--poll-interval", "1", "--max-polls", "2", "--fetch", "never",
             "--allow-private-network", "--per-host-delay", "0"]
     with open_warehouse(spec, bq.endpoint):
@@ -415,7 +416,7 @@ def test_streaming_graph_in_streaming_mode_stores_each_story_once(bq, server):  
     with open_warehouse(spec, bq.endpoint):
         pass
     options = PipelineOptions([
-        "--runner=DirectRunner", "--streaming", "--warehouse", spec, "--bigquery-endpoint",
+        f"--runner={LOCAL_RUNNER}", "--streaming", "--warehouse", spec, "--bigquery-endpoint",
         bq.endpoint, "--poll-interval", "600", "--fetch", "never", "--allow-private-network",
         "--per-host-delay", "0"])
     start = 1_800_000_000  # a multiple of the 20-minute bookkeeping window

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import apache_beam as beam
 import duckdb
@@ -11,7 +12,9 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to, is_not_empty
 
+from pipeline.local_runner import LOCAL_RUNNER
 from orewire.urls import article_id
+from orewire.warehouse import DuckDBWarehouse, load_staged
 from tests.conftest import Route
 from tests.fixtures import BOLIVIA, CHILE, MYANMAR, page_html, paragraphs_html, rss
 from transforms.clean_articles import CleanArticles
@@ -29,7 +32,7 @@ FETCH = {"allow_private": True, "per_host_delay": 0.0, "retries": 0}
 
 
 def pipeline():
-    return BeamTestPipeline(options=PipelineOptions(["--runner=DirectRunner"]))
+    return BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
 
 
 def counters(result) -> dict:
@@ -186,4 +189,28 @@ def test_write_to_warehouse_batches_and_is_idempotent(tmp_path):
         assert not (tmp_path / f"stage{attempt}").exists()
     con = duckdb.connect(wh, read_only=True)
     assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 250
+    assert con.execute("SELECT run_id FROM dead_letters").fetchall() == [("run0",)]
+
+
+def test_write_to_warehouse_without_load_leaves_shards_for_the_driver(tmp_path):
+    """load=False (what ``orewire run`` does locally): the graph ends at Parquet shards,
+    nothing is in the warehouse until ``load_staged`` loads them and removes the folder."""
+    wh, stage = str(tmp_path / "w.duckdb"), tmp_path / "stage"
+    rows = [{"article_id": f"id{i}", "url": f"https://x.org/{i}", "mineral_ids": ["tin"],
+             "published_at": NOW} for i in range(120)]
+    dead = [{"dead_letter_id": "d1", "stage": "fetch_articles", "source": "u"}]
+    p = pipeline()
+    _ = ({"articles": p | "R" >> beam.Create(rows), DEAD_LETTERS: p | "D" >> beam.Create(dead)}
+         | WriteToWarehouse(wh, str(stage), "run0", batch_size=50, load=False))
+    p.run().wait_until_finish()
+    shards = sorted(f.name.split("-")[0] for f in stage.iterdir())
+    assert shards.count("articles") >= 3 and shards.count(DEAD_LETTERS) == 1
+    assert not os.path.exists(wh)
+    with DuckDBWarehouse(wh):
+        pass                                    # an empty warehouse, as the CLI makes it
+    assert load_staged(wh, str(stage)) == {"articles": 120, DEAD_LETTERS: 1}
+    assert not stage.exists()
+    assert load_staged(wh, str(stage)) == {}    # nothing staged: nothing to do
+    con = duckdb.connect(wh, read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 120
     assert con.execute("SELECT run_id FROM dead_letters").fetchall() == [("run0",)]

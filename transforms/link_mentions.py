@@ -2,13 +2,31 @@
 
 Each mineral mention gets the countries and organisations of its sentence and the figures
 nearest to it. An article missing a branch (that branch dead-lettered it) is not written.
+
+The three branches reach the join pickled and compressed (zlib, level 1), one ``bytes``
+value an article each. Beam's local runner holds a GroupByKey's values in its own process,
+decoded, until the step ends: an article's text, ~50 entity dicts and mentions are some
+40 KB there as Python objects, 7 KB pickled and 3 KB compressed (measured on
+benchmarks/throughput.py's corpus); a remote runner's shuffle moves the same small values.
 """
 from __future__ import annotations
+
+import pickle
+import zlib
 
 import apache_beam as beam
 
 from orewire.linking import build_row
-from transforms.common import DEAD_LETTERS, counter, dead_letter
+from transforms.common import DEAD_LETTERS, counter, dead_letter, release_free_memory
+
+
+def _pack(keyed):
+    key, value = keyed
+    return key, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(packed: bytes):
+    return pickle.loads(zlib.decompress(packed))  # noqa: S301 (our own, from _pack)
 
 
 class LinkFn(beam.DoFn):
@@ -17,10 +35,13 @@ class LinkFn(beam.DoFn):
         self.run_id = run_id
         self.rows = counter("rows_linked")
 
+    def setup(self):
+        release_free_memory()   # the join starts once fetching and NER are over
+
     def process(self, joined):
         _article_id, groups = joined
-        articles, entities, minerals = (list(groups["article"]), list(groups["entities"]),
-                                        list(groups["minerals"]))
+        articles, entities, minerals = ([_unpack(v) for v in groups[side]]
+                                        for side in ("article", "entities", "minerals"))
         duplicate_of = next(iter(groups.get("duplicates") or []), None)
         # An article missing a branch is not written: that branch sent its dead letter.
         if articles and entities and minerals:
@@ -53,8 +74,9 @@ class LinkMentions(beam.PTransform):
     def expand(self, branches):
         keyed = branches["articles"] | "KeyArticles" >> beam.Map(
             lambda a: (a["article_id"], a))
-        joined = {"article": keyed, "entities": branches["entities"],
-                  "minerals": branches["minerals"]}
+        joined = {"article": keyed | "PackArticles" >> beam.Map(_pack),
+                  "entities": branches["entities"] | "PackEntities" >> beam.Map(_pack),
+                  "minerals": branches["minerals"] | "PackMinerals" >> beam.Map(_pack)}
         if branches.get("duplicates") is not None:
             joined["duplicates"] = branches["duplicates"]
         results = (joined

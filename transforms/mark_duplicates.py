@@ -3,7 +3,7 @@
 Syndicated copies of one story under different URLs are stored as their own rows; this
 marks them with the earliest copy's id. Earlier means stored by a previous run, else
 published first (then the smaller article_id) within this run. Articles are grouped by
-SimHash band, so only texts that share a band are compared.
+MinHash band (orewire/neardup.py), so only texts that share a band are compared.
 """
 from __future__ import annotations
 
@@ -40,7 +40,33 @@ class _CompareBandFn(beam.DoFn):
                     break
 
 
+def _shared_band_members(keyed):
+    """(band, [(article_id, stored)]) -> (article_id, band) for each member of a band that
+    two or more articles share, at least one of them new; nothing for a band of one."""
+    band, members = keyed
+    members = set(members)
+    if len({a for a, _ in members}) > 1 and not all(stored for _, stored in members):
+        for article_id, _stored in members:
+            yield article_id, band
+
+
+def _candidate_in_bands(joined):
+    """(article_id, {"candidate": [c], "bands": [band]}) -> (band, c) for each shared band."""
+    _article_id, sides = joined
+    candidates, shared = sides["candidate"], sides["bands"]
+    if candidates and shared:
+        for band in set(shared):
+            yield band, candidates[0]
+
+
 class MarkDuplicates(beam.PTransform):
+    """Articles -> (article_id, duplicate_of) for the new articles that copy an earlier one.
+
+    Banding (locality-sensitive hashing) runs on ids alone: each signature's 32 bands
+    become 32 small (band, (article_id, stored)) pairs, and only the articles of a band
+    that two or more share are joined with their signatures and compared. Sending the
+    signature with every band would move it 32 times; most bands have one member."""
+
     def __init__(self, stored):
         """``stored``: PCollection of {article_id, signature, published_at} already stored."""
         super().__init__()
@@ -58,10 +84,18 @@ class MarkDuplicates(beam.PTransform):
             marked.inc()
             return kv[0], kv[1][1]
 
-        return ((new, old)
-                | "AllSignatures" >> beam.Flatten()
-                | "ByBand" >> beam.FlatMap(lambda c: [(b, c) for b in bands(c["signature"])])
-                | "GroupBands" >> beam.GroupByKey()
+        candidates = (new, old) | "AllSignatures" >> beam.Flatten()
+        shared = (candidates
+                  | "ByBand" >> beam.FlatMap(
+                      lambda c: [(b, (c["article_id"], c["stored"]))
+                                 for b in bands(c["signature"])])
+                  | "GroupBands" >> beam.GroupByKey()
+                  | "SharedBands" >> beam.FlatMap(_shared_band_members))
+        return ({"candidate": candidates | "ById" >> beam.Map(lambda c: (c["article_id"], c)),
+                 "bands": shared}
+                | "JoinSignatures" >> beam.CoGroupByKey()
+                | "BySharedBand" >> beam.FlatMap(_candidate_in_bands)
+                | "GroupCandidates" >> beam.GroupByKey()
                 | "CompareInBand" >> beam.ParDo(_CompareBandFn())
                 | "EarliestCopy" >> beam.CombinePerKey(min)
                 | "CountCopies" >> beam.Map(count))

@@ -2,18 +2,18 @@
 
 A ``bigquery:PROJECT.DATASET`` warehouse is written by ``WriteToBigQueryWarehouse``
 (transforms/write_bigquery.py: staging tables, then a MERGE). For DuckDB, workers write batches as Parquet shards (Arrow, never row by row) into a staging folder
-beside the warehouse; one loader step (a single key, so a single writer process) inserts
-every shard in one transaction and removes the folder. The loader emits the number of
-rows each table gained.
+beside the warehouse. Then either one loader step (a single key, so a single writer
+process) inserts every shard in one transaction, removes the folder and emits the number
+of rows each table gained; or, with ``load=False``, the transform ends at the shards and
+the driver loads them once the pipeline has finished (``orewire.warehouse.load_staged``):
+what ``orewire run`` does locally, so the load's memory never adds to the workers'.
 """
 from __future__ import annotations
-
-import shutil
 
 import apache_beam as beam
 
 from orewire.bigquery import is_bigquery_spec, parse_spec
-from orewire.warehouse import DuckDBWarehouse, open_warehouse, write_shard
+from orewire.warehouse import load_staged, open_warehouse, write_shard
 from transforms.common import counter
 from transforms.write_bigquery import WriteToBigQueryWarehouse
 
@@ -39,21 +39,24 @@ class LoadShardsFn(beam.DoFn):
         by_table: dict[str, list[str]] = {}
         for table, path in shards:
             by_table.setdefault(table, []).append(path)
-        with DuckDBWarehouse(self.warehouse_path) as wh:
-            added = wh.load_shards(by_table)
-        shutil.rmtree(self.staging_dir, ignore_errors=True)
+        added = load_staged(self.warehouse_path, self.staging_dir, by_table)
         for table, n in added.items():
             counter(f"rows_added_{table}").inc(n)
         yield added
 
 
 class WriteToWarehouse(beam.PTransform):
-    """{table: PCollection of row dicts} -> PCollection with one {table: rows added}."""
+    """{table: PCollection of row dicts} -> PCollection with one {table: rows added}
+    (``load=False``: the (table, shard path) pairs written)."""
 
+    # Rows a Parquet shard holds: an article row (text, entities, mentions) is tens of KB
+    # in memory, and a worker holds a batch twice while Arrow converts it.
     def __init__(self, warehouse_path: str, staging_dir: str, run_id: str,
-                 batch_size: int = 2000, *, endpoint: str | None = None,
-                 location: str = "US", write_method: str = "STREAMING_INSERTS"):
+                 batch_size: int = 500, *, endpoint: str | None = None,
+                 location: str = "US", write_method: str = "STREAMING_INSERTS",
+                 load: bool = True):
         super().__init__()
+        self.load = load
         self.warehouse_path = warehouse_path
         self.staging_dir = staging_dir
         self.run_id = run_id
@@ -76,6 +79,8 @@ class WriteToWarehouse(beam.PTransform):
                               min_batch_size=1, max_batch_size=self.batch_size)
                           | f"Shard_{table}" >> beam.ParDo(
                               WriteShardFn(table, self.staging_dir, stamp)))
+        if not self.load:
+            return shards | "AllShards" >> beam.Flatten()
         # Runs once even when no table has rows, so the warehouse always exists.
         start = (shards[0].pipeline | "LoadTrigger" >> beam.Create([("__none__", "")]))
         return ((*shards, start)
