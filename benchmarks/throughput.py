@@ -352,7 +352,7 @@ class RssSampler(threading.Thread):
         self.join()
 
     def breakdown(self) -> str:
-        """Each process's own peak, e.g. "driver 310 MB, worker 420 MB, worker 415 MB"."""
+        """Each process's own peak, e.g. "driver 310 MiB, worker 420 MiB, worker 415 MiB"."""
         order = sorted(self.per_process, key=lambda pid: (self.kinds.get(pid) != "driver",
                                                           pid))
         return ", ".join(f"{self.kinds.get(pid, '?')} {mb(self.per_process[pid])}"
@@ -491,7 +491,7 @@ def check_entities(rows: list[dict], ceiling: dict) -> dict:
 # ------------------------------------------------------------------ the report
 
 def mb(n: int) -> str:
-    return f"{n / 2**20:,.0f} MB"
+    return f"{n / 2**20:,.0f} MiB"
 
 
 def print_run(r: RunResult, tokens: int | None = None) -> None:
@@ -629,7 +629,8 @@ def main(argv=None) -> int:
             print(f"time {len(big)} / time {len(corpus)} = "
                   f"{scaled.seconds / main_run.seconds:.2f}  (target <= "
                   f"{0.1 * ns.scale + ns.scale:.1f}); peak RSS at {len(big)} articles "
-                  f"{mb(scaled.peak_rss)} (target <= 1.5 GB)")
+                  f"{mb(scaled.peak_rss)} = {scaled.peak_rss / 1e9:.2f} GB "
+                  f"(target <= 1.5 GB)")
             if scaled.stored != len(big):
                 failures += 1
                 print(f"  MISSING: {len(big) - scaled.stored} articles not stored "
