@@ -47,6 +47,28 @@ def finish_run(options, ctx: RunContext) -> dict:
     return load_staged(options.warehouse, ctx.staging_dir)
 
 
+def article_branches(new_items, options, ctx: RunContext, fetcher_config: dict,
+                     stored_signatures) -> dict:
+    """New FeedItems -> fetched, cleaned, tagged and linked: the middle of the data flow,
+    the same steps under the same labels in the batch graph and the streaming one
+    (pipeline/streaming_graph.py). ``stored_signatures(articles)`` gives the stored
+    signatures MarkDuplicates compares with. Returns the key PCollections and the list of
+    the branches' dead letters."""
+    raw = new_items | "FetchArticles" >> FetchArticles(fetcher_config, options.fetch)
+    cleaned = raw["articles"] | "CleanArticles" >> CleanArticles()
+    articles = cleaned["articles"]
+    entities = articles | "ExtractEntities" >> ExtractEntities()
+    minerals = articles | "TagMinerals" >> TagMinerals()
+    duplicates = articles | "MarkDuplicates" >> MarkDuplicates(stored_signatures(articles))
+    linked = ({"articles": articles, "entities": entities["entities"],
+               "minerals": minerals["minerals"], "duplicates": duplicates}
+              | "LinkMentions" >> LinkMentions(ctx.started_at, ctx.run_id))
+    return {"articles": articles, "entities": entities["entities"],
+            "minerals": minerals["minerals"], "rows": linked["rows"],
+            DEAD_LETTERS: [raw[DEAD_LETTERS], cleaned[DEAD_LETTERS], entities[DEAD_LETTERS],
+                           minerals[DEAD_LETTERS], linked[DEAD_LETTERS]]}
+
+
 def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
     """Assemble the batch graph on ``p``; returns the key PCollections by name."""
     fetcher_config = options.fetcher_config()
@@ -60,27 +82,19 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
         retried = p | "RetryItems" >> beam.Create(ctx.extra_items)
         items = (items, retried) | "FeedAndRetryItems" >> beam.Flatten()
     new_items = items | "Deduplicate" >> Deduplicate(known)
-    raw = new_items | "FetchArticles" >> FetchArticles(fetcher_config, options.fetch)
-    cleaned = raw["articles"] | "CleanArticles" >> CleanArticles()
-    articles = cleaned["articles"]
-    entities = articles | "ExtractEntities" >> ExtractEntities()
-    minerals = articles | "TagMinerals" >> TagMinerals()
-    stored_signatures = p | "StoredSignatures" >> StoredSignatures(
-        options.warehouse, options.bigquery_endpoint, options.bigquery_location)
-    duplicates = articles | "MarkDuplicates" >> MarkDuplicates(stored_signatures)
-    linked = ({"articles": articles, "entities": entities["entities"],
-               "minerals": minerals["minerals"], "duplicates": duplicates}
-              | "LinkMentions" >> LinkMentions(ctx.started_at, ctx.run_id))
-    dead = ((feeds[DEAD_LETTERS], raw[DEAD_LETTERS], cleaned[DEAD_LETTERS],
-             entities[DEAD_LETTERS], minerals[DEAD_LETTERS], linked[DEAD_LETTERS])
+    branches = article_branches(
+        new_items, options, ctx, fetcher_config,
+        lambda _articles: p | "StoredSignatures" >> StoredSignatures(
+            options.warehouse, options.bigquery_endpoint, options.bigquery_location))
+    dead = ((feeds[DEAD_LETTERS], *branches[DEAD_LETTERS])
             | "AllDeadLetters" >> beam.Flatten())
     if ctx.progress_dir:
         for name, pcoll in ((progress.ENTRIES, feeds["items"]), (progress.NEW, new_items),
-                            (progress.ARTICLES, entities["entities"]),
+                            (progress.ARTICLES, branches["entities"]),
                             (progress.DEAD_LETTERS, dead)):
             label = "Progress" + name.title().replace("_", "")  # ProgressDeadLetters
             _ = pcoll | label >> CountProgress(ctx.progress_dir, name)
-    written = ({"articles": linked["rows"], DEAD_LETTERS: dead,
+    written = ({"articles": branches["rows"], DEAD_LETTERS: dead,
                 FEED_STATE: feeds[FEED_STATE]}
                | "WriteToWarehouse" >> WriteToWarehouse(
                    options.warehouse, ctx.staging_dir, ctx.run_id,
@@ -91,7 +105,7 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
         _ = written | "RecordRun" >> RecordRun(
             options.warehouse, ctx, feeds["items"], new_items, feeds[FEED_STATE],
             options.bigquery_endpoint, options.bigquery_location)
-    return {"items": feeds["items"], "new_items": new_items, "articles": articles,
-            "entities": entities["entities"], "minerals": minerals["minerals"],
-            "rows": linked["rows"], "dead_letters": dead, "feed_state": feeds[FEED_STATE],
-            "written": written}
+    return {"items": feeds["items"], "new_items": new_items,
+            "articles": branches["articles"], "entities": branches["entities"],
+            "minerals": branches["minerals"], "rows": branches["rows"],
+            "dead_letters": dead, "feed_state": feeds[FEED_STATE], "written": written}

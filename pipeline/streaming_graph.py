@@ -35,19 +35,15 @@ from apache_beam.transforms.window import FixedWindows
 from apache_beam.utils.timestamp import MAX_TIMESTAMP, Duration, Timestamp
 
 from orewire.bigquery import is_bigquery_spec, parse_spec
-from transforms.clean_articles import CleanArticles
+from pipeline.build import article_branches
 from transforms.common import DEAD_LETTERS, now_utc
 from transforms.deduplicate_stream import SKIPPED, DeduplicateStream
-from transforms.extract_entities import ExtractEntities
-from transforms.fetch_articles import FetchArticles
-from transforms.link_mentions import LinkMentions
-from transforms.mark_duplicates import MarkDuplicates, StoredSignaturesPerWindow
+from transforms.mark_duplicates import StoredSignaturesPerWindow
 from transforms.poll_feeds import PollFeeds
 from transforms.read_feeds import FEED_STATE
 from transforms.record_run import (RecordWindows, WindowRunId, dead_letter_facts,
                                    feed_state_facts, record_window_seconds, row_facts,
                                    written_facts)
-from transforms.tag_minerals import TagMinerals
 from transforms.write_bigquery import REFUSED, StreamToBigQueryTables
 
 # The top-level steps, in graph order: the names a running job is updated by.
@@ -110,21 +106,13 @@ def build_streaming_pipeline(p: beam.Pipeline, options, ctx, ticks=None) -> dict
     feed_state = feeds[FEED_STATE] | "WindowFeedState" >> beam.WindowInto(
         FixedWindows(record_seconds))
 
-    raw = new_items | "FetchArticles" >> FetchArticles(fetcher_config, options.fetch)
-    cleaned = raw["articles"] | "CleanArticles" >> CleanArticles()
-    articles = cleaned["articles"]
-    entities = articles | "ExtractEntities" >> ExtractEntities()
-    minerals = articles | "TagMinerals" >> TagMinerals()
-    stored_signatures = articles | "StoredSignatures" >> StoredSignaturesPerWindow(
-        options.warehouse, endpoint, location)
-    duplicates = articles | "MarkDuplicates" >> MarkDuplicates(stored_signatures)
-    linked = ({"articles": articles, "entities": entities["entities"],
-               "minerals": minerals["minerals"], "duplicates": duplicates}
-              | "LinkMentions" >> LinkMentions(ctx.started_at, ctx.run_id))
-    dead = ((read_dead, raw[DEAD_LETTERS], cleaned[DEAD_LETTERS], entities[DEAD_LETTERS],
-             minerals[DEAD_LETTERS], linked[DEAD_LETTERS])
-            | "AllDeadLetters" >> beam.Flatten())
-    rows = linked["rows"] | "StampRows" >> beam.Map(_stamp_row, run_id_at)
+    branches = article_branches(
+        new_items, options, ctx, fetcher_config,
+        lambda articles: articles | "StoredSignatures" >> StoredSignaturesPerWindow(
+            options.warehouse, endpoint, location))
+    articles = branches["articles"]
+    dead = ((read_dead, *branches[DEAD_LETTERS]) | "AllDeadLetters" >> beam.Flatten())
+    rows = branches["rows"] | "StampRows" >> beam.Map(_stamp_row, run_id_at)
     written = ({"articles": rows, DEAD_LETTERS: dead, FEED_STATE: feed_state}
                | "WriteToBigQuery" >> StreamToBigQueryTables(
                    project, dataset, run_id_at, endpoint, location))
@@ -147,6 +135,6 @@ def build_streaming_pipeline(p: beam.Pipeline, options, ctx, ticks=None) -> dict
                                             location))
     return {"ticks": ticks, "items": feeds["items"], "new_items": new_items,
             "skipped": dedup[SKIPPED], "articles": articles,
-            "entities": entities["entities"], "minerals": minerals["minerals"],
+            "entities": branches["entities"], "minerals": branches["minerals"],
             "rows": rows, "dead_letters": dead, "feed_state": feed_state,
             "written": written, "runs": runs}
