@@ -1,6 +1,7 @@
 """Score mineral, country, link and figure extraction against a gold file.
 
-    .venv/bin/python benchmarks/eval_minerals.py --gold ../shared/corpora/minerals_dev.jsonl
+    .venv/bin/python benchmarks/eval_minerals.py            # both shared files, dev | test
+    .venv/bin/python benchmarks/eval_minerals.py -v         # with the dev items' errors
 
 Each gold item (``corpora/README.md`` describes the format) is served as an article page
 from a local HTTP server on 127.0.0.1 behind a local RSS feed of teasers, the real pipeline
@@ -10,6 +11,11 @@ ids, countries, mineral-country links and figures, article level, micro-averaged
 minerals and countries and implied links are neither rewarded nor penalised; a figure
 matches on mineral and value within 1%. The false mineral ids found on ``hard_negative``
 items are listed.
+
+Items are grouped by the committed split (``benchmarks/minerals_split.json``, made once by
+``split_corpora.py``): dev and test side by side, all languages and then per language. The
+per-item errors are printed for dev with ``-v``; test's only with ``--test-errors``, because
+rules are written on dev and test is for measuring.
 """
 from __future__ import annotations
 
@@ -26,7 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_GOLD = ROOT.parent / "shared" / "corpora" / "minerals_dev.jsonl"
+CORPORA = ROOT.parent / "shared" / "corpora"
+DEFAULT_GOLD = (CORPORA / "minerals_dev.jsonl", CORPORA / "minerals_dev2.jsonl")
+DEFAULT_SPLIT = ROOT / "benchmarks" / "minerals_split.json"
 
 
 # ------------------------------------------------------------------ scoring (no I/O)
@@ -171,7 +179,7 @@ def run_pipeline(items: list[dict], workdir: str) -> dict[str, dict]:
 
 def evaluate(items: list[dict], rows: dict[str, dict], verbose: bool = False) -> dict:
     tallies = {k: Tally() for k in ("minerals", "countries", "links", "figures")}
-    negatives, missing = [], []
+    negatives, missing, errors = [], [], []
     for it in items:
         row = rows.get(it["id"])
         if row is None:
@@ -180,39 +188,93 @@ def evaluate(items: list[dict], rows: dict[str, dict], verbose: bool = False) ->
         result = score_item(it, row)
         for key, (tp, fp, fn, fps, fns) in result.items():
             tallies[key].add(tp, fp, fn)
-            if verbose and (fps or fns):
-                print(f"  {it['id'][:48]:<48} {key:<9} false: {fps}  missed: {fns}")
+            if fps or fns:
+                errors.append((it["id"], key, fps, fns))
+                if verbose:
+                    print(f"  {it['id'][:48]:<48} {key:<9} false: {fps}  missed: {fns}")
         if it.get("kind") == "hard_negative":
             opt = set(it.get("optional_minerals") or [])
             negatives.extend((it["id"], m) for m in row["mineral_ids"] if m not in opt)
-    return {"tallies": tallies, "negatives": negatives, "missing": missing}
+    return {"tallies": tallies, "negatives": negatives, "missing": missing, "errors": errors}
+
+
+def load_split(path: Path) -> dict[str, str]:
+    """{item id: "dev" | "test"} from the committed split (benchmarks/split_corpora.py)."""
+    split = json.loads(path.read_text(encoding="utf-8"))
+    return {**{i: "dev" for i in split["dev"]}, **{i: "test" for i in split["test"]}}
+
+
+KEYS = ("minerals", "countries", "links", "figures")
+
+
+def report(groups: dict[str, list[dict]], rows: dict[str, dict]) -> dict[str, dict]:
+    """Print one line per metric with a P/R/F1 block per group; return the results."""
+    results = {name: evaluate(items, rows) for name, items in groups.items()}
+    names = list(groups)
+    print(f"{'':<10}" + "".join(f"{f'{n} ({len(groups[n])})':>29}" for n in names))
+    print(f"{'':<10}" + "".join(f"{'P':>7}{'R':>7}{'F1':>7}{'fn+fp':>8}" for _ in names))
+    for key in KEYS:
+        line = f"{key:<10}"
+        for n in names:
+            t = results[n]["tallies"][key]
+            line += f"{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}{t.fn + t.fp:>8}"
+        print(line)
+    line = f"{'false ids':<10}"
+    for n in names:
+        negs = results[n]["negatives"]
+        line += f"{len(negs):>29}"
+    print(line + "   (on hard negatives)")
+    return results
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="gold JSONL file")
+    parser.add_argument("--gold", nargs="+", default=[str(p) for p in DEFAULT_GOLD],
+                        help="gold JSONL files (default: both shared files)")
+    parser.add_argument("--split", default=str(DEFAULT_SPLIT),
+                        help="the committed dev/test split (ids); items not in it are 'other'")
     parser.add_argument("--verbose", "-v", action="store_true",
-                        help="list each item's false and missed labels")
+                        help="list each dev item's false and missed labels")
+    parser.add_argument("--test-errors", action="store_true",
+                        help="also list the test items' errors (for the record: rules are "
+                             "written on dev only)")
     ns = parser.parse_args(argv)
-    gold_path = Path(ns.gold)
-    if not gold_path.is_file():
-        print(f"eval_minerals: gold file not found: {gold_path}", file=sys.stderr)
-        return 2
-    items = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()
-             if line.strip()]
+    items = []
+    for name in ns.gold:
+        gold_path = Path(name)
+        if not gold_path.is_file():
+            print(f"eval_minerals: gold file not found: {gold_path}", file=sys.stderr)
+            return 2
+        items += [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()
+                  if line.strip()]
+    side = load_split(Path(ns.split)) if Path(ns.split).is_file() else {}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="orewire-eval-") as tmp:
         rows = run_pipeline(items, tmp)
     elapsed = time.perf_counter() - started
-    result = evaluate(items, rows, ns.verbose)
-    print(f"{len(items)} gold items from {gold_path.name}, pipeline {elapsed:.1f}s")
-    print(f"{'':<10}{'precision':>10}{'recall':>10}{'F1':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
-    for key, t in result["tallies"].items():
-        print(f"{key:<10}{t.precision:>10.3f}{t.recall:>10.3f}{t.f1:>8.3f}"
-              f"{t.tp:>6}{t.fp:>5}{t.fn:>5}")
-    print(f"false mineral ids on hard negatives: {result['negatives'] or 'none'}")
-    if result["missing"]:
-        print(f"items with no stored row: {result['missing']}")
+    print(f"{len(items)} gold items from {', '.join(Path(g).name for g in ns.gold)}, "
+          f"pipeline {elapsed:.1f}s; split {Path(ns.split).name}")
+    groups: dict[str, list[dict]] = {}
+    for it in items:
+        groups.setdefault(side.get(it["id"], "other"), []).append(it)
+    groups = {k: groups[k] for k in ("dev", "test", "other") if k in groups}
+    print("\nall languages, micro-averaged")
+    results = report(groups, rows)
+    for lang in sorted({it.get("lang", "en") for it in items}):
+        print(f"\nlanguage {lang}")
+        report({k: [it for it in v if it.get("lang", "en") == lang] for k, v in groups.items()},
+               rows)
+    for name, result in results.items():
+        if name == "test" and not ns.test_errors:
+            continue
+        if result["negatives"]:
+            print(f"\n{name}: false mineral ids on hard negatives: {result['negatives']}")
+        if result["missing"]:
+            print(f"{name}: items with no stored row: {result['missing']}")
+        if ns.verbose or (name == "test" and ns.test_errors):
+            print(f"\n{name}: per-item errors")
+            for item_id, key, fps, fns in result["errors"]:
+                print(f"  {item_id[:52]:<52} {key:<9} false: {fps}  missed: {fns}")
     return 0
 
 

@@ -188,6 +188,27 @@ class BigQueryWarehouse:
             if facts.get("cluster"):
                 t.clustering_fields = list(facts["cluster"])
             self.client.create_table(t, exists_ok=True)
+            self.migrate(table)
+
+    def migrate(self, table: str) -> list[str]:
+        """Add the fields ``schemas/`` has and the stored table lacks (a schema update
+        with field additions: BigQuery keeps the rows, the new fields NULL). Returns the
+        dotted names added; a service that refuses says so in one line."""
+        stored = self.client.get_table(self.table_id(table))
+        wanted = schemas.bigquery_schema(table)
+        missing = schemas.added_fields([f.to_api_repr() for f in stored.schema], wanted)
+        if missing:
+            from google.api_core import exceptions  # noqa: PLC0415
+            stored.schema = self._schema(table)
+            try:
+                self.client.update_table(stored, ["schema"])
+            except exceptions.GoogleAPICallError as err:
+                # open_warehouse turns this into the run's one-line error
+                raise ValueError(
+                    f"BigQuery table {self.table_id(table)} lacks {', '.join(missing)} and "
+                    f"the service refused to add them: {str(err).splitlines()[0][:300]}"
+                ) from err
+        return missing
 
     def prepare_run(self, run_id: str) -> None:
         """Create this run's staging tables (they expire by themselves if the run dies)."""

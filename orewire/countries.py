@@ -91,24 +91,53 @@ class CountryMatcher:
         from spacy.matcher import PhraseMatcher  # noqa: PLC0415 (orewire/nlp.py: lazy)
         self.vocab = nlp.vocab
         self.matchers = {}
-        for lang, terms in country_terms_by_lang().items():
-            matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-            by_code: dict[str, list[str]] = {}
-            for term, code in terms.items():
+        for lang in country_terms_by_lang():
+            self.matchers[lang] = self._build(PhraseMatcher, nlp, ("en",) if lang == "en"
+                                              else (lang,))
+        # Text in another language is matched on that language's own tokens (French
+        # "L'Inde" is two tokens there, one in English), with its terms and the English ones.
+        self._local: dict[str, tuple] = {}
+        self._phrase_matcher = PhraseMatcher
+
+    @staticmethod
+    def _build(PhraseMatcher, nlp, langs):  # noqa: N803 (the class, passed in)
+        matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_code: dict[str, list[str]] = {}
+        for lang in langs:
+            for term, code in country_terms(lang).items():
                 by_code.setdefault(code, []).append(term)
                 if lang != "en" and term[:1].islower():
                     # adjectives are written lower case, but a sentence may start with one
                     by_code[code].append(term[:1].upper() + term[1:])
-            for code, items in by_code.items():
-                matcher.add(code, list(nlp.tokenizer.pipe(items)))
-            matcher.add("-", list(nlp.tokenizer.pipe(not_country_phrases())))
-            self.matchers[lang] = matcher
+        for code, items in by_code.items():
+            matcher.add(code, list(nlp.tokenizer.pipe(items)))
+        matcher.add("-", list(nlp.tokenizer.pipe(not_country_phrases())))
+        return matcher
+
+    def local_tools(self, lang: str):
+        """(tokenizer pipeline, matcher) for text in ``lang``, built on first use."""
+        if lang not in self._local:
+            from orewire.nlp import sentence_model  # noqa: PLC0415 (cycle-free, lazy)
+            nlp = sentence_model(lang)
+            self._local[lang] = (nlp, self._build(self._phrase_matcher, nlp, ("en", lang)))
+        return self._local[lang]
+
+    def find_in_text(self, text: str, lang: str) -> list[tuple[int, int, str, str]]:
+        """Matches in ``text`` of another language, tokenised by that language's rules."""
+        nlp, matcher = self.local_tools(lang)
+        doc = nlp.make_doc(text)
+        return self._resolve(doc, [(s, e, nlp.vocab.strings[mid]) for mid, s, e in matcher(doc)],
+                             lang)
 
     def find(self, doc, lang: str | None = "en") -> list[tuple[int, int, str, str]]:
         """Longest non-overlapping matches as (start_char, end_char, text, iso2)."""
         spans = [(s, e, self.vocab.strings[mid]) for mid, s, e in self.matchers["en"](doc)]
         if lang in self.matchers and lang != "en":
             spans += [(s, e, self.vocab.strings[mid]) for mid, s, e in self.matchers[lang](doc)]
+        return self._resolve(doc, spans, lang)
+
+    @staticmethod
+    def _resolve(doc, spans, lang):
         # Headlines and datelines in capitals: "RUSSIA'S largest miner".
         matched = {i for s, e, _c in spans for i in range(s, e)}
         for tok in doc:

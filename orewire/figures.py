@@ -15,24 +15,26 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_SCALE_WORDS = {
-    # English
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-    # Spanish / Portuguese ("mil millones" is a billion)
-    "mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9, "billón": 1e12,
-    "billones": 1e12, "milhão": 1e6, "milhões": 1e6, "mil milhões": 1e9, "bilhão": 1e9,
-    "bilhões": 1e9,
-    # French
-    "mille": 1e3, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9,
-    "mds": 1e9,
-    # German
-    "tausend": 1e3, "mio.": 1e6, "mio": 1e6, "millionen": 1e6, "mrd.": 1e9, "mrd": 1e9,
-    "milliarde": 1e9, "milliarden": 1e9,
-    # Russian
-    "тыс.": 1e3, "тыс": 1e3, "млн": 1e6, "миллион": 1e6, "миллиона": 1e6,
-    "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
-}
+import yaml
+
+from seeds import SEEDS_DIR
+
+RULES_FILE = SEEDS_DIR / "figures.yaml"
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """The word lists of ``seeds/figures.yaml``."""
+    with open(RULES_FILE, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict) or not isinstance(data.get("scale_words"), dict):
+        raise ValueError(f"{RULES_FILE}: expected a mapping with 'scale_words'")
+    return data
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
 _CURRENCY = {
     "$": "usd", "us$": "usd", "usd": "usd", "a$": "aud", "au$": "aud", "aud": "aud",
     "c$": "cad", "cad": "cad", "€": "eur", "eur": "eur", "£": "gbp", "gbp": "gbp",
@@ -41,6 +43,7 @@ _CURRENCY = {
     "yuan": "cny", "rand": "zar", "rupees": "inr", "pounds sterling": "gbp",
     "dólares": "usd", "dólar": "usd", "us-dollar": "usd", "евро": "eur",
     "долларов": "usd", "доллара": "usd", "рублей": "rub", "юаней": "cny",
+    "rs": "inr", "rs.": "inr", "pounds": "gbp",
 }
 _MASS = {
     "metric tons": "tonnes", "metric tonnes": "tonnes", "tonnes": "tonnes", "tons": "tonnes",
@@ -50,20 +53,26 @@ _MASS = {
     "toneladas": "tonnes", "toneladas métricas": "tonnes", "tonelada": "tonnes",
     "tonnen": "tonnes", "onzas": "oz", "onças": "oz", "onces": "oz", "unzen": "oz",
     "тонн": "tonnes", "тонны": "tonnes", "тонна": "tonnes", "т": "tonnes", "унций": "oz",
+    "tu": "tU", "mtpa": "tonnes/year", "tpa": "tonnes/year", "mtu": "mtu",
 }
 _PER_UNIT = {"ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "t": "t",
              "metric ton": "t", "metric tonne": "t", "ounce": "oz", "oz": "oz",
-             "pound": "lb", "lb": "lb", "kilogram": "kg", "kg": "kg"}
+             "pound": "lb", "lb": "lb", "kilogram": "kg", "kg": "kg", "mtu": "mtu",
+             "10 grams": "10g", "10 gram": "10g", "10g": "10g", "10 g": "10g",
+             "tonelada": "t", "toneladas": "t", "tonne métrique": "t", "tonnen": "t",
+             "тонну": "t", "тонна": "t", "onza": "oz", "onça": "oz", "once": "oz",
+             "unze": "oz", "унцию": "oz", "dmtu": "mtu", "mt": "t"}
 
 _APPROX = (r"(?:(?:around|about|approximately|roughly|nearly|almost|over|more than|less than|"
+           r"bis zu|jusqu['’]à|hasta|até|"
            r"some|up to|at least|at most|just over|just under|close to|an estimated|"
            r"circa|below|above|casi|cerca de|más de|alrededor de|environ|près de|plus de|"
            r"rund|etwa|fast|mehr als|über|около|более|почти)\s+)?")
-_CUR_PREFIX = r"(?:US\$|A\$|AU\$|C\$|R\$|\$|€|£|¥|₹|USD|EUR|GBP|AUD|CAD|CNY|RMB|INR)"
+_CUR_PREFIX = r"(?:US\$|A\$|AU\$|C\$|R\$|\$|€|£|¥|₹|USD|EUR|GBP|AUD|CAD|CNY|RMB|INR|Rs\.?)"
 _CUR_SUFFIX = (r"(?:US dollars|dollars|dollar|euros|euro|yuan|rand|rupees|pounds sterling|"
                r"dólares|dólar|US-Dollar|Dollar|Euro|евро|долларов|доллара|рублей|юаней|"
                r"USD|EUR|\$|€)")
-_MASS_UNITS = (r"Mt|(?i:metric\s+tonnes|metric\s+tons|troy\s+ounces|toneladas\s+métricas|"
+_MASS_UNITS = (r"Mt|MT|tU|(?i:mtpa|tpa|dmtu|mtu|metric\s+tonnes|metric\s+tons|troy\s+ounces|toneladas\s+métricas|"
                r"tonnes|tonne|tons|ton|ounces|ounce|oz|pounds|lbs|lb|carats|kilograms|kg|kt|"
                r"mt|toneladas|tonelada|tonnen|onzas|onças|onces|unzen|тонн[аы]?|унций|t|т)")
 _PERCENT = r"%|percent\b|per\s+cent\b|por\s+ciento\b|por\s+cento\b|pour\s+cent\b|Prozent\b|процент\w*"
@@ -78,6 +87,7 @@ class Figure:
     quote: str
     start: int   # character offsets within the searched text
     end: int
+    year: int | None = None
 
 
 @lru_cache(maxsize=8)
@@ -85,63 +95,95 @@ def _patterns(lang: str):
     if lang in _DECIMAL_COMMA_LANGS:
         num = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
     else:
-        num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    scale = (r"mil\s+millones|mil\s+milhões|thousand|trillion|billion|million|millions|"
-             r"millones|millón|milhões|milhão|bilhões|bilhão|milliards|milliard|millionen|"
-             r"milliarden|milliarde|tausend|mio\.|mrd\.|mio|mrd|mille|млн|млрд|тыс\.?|"
-             r"миллиард\w*|миллион\w*|mln|mn|bn|tn|mil|[kmb](?![a-zа-я])")
-    of = r"(?:\s+(?:de|of)\s+|\s+d['’]\s*|\s*)"
-    per = (r"(?:\s*\([^)]{0,40}\))?\s*(?:per|a|an|/|por|par|pro|за)\s*"
-           r"(?P<per>metric\s+tonne|metric\s+ton|tonne|ton|ounce|oz|pound|lb|kilogram|kg|t)\b")
+        # Indian grouping ("1,03,827.45") before Western grouping
+        num = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+               r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,])|\d+(?:\.\d+)?")
+    one = _alternation(rules()["one_words"])
+    num = rf"(?:{num}|(?i:{one})(?=\s+(?:{_SCALE_ALT})\b))"
+    scale = _SCALE_ALT + r"|[kmb](?![a-zа-я])"
+    of = r"(?:\s+(?:de|of)\s+|\s+d['’]\s*|\s*-\s*|\s*)"
+    per = (r"(?:\s*\([^)]{0,40}\))?(?:\s*/\s*|\s+(?:per|a|an|por|par|pro|je|за|for|each)\s+)"
+           r"(?P<per>metric\s+tonne|metric\s+ton|tonne|ton|ounce|oz|pound|lb|kilogram|kg|"
+           r"dmtu|mtu|10\s?g(?:rams?)?|toneladas?|onza|onça|once|unze|тонну|унцию|mt|t)\b")
     flags = re.I | re.U
+    # "1.7 million silver ounces": one word may sit between a quantity and its unit
+    word = r"(?:\s+[^\W\d_]{3,15}(?=\s))?"
     return [
         ("percent", re.compile(
             rf"(?<![\w.,-]){_APPROX}(?P<sign>[+−-])?(?P<num>{num})\s?(?P<unit>{_PERCENT})",
             flags)),
         ("money", re.compile(
             rf"(?<![\w.]){_APPROX}(?P<cur>{_CUR_PREFIX})\s?(?P<num>{num})"
-            rf"(?:\s?(?P<scale>{scale})\b)?(?:{per})?", flags)),
+            rf"(?:[\s-]?(?P<scale>{scale})\b)?(?:{per})?", flags)),
         ("money", re.compile(
-            rf"(?<![\w.,$€£-]){_APPROX}(?P<num>{num})(?:\s?(?P<scale>{scale}))?{of}"
+            rf"(?<![\w.,$€£-]){_APPROX}(?P<num>{num})(?:[\s-]?(?P<scale>{scale}))?{of}"
             rf"(?P<cur>{_CUR_SUFFIX})(?![\w])(?:{per})?", flags)),
         ("mass", re.compile(
-            rf"(?<![\w.,$€£-])(?i:{_APPROX})(?P<num>{num})(?:\s?(?P<scale>(?i:{scale})))?"
-            rf"{of}(?P<unit>{_MASS_UNITS})(?![\w-])", re.U)),
+            rf"(?<![\w.,$€£-])(?i:{_APPROX})(?P<num>{num})(?:[\s-]?(?P<scale>(?i:{scale})))?"
+            rf"(?P<word>{word})?{of}(?P<unit>{_MASS_UNITS})(?![\w-])(?:{per.replace('(?P<per>', '(?P<massper>')})?",
+            re.U)),
     ]
 
 
+# one-letter scale words (k, m, b) only where no letter follows: see _patterns
+_SCALE_ALT = _alternation(w for w in rules()["scale_words"] if len(w) > 1).replace(
+    "\\ ", r"\s+")
+
+
 def _number(num: str, lang: str) -> float:
+    if num.strip().lower() in {str(w) for w in rules()["one_words"]}:
+        return 1.0
     if lang in _DECIMAL_COMMA_LANGS:
         cleaned = re.sub(r"[\u00a0\u202f ]", "", num)
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", cleaned):
             cleaned = cleaned.replace(".", "")
         return float(cleaned.replace(",", "."))
-    return float(num.replace(",", ""))
+    return float(re.sub(r"[,\u00a0\u202f ]", "", num))
 
 
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
-    return _SCALE_WORDS.get(re.sub(r"\s+", " ", word.lower()), 1.0)
+    return float(rules()["scale_words"].get(re.sub(r"\s+", " ", word.lower()), 1.0))
 
 
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin\w*|"
-    r"increas\w*|decreas\w*|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|"
-    r"slump\w*|surg\w*|grew|grow(?:s|n|ing)?|up|down|plung\w*|soar\w*|slid|slide|"
-    r"shed|lost|added|cut|by|as much as|rebound\w*|"
-    # French, Spanish, Portuguese, German: "augmentation de 5 %", "aumento del 3%", "um 25 %"
-    r"augmentation|hausse|baisse|progression|recul|diminution|aumento|subida|caída|"
-    r"descenso|alza|queda|alta|stieg|stiegen|sank|sanken|fiel|fielen|wuchs|um|"
-    r"рост|снижение|на)\s+(?:by\s+|de\s+|del\s+|d['’]|em\s+|de\s+la\s+)?$", re.I)
-_CHANGE_AFTER = re.compile(
-    r"^\s*(?:increase|decrease|rise|drop|decline|gain|jump|fall|growth|higher|lower|"
-    r"year-on-year|year on year|yoy|y/y|on the year|from a year|"
-    r"par rapport|sur un an|interanual|im vergleich|gegenüber)", re.I)
+@lru_cache(maxsize=8)
+def _cues(lang: str):
+    """Compiled cue patterns of seeds/figures.yaml for ``lang`` (English cues always)."""
+    r = rules()
+
+    def words(key):
+        table = r.get(key) or {}
+        return set(table.get("en") or []) | set(table.get(lang) or [])
+
+    stem = re.compile(rf"(?<!\w)(?:{_alternation(words('change_words'))})", re.I | re.U)
+    by = re.compile(rf"(?<!\w)(?:{_alternation(words('by_words'))})\s*$", re.I | re.U)
+    to = re.compile(rf"(?<!\w)(?:{_alternation(words('to_words'))})\s*$", re.I | re.U)
+    after = re.compile(rf"^\s*(?:{_alternation(r['change_after'])})(?!\w)", re.I | re.U)
+    rate_after = re.compile(rf"^\s*(?:\w+\s+)?(?:{_alternation(r['rate_after'])})",
+                            re.I | re.U)
+    rate_before = re.compile(rf"(?<!\w)(?:{_alternation(r['rate_before'])})(?!\w)",
+                             re.I | re.U)
+    relative = {k.lower(): int(v) for k, v in (r.get("year_relative") or {}).items()}
+    rel = re.compile(rf"(?<!\w)(?:{_alternation(relative)})(?!\w)", re.I | re.U)
+    return stem, by, to, after, rate_after, rate_before, rel, relative
 
 
-def find_figures(text: str, lang: str | None = "en") -> list[Figure]:
-    """Figures in one sentence, in order, without overlaps (the longest match wins)."""
+# A formula or element symbol after a grade ("65% WO3", "1.2% Li2O", "0.8% Cu", "TREO")
+_FORMULA = re.compile(r"^\s*(?:[A-Z][a-z]?\d*){1,4}(?:\s|[),.;]|$)")
+_YEAR_SET = re.compile(r"^\W*(?:in|for|during|en|im|em|no|na|в|au|de)\s+(?:fiscal\s+)?"
+                       r"(19[5-9]\d|20\d\d)\b", re.I)
+_YEAR = re.compile(r"(?<![\w.,-])(19[5-9]\d|20\d\d)(?![\w%])")
+
+
+def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False,
+                 sterling: bool = False, article_year: int | None = None) -> list[Figure]:
+    """Figures in one sentence, in order, without overlaps (the longest match wins).
+
+    ``mt_million``: the article writes "MT" for million tonnes ("25 million tonnes (MT)"),
+    as Indian and some Australian copy does. ``sterling``: the article prices in pounds
+    sterling ("£"), so "1.4 billion pounds" is money, not weight. ``article_year``: the
+    year of the article's date, for "last year"."""
     lang = lang or "en"
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
@@ -150,70 +192,191 @@ def find_figures(text: str, lang: str | None = "en") -> list[Figure]:
                   for m in pattern.finditer(text)]
     for *_order, family, m in sorted(candidates, key=lambda c: c[:3]):
         s, e = m.span()
-        if any(s < te and ts < e for ts, te in taken) or _is_range_side(
-                text, m.start("num"), family):
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        if _is_range_side(text, m.start("num"), family):
+            # and the range's first side, if it was read as a figure ("$5 million to $7m")
+            found = [f for f in found if not (f.end <= s and re.fullmatch(
+                r"\s*(?:-|–|~|to|a)\s*[^\w\s]{0,3}", text[f.end:m.start("num")]))]
             continue
         taken.append((s, e))  # a skipped change ("rose 4%") still hides what it covers
-        fig = _figure(family, m, text, lang)
+        fig = _figure(family, m, text, lang, mt_million, sterling)
         if fig is not None:
             found.append(fig)
     found.sort(key=lambda f: f.start)
     found = _drop_ranges_and_conversions(text, found)
     for f in found:
         f.kind = classify(text, f)
+        f.year = figure_year(text, f, lang, article_year)
     return found
 
 
-def _figure(family: str, m: re.Match, text: str, lang: str) -> Figure | None:
+def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = False,
+            sterling: bool = False) -> Figure | None:
     value = _number(m.group("num"), lang)
     groups = m.groupdict()
+    if _is_rate(text, m.start(), m.end(), lang):
+        return None
     if family == "percent":
-        if groups.get("sign") or _is_change(text, m.start("num"), m.end()):
+        if groups.get("sign") or _is_change(text, m.start("num"), m.end(), lang):
             return None
         unit = "percent"
+    elif _is_amount_change(text, m.start(), m.end(), lang):
+        return None
     elif family == "money":
         cur = re.sub(r"\s+", " ", m.group("cur").lower())
         unit = _CURRENCY.get(cur, cur)
         value *= _scale(groups.get("scale"))
         if groups.get("per"):
             unit += "/" + _PER_UNIT[re.sub(r"\s+", " ", groups["per"].lower())]
+        else:
+            each = _EACH_WORTH.search(text[:m.start()])
+            if each:      # "each tonne of concentrate is worth $1,200": a price per tonne
+                unit += "/" + _PER_UNIT[each.group(1).lower()]
     else:
         raw_unit = m.group("unit")
-        if raw_unit.lower() in ("t", "т") and not groups.get("scale"):
-            return None  # a bare "t" after a number is too often something else
+        if raw_unit.lower() in ("t", "т") and not groups.get("scale") and value < 100:
+            return None  # a bare "t" after a small number is too often something else
+        if groups.get("word") and (groups.get("scale") or "").strip() == "" and \
+                not re.search(r"\d{2}", m.group("num")):
+            return None  # "5 million" is a quantity; "3 gold ounces" rarely is news
         value *= _scale(groups.get("scale"))
-        if raw_unit == "Mt":
+        lowered = raw_unit.lower()
+        if raw_unit == "Mt" or lowered == "mtpa" or (raw_unit == "MT" and mt_million):
             value *= 1e6   # megatonnes; lower-case "mt" is metric tons
-        elif raw_unit.lower() == "kt":
+        elif lowered == "kt":
             value *= 1e3
-        unit = _MASS[re.sub(r"\s+", " ", raw_unit.lower())]
+        if lowered in ("pounds", "pound") and sterling and \
+                not re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+            unit = "gbp"   # "1.4 billion pounds a year" in a sterling article
+        else:
+            unit = _MASS.get(re.sub(r"\s+", " ", lowered)) or \
+                _MASS[re.sub(r"\s+", " ", lowered.replace("-", " "))]
+        if groups.get("massper") and unit != "mtu":
+            return None    # "tonnes per hectare", "kg per tonne": a yield, not a figure
+        if unit == "mtu":
+            return None    # "3,000 mtu" alone is a quantity of WO3 units, kept only in prices
+        if re.match(r"\s*(?:per\s+(?:annum|year)|a\s+year|an\s+année|par\s+an|pro\s+jahr|"
+                    r"al\s+año|por\s+ano|в\s+год|/yr|/year|/y|/a)\b", text[m.end():], re.I) \
+                and "/" not in unit and unit != "gbp":
+            unit += "/year"
     s, e = m.span()
     return Figure(value=value, unit=unit, kind="", quote=text[s:e].strip(), start=s, end=e)
 
 
 def _is_range_side(text: str, num_start: int, family: str) -> bool:
-    """The second number of "7-7.5 million tonnes" or "20% to 30%"."""
+    """The second number of "7-7.5 million tonnes", "20% to 30%" or "RMB94,000~96,000"."""
     before = text[max(0, num_start - 16):num_start]
     unit = r"(?:%|percent|per cent)?" if family == "percent" else ""
-    return bool(re.search(rf"\d\s*{unit}\s*(?:-|–|to|a)\s*$", before))
-
-
-def _is_change(text: str, num_start: int, end: int) -> bool:
     before = text[max(0, num_start - 40):num_start]
+    if re.search(r"(?<![\d.,])(?:19[5-9]\d|20\d\d)\s*[-–]\s*$", before):
+        return False   # "2.1 Mt in 2023 - 2.4 Mt in 2024": a dash between two dated figures
+    return bool(re.search(rf"\d(?:[\s-]?(?:{_SCALE_ALT}))?\s*{unit}\s*(?:-|–|~|\bto\b|\ba\b)\s*\D{{0,3}}$",
+                          before, re.I))
+
+
+def _is_change(text: str, num_start: int, end: int, lang: str = "en") -> bool:
+    stem, by, to, after, *_rest = _cues(lang)
+    if after.match(text[end:end + 40]):
+        return True
+    before = text[max(0, num_start - 60):num_start]
+    before = re.split(r"[.;:!?]\s|,\s(?=\w+\s+\w+)", before)[-1]   # this clause only
     before = re.sub(_APPROX + r"$", "", before)
-    return bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(text[end:end + 30]))
+    if to.search(before):
+        return False        # "rose to 70%": the level reached
+    if by.search(before):
+        return True         # "fell by 11.5%", "stieg um 4 %"
+    # a change word within the last five words ("elevou a produção em 4,2 por cento")
+    return bool(stem.search(" ".join(before.split()[-5:])))
+
+
+_EACH_WORTH = re.compile(r"\b(?:each|every|per|one|a)\s+(tonne|ton|ounce|pound)\b[^.;]{0,60}?"
+                         r"\b(?:worth|valued at|sells? for|sold for|fetch(?:es|ed)?|costs?)\s*"
+                         r"(?:about|around|some|roughly|nearly)?\s*$", re.I)
+_UP_DOWN = re.compile(r"(?<!\w)(?:up|down|plus|minus|by|um|de|em|en|на)\s*$", re.I)
+
+
+def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool:
+    """An amount that is a move, not a level: "up 52,000 yuan/mt from the previous
+    period", "4 000 tU par rapport aux attentes"."""
+    _stem, _by, _to, after, *_rest = _cues(lang)
+    before = re.sub(_APPROX + r"$", "", text[max(0, start - 12):start])
+    return bool(_UP_DOWN.search(before) and re.search(r"\b(?:from|than|on|vs)\b",
+                                                      text[end:end + 30], re.I)) or \
+        bool(after.match(text[end:end + 40]))
+
+
+def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
+    """A tariff, royalty, stake, grade, NPV or exchange rate, not a figure of the mineral."""
+    *_first, rate_after, rate_before, _rel, _relative = _cues(lang)
+    amount_before = _amount_cues()
+    after = re.sub(r"^\s*\)|^\s*\([^)]{0,30}\)", "", text[end:end + 60])
+    if rate_after.match(after) or _FORMULA.match(after) and \
+            re.search(r"%|cent|Prozent", text[start:end]):
+        return True
+    before = text[max(0, start - 40):start].split(",")[-1]
+    if re.search(r"%|cent|Prozent|процент", text[start:end]):
+        return bool(rate_before.search(before))
+    return bool(amount_before.search(before))
+
+
+@lru_cache(maxsize=1)
+def _amount_cues() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['amount_not_before'])})(?!\w)",
+                      re.I | re.U)
+
+
+def figure_year(text: str, fig: Figure, lang: str = "en",
+                article_year: int | None = None) -> int | None:
+    """The year the sentence states for the figure: the nearest year number in its
+    clause ("in 2017", "2025's output"), else a relative phrase ("last year") against
+    the article's year, else None."""
+    *_first, rel, relative = _cues(lang)
+    lo = max(0, fig.start - 80)
+    hi = min(len(text), fig.end + 60)
+    best, best_dist = None, 10 ** 9
+    for m in _YEAR.finditer(text, lo, hi):
+        if fig.start <= m.start() < fig.end:
+            continue
+        # a year after the figure ("2.4 Mt in 2024") binds closer than one before it
+        dist = fig.start - m.end() + 10 if m.end() <= fig.start else m.start() - fig.end
+        # a clause break (semicolon, a second figure) between them weakens the tie
+        between = text[min(m.end(), fig.end):max(m.start(), fig.start)]
+        dist += 40 * len(re.findall(r"[;]|\d\s*%|\$\s*\d", between))
+        if dist < best_dist:
+            best, best_dist = int(m.group(1)), dist
+    if best is not None and best_dist <= 60:
+        return best
+    # "In 2018, Australia exported ... and 179 million mt ...": a year set for the clause
+    m = _YEAR_SET.search(text[:fig.start])
+    if m:
+        return int(m.group(1))
+    if article_year:
+        for m in rel.finditer(text, lo, hi):
+            return article_year + relative[m.group(0).lower()]
+    return None
 
 
 def _drop_ranges_and_conversions(text: str, figures: list[Figure]) -> list[Figure]:
-    drop = {i for i, f in enumerate(figures)   # "$1.2-1.5 billion"
-            if re.match(r"\s*(?:-|–)\s*\d", text[f.end:f.end + 6])}
+    drop = {i for i, f in enumerate(figures)   # "$1.2-1.5 billion", "RMB94,000~96,000/t"
+            if re.match(r"\s*(?:-|–|~)\s*\d", text[f.end:f.end + 6])}
     for i in range(len(figures) - 1):
         a, b = figures[i], figures[i + 1]
         between = text[a.end:b.start]
-        if a.unit == b.unit and re.fullmatch(r"\s*(?:-|–|to|and|a|à|bis)\s*", between):
+        same_unit = a.unit.split("/")[0] == b.unit.split("/")[0]
+        if same_unit and re.fullmatch(r"\s*(?:-|–|~|to|and|a|à|bis|y|e|et|und|и|до)\s*",
+                                      between, re.I):
+            if re.fullmatch(r"\s*and\s*", between) and not re.search(
+                    r"(?:between|entre|zwischen|между)\s+\S*\s*$",
+                    text[max(0, a.start - 25):a.start], re.I):
+                continue  # "11,000 ounces and 1.7 million ounces": two figures
             drop.update((i, i + 1))   # "20% to 30%", "$5 million-$7 million"
+        elif same_unit and re.search(r"(?:from|de|von|от|desde)\s+$",
+                                     text[max(0, a.start - 8):a.start], re.I) and \
+                re.fullmatch(r"\s*(?:to|a|à|bis|até|до|hasta)\s*", between, re.I):
+            drop.update((i, i + 1))   # "from $X to $Y"
         elif re.fullmatch(r"\s*\(\s*", between) and (a.unit.split("/")[0] in
-                                                     _CURRENCY.values()):
+                                                      _CURRENCY.values()):
             drop.add(i + 1)           # "299,220 yuan ($40,999.15)": a conversion
     return [f for i, f in enumerate(figures) if i not in drop]
 
@@ -240,9 +403,9 @@ _KIND_WORDS = [
 
 def classify(sentence: str, fig: Figure) -> str:
     """The figure's kind: the kind whose cue word is nearest to it in the sentence."""
-    if "/" in fig.unit:
+    if "/" in fig.unit and not fig.unit.endswith("/year"):
         return "price"
-    money = fig.unit in _CURRENCY.values()
+    money = fig.unit.split("/")[0] in _CURRENCY.values()
     allowed = {"percent": ("share", "price", "production", "export"),
                "money": ("price", "investment", "export", "production", "reserves"),
                "mass": ("production", "reserves", "export", "share")}[

@@ -8,6 +8,7 @@ capitalised alias that is part of a company name ("Lithium Americas", "Barrick G
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ import yaml
 from seeds import SEEDS_DIR
 
 LEXICON_FILE = SEEDS_DIR / "minerals.yaml"
+SENSES_FILE = SEEDS_DIR / "senses.yaml"
 
 # Words that follow a mineral word in company names: "Lithium Americas", "Cobalt Blue
 # Holdings", "Nickel Industries", "Gold Fields". Only applied when the mineral word itself is
@@ -90,6 +92,32 @@ def alias_table(lang: str | None = "en") -> tuple[dict, dict, frozenset, frozens
     return lower, exact, frozenset(false_friends), ambiguous
 
 
+@lru_cache(maxsize=8)
+def sense_rules(lang: str | None) -> tuple[frozenset, int, re.Pattern, re.Pattern]:
+    """(award-prone ids, min award words, award-word regex, commodity-word regex) for
+    ``lang`` plus English, from ``seeds/senses.yaml``."""
+    with open(SENSES_FILE, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+
+    def stems(key):
+        words = set((data.get(key) or {}).get("en") or [])
+        words.update((data.get(key) or {}).get(lang or "en") or [])
+        alternatives = "|".join(sorted((re.escape(str(w).lower()) for w in words),
+                                       key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alternatives})", re.U)
+
+    return (frozenset(data.get("award_prone") or []), int(data.get("min_award_words", 2)),
+            stems("award_words"), stems("commodity_words"))
+
+
+@lru_cache(maxsize=1)
+def context_words() -> frozenset:
+    """Commodity words that make an ambiguous or capitalised alias a mineral
+    (``context_words`` of ``seeds/senses.yaml``)."""
+    with open(SENSES_FILE, encoding="utf-8") as fh:
+        return frozenset(str(w).lower() for w in yaml.safe_load(fh)["context_words"])
+
+
 def compound_heads(lang: str | None) -> tuple[str, ...]:
     heads = (load_lexicon().get("compound_heads") or {}).get(lang or "") or []
     return tuple(sorted({str(h).lower() for h in heads}, key=len, reverse=True))
@@ -107,26 +135,6 @@ class Mention:
 
 class MineralMatcher:
     """Finds mineral mentions in a spaCy Doc of text in language ``lang``."""
-
-    CONTEXT_WORDS = {"metal", "metals", "ore", "ores", "mine", "mines", "mining", "miner",
-                     "miners", "smelter", "smelting", "refinery", "refining", "price",
-                     "prices", "tonnes", "tons", "concentrate", "concentrates", "battery",
-                     "batteries", "acid", "production", "output", "reserves", "deposit",
-                     "deposits", "exports", "imports", "export", "import", "supply",
-                     "futures", "stockpile", "zinc", "copper", "silver", "nickel", "tin",
-                     "ingot", "ingots", "alloy", "alloys", "poisoning", "pipes", "paint",
-                     "mineral", "minerals", "commodity", "commodities", "producer",
-                     "producers", "lme", "bullion", "cathode", "cathodes", "market",
-                     "markets", "demand", "oxide", "oxides", "sulphate", "sulfate",
-                     "hydroxide", "carbonate", "processing", "extraction", "reserve",
-                     "fuel", "reactor", "reactors", "nuclear", "enrichment", "enriched",
-                     "magnet", "magnets", "semiconductor", "semiconductors", "chips",
-                     "steel", "element", "elements", "deposit", "ounce", "ounces",
-                     "tonne", "ton", "mined", "miner", "refined", "critical", "rare",
-                     # Spanish and Portuguese, where "cobre" is also a verb form
-                     "precio", "precios", "preço", "preços", "mina", "minas", "minería",
-                     "mineração", "exportaciones", "exportações", "producción", "produção",
-                     "toneladas", "mineral", "minério", "concentrado", "fundición"}
 
     def __init__(self, nlp, lang: str | None = "en"):
         from spacy.matcher import PhraseMatcher  # noqa: PLC0415 (orewire/nlp.py: lazy)
@@ -176,6 +184,7 @@ class MineralMatcher:
             kept.append((start, end, key))
         if self.lang == "en":
             kept = self._drop_proper_nouns(doc, kept)
+        kept = self._drop_award_senses(doc, kept)
         out = []
         for start, end, key in kept:
             span = doc[start:end]
@@ -235,9 +244,27 @@ class MineralMatcher:
             out.append((start, end, key))
         return out
 
+    def _drop_award_senses(self, doc, kept):
+        """Gold, silver, platinum as prizes ("won silver", "4 золота"): see seeds/senses.yaml."""
+        prone, min_words, award, commodity = sense_rules(self.lang)
+        if not any(self._ids[key] & prone for _s, _e, key in kept):
+            return kept
+        text = doc.text.lower()
+        award_article = len(award.findall(text)) >= min_words and \
+            len(award.findall(text)) > len(commodity.findall(text))
+        out = []
+        for start, end, key in kept:
+            if self._ids[key] & prone:
+                sent = doc[start].sent.text.lower()
+                has_commodity = commodity.search(sent) is not None
+                if not has_commodity and (award_article or award.search(sent)):
+                    continue
+            out.append((start, end, key))
+        return out
+
     def _has_context(self, doc, start: int, end: int, width: int = 3) -> bool:
         lo, hi = max(0, start - width), min(len(doc), end + width)
-        return any(t.lower_ in self.CONTEXT_WORDS for t in doc[lo:hi]
+        return any(t.lower_ in context_words() for t in doc[lo:hi]
                    if not (start <= t.i < end))
 
     @staticmethod

@@ -9,25 +9,39 @@ import re
 
 from orewire import PIPELINE_VERSION
 from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
+from orewire.figures import rules as _RULES
+
+# Labels the small model gives country names by mistake ("Chad" PERSON, "Kazakh" ORG).
+NAME_LABELS = frozenset({"PERSON", "ORG"})
 
 
 def entities_from_doc(doc, country_matcher: CountryMatcher, lang: str | None = "en") -> list[dict]:
-    """NER entities (countries normalised to ISO2) plus country terms NER missed."""
+    """NER entities (countries normalised to ISO2) plus country terms NER missed.
+
+    An exact country name or demonym is a country whatever label the model gave it. The
+    model is English: on text in another language its PERSON and ORG spans are mostly
+    noise ("Норвегия" PERSON, "Estados Unidos" ORG), so there the gazetteer's matches, on
+    that language's tokens, count even inside them."""
+    lang = lang or "en"
     ents = []
     orgs = []
     for e in doc.ents:
-        # The small model sometimes labels a bare demonym ORG ("Kazakh"): an entity whose
-        # whole text is a country term is that country whatever its label.
-        normalized = code_for(e.text) if e.label_ in COUNTRY_LABELS or e.label_ == "ORG" \
+        normalized = code_for(e.text, lang) if e.label_ in COUNTRY_LABELS | NAME_LABELS \
             else None
-        label = "NORP" if normalized and e.label_ == "ORG" else e.label_
+        label = ("NORP" if e.label_ == "ORG" else "GPE") if normalized and \
+            e.label_ in NAME_LABELS else e.label_
         ents.append({"text": e.text, "label": label, "start": e.start_char,
                      "end": e.end_char, "normalized": normalized})
         if label == "ORG":
             orgs.append((e.start_char, e.end_char))
     covered = [(x["start"], x["end"]) for x in ents if x["normalized"]]
-    people = [(x["start"], x["end"]) for x in ents if x["label"] == "PERSON"]
-    for start, end, text, code in country_matcher.find(doc, lang):
+    if lang == "en":
+        matches = country_matcher.find(doc, lang)
+        people = [(x["start"], x["end"]) for x in ents if x["label"] == "PERSON"]
+    else:
+        matches = country_matcher.find_in_text(doc.text, lang)
+        people, orgs = [], []
+    for start, end, text, code in matches:
         if any(s <= start and end <= e for s, e in covered + people):
             continue  # already normalised, or part of a name ("Vicky Holland")
         # A country inside an organisation's name ("U.S. Geological Survey") is not a
@@ -41,23 +55,121 @@ def entities_from_doc(doc, country_matcher: CountryMatcher, lang: str | None = "
     return ents
 
 
-def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en") -> dict:
-    """Mineral mentions with their sentence spans, and figures of those sentences."""
+_MT_MILLION = re.compile(r"million\s+(?:metric\s+)?ton(?:ne)?s\s*\(\s*MT\s*\)|\bMTPA\b")
+_HAS_NUMBER = re.compile(r"\d|\b(?:a|an|one|um|uma|un|une|ein|eine)\s+\w*(?:illion|illi|ilh)",
+                         re.I)
+
+
+def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en",
+            article_year: int | None = None) -> dict:
+    """Mineral mentions with their sentence spans, and the figures of every sentence from
+    the first one that holds a number (a figure's sentence need not name its mineral:
+    LinkMentions gives it the passage's topic mineral)."""
     mentions = mineral_matcher.find(doc)
-    out_mentions, figures, seen_sents = [], [], set()
+    out_mentions, figures = [], []
     for m in mentions:
         sent = doc[m.token_start].sent
         out_mentions.append({"mineral": m.mineral, "surface": m.surface, "start": m.start,
                              "end": m.end, "sent_start": sent.start_char,
                              "sent_end": sent.end_char})
-        if sent.start_char not in seen_sents:
-            seen_sents.add(sent.start_char)
-            for f in find_figures(sent.text, lang):
-                figures.append({"value": f.value, "unit": f.unit, "kind": f.kind,
-                                "quote": f.quote, "start": sent.start_char + f.start,
-                                "end": sent.start_char + f.end,
-                                "sent_start": sent.start_char})
+    if not mentions:
+        return {"mentions": [], "figures": []}
+    text = doc.text
+    options = {"mt_million": bool(_MT_MILLION.search(text)),
+               "sterling": "£" in text or "sterling" in text.lower(),
+               "article_year": article_year}
+    for sent in doc.sents:
+        if not _HAS_NUMBER.search(sent.text):
+            continue
+        for f in find_figures(sent.text, lang, **options):
+            figures.append({"value": f.value, "unit": f.unit, "kind": f.kind,
+                            "quote": f.quote, "start": sent.start_char + f.start,
+                            "end": sent.start_char + f.end, "year": f.year,
+                            "sent_start": sent.start_char})
     return {"mentions": out_mentions, "figures": figures}
+
+
+def article_year(published_at) -> int | None:
+    """The year of an article's date (a datetime or an ISO 8601 string), else None."""
+    if published_at is None:
+        return None
+    if hasattr(published_at, "year"):
+        return int(published_at.year)
+    m = re.match(r"\s*(\d{4})-", str(published_at))
+    return int(m.group(1)) if m else None
+
+
+def list_groups(text: str, mentions: list[tuple[int, dict]]) -> dict[int, int]:
+    """Mentions of one sentence written as one list ("gallium, germanium and graphite")
+    share a group number."""
+    group_of: dict[int, int] = {}
+    ordered = sorted(mentions, key=lambda im: im[1]["start"])
+    group = 0
+    for k, (i, m) in enumerate(ordered):
+        if k and not _LIST_GAP.fullmatch(text[ordered[k - 1][1]["end"]:m["start"]]):
+            group += 1
+        group_of[i] = group
+    return group_of
+
+
+def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict[int, list]:
+    """{mention index: figures}. A figure in a sentence that names minerals goes to the one
+    its phrase is about (and to each mineral listed with it); a figure in a sentence that
+    names none goes to the passage's topic: the minerals of the last sentence before it
+    that named one, or before any, the article's main mineral. Each (mineral, value) is
+    kept once: a headline's figure repeated in the body, or one amount in two currencies'
+    spellings ("£1.4 billion", "1.4 billion pounds")."""
+    if not mentions:
+        return {}
+    by_sentence: dict[int, list[tuple[int, dict]]] = {}
+    for i, m in enumerate(mentions):
+        by_sentence.setdefault(m["sent_start"], []).append((i, m))
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m["mineral"]] = counts.get(m["mineral"], 0) + 1
+    main = max(counts, key=lambda k: (counts[k], -next(
+        i for i, m in enumerate(mentions) if m["mineral"] == k)))
+    sentence_starts = sorted(by_sentence)
+    owners: dict[int, list] = {}
+    seen: set[tuple] = set()
+
+    def give(i, fig):
+        key = (mentions[i]["mineral"], round(fig["value"], 6))
+        if key not in seen:
+            seen.add(key)
+            owners.setdefault(i, []).append(fig)
+
+    for fig in figures:
+        same = by_sentence.get(fig["sent_start"])
+        if same:
+            owner = figure_owner(text, fig, mentions, [i for i, _m in same])
+            if owner_cost(text, fig, mentions[owner]) > _RULES()["max_owner_distance"]:
+                continue  # "$4 trillion to the economy in 2024, it said, and samarium ..."
+            groups = list_groups(text, same)
+            for i, _m in same:
+                if groups[i] == groups[owner] and (
+                        i == owner or mentions[i]["mineral"] != mentions[owner]["mineral"]):
+                    give(i, fig)
+            continue
+        if fig["unit"] in _RULES()["not_carried_units"]:
+            continue  # a share in a sentence naming no mineral is rarely the mineral's
+        before = [s for s in sentence_starts if s < fig["sent_start"]]
+        if not before:
+            give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
+            continue
+        topic = by_sentence[before[-1]]
+        groups = list_groups(text, topic)
+        if len(set(groups.values())) == 1:
+            chosen = topic   # one list: the figure is each one's
+        else:
+            best = max(topic, key=lambda im: (counts[im[1]["mineral"]], -im[1]["start"]))
+            chosen = [best]
+        done = set()
+        for i, m in reversed(chosen):
+            if m["mineral"] not in done:
+                done.add(m["mineral"])
+                give(i, fig)
+    return owners
 
 
 def _distinct(items):
@@ -93,6 +205,13 @@ def figure_owner(text: str, fig: dict, mentions: list[dict], candidates: list[in
     return min(candidates, key=cost)
 
 
+def owner_cost(text: str, fig: dict, m: dict) -> int:
+    """Words between a figure and a mention (clause breaks counting six), -1 for "of"."""
+    if m["start"] >= fig["end"] and _OF.fullmatch(text[fig["end"]:m["start"]]):
+        return -1
+    return distance(text, (m["start"], m["end"]), (fig["start"], fig["end"]))
+
+
 def sentence_links(text: str, mentions: list[dict], in_sent: list[dict]) -> dict[int, list]:
     """Countries each mention of one sentence is linked to.
 
@@ -111,13 +230,7 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict]) -> dict
     if len(minerals) <= 1 or len(codes) <= 1:
         return {i: _distinct(x["normalized"] for x in countries) for i, _m in mentions}
     # Minerals listed together ("antimony, gallium, germanium and tin") share their links.
-    group_of: dict[int, int] = {}
-    ordered = sorted(mentions, key=lambda im: im[1]["start"])
-    group = 0
-    for k, (i, m) in enumerate(ordered):
-        if k and not _LIST_GAP.fullmatch(text[ordered[k - 1][1]["end"]:m["start"]]):
-            group += 1
-        group_of[i] = group
+    group_of = list_groups(text, mentions)
     links: dict[int, list] = {i: [] for i, _m in mentions}
     for x in countries:
         best = min(mentions, key=lambda im: distance(text, (im[1]["start"], im[1]["end"]),
@@ -133,12 +246,7 @@ def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
               run_id: str, duplicate_of: str | None = None) -> dict:
     text = article.get("text") or ""
     mentions = tagged.get("mentions", [])
-    # Each figure goes to the nearest mention in its sentence.
-    fig_owner: dict[int, list[dict]] = {}
-    for fig in tagged.get("figures", []):
-        same = [i for i, m in enumerate(mentions) if m["sent_start"] == fig["sent_start"]]
-        if same:
-            fig_owner.setdefault(figure_owner(text, fig, mentions, same), []).append(fig)
+    fig_owner = assign_figures(text, mentions, tagged.get("figures", []))
     by_sentence: dict[int, list] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m["sent_start"], []).append((i, m))
@@ -158,7 +266,8 @@ def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
             "organizations": _distinct(x["text"] for x in in_sent
                                        if x["label"] == "ORG" and not x["normalized"]),
             "figures": [{"value": f["value"], "unit": f["unit"], "kind": f["kind"],
-                         "quote": f["quote"]} for f in fig_owner.get(i, [])],
+                         "quote": f["quote"], "year": f.get("year")}
+                        for f in fig_owner.get(i, [])],
         })
     return {
         "article_id": article["article_id"],

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import re
 import time
 import uuid
 from pathlib import Path
@@ -101,6 +102,12 @@ def open_warehouse(spec: str, endpoint: str | None = None, location: str = "US",
     return DuckDBWarehouse(spec, read_only=read_only)
 
 
+def _plain(duck_type: str) -> str:
+    """A DuckDB type without quotes or spaces, to compare DESCRIBE with the DDL."""
+    return re.sub(r'[\s"]', "", duck_type.upper().replace("TIMESTAMP WITH TIME ZONE",
+                                                          "TIMESTAMPTZ"))
+
+
 class DuckDBWarehouse:
     dialect = "duckdb"
 
@@ -138,6 +145,30 @@ class DuckDBWarehouse:
     def ensure_tables(self) -> None:
         for table in schemas.TABLES:
             self.con.execute(schemas.duckdb_ddl(table))
+        self.migrated = self.migrate()
+
+    def migrate(self) -> list[str]:
+        """Bring tables made by an earlier version up to ``schemas/``: add missing columns,
+        widen struct columns that lack newer fields (DuckDB casts the stored values, the
+        new fields NULL). Returns what changed, as "table.column"; rows are kept."""
+        changed = []
+        for table in schemas.TABLES:
+            stored = {name: typ for name, typ, *_ in
+                      self.con.execute(f'DESCRIBE "{table}"').fetchall()}
+            for column, wanted in schemas.duckdb_column_types(table).items():
+                if column not in stored:
+                    self.con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {wanted}')
+                    changed.append(f"{table}.{column}")
+                elif _plain(stored[column]) != _plain(wanted):
+                    try:
+                        self.con.execute(
+                            f'ALTER TABLE "{table}" ALTER "{column}" TYPE {wanted}')
+                    except duckdb.Error as err:
+                        raise WarehouseError(
+                            f"cannot migrate {table}.{column} of {self.path} to the current "
+                            f"schema: {str(err).splitlines()[0]}") from err
+                    changed.append(f"{table}.{column}")
+        return changed
 
     def known_article_ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()]

@@ -37,7 +37,7 @@ from transforms.write_warehouse import WriteShardFn
 
 REPROCESSED_COLUMNS = ("entities", "minerals", "mineral_ids", "country_codes",
                        "pipeline_version")
-_STORED_FOR_REPROCESS = ("article_id", "url", "feed_url", "text", "language")
+_STORED_FOR_REPROCESS = ("article_id", "url", "feed_url", "text", "language", "published_at")
 
 
 def _since(value: str | None) -> dt.datetime | None:

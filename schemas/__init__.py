@@ -75,6 +75,26 @@ def duckdb_ddl(table: str) -> str:
     return f'CREATE TABLE IF NOT EXISTS "{table}" (\n  ' + ",\n  ".join(cols) + "\n)"
 
 
+def added_fields(stored: list[dict], wanted: list[dict], prefix: str = "") -> list[str]:
+    """Dotted names of the fields of ``wanted`` (BigQuery JSON schema) that ``stored``
+    lacks, nested ones included ("minerals.figures.year"): what a migration adds."""
+    have = {f["name"]: f for f in stored}
+    out = []
+    for field in wanted:
+        name = prefix + field["name"]
+        if field["name"] not in have:
+            out.append(name)
+        elif field.get("fields"):
+            out += added_fields(have[field["name"]].get("fields") or [], field["fields"],
+                                name + ".")
+    return out
+
+
+def duckdb_column_types(table: str) -> dict[str, str]:
+    """{column: DuckDB type} as the DDL of ``table`` declares them."""
+    return {f["name"]: _duck_type(f) for f in load_schema(table)}
+
+
 def _arrow_type(field: dict) -> pa.DataType:
     if field["type"] in ("RECORD", "STRUCT"):
         base = pa.struct([pa.field(f["name"], _arrow_type(f)) for f in field["fields"]])

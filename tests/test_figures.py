@@ -152,3 +152,83 @@ def test_percentage_changes_are_not_figures(sentence):
 def test_languages_scales_and_prices(lang, sentence, value, unit):
     figs = find_figures(sentence, lang)
     assert [(f.value, f.unit) for f in figs] == [(pytest.approx(value), unit)]
+
+
+# ---------------------------------------------------------------- issue 12: forms and non-figures
+# Sentences of our own writing, one per class of the issue.
+
+@pytest.mark.parametrize("sentence,lang,kw,value,unit", [
+    ("The mill treated 4.6 MT of ore in the year.", "en", {"mt_million": True},
+     4_600_000, "tonnes"),
+    ("The mill treated 4.6 mt of ore in the year.", "en", {}, 4.6, "tonnes"),
+    ("Kazakh mines produced 21,000 tU last year.", "en", {}, 21_000, "tU"),
+    ("Ammonium paratungstate sold at $410 per mtu in Rotterdam.", "en", {}, 410, "usd/mtu"),
+    ("The state expects royalties of Rs 2,400 crore from the block.", "en", {},
+     24_000_000_000, "inr"),
+    ("The bids totalled Rs 3.5 lakh in the first round.", "en", {}, 350_000, "inr"),
+    ("Silver fetched ₹95,000 per 10 grams in Mumbai.", "en", {}, 95_000, "inr/10g"),
+    ("Jewellers paid ₹1,12,500.50 for 10 grams.", "en", {}, 112_500.5, "inr/10g"),
+    ("Washington set up a $7-billion fund for smelters.", "en", {}, 7_000_000_000, "usd"),
+    ("Each tonne of spodumene was worth $880 last month.", "en", {}, 880, "usd/t"),
+    ("The quarry ships 150 000 tonnes a year.", "en", {}, 150_000, "tonnes/year"),
+    ("Output reached 2,500t in March.", "en", {}, 2_500, "tonnes"),
+    ("Die Hütte verkaufte 2,5 Mio. t Kupfer.", "de", {}, 2_500_000, "tonnes"),
+    ("Le stock atteint un milliard de tonnes.", "fr", {}, 1_000_000_000, "tonnes"),
+    ("Der Preis lag bei 7.300 Dollar je Tonne.", "de", {}, 7_300, "usd/t"),
+    ("The trade was worth 900 million pounds a year.", "en", {"sterling": True},
+     900_000_000, "gbp"),
+    ("The mine sold 900 million pounds of copper.", "en", {"sterling": True},
+     900_000_000, "lb"),
+])
+def test_units_and_number_forms(sentence, lang, kw, value, unit):
+    figs = find_figures(sentence, lang, **kw)
+    assert [(f.value, f.unit) for f in figs] == [(pytest.approx(value), unit)], figs
+
+
+@pytest.mark.parametrize("sentence,lang", [
+    ("Ore prices were RMB1,200~1,300/t in the north.", "en"),
+    ("Quotes ranged between $40 and $44 a pound.", "en"),
+    ("Prices went from $40 to $44 a pound.", "en"),
+    ("Exports run at 3-million to 4-million tonnes a year.", "en"),
+    ("The drill hole returned 2.4% Li2O over 30 metres.", "en"),
+    ("The deposit averages 0.9% Cu.", "en"),
+    ("The government imposed a 25% tariff on the metal.", "en"),
+    ("Washington raised duties by 35 percentage points.", "en"),
+    ("The province set a royalty of 6% on sales.", "en"),
+    ("The fund bought a 15% stake in the miner.", "en"),
+    ("The study gave an after-tax NPV of $900 million.", "en"),
+    ("Holders get C$2.10 per share in cash.", "en"),
+    ("Prices jumped 12% from yesterday.", "en"),
+    ("Output rose 8% year on year.", "en"),
+    ("La production a progressé de 12 % sur un an.", "fr"),
+    ("Die Förderung stieg um 4 Prozent.", "de"),
+    ("La producción aumentó un 7%.", "es"),
+    ("A produção cresceu 5,5 por cento.", "pt"),
+    ("Добыча выросла на 3%.", "ru"),
+    ("Contract prices rose 20,000 yuan/mt from the previous round.", "en"),
+])
+def test_not_figures(sentence, lang):
+    assert find_figures(sentence, lang) == []
+
+
+def test_level_reached_after_a_change_is_a_figure():
+    figs = find_figures("Its share of supply rose to 62% this year.", "en")
+    assert [(f.value, f.unit, f.kind) for f in figs] == [(62, "percent", "share")]
+
+
+def test_dash_between_two_dated_figures_is_not_a_range():
+    figs = find_figures("Sales were 1.1 million tonnes in 2022 - 1.3 million tonnes in 2023.")
+    assert [(f.value, f.year) for f in figs] == [(1_100_000, 2022), (1_300_000, 2023)]
+
+
+@pytest.mark.parametrize("sentence,article_year,year", [
+    ("In 2017, the country mined 40,000 tonnes.", None, 2017),
+    ("The mine produced 40,000 tonnes in 2019.", 2024, 2019),
+    ("The mine produced 40,000 tonnes last year.", 2024, 2023),
+    ("La mine a produit 40 000 tonnes l'an dernier.", 2024, 2023),
+    ("The mine produced 40,000 tonnes.", 2024, None),
+])
+def test_figure_year(sentence, article_year, year):
+    lang = "fr" if "mine a" in sentence else "en"
+    figs = find_figures(sentence, lang, article_year=article_year)
+    assert len(figs) == 1 and figs[0].year == year

@@ -111,7 +111,7 @@ def test_nested_types_in_ddl():
     assert re.search(r'"entities" STRUCT\(.*"normalized" VARCHAR\)\[\]', ddl)
     assert re.search(r'"minerals" STRUCT\(.*"countries" VARCHAR\[\].*'
                      r'"figures" STRUCT\("value" DOUBLE, "unit" VARCHAR, "kind" VARCHAR, '
-                     r'"quote" VARCHAR\)\[\]\)\[\]', ddl)
+                     r'"quote" VARCHAR, "year" BIGINT\)\[\]\)\[\]', ddl)
     assert '"published_at" TIMESTAMPTZ' in ddl
 
 
@@ -186,3 +186,29 @@ def test_articles_contract_columns():
     assert {"run_id", "mode", "started_at", "finished_at", "feeds", "entries_seen",
             "articles_written", "duplicates_skipped", "dead_letters",
             "pipeline_version"} <= set(column_names("runs"))
+
+
+def test_an_older_duckdb_warehouse_is_migrated_without_losing_rows(tmp_path):
+    """A file made before figures had ``year`` (and before some later column) gains both on
+    the next open; the stored rows and their nested values are kept."""
+    from orewire.warehouse import DuckDBWarehouse
+    path = str(tmp_path / "old.duckdb")
+    con = duckdb.connect(path)
+    ddl = duckdb_ddl("articles").replace(', "year" BIGINT', "")
+    ddl = ddl.replace(',\n  "run_id" VARCHAR', "")
+    assert '"year"' not in ddl and '"run_id"' not in ddl
+    con.execute(ddl)
+    con.execute("""INSERT INTO articles (article_id, url, minerals) VALUES
+        ('a1', 'https://x.example/1',
+         [{'mineral': 'tin', 'surface': 'tin', 'start': 0, 'end': 3, 'sentence': 's',
+           'countries': ['MM'], 'organizations': [],
+           'figures': [{'value': 5.0, 'unit': 'percent', 'kind': 'share', 'quote': '5%'}]}])""")
+    con.close()
+    with DuckDBWarehouse(path) as wh:
+        assert sorted(wh.migrated) == ["articles.minerals", "articles.run_id"]
+        rows = wh.con.execute("SELECT minerals, run_id FROM articles").fetchall()
+        assert rows[0][0][0]["figures"][0] == {"value": 5.0, "unit": "percent",
+                                               "kind": "share", "quote": "5%", "year": None}
+        assert rows[0][0][0]["countries"] == ["MM"] and rows[0][1] is None
+    with DuckDBWarehouse(path) as wh:
+        assert wh.migrated == []        # nothing left to do the second time

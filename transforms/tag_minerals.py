@@ -11,7 +11,7 @@ import apache_beam as beam
 
 from orewire.figures import find_figures
 from orewire.lexicon import MineralMatcher
-from orewire.linking import tag_doc
+from orewire.linking import article_year, tag_doc
 from orewire.nlp import NER_MAX_CHARS, TOKENIZER_LANGS, sentence_model
 from transforms.common import DEAD_LETTERS, counter, dead_letter
 
@@ -44,7 +44,8 @@ class TagMineralsFn(beam.DoFn):
         texts = [(a.get("text") or "")[:NER_MAX_CHARS] for a in articles]
         for article, doc in zip(articles, nlp.pipe(texts)):
             try:
-                tagged = tag_doc(doc, matcher, find_figures, lang)
+                tagged = tag_doc(doc, matcher, find_figures, lang,
+                                 article_year(article.get("published_at")))
             except (ValueError, RuntimeError, IndexError) as err:
                 yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
                     "tag_minerals", article.get("url"), err,

@@ -1,0 +1,100 @@
+"""Issue 12's classes end to end on one article at a time (no pipeline): topic carry-over
+of figures, one figure for a list, the phrase's owner, award senses, country names NER
+mislabels. Every sentence here is our own writing."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.countries import CountryMatcher
+from orewire.figures import find_figures
+from orewire.lexicon import MineralMatcher
+from orewire.linking import article_year, build_row, entities_from_doc, tag_doc
+from orewire.nlp import ner_model, sentence_model
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    ner = ner_model()
+    countries = CountryMatcher(ner)
+
+    def run(text, lang="en", published_at="2025-06-01T00:00:00+00:00"):
+        nlp = sentence_model(lang)
+        tagged = tag_doc(nlp(text), MineralMatcher(nlp, lang), find_figures, lang,
+                         article_year(published_at))
+        entities = entities_from_doc(ner(text), countries, lang)
+        return build_row({"article_id": "a", "url": "u", "text": text, "language": lang},
+                         entities, tagged, ingested_at=None, run_id="r")
+    return run
+
+
+def figures(row):
+    return sorted((m["mineral"], f["value"]) for m in row["minerals"] for f in m["figures"])
+
+
+def test_a_figure_whose_sentence_does_not_repeat_the_mineral_takes_the_topic(analyse):
+    row = analyse("Jakarta trimmed nickel ore quotas again. The ministry set this year's "
+                  "limit at 150 million tonnes.\n\nOfficials said 60% of it goes to "
+                  "smelters on Sulawesi.")
+    assert figures(row) == [("nickel", 60.0), ("nickel", 150_000_000.0)]
+
+
+def test_a_figure_before_any_mineral_takes_the_main_mineral(analyse):
+    row = analyse("Shipments hit 2.2 million tonnes in May. Bauxite buyers in China took "
+                  "most of it, and bauxite prices held.")
+    assert figures(row) == [("aluminium", 2_200_000.0)]
+
+
+def test_the_topic_changes_when_another_mineral_is_named(analyse):
+    row = analyse("Copper output fell at the mine. It produced 300,000 tonnes. Zinc was "
+                  "steadier. The smelter made 90,000 tonnes.")
+    assert figures(row) == [("copper", 300_000.0), ("zinc", 90_000.0)]
+
+
+def test_one_figure_for_a_list_goes_to_each(analyse):
+    row = analyse("Beijing controls about 80% of refining for tungsten, antimony and "
+                  "gallium.")
+    assert figures(row) == [("antimony", 80.0), ("gallium", 80.0), ("tungsten", 80.0)]
+
+
+def test_the_phrase_owner_not_the_nearest_word(analyse):
+    row = analyse("The country booked $3.1 billion of cobalt exports while copper "
+                  "shipments slowed.")
+    assert figures(row) == [("cobalt", 3_100_000_000.0)]
+
+
+def test_a_figure_repeated_by_the_headline_is_kept_once(analyse):
+    row = analyse("Lithium hits $14,000 a tonne\n\nLithium carbonate reached $14,000 a "
+                  "tonne on Tuesday.")
+    assert figures(row) == [("lithium", 14_000.0)]
+
+
+def test_a_figure_gets_its_year(analyse):
+    row = analyse("Peru mined 2.6 million tonnes of copper last year.")
+    assert [f["year"] for m in row["minerals"] for f in m["figures"]] == [2024]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The sprinter took silver in the relay and two golds at the championships.", "en"),
+    ("Sie gewann Gold und Silber bei den Olympischen Spielen.", "de"),
+    ("La nageuse a décroché l'argent et l'or aux championnats.", "fr"),
+    ("Сборная завоевала 3 золота и 2 серебра на олимпиаде.", "ru"),
+    ("El equipo ganó oro y plata en los Juegos Panamericanos con su medalla.", "es"),
+])
+def test_award_senses_are_not_minerals(analyse, text, lang):
+    assert analyse(text, lang)["mineral_ids"] == []
+
+
+def test_the_metal_still_counts_beside_sport_words(analyse):
+    row = analyse("Gold prices hit a record as the Olympics opened, and silver bullion "
+                  "followed.")
+    assert set(row["mineral_ids"]) == {"gold", "silver"}
+
+
+@pytest.mark.parametrize("text,lang,code", [
+    ("Le Chili et l'Inde ont signé un accord sur le cuivre.", "fr", "IN"),
+    ("Norwegen und Schweden fördern Eisenerz.", "de", "NO"),
+    ("Estados Unidos compra litio a una empresa de Chile.", "es", "US"),
+    ("Германия закупает никель у Норвегии.", "ru", "NO"),
+])
+def test_country_names_count_whatever_ner_labels_them(analyse, text, lang, code):
+    assert code in analyse(text, lang)["country_codes"]
