@@ -52,10 +52,11 @@ def main(argv=None) -> int:
     from orewire.figures import find_figures
     from orewire.lexicon import MineralMatcher
     from orewire.linking import build_row, entities_from_doc, tag_doc
-    from orewire.nlp import ner_model, sentence_model
+    from orewire.nlp import ner_model, parser_model, sentence_model
 
     ner = ner_model()
     countries = CountryMatcher(ner)
+    parser = parser_model()
     langs = sorted({lang for _t, lang in texts})
     tools = {lang: (sentence_model(lang), MineralMatcher(sentence_model(lang), lang))
              for lang in langs}
@@ -69,7 +70,7 @@ def main(argv=None) -> int:
         out = []
         for text, lang in pairs:
             nlp, matcher = tools[lang]
-            out.append(tag_doc(nlp(text), matcher, find_figures, lang, 2025))
+            out.append(tag_doc(nlp(text), matcher, find_figures, lang, 2025, parser))
         return out
 
     def best(fn):

@@ -146,6 +146,15 @@ class CountryMatcher:
                 if code:
                     spans.append((tok.i, tok.i + 1, code))
         spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        joined = []   # "U.S.–China", "China-Russia": names joined by a dash in one token
+        for tok in doc:
+            if tok.i not in matched and len(tok) > 4 and re.search(r"[\w.][-–—]\w", tok.text):
+                offset = tok.idx
+                for part in re.split(r"([-–—])", tok.text):
+                    code = code_for(part, lang or "en") if len(part) > 1 else None
+                    if code and part[:1].isupper():
+                        joined.append((offset, offset + len(part), part, code))
+                    offset += len(part)
         out, last_end = [], -1
         for start, end, code in spans:
             if start < last_end:
@@ -155,4 +164,4 @@ class CountryMatcher:
                 continue  # "New South Wales", "Inner Mongolia": not the country
             span = doc[start:end]
             out.append((span.start_char, span.end_char, span.text, code))
-        return out
+        return sorted(out + joined)

@@ -316,8 +316,15 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
         return True
     before = text[max(0, start - 40):start].split(",")[-1]
     if re.search(r"%|cent|Prozent|процент", text[start:end]):
-        return bool(rate_before.search(before))
+        clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
+        return bool(rate_before.search(before) or _hypothetical().search(clause))
     return bool(amount_before.search(before))
+
+
+@lru_cache(maxsize=1)
+def _hypothetical() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['hypothetical_before'])})(?!\w)",
+                      re.I | re.U)
 
 
 @lru_cache(maxsize=1)
@@ -381,45 +388,27 @@ def _drop_ranges_and_conversions(text: str, figures: list[Figure]) -> list[Figur
     return [f for i, f in enumerate(figures) if i not in drop]
 
 
-_KIND_WORDS = [
-    ("price", re.compile(r"\bprice|\bper (?:ounce|tonne|ton|pound|lb)\b|\ba (?:tonne|ton|"
-                         r"pound|ounce)\b|/oz|/t\b|\bpriced|\btrad(?:ed|ing) at|"
-                         r"\brecord high|\bprecio|\bprix\b|\bpreis", re.I)),
-    ("investment", re.compile(r"\binvest|\bfund|\bloan|\bfinanc|\bacqui|\bstake|\bdeal\b|"
-                              r"\bcapex|\bbuy(?:s|ing)?\b|\bbid\b|\bgrant|\bspend|"
-                              r"\binversi|\binvestiss", re.I)),
-    ("export", re.compile(r"\bexport|\bshipment|\bship(?:ped|ping)?\b|\bquota|\bexporta|"
-                          r"\bausfuhr|экспорт", re.I)),
-    ("reserves", re.compile(r"\breserve|\bresource|\bdeposit|\bgrade|\bcontain|\breserva|"
-                            r"\bgisement|\bvorkommen|запас", re.I)),
-    ("share", re.compile(r"\bshare|\bof (?:the )?(?:world|global)|\bworld['’]?s\b|\bglobal\b|"
-                         r"\bdominan|\bcontrol|\baccount(?:s|ed)? for|\bsupplies|\bmundial|"
-                         r"\bmondial|\bweltweit|\bAnteil|\bcuota|\bpart\b", re.I)),
-    ("production", re.compile(r"\bproduc|\boutput|\bmined\b|\bmine[sd]?\b|\bcapacity|"
-                              r"\bsupply|\brefin|\bprocess|\bprodu[cz]|\bförder|"
-                              r"производ", re.I)),
-]
+@lru_cache(maxsize=1)
+def _kind_words() -> list[tuple[str, re.Pattern]]:
+    return [(kind, re.compile(r"(?<!\w)(?:" + "|".join(cues) + ")", re.I | re.U))
+            for kind, cues in rules()["kind_cues"].items()]
 
 
 def classify(sentence: str, fig: Figure) -> str:
     """The figure's kind: the kind whose cue word is nearest to it in the sentence."""
     if "/" in fig.unit and not fig.unit.endswith("/year"):
         return "price"
+    if fig.unit == "percent":
+        return "share"
     money = fig.unit.split("/")[0] in _CURRENCY.values()
-    allowed = {"percent": ("share", "price", "production", "export"),
-               "money": ("price", "investment", "export", "production", "reserves"),
-               "mass": ("production", "reserves", "export", "share")}[
-        "percent" if fig.unit == "percent" else "money" if money else "mass"]
+    allowed = ("price", "investment", "export", "production", "reserves") if money else \
+        ("production", "reserves", "export")
     best, best_dist = None, 10 ** 9
-    for kind, pattern in _KIND_WORDS:
+    for kind, pattern in _kind_words():
         if kind not in allowed:
             continue
         for m in pattern.finditer(sentence):
             dist = (fig.start - m.end()) if m.end() <= fig.start else max(0, m.start() - fig.end)
             if dist < best_dist:
                 best, best_dist = kind, dist
-    if fig.unit == "percent":
-        if best in ("share", None) or _KIND_WORDS[4][1].search(sentence):
-            return "share"
-        return best
     return best or ("investment" if money else "production")

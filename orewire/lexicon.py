@@ -19,17 +19,6 @@ from seeds import SEEDS_DIR
 LEXICON_FILE = SEEDS_DIR / "minerals.yaml"
 SENSES_FILE = SEEDS_DIR / "senses.yaml"
 
-# Words that follow a mineral word in company names: "Lithium Americas", "Cobalt Blue
-# Holdings", "Nickel Industries", "Gold Fields". Only applied when the mineral word itself is
-# capitalised mid-sentence, so "gold mining" and "lithium resources" stay mentions.
-_CORP_WORDS = {"americas", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.",
-               "limited", "plc", "group", "holdings", "industries", "fields", "blue",
-               "company", "co", "co.", "resources", "mining", "minerals", "metals", "energy",
-               "ventures", "capital", "partners", "one", "power", "royalties", "x",
-               "exploration", "tech", "technologies", "robotics", "sachs", "lake", "road",
-               "street", "bay", "coast", "city", "creek", "mountain", "river", "hill", "inc"}
-
-
 @dataclass(frozen=True)
 class Mineral:
     id: str
@@ -65,6 +54,18 @@ def catalog_rows() -> list[dict]:
              "eu_strategic_2023": m.eu_strategic_2023} for m in minerals()]
 
 
+def _apostrophes(words) -> list[str]:
+    """Each phrase as written and with the other apostrophe (' and ’): news copy uses both
+    ("tonnes d’or", "d'or")."""
+    out = []
+    for w in words:
+        w = str(w or "").strip()
+        if w:
+            out += [w] + ([w.replace("'", "’"), w.replace("’", "'")] if ("'" in w or "’" in w)
+                          else [])
+    return list(dict.fromkeys(out))
+
+
 @lru_cache(maxsize=8)
 def alias_table(lang: str | None = "en") -> tuple[dict, dict, frozenset, frozenset]:
     """(case-insensitive alias -> ids, exact alias -> ids, false friends, ambiguous).
@@ -80,14 +81,11 @@ def alias_table(lang: str | None = "en") -> tuple[dict, dict, frozenset, frozens
         names = list(m.get("aliases") or [])
         if lang and lang != "en":
             names.extend((m.get("i18n") or {}).get(lang) or [])
-        for alias in names:
-            alias = str(alias).strip()
-            if not alias:
-                continue
+        for alias in _apostrophes(names):
             target = lower if alias == alias.lower() else exact
             target.setdefault(alias, set()).add(m["id"])
-        false_friends.update(str(f).strip() for f in m.get("false_friends") or [] if f)
-    false_friends.update(str(f).strip() for f in data.get("false_friends") or [] if f)
+        false_friends.update(_apostrophes(m.get("false_friends") or []))
+    false_friends.update(_apostrophes(data.get("false_friends") or []))
     ambiguous = frozenset(str(a).strip().lower() for a in data.get("ambiguous_aliases") or [])
     return lower, exact, frozenset(false_friends), ambiguous
 
@@ -118,6 +116,14 @@ def context_words() -> frozenset:
         return frozenset(str(w).lower() for w in yaml.safe_load(fh)["context_words"])
 
 
+@lru_cache(maxsize=1)
+def company_words() -> frozenset:
+    """Words that follow a capitalised mineral word in names (``company_words`` of
+    ``seeds/senses.yaml``)."""
+    with open(SENSES_FILE, encoding="utf-8") as fh:
+        return frozenset(str(w).lower() for w in yaml.safe_load(fh)["company_words"])
+
+
 def compound_heads(lang: str | None) -> tuple[str, ...]:
     heads = (load_lexicon().get("compound_heads") or {}).get(lang or "") or []
     return tuple(sorted({str(h).lower() for h in heads}, key=len, reverse=True))
@@ -131,6 +137,12 @@ class Mention:
     end: int
     token_start: int
     token_end: int
+
+
+def _symbol_follows(doc, end: int) -> bool:
+    """A chemical symbol in brackets right after the word: "Neodymium (Nd)", "Lithium (Li)"."""
+    return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
+        re.fullmatch(r"[A-Z][a-z]?", doc[end + 1].text) is not None
 
 
 class MineralMatcher:
@@ -236,6 +248,9 @@ class MineralMatcher:
             title_case = words and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
             sentence_initial = start == sent.start or all(
                 t.is_punct or t.is_quote or t.is_space for t in doc[sent.start:start])
+            if _symbol_follows(doc, end):
+                out.append((start, end, key))
+                continue  # "Neodymium (Nd)": an element as price tables name it
             if not sentence_initial and not title_case:
                 continue  # a capitalised name mid-sentence
             if end - start == 1 and text.lower() not in lowercase_seen and \
@@ -273,7 +288,8 @@ class MineralMatcher:
         if not first.text[:1].isupper() or first.text.isupper():
             return False
         nxt = doc[end] if end < len(doc) else None
-        return nxt is not None and nxt.text.lower() in _CORP_WORDS and nxt.text[:1].isupper()
+        return nxt is not None and nxt.text.lower() in company_words() and \
+            nxt.text[:1].isupper()
 
     def _ambiguous_ok(self, doc, start: int, end: int) -> bool:
         """Ambiguous words ("lead", "APT") count only near commodity words."""

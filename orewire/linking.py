@@ -10,6 +10,7 @@ import re
 from orewire import PIPELINE_VERSION
 from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
 from orewire.figures import rules as _RULES
+from orewire.syntax import TOPIC
 
 # Labels the small model gives country names by mistake ("Chad" PERSON, "Kazakh" ORG).
 NAME_LABELS = frozenset({"PERSON", "ORG"})
@@ -61,10 +62,12 @@ _HAS_NUMBER = re.compile(r"\d|\b(?:a|an|one|um|uma|un|une|ein|eine)\s+\w*(?:illi
 
 
 def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en",
-            article_year: int | None = None) -> dict:
-    """Mineral mentions with their sentence spans, and the figures of every sentence from
-    the first one that holds a number (a figure's sentence need not name its mineral:
-    LinkMentions gives it the passage's topic mineral)."""
+            article_year: int | None = None, parser=None) -> dict:
+    """Mineral mentions with their sentence spans, and the figures of every sentence that
+    holds a number (a figure's sentence need not name its mineral: LinkMentions gives it
+    the passage's topic mineral). With an English ``parser``, each figure of a sentence
+    that names a mineral also gets ``clause_mentions``: the mentions of its own clause
+    (orewire/syntax.py)."""
     mentions = mineral_matcher.find(doc)
     out_mentions, figures = [], []
     for m in mentions:
@@ -86,7 +89,34 @@ def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en",
                             "quote": f.quote, "start": sent.start_char + f.start,
                             "end": sent.start_char + f.end, "year": f.year,
                             "sent_start": sent.start_char})
+    if parser is not None and (lang or "en") == "en":
+        _mark_clauses(text, doc, out_mentions, figures, parser)
     return {"mentions": out_mentions, "figures": figures}
+
+
+def _mark_clauses(text, doc, mentions, figures, parser) -> None:
+    from orewire.syntax import same_clause  # noqa: PLC0415 (only with a parser)
+
+    by_sent: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_sent.setdefault(m["sent_start"], []).append(i)
+    sent_end = {s.start_char: s.end_char for s in doc.sents}
+    todo, figs_of = [], []
+    for start, idxs in by_sent.items():
+        figs = [f for f in figures if f["sent_start"] == start]
+        if not figs or (len({mentions[i]["mineral"] for i in idxs}) == 1 and
+                        max(mentions[i]["end"] for i in idxs) <= min(f["start"] for f in figs)):
+            continue  # one mineral, before every figure: the parse could only agree
+        todo.append((text[start:sent_end[start]],
+                     [(f["start"] - start, f["end"] - start) for f in figs],
+                     [(i, (mentions[i]["start"] - start, mentions[i]["end"] - start))
+                      for i in idxs]))
+        figs_of.append(figs)
+    if not todo:
+        return
+    for figs, clauses in zip(figs_of, same_clause(todo, parser)):
+        for f, clause in zip(figs, clauses):
+            f["clause_mentions"] = clause
 
 
 def article_year(published_at) -> int | None:
@@ -141,6 +171,14 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
 
     for fig in figures:
         same = by_sentence.get(fig["sent_start"])
+        clause = fig.get("clause_mentions")
+        if same and clause == TOPIC:
+            same = None   # the parse found the minerals in another sentence
+        elif same and clause is not None:
+            # the parse says which of them the figure may belong to: none, no mineral's
+            same = [(i, m) for i, m in same if i in clause]
+            if not same:
+                continue
         if same:
             owner = figure_owner(text, fig, mentions, [i for i, _m in same])
             if owner_cost(text, fig, mentions[owner]) > _RULES()["max_owner_distance"]:

@@ -44,6 +44,18 @@ def ner_model() -> spacy.language.Language:
         return _models["ner"]
 
 
+def parser_model() -> spacy.language.Language:
+    """The same English package's tagger and dependency parser (no NER), for the few
+    sentences whose figures need their syntax (orewire/syntax.py)."""
+    with _lock:
+        if "parser" not in _models:
+            import spacy  # noqa: PLC0415 (see above)
+            # the tagger's fine tags (VB*, MD) say what a verb is: no attribute_ruler
+            _models["parser"] = spacy.load(model_name(), exclude=[
+                "ner", "lemmatizer", "senter", "attribute_ruler"])
+        return _models["parser"]
+
+
 TOKENIZER_LANGS = ("en", "fr", "de", "es", "pt", "ru")
 
 

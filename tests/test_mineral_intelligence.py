@@ -9,18 +9,19 @@ from orewire.countries import CountryMatcher
 from orewire.figures import find_figures
 from orewire.lexicon import MineralMatcher
 from orewire.linking import article_year, build_row, entities_from_doc, tag_doc
-from orewire.nlp import ner_model, sentence_model
+from orewire.nlp import ner_model, parser_model, sentence_model
 
 
 @pytest.fixture(scope="module")
 def analyse():
     ner = ner_model()
     countries = CountryMatcher(ner)
+    parser = parser_model()
 
     def run(text, lang="en", published_at="2025-06-01T00:00:00+00:00"):
         nlp = sentence_model(lang)
         tagged = tag_doc(nlp(text), MineralMatcher(nlp, lang), find_figures, lang,
-                         article_year(published_at))
+                         article_year(published_at), parser)
         entities = entities_from_doc(ner(text), countries, lang)
         return build_row({"article_id": "a", "url": "u", "text": text, "language": lang},
                          entities, tagged, ingested_at=None, run_id="r")
@@ -98,3 +99,31 @@ def test_the_metal_still_counts_beside_sport_words(analyse):
 ])
 def test_country_names_count_whatever_ner_labels_them(analyse, text, lang, code):
     assert code in analyse(text, lang)["country_codes"]
+
+
+def test_an_element_with_its_symbol_in_brackets_is_a_mention(analyse):
+    row = analyse("Weekly quotes: Neodymium (Nd) and Dysprosium (Dy) held steady in Shanghai.")
+    assert {"neodymium", "dysprosium"} <= set(row["mineral_ids"])
+
+
+def test_a_capitalised_mineral_word_mid_sentence_is_still_a_name(analyse):
+    assert analyse("Analysts at Cobalt Partners expect a quiet year.")["mineral_ids"] == []
+
+
+def test_an_ore_name_gives_the_element_it_is_mined_for(analyse):
+    assert analyse("Artisanal diggers sell coltan to traders in Goma.")["mineral_ids"] == \
+        ["tantalum"]
+
+
+@pytest.mark.parametrize("text", [
+    "Codelco will hold 50% plus one share of the new venture.",
+    "The bloc set a goal of refining 40% of its lithium needs at home by 2030.",
+])
+def test_stakes_and_targets_are_not_figures(analyse, text):
+    assert figures(analyse(text)) == []
+
+
+def test_a_figure_whose_clause_names_another_thing_is_no_minerals(analyse):
+    row = analyse("Mining industries added more than $2 trillion to the economy in 2023, "
+                  "officials said, and cobalt, nickel and tin were among the riskiest.")
+    assert figures(row) == []

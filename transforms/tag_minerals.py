@@ -12,17 +12,19 @@ import apache_beam as beam
 from orewire.figures import find_figures
 from orewire.lexicon import MineralMatcher
 from orewire.linking import article_year, tag_doc
-from orewire.nlp import NER_MAX_CHARS, TOKENIZER_LANGS, sentence_model
+from orewire.nlp import NER_MAX_CHARS, TOKENIZER_LANGS, parser_model, sentence_model
 from transforms.common import DEAD_LETTERS, counter, dead_letter
 
 
 class TagMineralsFn(beam.DoFn):
     def __init__(self):
         self.tools = {}
+        self.parser = None
         self.mentions = counter("mineral_mentions")
 
     def setup(self):
         self._tools("en")
+        self.parser = parser_model()
 
     def _tools(self, lang):
         """(tokenizer pipeline, matcher) for a language, built once per worker."""
@@ -45,7 +47,7 @@ class TagMineralsFn(beam.DoFn):
         for article, doc in zip(articles, nlp.pipe(texts)):
             try:
                 tagged = tag_doc(doc, matcher, find_figures, lang,
-                                 article_year(article.get("published_at")))
+                                 article_year(article.get("published_at")), self.parser)
             except (ValueError, RuntimeError, IndexError) as err:
                 yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
                     "tag_minerals", article.get("url"), err,
