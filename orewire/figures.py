@@ -54,6 +54,8 @@ _MASS = {
     "tonnen": "tonnes", "onzas": "oz", "onças": "oz", "onces": "oz", "unzen": "oz",
     "тонн": "tonnes", "тонны": "tonnes", "тонна": "tonnes", "т": "tonnes", "унций": "oz",
     "tu": "tU", "mtpa": "tonnes/year", "tpa": "tonnes/year", "mtu": "mtu",
+    "ktpa": "tonnes/year", "koz": "oz", "moz": "oz", "mlb": "lb", "mlbs": "lb", "klb": "lb",
+    "klbs": "lb",
 }
 _PER_UNIT = {"ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "t": "t",
              "metric ton": "t", "metric tonne": "t", "ounce": "oz", "oz": "oz",
@@ -72,7 +74,7 @@ _CUR_PREFIX = r"(?:US\$|A\$|AU\$|C\$|R\$|\$|€|£|¥|₹|USD|EUR|GBP|AUD|CAD|CN
 _CUR_SUFFIX = (r"(?:US dollars|dollars|dollar|euros|euro|yuan|rand|rupees|pounds sterling|"
                r"dólares|dólar|US-Dollar|Dollar|Euro|евро|долларов|доллара|рублей|юаней|"
                r"USD|EUR|\$|€)")
-_MASS_UNITS = (r"Mt|MT|tU|(?i:mtpa|tpa|dmtu|mtu|metric\s+tonnes|metric\s+tons|troy\s+ounces|toneladas\s+métricas|"
+_MASS_UNITS = (r"Mt|MT|tU|Moz|Mlbs?|(?i:ktpa|koz|klbs?|mtpa|tpa|dmtu|mtu|metric\s+tonnes|metric\s+tons|troy\s+ounces|toneladas\s+métricas|"
                r"tonnes|tonne|tons|ton|ounces|ounce|oz|pounds|lbs|lb|carats|kilograms|kg|kt|"
                r"mt|toneladas|tonelada|tonnen|onzas|onças|onces|unzen|тонн[аы]?|унций|t|т)")
 _PERCENT = r"%|percent\b|per\s+cent\b|por\s+ciento\b|por\s+cento\b|pour\s+cent\b|Prozent\b|процент\w*"
@@ -208,6 +210,9 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
     for f in found:
         f.kind = classify(text, f)
         f.year = figure_year(text, f, lang, article_year)
+    for a, b in zip(found, found[1:]):
+        if a.unit == b.unit and _RESTATED.search(text[a.end:b.start]):
+            b.kind = a.kind   # "held 1 million tonnes ..., a figure it raised to 1.3 million"
     return found
 
 
@@ -215,7 +220,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             sterling: bool = False) -> Figure | None:
     value = _number(m.group("num"), lang)
     groups = m.groupdict()
-    if _is_rate(text, m.start(), m.end(), lang):
+    if _is_rate(text, m.start(), m.end(), lang) or _threshold().search(
+            text[max(0, m.start() - 60):m.start("num")]):
         return None
     if family == "percent":
         if groups.get("sign") or _is_change(text, m.start("num"), m.end(), lang):
@@ -242,9 +248,10 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             return None  # "5 million" is a quantity; "3 gold ounces" rarely is news
         value *= _scale(groups.get("scale"))
         lowered = raw_unit.lower()
-        if raw_unit == "Mt" or lowered == "mtpa" or (raw_unit == "MT" and mt_million):
-            value *= 1e6   # megatonnes; lower-case "mt" is metric tons
-        elif lowered == "kt":
+        if raw_unit in ("Mt", "Moz", "Mlb", "Mlbs") or lowered == "mtpa" or \
+                (raw_unit == "MT" and mt_million):
+            value *= 1e6   # megatonnes, million ounces; lower-case "mt" is metric tons
+        elif lowered in ("kt", "ktpa", "koz", "klb", "klbs"):
             value *= 1e3
         if lowered in ("pounds", "pound") and sterling and \
                 not re.match(r"\s+of\b", text[m.end():m.end() + 4]):
@@ -322,6 +329,11 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
 
 
 @lru_cache(maxsize=1)
+def _threshold() -> re.Pattern:
+    return re.compile("|".join(rules().get("threshold_before") or ["(?!)"]), re.I | re.U)
+
+
+@lru_cache(maxsize=1)
 def _hypothetical() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{_alternation(rules()['hypothetical_before'])})(?!\w)",
                       re.I | re.U)
@@ -333,34 +345,50 @@ def _amount_cues() -> re.Pattern:
                       re.I | re.U)
 
 
+_RESTATED = re.compile(r"\b(?:raised|revised|upgraded|increased|lifted|cut|lowered|reduced|"
+                       r"downgraded|updated)\b(?:\s+\w+){0,2}\s+to\s*$", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|\s+(?:while|whereas)\s",
+                           re.I)
+
+
 def figure_year(text: str, fig: Figure, lang: str = "en",
                 article_year: int | None = None) -> int | None:
     """The year the sentence states for the figure: the nearest year number in its
-    clause ("in 2017", "2025's output"), else a relative phrase ("last year") against
-    the article's year, else None."""
+    clause ("in 2017", "2025's output"), else a relative phrase of its clause ("last
+    year", "a year ago" before it) against the article's year, else a year set at the
+    start of the sentence ("In 2018, ..."), else None."""
     *_first, rel, relative = _cues(lang)
-    lo = max(0, fig.start - 80)
-    hi = min(len(text), fig.end + 60)
+    lo, hi = max(0, fig.start - 80), min(len(text), fig.end + 60)
+    for m in _CLAUSE_BREAK.finditer(text, 0, len(text)):   # this clause only
+        if m.end() <= fig.start:
+            lo = max(lo, m.end())
+        elif m.start() >= fig.end:
+            hi = min(hi, m.start())
+            break
     best, best_dist = None, 10 ** 9
     for m in _YEAR.finditer(text, lo, hi):
         if fig.start <= m.start() < fig.end:
             continue
         # a year after the figure ("2.4 Mt in 2024") binds closer than one before it
         dist = fig.start - m.end() + 10 if m.end() <= fig.start else m.start() - fig.end
-        # a clause break (semicolon, a second figure) between them weakens the tie
+        # a second figure between them weakens the tie
         between = text[min(m.end(), fig.end):max(m.start(), fig.start)]
-        dist += 40 * len(re.findall(r"[;]|\d\s*%|\$\s*\d", between))
+        dist += 40 * len(re.findall(r"\d\s*%|\$\s*\d", between))
         if dist < best_dist:
             best, best_dist = int(m.group(1)), dist
     if best is not None and best_dist <= 60:
         return best
-    # "In 2018, Australia exported ... and 179 million mt ...": a year set for the clause
+    if article_year:
+        before_only = {str(w).lower() for w in rules().get("year_relative_before") or []}
+        for m in rel.finditer(text, lo, hi):
+            phrase = m.group(0).lower()
+            if phrase in before_only and m.start() >= fig.end:
+                continue   # "2.5% more than a year earlier": the comparison, not the year
+            return article_year + relative[phrase]
+    # "In 2018, Australia exported ... and 179 million mt ...": a year set for the sentence
     m = _YEAR_SET.search(text[:fig.start])
     if m:
         return int(m.group(1))
-    if article_year:
-        for m in rel.finditer(text, lo, hi):
-            return article_year + relative[m.group(0).lower()]
     return None
 
 

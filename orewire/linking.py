@@ -9,6 +9,7 @@ import re
 
 from orewire import PIPELINE_VERSION
 from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
+from orewire.events import direction_for, sentence_events
 from orewire.figures import rules as _RULES
 from orewire.syntax import TOPIC
 
@@ -70,11 +71,17 @@ def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en",
     (orewire/syntax.py)."""
     mentions = mineral_matcher.find(doc)
     out_mentions, figures = [], []
+    triggers: dict[int, list] = {}
     for m in mentions:
         sent = doc[m.token_start].sent
+        if sent.start_char not in triggers:
+            triggers[sent.start_char] = sentence_events(sent.text)
+        events = [{"type": t.type, "direction": direction_for(t, m.start - sent.start_char),
+                   "trigger": sent.start_char + t.start}
+                  for t in triggers[sent.start_char]]
         out_mentions.append({"mineral": m.mineral, "surface": m.surface, "start": m.start,
                              "end": m.end, "sent_start": sent.start_char,
-                             "sent_end": sent.end_char})
+                             "sent_end": sent.end_char, "events": events})
     if not mentions:
         return {"mentions": [], "figures": []}
     text = doc.text
@@ -89,9 +96,26 @@ def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en",
                             "quote": f.quote, "start": sent.start_char + f.start,
                             "end": sent.start_char + f.end, "year": f.year,
                             "sent_start": sent.start_char})
+    _implied_price_units(figures)
     if parser is not None and (lang or "en") == "en":
         _mark_clauses(text, doc, out_mentions, figures, parser)
     return {"mentions": out_mentions, "figures": figures}
+
+
+def _implied_price_units(figures: list[dict]) -> None:
+    """A price written without its quantity ("it briefly topped US$6,000", "a record of
+    about $3,004") takes the per-unit of a price in the same currency in its sentence, or
+    else of the article's prices of the same order (within a factor of three): the
+    article quotes one market."""
+    quoted = [f for f in figures if f["kind"] == "price" and "/" in f["unit"]]
+    for f in figures:
+        if f["kind"] != "price" or "/" in f["unit"]:
+            continue
+        near = [q for q in quoted if q["unit"].split("/")[0] == f["unit"] and (
+                q["sent_start"] == f["sent_start"] or
+                q["value"] / 3 <= f["value"] <= q["value"] * 3)]
+        if near:
+            f["unit"] = min(near, key=lambda q: abs(q["start"] - f["start"]))["unit"]
 
 
 def _mark_clauses(text, doc, mentions, figures, parser) -> None:
@@ -280,6 +304,21 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict]) -> dict
     return links
 
 
+def event_rows(events: list[dict], in_sent: list[dict]) -> list[dict]:
+    """A mention's events with their country: the country named nearest to the trigger in
+    the sentence (the acting government or the place), else null; one per type."""
+    countries = [x for x in in_sent if x.get("normalized")]
+    out, seen = [], set()
+    for e in events:
+        if e["type"] in seen:
+            continue
+        seen.add(e["type"])
+        near = min(countries, key=lambda x: abs(x["start"] - e["trigger"]), default=None)
+        out.append({"type": e["type"], "direction": e["direction"],
+                    "country": near["normalized"] if near else None})
+    return out
+
+
 def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
               run_id: str, duplicate_of: str | None = None) -> dict:
     text = article.get("text") or ""
@@ -303,6 +342,7 @@ def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
             "countries": links.get(i, []),
             "organizations": _distinct(x["text"] for x in in_sent
                                        if x["label"] == "ORG" and not x["normalized"]),
+            "events": event_rows(m.get("events") or [], in_sent),
             "figures": [{"value": f["value"], "unit": f["unit"], "kind": f["kind"],
                          "quote": f["quote"], "year": f.get("year")}
                         for f in fig_owner.get(i, [])],

@@ -1,14 +1,18 @@
--- Question: who reports export bans, controls, permits or quotas, on which minerals and countries?
--- One row per mineral mention whose sentence speaks of restricting exports.
-SELECT
+-- Question: which governments tightened or eased export controls on which minerals, newest first?
+-- One row per article, mineral and direction of an export_restriction event (bans,
+-- suspensions, quotas, licences, export taxes, and their lifting or easing): the
+-- country that acts when the sentence names it, the sentence and the link. Syndicated
+-- copies are left out.
+SELECT DISTINCT
   DATE(a.published_at) AS published,
-  a.source,
   m.mineral,
-  ARRAY_TO_STRING(m.countries, ', ') AS countries,
+  e.direction,
+  e.country,
+  a.source,
   m.sentence,
   a.url
 FROM articles AS a
 CROSS JOIN UNNEST(a.minerals) AS m
-WHERE REGEXP_CONTAINS(LOWER(m.sentence),
-  r'export (ban|control|curb|restriction|licen[cs]e|permit|quota|suspension)|(ban|bans|banned|banning|suspend|suspends|suspended|restrict|restricts|restricted|control|controls|curb|curbs) [a-z ,-]{0,80}export')
-ORDER BY published, a.url, m.start, m.mineral;
+CROSS JOIN UNNEST(m.events) AS e
+WHERE e.type = 'export_restriction' AND a.duplicate_of IS NULL
+ORDER BY published DESC, m.mineral, e.direction, a.url, m.sentence;

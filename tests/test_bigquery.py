@@ -241,13 +241,15 @@ def test_update_rows_and_retry_resolution_on_bigquery(bq):  # noqa: F811
 
 
 def _without_figure_year(fields: list[dict]) -> list[dict]:
-    """The articles schema as an earlier version stored it: figures without ``year``."""
+    """The articles schema as an earlier version stored it: figures without ``year`` and
+    mentions without ``events``."""
     out = []
     for f in fields:
         f = dict(f)
         if f.get("fields"):
             f["fields"] = [x for x in _without_figure_year(f["fields"])
-                           if not (f["name"] == "figures" and x["name"] == "year")]
+                           if not (f["name"] == "figures" and x["name"] == "year")
+                           and not (f["name"] == "minerals" and x["name"] == "events")]
         out.append(f)
     return out
 
@@ -255,7 +257,8 @@ def _without_figure_year(fields: list[dict]) -> list[dict]:
 def test_schema_diff_names_the_nested_field_a_migration_adds():
     from schemas import added_fields, bigquery_schema
     wanted = bigquery_schema("articles")
-    assert added_fields(_without_figure_year(wanted), wanted) == ["minerals.figures.year"]
+    assert added_fields(_without_figure_year(wanted), wanted) == ["minerals.figures.year",
+                                                                 "minerals.events"]
     assert added_fields(wanted, wanted) == []
 
 
@@ -274,13 +277,14 @@ def test_an_older_articles_table_gains_the_figure_year_or_says_why_not(bq):  # n
     try:
         with BigQueryWarehouse(project, dataset, endpoint=bq.endpoint) as wh:
             fields = schemas_of(wh.client.get_table(table_id).schema)
-            assert "minerals.figures.year" in fields
+            assert "minerals.figures.year" in fields and "minerals.events.type" in fields
             assert wh.count("articles") == 1       # the stored row survived the update
     except ValueError as err:
         # The emulator may refuse a nested field addition: the run's error is one line
         # naming what is missing.
         message = str(err)
         assert "\n" not in message and "minerals.figures.year" in message
+        assert "minerals.events" in message
 
 
 def schemas_of(fields, prefix=""):

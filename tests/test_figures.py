@@ -232,3 +232,36 @@ def test_figure_year(sentence, article_year, year):
     lang = "fr" if "mine a" in sentence else "en"
     figs = find_figures(sentence, lang, article_year=article_year)
     assert len(figs) == 1 and figs[0].year == year
+
+
+def test_year_of_the_figures_own_clause():
+    figs = find_figures("A year ago it fetched $900 a tonne, and in 2021 it briefly passed "
+                        "$4,000.", article_year=2025)
+    assert [(f.value, f.year) for f in figs] == [(900, 2024), (4000, 2021)]
+
+
+def test_a_year_earlier_after_a_figure_is_its_comparison():
+    figs = find_figures("Chile shipped 410,000 tonnes in May, 3% more than a year earlier.",
+                        article_year=2025)
+    assert [(f.value, f.year) for f in figs] == [(410_000, None)]
+
+
+def test_a_restated_figure_keeps_the_first_ones_kind():
+    figs = find_figures("The miner said the deposit held 2 million tonnes, a figure it later "
+                        "raised to 2.6 million tonnes when it applied for a processing permit.")
+    assert [f.kind for f in figs] == ["reserves", "reserves"]
+
+
+def test_a_threshold_crossed_again_is_not_a_figure():
+    figs = find_figures("Buying reached 800 tonnes, the fourth straight year above 500 tonnes.")
+    assert [f.value for f in figs] == [800]
+
+
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("The mine made 250 koz of gold.", 250_000, "oz"),
+    ("Gold output was 1.1 Moz in the year.", 1_100_000, "oz"),
+    ("Measured resources hold 12 Mlbs of U3O8.", 12_000_000, "lb"),
+    ("The refinery will make 40 ktpa of hydroxide.", 40_000, "tonnes/year"),
+])
+def test_mining_unit_abbreviations(sentence, value, unit):
+    assert [(f.value, f.unit) for f in find_figures(sentence)] == [(value, unit)]

@@ -127,3 +127,18 @@ def test_a_figure_whose_clause_names_another_thing_is_no_minerals(analyse):
     row = analyse("Mining industries added more than $2 trillion to the economy in 2023, "
                   "officials said, and cobalt, nickel and tin were among the riskiest.")
     assert figures(row) == []
+
+
+def test_a_mention_carries_its_sentence_events_with_the_acting_country(analyse):
+    row = analyse("Indonesia banned exports of nickel ore in January. Separately, cobalt "
+                  "prices fell 8% in London.")
+    events = {m["mineral"]: m["events"] for m in row["minerals"]}
+    assert events["nickel"] == [{"type": "export_restriction", "direction": "tightening",
+                                 "country": "ID"}]
+    assert events["cobalt"] == [{"type": "price", "direction": "down", "country": None}]
+
+
+def test_a_price_without_its_quantity_takes_the_articles_unit(analyse):
+    row = analyse("Cobalt hydroxide sold for $14 a pound in March, and in May it touched $29.")
+    units = {f["value"]: f["unit"] for m in row["minerals"] for f in m["figures"]}
+    assert units == {14.0: "usd/lb", 29.0: "usd/lb"}

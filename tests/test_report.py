@@ -336,13 +336,17 @@ def _readme_queries() -> list[str]:
 
 def test_readme_example_queries_run_on_the_sample(sample_warehouse):
     queries = _readme_queries()
-    assert len(queries) == 3
+    assert len(queries) == 4
     results = [run_sql(sample_warehouse, q) for q in queries]
     for cols, rows in results:
         assert rows, cols
-    (cols1, rows1), (cols2, rows2), (cols3, rows3) = results
+    (cols1, rows1), (cols2, rows2), (cols3, rows3), (cols4, rows4) = results
     assert cols1 == ["mineral", "country", "articles"]
     assert ("rare_earth_elements", "CN") in {(r[0], r[1]) for r in rows1}
     assert any(r[cols2.index("quote")] == "around 70%" for r in rows2)  # the seed article
     titles = " ".join(r[cols3.index("title")] for r in rows3)
     assert "gallium" in titles.lower()
+    controls = {(r[cols4.index("country")], r[cols4.index("mineral")], r[cols4.index("direction")])
+                for r in rows4}
+    assert ("CN", "graphite", "tightening") in controls          # the sample's 2023 permits
+    assert ("ZW", "lithium", "tightening") in controls

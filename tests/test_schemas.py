@@ -111,7 +111,8 @@ def test_nested_types_in_ddl():
     assert re.search(r'"entities" STRUCT\(.*"normalized" VARCHAR\)\[\]', ddl)
     assert re.search(r'"minerals" STRUCT\(.*"countries" VARCHAR\[\].*'
                      r'"figures" STRUCT\("value" DOUBLE, "unit" VARCHAR, "kind" VARCHAR, '
-                     r'"quote" VARCHAR, "year" BIGINT\)\[\]\)\[\]', ddl)
+                     r'"quote" VARCHAR, "year" BIGINT\)\[\], "events" STRUCT\("type" VARCHAR, '
+                     r'"direction" VARCHAR, "country" VARCHAR\)\[\]\)\[\]', ddl)
     assert '"published_at" TIMESTAMPTZ' in ddl
 
 
@@ -195,8 +196,9 @@ def test_an_older_duckdb_warehouse_is_migrated_without_losing_rows(tmp_path):
     path = str(tmp_path / "old.duckdb")
     con = duckdb.connect(path)
     ddl = duckdb_ddl("articles").replace(', "year" BIGINT', "")
+    ddl = re.sub(r', "events" STRUCT\([^)]*\)\[\]', "", ddl)
     ddl = ddl.replace(',\n  "run_id" VARCHAR', "")
-    assert '"year"' not in ddl and '"run_id"' not in ddl
+    assert '"year"' not in ddl and '"run_id"' not in ddl and '"events"' not in ddl
     con.execute(ddl)
     con.execute("""INSERT INTO articles (article_id, url, minerals) VALUES
         ('a1', 'https://x.example/1',
@@ -210,5 +212,6 @@ def test_an_older_duckdb_warehouse_is_migrated_without_losing_rows(tmp_path):
         assert rows[0][0][0]["figures"][0] == {"value": 5.0, "unit": "percent",
                                                "kind": "share", "quote": "5%", "year": None}
         assert rows[0][0][0]["countries"] == ["MM"] and rows[0][1] is None
+        assert rows[0][0][0]["events"] is None     # a new field of a stored mention
     with DuckDBWarehouse(path) as wh:
         assert wh.migrated == []        # nothing left to do the second time

@@ -1,0 +1,75 @@
+"""orewire.events: supply-event types and directions of a sentence, and the events a
+stored row carries. Every sentence is our own writing."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.events import TYPES, direction_for, rules, sentence_events
+
+
+def types(sentence):
+    return {t.type for t in sentence_events(sentence)}
+
+
+def test_every_type_has_triggers():
+    assert set(rules()) == set(TYPES)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Jakarta banned exports of raw bauxite from June.", "export_restriction"),
+    ("Beijing will require licences for graphite exports.", "export_restriction"),
+    ("Das Land verhängte ein Exportverbot für Zinn.", "export_restriction"),
+    ("Le gouvernement a suspendu les exportations de cobalt.", "export_restriction"),
+    ("Washington imposed anti-dumping duties on Chinese aluminium foil.", "import_measure"),
+    ("The explorer discovered a large lithium deposit in Quebec.", "discovery"),
+    ("The maiden resource estimate puts contained copper at 2 million tonnes.", "discovery"),
+    ("Chile's copper output rose 4% in May.", "production"),
+    ("Workers at the nickel smelter went on strike on Monday.", "disruption"),
+    ("Floods halted operations at the zinc mine.", "disruption"),
+    ("The state granted an environmental permit for the rare earths project.",
+     "project_milestone"),
+    ("The company poured its first gold at the new mine.", "project_milestone"),
+    ("The automaker signed an offtake agreement for lithium hydroxide.", "deal"),
+    ("The fund provided a $300 million loan for the cobalt refinery.", "investment"),
+    ("Spot tin prices jumped to a record on Thursday.", "price"),
+    ("The government added antimony to its critical minerals list.", "policy"),
+    ("Lawmakers voted to nationalise lithium deposits.", "policy"),
+])
+def test_each_type_fires_on_a_sentence_that_states_it(sentence, expected):
+    assert expected in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lithium is used in batteries for phones and cars.",
+    "Copper wiring runs through the old building.",
+    "The gold medal went to the home team.",
+])
+def test_most_sentences_carry_no_event(sentence):
+    assert types(sentence) == set()
+
+
+def test_an_export_ban_is_not_also_production():
+    assert types("Indonesia stopped exports of nickel ore in 2020.") == {"export_restriction"}
+
+
+def test_lost_output_is_a_disruption_not_production():
+    assert "production" not in types("A blockade cut copper output by 20,000 tonnes.")
+
+
+@pytest.mark.parametrize("sentence,kind,direction", [
+    ("The ministry lifted the ban on cobalt exports.", "export_restriction", "easing"),
+    ("China banned exports of gallium.", "export_restriction", "tightening"),
+    ("Zinc output fell 5% last quarter.", "production", "down"),
+    ("Iron ore production rose to a record.", "production", "up"),
+    ("Nickel prices slumped to a four-year low.", "price", "down"),
+    ("The tin price hit $30,000 a tonne.", "price", "up"),
+])
+def test_direction(sentence, kind, direction):
+    trigger = next(t for t in sentence_events(sentence) if t.type == kind)
+    assert direction_for(trigger, 0) == direction
+
+
+def test_a_level_has_no_direction():
+    trigger = next(t for t in sentence_events("Peru produced 2.6 million tonnes of copper.")
+                   if t.type == "production")
+    assert direction_for(trigger, 0) is None
