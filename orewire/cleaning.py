@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from html import unescape as html_unescape
 import re
 import warnings
 from urllib.parse import urljoin, urlsplit
@@ -34,19 +35,91 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _BLANKS = re.compile(r"\n\s*\n+")
 
 
+_PARSERS = threading.local()   # an lxml parser is not to be shared between threads
+
+
+def _fragment_parser():
+    parser = getattr(_PARSERS, "html", None)
+    if parser is None:
+        parser = _PARSERS.html = lxml.etree.HTMLParser(recover=True)
+    return parser
+
+
+# A fragment is cut here before parsing: feed fields are short, and a feed item of more
+# than this is hostile or broken (a page's HTML goes through trafilatura, not this).
+MAX_FRAGMENT_CHARS = 2_000_000
+
+
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML fragment, paragraphs separated by blank lines."""
+    """Visible text of an HTML fragment, paragraphs separated by blank lines.
+
+    One pass over lxml's tree (linear in the fragment's size, whatever its nesting:
+    a separator is appended where a block starts and ends instead of being inserted
+    into the tree); libxml2 caps the nesting depth it builds."""
     if not html:
         return ""
+    html = clean_text(html[:MAX_FRAGMENT_CHARS])
     if "<" not in html and "&" not in html:
         return _tidy(html)
-    soup = BeautifulSoup(html, "lxml")
-    for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    return _tidy(soup.get_text())
+    try:
+        root = lxml.etree.fromstring(html, _fragment_parser())
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return _strip_tags(html)
+    if root is None:
+        return _strip_tags(html)
+    parts: list[str] = []
+    dropped: set[int] = set()
+    walker = lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else None
+        if event in ("comment", "pi"):
+            if el.tail:
+                parts.append(el.tail)
+            continue
+        if event == "start":
+            if tag in _DROP_TAGS:
+                dropped.add(id(el))
+                walker.skip_subtree()
+            elif tag is not None:
+                if tag in _BLOCK_TAGS:
+                    parts.append("\n\n")
+                if el.text:
+                    parts.append(el.text)
+            continue
+        if tag in _BLOCK_TAGS and id(el) not in dropped:
+            parts.append("\n\n")
+        if el is not root and el.tail:
+            parts.append(el.tail)
+    text = _tidy("".join(parts))
+    if not text and html.count("<") > 256:
+        # nesting deeper than libxml2 builds: the words, without the markup
+        text = _strip_tags(html)
+    return text
+
+
+_DROPPED_CONTENT = re.compile(r"<(%s)\b[^>]*>[^<]*(?:<(?!/\1)[^<]*)*</\1\s*>" %
+                              "|".join(("script", "style", "noscript", "iframe")), re.I)
+
+
+def _strip_tags(html: str) -> str:
+    return _tidy(html_unescape(re.sub(r"<[^>]*>", " ", _DROPPED_CONTENT.sub(" ", html))))
+
+
+# Lone surrogates (no encoder takes them), C0/C1 controls but tab and newline, and the
+# bidirectional overrides and isolates that reorder what a terminal or page shows.
+_UNSAFE_CHARS = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+                           "\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(text):
+    """A string from outside (feed, page) made safe to store and show: lone surrogates
+    become U+FFFD, controls and bidi overrides go, CR becomes a newline. Anything that
+    is not a string is returned as it is."""
+    if not isinstance(text, str):
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE_CHARS.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "",
+                             text)
 
 
 def _tidy(text: str) -> str:
@@ -125,9 +198,10 @@ def extract_page(html: str, url: str | None = None) -> dict:
                                       include_comments=False, include_tables=True)
     if doc is None:
         return {"text": "", "title": None, "authors": [], "date": None, "canonical_url": None}
-    text = _tidy(_drop_headline(doc.text or "", doc.title).replace("\n", "\n\n"))
-    authors = [a.strip() for a in re.split(r";|\band\b|,", doc.author or "") if a.strip()]
-    return {"text": text, "title": doc.title, "authors": authors,
+    text = _tidy(clean_text(_drop_headline(doc.text or "", doc.title)).replace("\n", "\n\n"))
+    authors = [clean_text(a.strip()) for a in re.split(r";|\band\b|,", doc.author or "")
+               if a.strip()]
+    return {"text": text, "title": clean_text(doc.title), "authors": authors,
             "date": _parse_date(doc.date), "canonical_url": declared_canonical(html, url)
             or doc.url}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from orewire.cleaning import html_to_text
+from orewire.cleaning import clean_text, html_to_text
 from orewire.urls import BadURL, article_id, host_of, normalize_url
 
 LIST_SUFFIXES = (".opml", ".txt")
@@ -34,11 +35,43 @@ class FeedArgumentError(ValueError):
 @dataclass(frozen=True)
 class FeedSource:
     feed_url: str   # http(s) URL, or an absolute local path
-    kind: str       # "url" or "file"
+    kind: str       # "url", "file", or "forbidden" (a list entry that is not read)
+    reason: str | None = None   # why a forbidden entry is not read
 
 
-def resolve_feed_args(items: list[str], _depth: int = 0) -> list[FeedSource]:
-    """Expand --feeds items into feed sources, in order, without duplicates."""
+def _inside(path: Path, directory: Path) -> bool:
+    """``path`` lies under ``directory`` without any symlink on the way (whether it exists
+    is checked by the caller)."""
+    try:
+        rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(directory))
+    except ValueError:
+        return False
+    here = Path(os.path.abspath(directory))
+    for part in rel.parts:
+        here = here / part
+        if here.is_symlink():
+            return False
+    return True
+
+
+def _feed_files(directory: Path) -> list[Path]:
+    """The feed files of a directory tree: no hidden files, no symlinks followed."""
+    found = []
+    for root, dirs, files in os.walk(directory, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and
+                         not os.path.islink(os.path.join(root, d)))
+        for name in sorted(files):
+            full = Path(root) / name
+            if not name.startswith(".") and not full.is_symlink() and full.is_file():
+                found.append(full.resolve())
+    return sorted(found)
+
+
+def resolve_feed_args(items: list[str], _depth: int = 0,
+                      list_dir: Path | None = None) -> list[FeedSource]:
+    """Expand --feeds items into feed sources, in order, without duplicates. Items from
+    a local feed list (``list_dir``: its directory) may be URLs or files under that
+    directory; anything else becomes a "forbidden" source, reported as a dead letter."""
     if _depth > 5:
         raise FeedArgumentError("feed lists nested more than 5 deep")
     out: list[FeedSource] = []
@@ -58,16 +91,23 @@ def resolve_feed_args(items: list[str], _depth: int = 0) -> list[FeedSource]:
         if len(scheme) > 1:  # a one-letter scheme is a Windows drive, not a URL
             raise FeedArgumentError(
                 f"unsupported feed scheme {scheme!r} in {item!r} (use http(s) URLs or paths)")
+        if list_dir is not None and not _inside(Path(item), list_dir):
+            # a list may name files under its own directory only ("/proc/self/environ",
+            # "../../secrets" and symlinks out of it are not read)
+            out.append(FeedSource(item, "forbidden",
+                                  f"feed list entry {item!r} is not a file under the "
+                                  f"list's directory {list_dir}; not read"))
+            continue
         path = Path(item).expanduser()
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*")
-                           if p.is_file() and not p.name.startswith("."))
-            out.extend(FeedSource(str(p.resolve()), "file") for p in files)
+            out.extend(FeedSource(str(p), "file") for p in _feed_files(path))
         elif path.is_file():
             if path.suffix.lower() == ".opml":
-                out.extend(resolve_feed_args(read_opml(path), _depth + 1))
+                out.extend(resolve_feed_args(read_opml(path), _depth + 1,
+                                             Path(os.path.abspath(path)).parent))
             elif path.suffix.lower() == ".txt":
-                out.extend(resolve_feed_args(read_text_list(path), _depth + 1))
+                out.extend(resolve_feed_args(read_text_list(path), _depth + 1,
+                                             Path(os.path.abspath(path)).parent))
             else:
                 out.append(FeedSource(str(path.resolve()), "file"))
         else:
@@ -168,6 +208,11 @@ def _parse_iso(value) -> dt.datetime | None:
     return d if d.tzinfo else d.replace(tzinfo=dt.timezone.utc)
 
 
+_BAD_CHAR_REFS = re.compile(rb"&#(?:[xX]0*(?:[dD][89a-fA-F][0-9a-fA-F]{2}|0{0,2})|"
+                            rb"0*(?:5529[6-9]|55[3-9]\d\d|56\d{3}|57[0-2]\d\d|573[0-3]\d|"
+                            rb"5734[0-3]|0))\s*;")
+
+
 def parse_feed(data: bytes, feed_url: str) -> ParsedFeed:
     """Parse feed bytes. Raises ValueError when the bytes are no feed at all."""
     head = data[:64].removeprefix(b"\xef\xbb\xbf").lstrip()
@@ -175,6 +220,9 @@ def parse_feed(data: bytes, feed_url: str) -> ParsedFeed:
         return _parse_json_feed(data)
     # Our cleaner handles the HTML, so feedparser's sanitiser and URI resolution are off
     # (they cost about 4x its parse time).
+    # A character reference to a surrogate or NUL ("&#xD800;") makes feedparser fail on
+    # the whole feed; it is the replacement character, like any undecodable character.
+    data = _BAD_CHAR_REFS.sub(b"&#xFFFD;", data)
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     bozo = None
     if parsed.get("bozo"):
@@ -201,8 +249,9 @@ def parse_feed(data: bytes, feed_url: str) -> ParsedFeed:
             "summary_html": e.get("summary") or "",
             "content_html": content_html,
         })
-    return ParsedFeed(title=feed.get("title"), link=feed.get("link"), entries=entries,
-                      bozo_reason=bozo, format=version)
+    return ParsedFeed(title=clean_text(feed.get("title")), link=clean_text(feed.get("link")),
+                      entries=[_clean_entry(e) for e in entries], bozo_reason=bozo,
+                      format=version)
 
 
 def _parse_json_feed(data: bytes) -> ParsedFeed:
@@ -229,8 +278,15 @@ def _parse_json_feed(data: bytes) -> ParsedFeed:
             "content_html": _text(item.get("content_html")) or
                             (_text(item.get("content_text")) or "").replace("\n", "<br>"),
         })
-    return ParsedFeed(title=_text(doc.get("title")), link=_text(doc.get("home_page_url")),
-                      entries=entries, format="json")
+    return ParsedFeed(title=clean_text(_text(doc.get("title"))),
+                      link=clean_text(_text(doc.get("home_page_url"))),
+                      entries=[_clean_entry(e) for e in entries], format="json")
+
+
+def _clean_entry(entry: dict) -> dict:
+    """Every string of an entry cleaned once, where it enters (orewire.cleaning.clean_text)."""
+    return {k: [clean_text(x) for x in v] if isinstance(v, list) else clean_text(v)
+            for k, v in entry.items()}
 
 
 def _text(value) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import ipaddress
+import re
 import socket
 import threading
 import time
@@ -19,6 +20,9 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from protego import Protego
 import urllib3
+import urllib3.connection
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
 
 DEFAULT_USER_AGENT = "orewire/0.1 (+https://github.com/orewire/orewire; news ingestion)"
 RETRYABLE_STATUS = {429, 500, 502, 503, 504}
@@ -51,24 +55,103 @@ class Response:
         return (self.headers.get("content-type") or "").split(";")[0].strip().lower()
 
 
-def check_address(url: str, allow_private: bool) -> None:
-    """Refuse hosts that resolve to loopback, private, link-local or metadata addresses."""
-    host = urlsplit(url).hostname
+# Characters that make URL parsers disagree about where the host ends ("\\" is a path
+# separator to browsers and urllib3, part of the userinfo to urllib.parse).
+_AMBIGUOUS_AUTHORITY = re.compile(r"[\\\s\x00-\x1f\x7f]")
+
+
+def request_host(url: str) -> str:
+    """The host the HTTP client will connect to, parsed as urllib3 (under requests) parses
+    it; refuses an authority holding a backslash, whitespace or a control character."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        raise FetchError(f"not an absolute URL: {url[:200]!r}", retryable=False)
+    authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    if _AMBIGUOUS_AUTHORITY.search(authority) or _AMBIGUOUS_AUTHORITY.search(
+            rest[len(authority):len(authority) + 1] or ""):
+        raise BlockedAddress(f"refused {url[:200]!r}: backslash, space or control "
+                             "character in the host part")
+    try:
+        host = parse_url(url).host
+    except LocationParseError as err:
+        raise FetchError(f"unparsable URL {url[:200]!r}: {err}", retryable=False) from err
     if not host:
-        raise FetchError(f"no host in {url!r}", retryable=False)
+        raise FetchError(f"no host in {url[:200]!r}", retryable=False)
+    return host.strip("[]")
+
+
+def is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Globally routable, and so is any IPv4 address it wraps (mapped, 6to4, Teredo)."""
+    if not ip.is_global or ip.is_multicast:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address):
+        wrapped = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+        return all(w is None or is_public(w) for w in wrapped)
+    return True
+
+
+def check_address(url: str, allow_private: bool) -> str | None:
+    """Resolve the URL's host once and return the address to connect to: the first one,
+    when every address it resolves to is globally routable. Refuses loopback, private,
+    shared (100.64/10), link-local and metadata addresses, and IPv6 forms wrapping them.
+    With ``allow_private`` nothing is checked and None is returned (normal resolution)."""
+    host = request_host(url)
     if allow_private:
-        return
+        return None
     try:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except socket.gaierror as err:
         raise FetchError(f"cannot resolve host {host!r}: {err}", retryable=True) from err
+    addresses = []
     for info in infos:
         ip = ipaddress.ip_address(info[4][0].split("%")[0])
-        if (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
-                or ip.is_multicast or ip.is_unspecified):
+        if not is_public(ip):
             raise BlockedAddress(
                 f"refused {host!r}: resolves to non-public address {ip} "
                 "(use --allow-private-network to permit)")
+        addresses.append(str(ip))
+    if not addresses:
+        raise FetchError(f"cannot resolve host {host!r}: no address", retryable=True)
+    return addresses[0]
+
+
+# The address each thread's current request was checked against: connections are opened
+# to it, never to a second resolution of the name (DNS rebinding), while the Host header,
+# SNI and certificate checks keep the name.
+_PINNED = threading.local()
+
+
+class _PinnedConnection(urllib3.connection.HTTPConnection):
+    def _new_conn(self):
+        pinned = getattr(_PINNED, "hosts", {}).get(self.host)
+        if pinned:
+            self._dns_host = pinned
+        return super()._new_conn()
+
+
+class _PinnedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    def _new_conn(self):
+        pinned = getattr(_PINNED, "hosts", {}).get(self.host)
+        if pinned:
+            self._dns_host = pinned
+        return super()._new_conn()
+
+
+class _PinnedHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _PinnedConnection
+
+
+class _PinnedHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _PinnedHTTPSConnection
+
+
+class PinnedAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter whose connections go to the address the guard checked."""
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _PinnedHTTPPool,
+                                                   "https": _PinnedHTTPSPool}
 
 
 class HostThrottle:
@@ -126,8 +209,8 @@ class Fetcher:
         self._robots_locks: dict[str, threading.Lock] = {}
         self._robots_lock = threading.Lock()
         self.session = requests.Session()
-        adapter = requests.adapters.HTTPAdapter(pool_connections=pool_size,
-                                                pool_maxsize=pool_size, max_retries=0)
+        adapter = PinnedAdapter(pool_connections=pool_size, pool_maxsize=pool_size,
+                                max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.session.headers.update({"User-Agent": user_agent,
@@ -161,6 +244,8 @@ class Fetcher:
     def _load_robots(self, origin: str, host: str):
         try:
             resp = self._get_following_redirects(origin + "/robots.txt", {})
+        except BlockedAddress:
+            raise           # the site itself is refused: not a robots.txt problem
         except FetchError as err:
             if err.status is not None and 400 <= err.status < 500:
                 return None
@@ -179,6 +264,7 @@ class Fetcher:
 
         ``robots=True`` (article pages) first checks the site's robots.txt.
         """
+        request_host(url)   # an ambiguous address is refused before robots.txt is asked
         if robots:
             self.check_robots(url)
         attempt = 0
@@ -202,8 +288,8 @@ class Fetcher:
             scheme = urlsplit(url).scheme.lower()
             if scheme not in ("http", "https"):
                 raise FetchError(f"refused non-http(s) URL {url[:200]!r}", retryable=False)
-            check_address(url, self.allow_private)
-            resp = self._get_once(url, headers)
+            pinned = check_address(url, self.allow_private)
+            resp = self._get_once(url, headers, pinned)
             if resp.status in (301, 302, 303, 307, 308):
                 location = resp.headers.get("location")
                 if not location:
@@ -215,10 +301,17 @@ class Fetcher:
         raise FetchError(f"more than {self.max_redirects} redirects from {url}",
                          retryable=False)
 
-    def _get_once(self, url: str, headers: dict) -> Response:
-        host = urlsplit(url).hostname or ""
+    def _get_once(self, url: str, headers: dict, pinned: str | None = None) -> Response:
+        host = request_host(url)
         self.throttle.acquire(host)
         started = time.monotonic()
+        hosts = getattr(_PINNED, "hosts", None)
+        if hosts is None:
+            hosts = _PINNED.hosts = {}
+        if pinned:
+            hosts[host] = pinned
+        else:
+            hosts.pop(host, None)
         try:
             try:
                 r = self.session.get(url, headers=headers, timeout=self.timeout,
@@ -235,6 +328,7 @@ class Fetcher:
             finally:
                 r.close()
         finally:
+            hosts.pop(host, None)
             self.throttle.release(host)
         hdrs = {k.lower(): v for k, v in r.headers.items()}
         if r.status_code in RETRYABLE_STATUS:

@@ -772,10 +772,12 @@ def write_report(data: ReportData, out_dir: str) -> str:
         drawers = [chart_mentions_over_time, chart_country_mineral_heatmap,
                    chart_critical_minerals, chart_top_sources, chart_dead_letters]
     charts = {}
-    for draw in drawers:
-        chart = draw(data, out_dir)
-        if chart is not None:
-            charts[chart.name] = chart
+    # Labels are data (source names, minerals): "$...$" in one is text, not mathtext.
+    with mpl.rc_context({"text.parse_math": False}):
+        for draw in drawers:
+            chart = draw(data, out_dir)
+            if chart is not None:
+                charts[chart.name] = chart
     for name in CHARTS:  # a chart from an earlier report must not linger unlinked
         stale = os.path.join(out_dir, f"{name}.png")
         if name not in charts and os.path.exists(stale):

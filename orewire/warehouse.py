@@ -96,9 +96,10 @@ def open_warehouse(spec: str, endpoint: str | None = None, location: str = "US",
         except ValueError as err:
             raise WarehouseError(str(err)) from err
         except Exception as err:  # noqa: BLE001 (auth, transport and API errors alike)
-            where = f" at {endpoint}" if endpoint else ""
+            from orewire.urls import redact  # noqa: PLC0415
+            where = f" at {redact(endpoint)}" if endpoint else ""
             raise WarehouseError(f"cannot open BigQuery warehouse {spec}{where}: "
-                                 f"{str(err).splitlines()[0][:300]}") from err
+                                 f"{redact(str(err).splitlines()[0][:300])}") from err
     return DuckDBWarehouse(spec, read_only=read_only)
 
 

@@ -10,6 +10,7 @@ import argparse
 import ctypes
 import datetime as dt
 import logging
+import math
 import os
 import sys
 import uuid
@@ -24,7 +25,7 @@ from orewire.feeds import FeedArgumentError, FeedSource, resolve_feed_args
 from orewire.bigquery import is_bigquery_spec, parse_spec
 from orewire.warehouse import WarehouseError, check_duckdb_path, open_warehouse
 from pipeline.build import RunContext, build_pipeline, finish_run
-from pipeline.options import DEFAULT_WAREHOUSE, OrewireOptions, run_help_parser
+from pipeline.options import DEFAULT_WAREHOUSE, OrewireOptions, run_help_parser, unknown_flags
 from pipeline.progress import is_local_runner, show_progress
 from pipeline.local_runner import LOCAL_RUNNER
 from orewire.query import QueryError, run_sql
@@ -185,6 +186,10 @@ def prepare(argv: list[str], extra_items: list[dict] | None = None
     the graph is only built."""
     parser = run_help_parser()
     ns, _rest = parser.parse_known_args(argv)
+    unknown = unknown_flags(argv)
+    if unknown:
+        raise UsageError(f"unknown option {unknown[0]} (orewire run --help lists orewire's "
+                         "options; Beam's pass through by their exact names)")
     options = PipelineOptions(_beam_args(argv))
     _normalise_dry_run(options)
     dry_run = is_dry_run(options)
@@ -203,6 +208,12 @@ def prepare(argv: list[str], extra_items: list[dict] | None = None
                         ("--max-bytes", ns.max_bytes)):
         if value < 1:
             raise UsageError(f"{flag} must be at least 1, not {value}")
+    for flag, value in (("--fetch-timeout", ns.fetch_timeout),
+                        ("--per-host-delay", ns.per_host_delay),
+                        ("--poll-interval", ns.poll_interval),
+                        ("--dedup-ttl-hours", ns.dedup_ttl_hours)):
+        if not math.isfinite(value):   # nan passes every comparison; inf never ends
+            raise UsageError(f"{flag} must be a finite number, not {value}")
     if ns.fetch_timeout <= 0:
         raise UsageError(f"--fetch-timeout must be more than 0, not {ns.fetch_timeout}")
     if ns.per_host_delay < 0:
@@ -221,7 +232,8 @@ def prepare(argv: list[str], extra_items: list[dict] | None = None
     staging = os.path.join(os.path.dirname(os.path.abspath(ns.warehouse)),
                            f".{os.path.basename(ns.warehouse)}.staging", run_id)
     ctx = RunContext(run_id=run_id, started_at=started,
-                     sources=[{"feed_url": s.feed_url, "kind": s.kind} for s in sources],
+                     sources=[{"feed_url": s.feed_url, "kind": s.kind, "reason": s.reason}
+                              for s in sources],
                      prior_states=prior_states, staging_dir=staging,
                      extra_items=list(extra_items or []),
                      record_run=not is_local_runner(options),

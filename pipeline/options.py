@@ -102,7 +102,7 @@ class OrewireOptions(PipelineOptions):
 
 def run_help_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="orewire run",
+        prog="orewire run", allow_abbrev=False,
         description="Read news feeds, clean the articles, tag entities and minerals, and "
                     "write one row per article to the warehouse. Any Apache Beam pipeline "
                     "option (--runner, --direct_num_workers, --project, --region, "
@@ -120,3 +120,18 @@ def run_help_parser() -> argparse.ArgumentParser:
              "writing as it goes: on a remote runner (Dataflow) a streaming job "
              "(pipeline/streaming_graph.py), on a local runner a loop of polls.")
     return parser
+
+
+def unknown_flags(argv: list[str]) -> list[str]:
+    """The ``--flags`` of ``argv`` that neither orewire nor any Beam option class defines
+    (Beam only logs and drops them: "--warehose x.duckdb" would write elsewhere)."""
+    from apache_beam.options.pipeline_options import (  # noqa: PLC0415
+        PipelineOptions as BeamOptions, _BeamArgumentParser)
+    parser = _BeamArgumentParser(allow_abbrev=False)
+    classes = {}
+    for cls in BeamOptions.__subclasses__():
+        classes.setdefault(str(cls), cls)
+    for cls in classes.values():
+        cls._add_argparse_args(parser)  # noqa: SLF001 (how Beam builds its own parser)
+    _known, unknown = parser.parse_known_args(argv)
+    return [a.split("=", 1)[0] for a in unknown if a.startswith("-")]

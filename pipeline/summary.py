@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 
 from apache_beam.metrics.metric import MetricsFilter
@@ -123,8 +124,8 @@ def format_rows(cols: list[str], rows: list[tuple], fmt: str = "table",
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
-        w.writerow(cols)
-        w.writerows(rows)
+        w.writerow([_csv_cell(c) for c in cols])
+        w.writerows([_csv_cell(v) for v in r] for r in rows)
         return buf.getvalue().rstrip("\n")
     cells = [[_cell(v, max_width) for v in r] for r in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
@@ -134,6 +135,23 @@ def format_rows(cols: list[str], rows: list[tuple], fmt: str = "table",
     return "\n".join(out)
 
 
+def _csv_cell(v):
+    """A CSV value a spreadsheet shows as written: arrays and records as JSON, and text
+    that a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1", "@SUM") prefixed
+    with an apostrophe (OWASP's CSV injection advice)."""
+    if isinstance(v, (list, tuple, dict)):
+        v = json.dumps(v, default=str, ensure_ascii=False)
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + v
+    return v
+
+
+# Shown escaped on a terminal: controls (an ESC sequence could rewrite the screen) and
+# bidi overrides (a title could show reversed).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _cell(v, max_width: int) -> str:
     s = "NULL" if v is None else str(v).replace("\n", " ")
+    s = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), s)
     return s if len(s) <= max_width else s[:max_width - 1] + "…"

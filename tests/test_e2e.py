@@ -175,6 +175,11 @@ def test_bundled_sample_gives_the_seed_article_row(tmp_path):
     (["--warehouse", "/nonexistent-dir/x.duckdb"], "does not exist"),
     (["--warehouse", "out.parquet"], "must be a DuckDB file"),
     (["--per-host-concurrency", "0"], "at least 1"),
+    (["--fetch-timeout", "nan"], "finite"),
+    (["--fetch-timeout", "inf"], "finite"),
+    (["--poll-interval", "inf"], "finite"),
+    (["--warehose", "elsewhere.duckdb"], "unknown option --warehose"),   # misspelt
+    (["--feed", "seeds/sample"], "unknown option --feed"),               # no prefix match
 ])
 def test_unusable_arguments_exit_2_with_one_line(args, message, tmp_path, capsys,
                                                  monkeypatch):
@@ -182,6 +187,7 @@ def test_unusable_arguments_exit_2_with_one_line(args, message, tmp_path, capsys
     assert run(args) == 2
     err = capsys.readouterr().err.strip()
     assert message in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "orewire.duckdb").exists()   # nothing written anywhere
 
 
 def test_unwritable_warehouse_exits_2(tmp_path, capsys):

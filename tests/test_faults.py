@@ -6,6 +6,7 @@ link a dead letter with a clear error, and entries seen = rows + duplicates + de
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import random
 import resource
@@ -62,9 +63,16 @@ class FaultHandler(BaseHTTPRequestHandler):
                 return self._send(429, b"slow down", {"Retry-After": "1"})
             return self._send(200, page_html("Tin", MYANMAR).encode())
         if path == "/reset":
+            # An RST now: the socket's file objects hold it open until they are closed
+            # too, which otherwise waits for the garbage collector (and the client for
+            # its read timeout instead of a reset).
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
                                        struct.pack("ii", 1, 0))
+            self.rfile.close()
+            self.wfile.close()
             self.connection.close()
+            self.rfile, self.wfile = io.BytesIO(), io.BytesIO()
+            self.close_connection = True
             return None
         if path == "/drip":
             self.send_response(200)

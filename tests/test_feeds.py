@@ -117,14 +117,13 @@ def test_opml_nested_outlines_and_relative_paths(tmp_path):
     feeds_dir = tmp_path / "local"
     feeds_dir.mkdir()
     (feeds_dir / "wire.xml").write_bytes(RSS)
-    opml = tmp_path / "lists" / "feeds.opml"
-    opml.parent.mkdir()
+    opml = tmp_path / "feeds.opml"   # a list names files under its own directory only
     opml.write_text("""<?xml version="1.0"?>
 <opml version="2.0"><head><title>t</title></head><body>
   <outline text="Top">
     <outline text="Group A">
       <outline text="Remote" type="rss" xmlUrl="https://a.example/rss"/>
-      <outline text="Local" type="rss" xmlUrl="../local/wire.xml"/>
+      <outline text="Local" type="rss" xmlUrl="local/wire.xml"/>
     </outline>
     <outline text="No feed here"/>
   </outline>

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import collections
 import gzip
+import ipaddress
+import socket
 import http.server
 import threading
 import time
@@ -384,3 +386,66 @@ def test_parse_retry_after():
     import email.utils
     future = email.utils.formatdate(time.time() + 60, usegmt=True)
     assert 55 <= parse_retry_after(future) <= 61
+
+
+# ---------------------------------------------------------------- issue 18: the guard holds
+
+@pytest.mark.parametrize("url", [
+    "http://100.100.100.200/latest/meta-data",      # shared address space (cloud metadata)
+    "http://[2002:7f00:1::1]/",                     # 6to4 wrapping 127.0.0.1
+    "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",  # Teredo wrapping 192.0.2.45
+    "http://[::ffff:127.0.0.1]/",                   # IPv4-mapped loopback
+])
+def test_wrapped_and_shared_ranges_are_refused(url):
+    with pytest.raises(BlockedAddress):
+        check_address(url, allow_private=False)
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:8081\\@public.example/",
+    "http://public.example\\@127.0.0.1/",
+    "http://public.example /x",
+    "http://public.example\t/",
+    "http://pub\x00lic.example/",
+])
+def test_ambiguous_authorities_are_refused(url):
+    with pytest.raises(BlockedAddress) as exc:
+        check_address(url, allow_private=True)
+    assert exc.value.retryable is False
+
+
+def test_backslash_link_reaches_no_server_and_is_not_retryable(server):
+    f = Fetcher(per_host_delay=0, backoff=0.01, retries=2)
+    port = server.split(":")[-1]
+    before = sum(Handler.hits.values())
+    with pytest.raises(BlockedAddress) as exc:
+        f.get(f"http://127.0.0.1:{port}\\@public.example/ok", robots=True)
+    assert exc.value.retryable is False
+    assert sum(Handler.hits.values()) == before
+    f.close()
+
+
+def test_connection_goes_to_the_checked_address_not_a_second_resolution(server, monkeypatch):
+    """DNS rebinding: the name resolves to a public address when checked and to loopback
+    afterwards; the connection must go to the checked address (which, offline, fails),
+    and the loopback server must see nothing."""
+    import orewire.http as oh
+    port = int(server.split(":")[-1])
+    real = socket.getaddrinfo
+    answers = iter(["93.184.216.34"])
+
+    def rebinding(host, *args, **kwargs):
+        if host == "rebind.example":
+            ip = next(answers, "127.0.0.1")
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    f = Fetcher(per_host_delay=0, backoff=0.01, retries=0, connect_timeout=0.5,
+                obey_robots=False)
+    before = sum(Handler.hits.values())
+    with pytest.raises(FetchError):
+        f.get(f"http://rebind.example:{port}/ok")
+    assert sum(Handler.hits.values()) == before
+    assert oh.is_public(ipaddress.ip_address("93.184.216.34"))
+    f.close()

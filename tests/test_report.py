@@ -350,3 +350,17 @@ def test_readme_example_queries_run_on_the_sample(sample_warehouse):
                 for r in rows4}
     assert ("CN", "graphite", "tightening") in controls          # the sample's 2023 permits
     assert ("ZW", "lithium", "tightening") in controls
+
+
+def test_a_source_name_with_dollar_signs_is_text_not_math(tmp_path):
+    """A publisher named like "$\\undefined{x}$" crashed matplotlib's mathtext parser."""
+    path = str(tmp_path / "math.duckdb")
+    with DuckDBWarehouse(path) as wh:
+        wh.insert_rows("mineral_catalog", CATALOG)
+        wh.insert_rows("articles", [
+            _article(n, f"2025-01-{10 + n}", "$\\undefined{x}$ Metals", [
+                _mention("lithium", ["CL"], [(41, "percent", "share", "41%")])])
+            for n in range(3)])
+    from orewire.report import build_report
+    index = build_report(path, str(tmp_path / "r"))
+    assert "$\\undefined{x}$ Metals" in open(index, encoding="utf-8").read()

@@ -114,3 +114,15 @@ def test_query_names_that_look_like_html_entities_kept(query):
     assert out.startswith("https://example.com/story?")
     # courlan sorts the query; the pairs themselves must survive unmangled
     assert sorted(parse_qsl(urlsplit(out).query)) == sorted(parse_qsl(query))
+
+
+def test_value_less_query_keys_are_part_of_the_address():
+    a = normalize_url("http://news.example/story.php?12345")
+    b = normalize_url("http://news.example/story.php?67890")
+    assert a != b and a.endswith("?12345")
+
+
+def test_only_click_trackers_leave_the_query():
+    url = normalize_url("HTTP://News.Example:80/a?ref=home&utm_source=rss&p=2&FBCLID=x&"
+                        "mc_cid=1&b=&c#top")
+    assert url == "http://news.example/a?ref=home&p=2&b=&c"

@@ -10,6 +10,7 @@ import json
 import apache_beam as beam
 
 from orewire import PIPELINE_VERSION
+from orewire.urls import redact
 
 NAMESPACE = "orewire"
 DEAD_LETTERS = "dead_letters"
@@ -47,8 +48,10 @@ def dead_letter(stage: str, source: str | None, error: BaseException | str, *,
     else:
         error_type, message = "Rejected", error
     failed_at = now_utc()
-    source, feed_url, article_id = (None if v is None else str(v)[:2000]
+    source, feed_url, article_id = (None if v is None else redact(str(v))[:2000]
                                     for v in (source, feed_url, article_id))
+    message = redact(message)
+    payload = None if payload is None else redact(str(payload))
     key = f"{stage}|{source}|{article_id}|{failed_at.isoformat()}"
     return {
         "dead_letter_id": hashlib.sha256(key.encode("utf-8")).hexdigest()[:32],

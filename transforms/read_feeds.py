@@ -12,7 +12,7 @@ import apache_beam as beam
 
 from orewire.feeds import entry_to_item, parse_feed
 from orewire.http import Fetcher, FetchError
-from orewire.urls import BadURL
+from orewire.urls import BadURL, redact
 from transforms.common import DEAD_LETTERS, counter, dead_letter, now_utc
 
 FEED_STATE = "feed_state"
@@ -36,7 +36,8 @@ class ReadFeedFn(beam.DoFn):
             self.fetcher.close()
 
     def process(self, source: dict):
-        yield from self.read(source, self.prior_states.get(source.get("feed_url")) or {})
+        yield from self.read(source,
+                             self.prior_states.get(redact(source.get("feed_url"))) or {})
 
     def read(self, source: dict, prior: dict):
         """Read one feed, given its previous ``feed_state`` row ``prior`` (conditional GET):
@@ -54,17 +55,27 @@ class ReadFeedFn(beam.DoFn):
                 retryable=False))
 
     def _read(self, source: dict, prior: dict):
-        feed_url, kind = source["feed_url"], source["kind"]
+        # The feed's URL as given (credentials included) is used for the request only;
+        # what is stored and shown is ``feed_url``, without them.
+        request_url, kind = source["feed_url"], source["kind"]
+        feed_url = redact(request_url)
+        if kind == "forbidden":   # a feed-list entry naming a file it may not (not read)
+            self.feed_failures.inc()
+            yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
+                "read_feeds", feed_url, source.get("reason") or "forbidden feed-list entry",
+                feed_url=feed_url, retryable=False))
+            return
         now = now_utc()
         state = {"feed_url": feed_url, "etag": prior.get("etag"),
                  "last_modified": prior.get("last_modified"), "last_polled_at": now,
                  "last_status": "ok", "last_error": None, "entries_last_poll": 0,
                  "consecutive_failures": 0}
         try:
-            data, base_url = self._load(feed_url, kind, prior, state)
+            data, base_url = self._load(request_url, kind, prior, state)
+            base_url = redact(base_url)
         except (FetchError, OSError) as err:
             self.feed_failures.inc()
-            state.update(last_status="error", last_error=str(err)[:1000],
+            state.update(last_status="error", last_error=redact(str(err))[:1000],
                          consecutive_failures=(prior.get("consecutive_failures") or 0) + 1)
             yield beam.pvalue.TaggedOutput(FEED_STATE, state)
             yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
@@ -82,8 +93,11 @@ class ReadFeedFn(beam.DoFn):
             state.update(last_status="error", last_error=str(err)[:1000],
                          consecutive_failures=(prior.get("consecutive_failures") or 0) + 1)
             yield beam.pvalue.TaggedOutput(FEED_STATE, state)
+            # a remote answer is kept for a look; a local file's bytes never are (a file
+            # that is no feed may hold anything)
             yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
-                "read_feeds", feed_url, err, feed_url=feed_url, payload=data[:500]))
+                "read_feeds", feed_url, err, feed_url=feed_url,
+                payload=data[:500] if kind == "url" else None))
             return
         self.feeds_read.inc()
         if parsed.bozo_reason:

@@ -1,0 +1,120 @@
+"""Issue 18's failures, reproduced with local files only: strings that crashed every run
+and HTML that took quadratic time. Each feed is a file in a directory given to --feeds;
+``--fetch never`` keeps the pages out of it."""
+from __future__ import annotations
+
+import json
+import time
+
+import duckdb
+
+from pipeline.cli import run
+from tests.fixtures import CHILE, paragraphs_html, rss
+
+FAST = ["--per-host-delay", "0", "--quiet", "--fetch", "never"]
+
+
+def _json_feed(items):
+    # ensure_ascii keeps "\udc00" as the escape a real feed would carry
+    return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Json Desk",
+                       "items": items}, ensure_ascii=True)
+
+
+def test_surrogates_and_deep_nesting_fail_no_feed_and_no_run(tmp_path):
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    body = paragraphs_html(CHILE)
+    (feeds / "lone.json").write_text(_json_feed([
+        {"url": "https://json.example/a", "title": "Bad \udc00 title", "content_html": body},
+        {"url": "https://json.example/b", "title": "Fine copper title", "content_html": body},
+    ]), encoding="utf-8")
+    (feeds / "refs.xml").write_text(rss("Refs Desk", [
+        {"title": "Broken &#xD800; here", "link": "https://refs.example/a", "content": body},
+        {"title": "Good one", "link": "https://refs.example/b", "content": body},
+    ]).replace("Broken &amp;#xD800; here", "Broken &#xD800; here"), encoding="utf-8")
+    deep = "<div>" * 40_000 + "Copper output rose in Chile." + "</div>" * 40_000
+    (feeds / "deep.xml").write_text(rss("Deep Desk", [
+        {"title": "Deep page", "link": "https://deep.example/a", "content": deep},
+        {"title": "Shallow page", "link": "https://deep.example/b", "content": body},
+    ]), encoding="utf-8")
+    (feeds / "normal.xml").write_text(rss("Normal Desk", [
+        {"title": "Chile keeps copper crown", "link": "https://normal.example/a",
+         "content": body}]), encoding="utf-8")
+    wh = tmp_path / "w.duckdb"
+    started = time.monotonic()
+    assert run(["--feeds", str(feeds), "--warehouse", str(wh), *FAST]) == 0
+    assert time.monotonic() - started < 60
+    con = duckdb.connect(str(wh), read_only=True)
+    rows = dict(con.execute("SELECT url, title FROM articles").fetchall())
+    con.close()
+    assert {"https://json.example/b", "https://refs.example/b", "https://deep.example/b",
+            "https://normal.example/a"} <= set(rows)
+    # the bad strings are stored cleaned, not dropped with their feed
+    assert rows.get("https://json.example/a") == "Bad \ufffd title"
+    assert rows.get("https://refs.example/a") == "Broken \ufffd here"
+
+
+def test_csv_neutralises_formulas_and_writes_arrays_as_json():
+    from pipeline.summary import format_rows
+    out = format_rows(["title", "n", "minerals"],
+                      [('=HYPERLINK("http://evil.example")', -3, ["lithium", "cobalt"]),
+                       ("+cmd", 1, []), ("@SUM(A1)", 2, None), ("Plain title", 4, None)],
+                      "csv").splitlines()
+    assert out[1] == '"\'=HYPERLINK(""http://evil.example"")",-3,"[""lithium"", ""cobalt""]"'
+    assert out[2].startswith("'+cmd,") and out[3].startswith("'@SUM(A1),")
+    assert out[4] == "Plain title,4,"
+
+
+def test_terminal_tables_show_control_characters_escaped():
+    from pipeline.summary import format_rows
+    table = format_rows(["title"], [("Gold \x1b[2J rally \u202eevil",)])
+    assert "\x1b" not in table and "\u202e" not in table
+    assert "\\x1b[2J" in table and "\\u202e" in table
+
+
+def test_no_stored_field_holds_feed_credentials(server, tmp_path):
+    from tests.conftest import Route
+    body = paragraphs_html(CHILE)
+    server.routes["/feed.xml"] = Route(rss("Private Desk", [
+        {"title": "Chile keeps copper crown", "link": "/news/chile", "content": body}]),
+        headers={"Content-Type": "application/rss+xml"})
+    creds = f"http://reader:s3cret@127.0.0.1:{server.port}"
+    wh = tmp_path / "w.duckdb"
+    assert run(["--feeds", f"{creds}/feed.xml", f"{creds}/missing.xml",
+                "--warehouse", str(wh), "--allow-private-network", *FAST]) == 0
+    con = duckdb.connect(str(wh), read_only=True)
+    dumped = " ".join(str(r) for table in ("articles", "feed_state", "dead_letters", "runs")
+                      for r in con.execute(f"SELECT * FROM {table}").fetchall())
+    urls = [r[0] for r in con.execute("SELECT url FROM articles").fetchall()]
+    con.close()
+    assert urls == [f"http://127.0.0.1:{server.port}/news/chile"]
+    assert "s3cret" not in dumped and "reader:" not in dumped
+    assert "missing.xml" in dumped      # the failing feed is recorded, without its secret
+    # the request itself carried the credentials
+    assert any(h.get("Authorization", "").startswith("Basic ") for _p, h in server.requests)
+
+
+def test_a_feed_list_reads_no_file_outside_its_directory(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("AWS_SECRET=do-not-store-me\n", encoding="utf-8")
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "ok.xml").write_text(rss("List Desk", [
+        {"title": "Chile keeps copper crown", "link": "https://list.example/a",
+         "content": paragraphs_html(CHILE)}]), encoding="utf-8")
+    (lists / "notafeed.txt.bak").write_text("TOKEN=also-not-stored", encoding="utf-8")
+    (lists / "link.xml").symlink_to(secret)
+    (lists / "feeds.txt").write_text(
+        f"ok.xml\n../secret.txt\n{secret}\n/proc/self/environ\nlink.xml\nnotafeed.txt.bak\n",
+        encoding="utf-8")
+    wh = tmp_path / "w.duckdb"
+    assert run(["--feeds", str(lists / "feeds.txt"), "--warehouse", str(wh), *FAST]) == 0
+    con = duckdb.connect(str(wh), read_only=True)
+    urls = [r[0] for r in con.execute("SELECT url FROM articles").fetchall()]
+    dead = con.execute("SELECT source, retryable, payload, error FROM dead_letters").fetchall()
+    con.close()
+    assert urls == ["https://list.example/a"]
+    dumped = " ".join(str(d) for d in dead)
+    assert "do-not-store-me" not in dumped and "also-not-stored" not in dumped
+    refused = [d for d in dead if "not a file under the list" in d[3]]
+    assert len(refused) == 4 and not any(d[1] for d in refused)
