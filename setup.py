@@ -6,7 +6,7 @@ from setuptools import find_packages, setup
 
 setup(
     name="orewire",
-    version="0.1.0",
+    version="0.2.0",
     description="A Beam pipeline that turns news about minerals into warehouse rows.",
     python_requires=">=3.10",
     packages=find_packages(include=["orewire", "orewire.*", "pipeline", "pipeline.*",

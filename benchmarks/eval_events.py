@@ -17,7 +17,6 @@ hard negatives.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.eval_minerals import (DEFAULT_GOLD, DEFAULT_SPLIT, Tally,  # noqa: E402
-                                      load_split, run_pipeline)
+                                      load_gold, load_split, run_pipeline)
 from orewire.events import TYPES  # noqa: E402
 
 
@@ -86,14 +85,11 @@ def main(argv=None) -> int:
     parser.add_argument("--test-errors", action="store_true",
                         help="also the test items' errors (for the record)")
     ns = parser.parse_args(argv)
-    items = []
-    for name in ns.gold:
-        path = Path(name)
-        if not path.is_file():
-            print(f"eval_events: gold file not found: {path}", file=sys.stderr)
-            return 2
-        items += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()
-                  if x.strip()]
+    try:
+        items = load_gold(ns.gold)
+    except FileNotFoundError as err:
+        print(f"eval_events: {err}", file=sys.stderr)
+        return 2
     side = load_split(Path(ns.split)) if Path(ns.split).is_file() else {}
     with tempfile.TemporaryDirectory(prefix="orewire-events-") as tmp:
         rows = run_pipeline(items, tmp)

@@ -198,6 +198,18 @@ def evaluate(items: list[dict], rows: dict[str, dict], verbose: bool = False) ->
     return {"tallies": tallies, "negatives": negatives, "missing": missing, "errors": errors}
 
 
+def load_gold(paths) -> list[dict]:
+    """The items of the gold JSONL files, in order; FileNotFoundError names a missing one."""
+    items = []
+    for name in paths:
+        path = Path(name)
+        if not path.is_file():
+            raise FileNotFoundError(f"gold file not found: {path}")
+        items += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                  if line.strip()]
+    return items
+
+
 def load_split(path: Path) -> dict[str, str]:
     """{item id: "dev" | "test"} from the committed split (benchmarks/split_corpora.py)."""
     split = json.loads(path.read_text(encoding="utf-8"))
@@ -239,14 +251,11 @@ def main(argv=None) -> int:
                         help="also list the test items' errors (for the record: rules are "
                              "written on dev only)")
     ns = parser.parse_args(argv)
-    items = []
-    for name in ns.gold:
-        gold_path = Path(name)
-        if not gold_path.is_file():
-            print(f"eval_minerals: gold file not found: {gold_path}", file=sys.stderr)
-            return 2
-        items += [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()
-                  if line.strip()]
+    try:
+        items = load_gold(ns.gold)
+    except FileNotFoundError as err:
+        print(f"eval_minerals: {err}", file=sys.stderr)
+        return 2
     side = load_split(Path(ns.split)) if Path(ns.split).is_file() else {}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="orewire-eval-") as tmp:

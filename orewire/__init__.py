@@ -2,5 +2,5 @@
 
 The Beam transforms in ``transforms/`` wrap these thinly; tests exercise them directly.
 """
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # 0.2: figures[].year, minerals[].events (warehouses migrate on open)
 PIPELINE_VERSION = f"orewire-{__version__}"

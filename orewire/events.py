@@ -19,9 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
-from seeds import SEEDS_DIR
+from seeds import SEEDS_DIR, load_yaml
 
 EVENTS_FILE = SEEDS_DIR / "events.yaml"
 TYPES = ("export_restriction", "import_measure", "discovery", "production", "disruption",
@@ -46,9 +44,7 @@ def _stems(words) -> re.Pattern | None:
 
 @lru_cache(maxsize=1)
 def rules() -> dict:
-    with open(EVENTS_FILE, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    types = (data or {}).get("types") or {}
+    types = load_yaml(EVENTS_FILE.name).get("types") or {}
     unknown = set(types) - set(TYPES)
     if unknown or not types:
         raise ValueError(f"{EVENTS_FILE}: unknown or missing event types {sorted(unknown)}")

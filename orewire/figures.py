@@ -15,9 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
-from seeds import SEEDS_DIR
+from seeds import SEEDS_DIR, load_yaml
 
 RULES_FILE = SEEDS_DIR / "figures.yaml"
 
@@ -25,10 +23,9 @@ RULES_FILE = SEEDS_DIR / "figures.yaml"
 @lru_cache(maxsize=1)
 def rules() -> dict:
     """The word lists of ``seeds/figures.yaml``."""
-    with open(RULES_FILE, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    if not isinstance(data, dict) or not isinstance(data.get("scale_words"), dict):
-        raise ValueError(f"{RULES_FILE}: expected a mapping with 'scale_words'")
+    data = load_yaml(RULES_FILE.name)
+    if not isinstance(data.get("scale_words"), dict):
+        raise ValueError(f"{RULES_FILE}: expected 'scale_words'")
     return data
 
 

@@ -121,20 +121,20 @@ def check_address(url: str, allow_private: bool) -> str | None:
 _PINNED = threading.local()
 
 
-class _PinnedConnection(urllib3.connection.HTTPConnection):
+class _Pinned:
     def _new_conn(self):
         pinned = getattr(_PINNED, "hosts", {}).get(self.host)
         if pinned:
-            self._dns_host = pinned
+            self._dns_host = pinned   # what urllib3 hands to the socket; Host/SNI keep the name
         return super()._new_conn()
 
 
-class _PinnedHTTPSConnection(urllib3.connection.HTTPSConnection):
-    def _new_conn(self):
-        pinned = getattr(_PINNED, "hosts", {}).get(self.host)
-        if pinned:
-            self._dns_host = pinned
-        return super()._new_conn()
+class _PinnedConnection(_Pinned, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _PinnedHTTPSConnection(_Pinned, urllib3.connection.HTTPSConnection):
+    pass
 
 
 class _PinnedHTTPPool(urllib3.HTTPConnectionPool):

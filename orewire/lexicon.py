@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
-from seeds import SEEDS_DIR
+from seeds import SEEDS_DIR, load_yaml
 
 LEXICON_FILE = SEEDS_DIR / "minerals.yaml"
 SENSES_FILE = SEEDS_DIR / "senses.yaml"
@@ -31,9 +29,8 @@ class Mineral:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict:
-    with open(LEXICON_FILE, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    if not isinstance(data, dict) or not isinstance(data.get("minerals"), list):
+    data = load_yaml(LEXICON_FILE.name)
+    if not isinstance(data.get("minerals"), list):
         raise ValueError(f"{LEXICON_FILE}: expected a mapping with a 'minerals' list")
     return data
 
@@ -94,8 +91,7 @@ def alias_table(lang: str | None = "en") -> tuple[dict, dict, frozenset, frozens
 def sense_rules(lang: str | None) -> tuple[frozenset, int, re.Pattern, re.Pattern]:
     """(award-prone ids, min award words, award-word regex, commodity-word regex) for
     ``lang`` plus English, from ``seeds/senses.yaml``."""
-    with open(SENSES_FILE, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_yaml(SENSES_FILE.name)
 
     def stems(key):
         words = set((data.get(key) or {}).get("en") or [])
@@ -112,16 +108,14 @@ def sense_rules(lang: str | None) -> tuple[frozenset, int, re.Pattern, re.Patter
 def context_words() -> frozenset:
     """Commodity words that make an ambiguous or capitalised alias a mineral
     (``context_words`` of ``seeds/senses.yaml``)."""
-    with open(SENSES_FILE, encoding="utf-8") as fh:
-        return frozenset(str(w).lower() for w in yaml.safe_load(fh)["context_words"])
+    return frozenset(str(w).lower() for w in load_yaml(SENSES_FILE.name)["context_words"])
 
 
 @lru_cache(maxsize=1)
 def company_words() -> frozenset:
     """Words that follow a capitalised mineral word in names (``company_words`` of
     ``seeds/senses.yaml``)."""
-    with open(SENSES_FILE, encoding="utf-8") as fh:
-        return frozenset(str(w).lower() for w in yaml.safe_load(fh)["company_words"])
+    return frozenset(str(w).lower() for w in load_yaml(SENSES_FILE.name)["company_words"])
 
 
 def compound_heads(lang: str | None) -> tuple[str, ...]:

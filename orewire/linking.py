@@ -304,6 +304,16 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict]) -> dict
     return links
 
 
+def without_names(mentions: list[dict], entities: list[dict], lang: str) -> list[dict]:
+    """Mentions that are not inside a person's name ("Sheldon Silver", "Nate Silver"),
+    where the English model found the person (its labels on other languages are noise)."""
+    if lang != "en":
+        return mentions
+    people = [(e["start"], e["end"]) for e in entities if e["label"] == "PERSON"]
+    return [m for m in mentions
+            if not any(s <= m["start"] and m["end"] <= e for s, e in people)]
+
+
 def event_rows(events: list[dict], in_sent: list[dict]) -> list[dict]:
     """A mention's events with their country: the country named nearest to the trigger in
     the sentence (the acting government or the place), else null; one per type."""
@@ -322,7 +332,8 @@ def event_rows(events: list[dict], in_sent: list[dict]) -> list[dict]:
 def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
               run_id: str, duplicate_of: str | None = None) -> dict:
     text = article.get("text") or ""
-    mentions = tagged.get("mentions", [])
+    mentions = without_names(tagged.get("mentions", []), entities,
+                             article.get("language") or "en")
     fig_owner = assign_figures(text, mentions, tagged.get("figures", []))
     by_sentence: dict[int, list] = {}
     for i, m in enumerate(mentions):

@@ -206,6 +206,7 @@ def test_units_and_number_forms(sentence, lang, kw, value, unit):
     ("A produção cresceu 5,5 por cento.", "pt"),
     ("Добыча выросла на 3%.", "ru"),
     ("Contract prices rose 20,000 yuan/mt from the previous round.", "en"),
+    ("A long strike could cost the province $200 million in lost taxes.", "en"),
 ])
 def test_not_figures(sentence, lang):
     assert find_figures(sentence, lang) == []

@@ -142,3 +142,10 @@ def test_a_price_without_its_quantity_takes_the_articles_unit(analyse):
     row = analyse("Cobalt hydroxide sold for $14 a pound in March, and in May it touched $29.")
     units = {f["value"]: f["unit"] for m in row["minerals"] for f in m["figures"]}
     assert units == {14.0: "usd/lb", 29.0: "usd/lb"}
+
+
+def test_a_mineral_word_inside_a_persons_name_is_not_a_mention(analyse):
+    # a headline in title case with commodity words keeps its capitalised words: only
+    # the person's name tells
+    row = analyse("Sheldon Silver Says Metal Prices Will Rise Again")
+    assert row["mineral_ids"] == []
