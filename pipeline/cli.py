@@ -388,7 +388,13 @@ def query(argv: list[str]) -> int:
     except QueryError as err:
         print(f"orewire query: error: {err}", file=sys.stderr)
         return 1
-    print(format_rows(cols, rows, ns.format))
+    try:
+        print(format_rows(cols, rows, ns.format))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # "orewire query ... | head": the reader has all it wants; no traceback, and no
+        # second error when Python flushes stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
@@ -438,6 +444,9 @@ COMMANDS = {"run": run, "query": query, "report": report, "retry": retry,
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["--version"], ["-V"]):
+        print(f"orewire {PIPELINE_VERSION.removeprefix('orewire-')}")
+        return 0
     if not argv or argv[0] in ("-h", "--help") or argv[0] not in COMMANDS:
         print("usage: orewire {run,query,report,retry,reprocess} [options]\n\n"
               "  run        read feeds and write article rows to the warehouse "
