@@ -12,7 +12,7 @@ setup(
     packages=find_packages(include=["orewire", "orewire.*", "pipeline", "pipeline.*",
                                     "transforms", "transforms.*", "schemas", "seeds"]),
     package_data={"schemas": ["*.json"],
-                  "seeds": ["*.yaml", "*.csv", "*.opml", "*.md", "sample/*"]},
+                  "seeds": ["*.yaml", "*.csv", "*.opml", "*.md", "*.txt", "sample/*"]},
     include_package_data=True,
     install_requires=[
         "apache-beam[gcp]==2.77.0",

@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.eval_minerals import (DEFAULT_GOLD, DEFAULT_SPLIT, Tally,  # noqa: E402
-                                      load_gold, load_split, run_pipeline)
+                                      groups_by_split, load_gold, load_split,
+                                      run_pipeline)
 from orewire.events import TYPES  # noqa: E402
 
 
@@ -93,10 +94,8 @@ def main(argv=None) -> int:
     side = load_split(Path(ns.split)) if Path(ns.split).is_file() else {}
     with tempfile.TemporaryDirectory(prefix="orewire-events-") as tmp:
         rows = run_pipeline(items, tmp)
-    groups: dict[str, list] = {}
-    for it in items:
-        groups.setdefault(side.get(it["id"], "other"), []).append(it)
-    names = [n for n in ("dev", "test", "other") if n in groups]
+    groups = groups_by_split(items, side)
+    names = list(groups)
     results = {n: score(groups[n], rows) for n in names}
     print(f"\n{len(items)} items; (mineral, type) pairs per article")
     print(f"{'':<20}" + "".join(f"{f'{n} ({len(groups[n])})':>26}" for n in names))

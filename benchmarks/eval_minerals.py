@@ -210,6 +210,14 @@ def load_gold(paths) -> list[dict]:
     return items
 
 
+def groups_by_split(items: list[dict], side: dict[str, str]) -> dict[str, list[dict]]:
+    """{"dev": items, "test": items, "other": items not in the split}, in that order."""
+    groups: dict[str, list[dict]] = {}
+    for it in items:
+        groups.setdefault(side.get(it["id"], "other"), []).append(it)
+    return {k: groups[k] for k in ("dev", "test", "other") if k in groups}
+
+
 def load_split(path: Path) -> dict[str, str]:
     """{item id: "dev" | "test"} from the committed split (benchmarks/split_corpora.py)."""
     split = json.loads(path.read_text(encoding="utf-8"))
@@ -263,10 +271,7 @@ def main(argv=None) -> int:
     elapsed = time.perf_counter() - started
     print(f"{len(items)} gold items from {', '.join(Path(g).name for g in ns.gold)}, "
           f"pipeline {elapsed:.1f}s; split {Path(ns.split).name}")
-    groups: dict[str, list[dict]] = {}
-    for it in items:
-        groups.setdefault(side.get(it["id"], "other"), []).append(it)
-    groups = {k: groups[k] for k in ("dev", "test", "other") if k in groups}
+    groups = groups_by_split(items, side)
     print("\nall languages, micro-averaged")
     results = report(groups, rows)
     for lang in sorted({it.get("lang", "en") for it in items}):
