@@ -106,7 +106,8 @@ def score_item(gold: dict, row: dict) -> dict:
 # ------------------------------------------------------------------ serving and running
 
 def page(item: dict) -> bytes:
-    paras = [p.strip() for p in item["text"].split("\n\n") if p.strip()]
+    # each line of an excerpt is a paragraph of its page (blank lines or not)
+    paras = [p.strip() for p in item["text"].split("\n") if p.strip()]
     body = "\n".join(f"<p>{escape(p)}</p>" for p in paras)
     return (f"<!doctype html><html lang=\"{item.get('lang', 'en')}\"><head><meta charset=\"utf-8\">"
             f"<title>{escape(item.get('title') or item['id'])}</title></head><body>"

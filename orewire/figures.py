@@ -98,7 +98,9 @@ def _patterns(lang: str):
         num = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
                r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,])|\d+(?:\.\d+)?")
     one = _alternation(rules()["one_words"])
-    num = rf"(?:{num}|(?i:{one})(?=\s+(?:{_SCALE_ALT})\b))"
+    small = _alternation(rules()["number_words"])
+    num = (rf"(?:{num}|(?i:{one})(?=\s+(?:{_SCALE_ALT})\b)|"
+           rf"(?i:{small})(?=\s+(?i:{_SCALE_ALT}|{_MASS_UNITS})(?![\w-])))")
     scale = _SCALE_ALT + r"|[kmb](?![a-zа-я])"
     of = r"(?:\s+(?:de|of)\s+|\s+d['’]\s*|\s*-\s*|\s*)"
     per = (r"(?:\s*\([^)]{0,40}\))?(?:\s*/\s*|\s+(?:per|a|an|por|par|pro|je|за|for|each)\s+)"
@@ -130,8 +132,11 @@ _SCALE_ALT = _alternation(w for w in rules()["scale_words"] if len(w) > 1).repla
 
 
 def _number(num: str, lang: str) -> float:
-    if num.strip().lower() in {str(w) for w in rules()["one_words"]}:
+    word = num.strip().lower()
+    if word in {str(w) for w in rules()["one_words"]}:
         return 1.0
+    if word in rules()["number_words"]:
+        return float(rules()["number_words"][word])
     if lang in _DECIMAL_COMMA_LANGS:
         cleaned = re.sub(r"[\u00a0\u202f ]", "", num)
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", cleaned):
@@ -218,8 +223,10 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
     value = _number(m.group("num"), lang)
     groups = m.groupdict()
     if _is_rate(text, m.start(), m.end(), lang) or _threshold().search(
-            text[max(0, m.start() - 60):m.start("num")]):
+            text[max(0, m.start() - 60):m.start("num")]) or _of_goods(text, m.start(), m.end()):
         return None
+    if family == "money" and _crossed().search(text[max(0, m.start() - 60):m.start()]):
+        return None     # "topped $2,000": a level passed, not the price
     if family == "percent":
         if groups.get("sign") or _is_change(text, m.start("num"), m.end(), lang):
             return None
@@ -290,6 +297,8 @@ def _is_change(text: str, num_start: int, end: int, lang: str = "en") -> bool:
         return False        # "rose to 70%": the level reached
     if by.search(before):
         return True         # "fell by 11.5%", "stieg um 4 %"
+    if _share_after().match(text[end:end + 20]):
+        return False        # "... surging, and about 70% of global output": a share
     # a change word within the last five words ("elevou a produção em 4,2 por cento")
     return bool(stem.search(" ".join(before.split()[-5:])))
 
@@ -303,8 +312,10 @@ _UP_DOWN = re.compile(r"(?<!\w)(?:up|down|plus|minus|by|um|de|em|en|на)\s*$", 
 def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool:
     """An amount that is a move, not a level: "up 52,000 yuan/mt from the previous
     period", "4 000 tU par rapport aux attentes"."""
-    _stem, _by, _to, after, *_rest = _cues(lang)
+    _stem, _by, to, after, *_rest = _cues(lang)
     before = re.sub(_APPROX + r"$", "", text[max(0, start - 12):start])
+    if to.search(before):
+        return False    # "fell by 11.5% to 3.22 MT over the year-ago period": the level
     return bool(_UP_DOWN.search(before) and re.search(r"\b(?:from|than|on|vs)\b",
                                                       text[end:end + 30], re.I)) or \
         bool(after.match(text[end:end + 40]))
@@ -334,6 +345,32 @@ def _threshold() -> re.Pattern:
 def _hypothetical() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{_alternation(rules()['hypothetical_before'])})(?!\w)",
                       re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _share_after() -> re.Pattern:
+    return re.compile(r"\s*(?:" + "|".join(rules()["share_after"]) + ")", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _crossed() -> re.Pattern:
+    return re.compile("|".join(rules().get("crossed_before") or ["(?!)"]), re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _goods() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['general_goods'])})", re.I | re.U)
+
+
+def _of_goods(text: str, start: int, end: int) -> bool:
+    """An amount or share of goods in general: "goods worth £4 billion", "96% of goods
+    imported", "trade in goods worth 1.7 billion pounds"."""
+    before = re.split(r"[.;:!?]\s|,\s(?:and|but|while)\s", text[max(0, start - 60):start])[-1]
+    if _goods().search(before):
+        return True
+    after = _share_after().match(text[end:end + 20])
+    return bool(after and re.match(r"(?:[^\W\d]+\s+){0,2}?" + _goods().pattern,
+                                   text[after.end() + end:end + 60], re.I | re.U))
 
 
 @lru_cache(maxsize=1)

@@ -59,8 +59,29 @@ def parser_model() -> spacy.language.Language:
 TOKENIZER_LANGS = ("en", "fr", "de", "es", "pt", "ru")
 
 
+def _line_breaks(doc):
+    """A line break ends a sentence (a paragraph or a headline ends where its line does),
+    and so does a unit written after a number with its full stop, before a capital."""
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text_with_ws[len(token.text):] or (token.is_space and "\n" in token.text):
+            doc[i + 1].is_sent_start = True
+        elif (i and token.text.endswith(".") and len(token.text) <= 4 and token.whitespace_
+              and doc[i - 1].like_num and doc[i + 1].text[:1].isupper()):
+            # a unit after a number keeps its full stop as an abbreviation would ("$400m.",
+            # "4 Mt."): followed by a capital, the sentence ended there
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def _register_line_breaks() -> None:
+    from spacy.language import Language  # noqa: PLC0415 (see above)
+    if not Language.has_factory("orewire_line_breaks"):
+        Language.component("orewire_line_breaks", func=_line_breaks)
+
+
 def sentence_model(lang: str | None = "en") -> spacy.language.Language:
-    """Tokenizer + rule-based sentencizer (no statistical components) for ``lang``.
+    """Tokenizer + rule-based sentencizer (no statistical components) for ``lang``, and a
+    line break always ends a sentence.
 
     spaCy's own tokenizer rules per language split elisions ("d'uranium") and keep
     "U.S." whole; other languages use the English rules.
@@ -72,5 +93,7 @@ def sentence_model(lang: str | None = "en") -> spacy.language.Language:
             import spacy  # noqa: PLC0415 (see above)
             nlp = spacy.blank(lang)
             nlp.add_pipe("sentencizer")
+            _register_line_breaks()
+            nlp.add_pipe("orewire_line_breaks")
             _models[key] = nlp
         return _models[key]

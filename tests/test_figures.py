@@ -266,3 +266,49 @@ def test_a_threshold_crossed_again_is_not_a_figure():
 ])
 def test_mining_unit_abbreviations(sentence, value, unit):
     assert [(f.value, f.unit) for f in find_figures(sentence)] == [(value, unit)]
+
+
+def _values(sentence, lang="en", **kw):
+    return [(f.value, f.unit) for f in find_figures(sentence, lang, **kw)]
+
+
+def test_share_after_a_change_word_of_another_clause_is_a_share():
+    s = ("With orders for zinc climbing fast and roughly 40% of world smelting capacity "
+         "sitting in one province, buyers are nervous.")
+    assert _values(s) == [(40.0, "percent")]
+    # the same change word right before a bare percentage is still a change
+    assert _values("Orders for zinc are climbing 40% this spring.") == []
+
+
+def test_level_reached_after_a_change_is_kept_despite_the_comparison_period():
+    s = "Tin shipments fell by 9.5 per cent to 2.4 MT over the year-ago quarter."
+    assert _values(s, mt_million=True) == [(2_400_000.0, "tonnes")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The embargo covers goods worth $3 billion a year, including refined tin.",
+    "The measure applies to 85% of goods shipped between the two countries.",
+])
+def test_amounts_of_goods_in_general_are_not_figures(sentence):
+    assert _values(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,lang", [
+    ("Silver topped $40 for the first time on Friday.", "en"),
+    ("Le cuivre a franchi le seuil des 11.000 dollars mardi.", "fr"),
+])
+def test_a_price_level_crossed_is_not_the_price(sentence, lang):
+    assert _values(sentence, lang) == []
+
+
+@pytest.mark.parametrize("sentence,lang,value", [
+    ("The refinery received three tonnes of palladium sponge.", "en", 3.0),
+    ("La banque centrale a acheté deux tonnes d'or.", "fr", 2.0),
+    ("Die Mine soll drei Millionen Tonnen Erz liefern.", "de", 3_000_000.0),
+])
+def test_small_numbers_in_words_before_a_unit(sentence, lang, value):
+    assert _values(sentence, lang) == [(value, "tonnes")]
+
+
+def test_one_tonne_in_words_stays_a_price_unit():
+    assert _values("One tonne of the concentrate sells for $900.") == [(900.0, "usd/t")]

@@ -149,3 +149,23 @@ def test_a_mineral_word_inside_a_persons_name_is_not_a_mention(analyse):
     # the person's name tells
     row = analyse("Sheldon Silver Says Metal Prices Will Rise Again")
     assert row["mineral_ids"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # a line break ends the sentence even when the figure's unit kept the full stop
+    "Harbour Metals agreed a takeover valued at $310m.\nIts Salar Norte lithium brine "
+    "project sits in Chile.",
+    "Harbour Metals agreed a takeover valued at $310m. Its Salar Norte lithium brine "
+    "project sits in Chile.",
+])
+def test_a_sentence_ends_after_a_unit_with_its_full_stop(analyse, text):
+    row = analyse(text)
+    assert figures(row) == [("lithium", 310_000_000.0)]
+
+
+def test_line_breaks_end_sentences():
+    doc = sentence_model("en")("Copper slid 2% on Monday\nTraders cited weak demand. Mt. "
+                               "Isa output held 4 Mt. Next week matters")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Copper slid 2% on Monday", "Traders cited weak demand.", "Mt. Isa output held 4 Mt.",
+        "Next week matters"]
