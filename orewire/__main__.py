@@ -1,6 +1,6 @@
 """``python -m orewire``: the ``orewire`` command (see ``orewire --help``)."""
 import sys
 
-from pipeline.cli import main
+from orewire.command import main
 
 sys.exit(main())

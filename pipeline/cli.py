@@ -1,4 +1,6 @@
-"""orewire's command line: ``orewire run`` (the pipeline) and ``orewire query``.
+"""orewire's pipeline commands: ``orewire run``, ``report``, ``retry``, ``reprocess`` (the
+dispatcher and ``orewire query`` are orewire/command.py, which imports this module only
+for these).
 
     orewire run                      # the bundled offline sample into ./orewire.duckdb
     orewire run --feeds seeds/feeds.opml --warehouse news.duckdb
@@ -28,9 +30,10 @@ from pipeline.build import RunContext, build_pipeline, finish_run
 from pipeline.options import DEFAULT_WAREHOUSE, OrewireOptions, run_help_parser, unknown_flags
 from pipeline.progress import is_local_runner, show_progress
 from pipeline.local_runner import LOCAL_RUNNER
-from orewire.query import QueryError, run_sql
+from orewire.command import StrictParser, main, query  # noqa: F401 (entry point; query)
+from orewire.query import QueryError
 from pipeline.maintenance import reprocess, retry
-from pipeline.summary import collect_summary, format_rows
+from pipeline.summary import collect_summary
 from seeds import SAMPLE_DIR
 
 
@@ -357,50 +360,9 @@ def _dry_run(p, options, oopts, ctx) -> int:
     return 0
 
 
-def query(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="orewire query",
-        description="Run SQL (a statement, or a .sql file) on the warehouse. SQL is "
-                    "BigQuery Standard SQL, the dialect of sql/; on DuckDB it is translated "
-                    "with sqlglot (use --dialect duckdb to run DuckDB SQL as is).")
-    parser.add_argument("sql", help="a SQL statement, or the path of a .sql file")
-    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
-                        metavar="PATH.duckdb|bigquery:PROJECT.DATASET")
-    parser.add_argument("--bigquery-endpoint", "--bigquery_endpoint", dest="bigquery_endpoint",
-                        default=None, metavar="URL",
-                        help="BigQuery API endpoint (an emulator's URL), for bigquery: "
-                             "warehouses; anonymous credentials")
-    parser.add_argument("--bigquery-location", "--bigquery_location", dest="bigquery_location",
-                        default="US", metavar="LOCATION")
-    parser.add_argument("--dialect", choices=("bigquery", "duckdb"), default="bigquery")
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    ns = parser.parse_args(argv)
-    sql = ns.sql
-    if sql.endswith(".sql"):
-        if not os.path.isfile(sql):
-            print(f"orewire query: error: SQL file not found: {sql}", file=sys.stderr)
-            return 2
-        with open(sql, encoding="utf-8") as fh:
-            sql = fh.read()
-    try:
-        cols, rows = run_sql(ns.warehouse, sql, ns.dialect, endpoint=ns.bigquery_endpoint,
-                             location=ns.bigquery_location)
-    except QueryError as err:
-        print(f"orewire query: error: {err}", file=sys.stderr)
-        return 1
-    try:
-        print(format_rows(cols, rows, ns.format))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # "orewire query ... | head": the reader has all it wants; no traceback, and no
-        # second error when Python flushes stdout at exit
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
-
-
 def report(argv: list[str]) -> int:
     """``orewire report``: the analyst's HTML page with charts (see orewire/report.py)."""
-    parser = argparse.ArgumentParser(
+    parser = StrictParser(
         prog="orewire report",
         description="Write a static HTML report (index.html and PNG charts, no network "
                     "needed to view it) of what the warehouse holds: mentions per mineral "
@@ -436,31 +398,6 @@ def report(argv: list[str]) -> int:
         return 1
     print(f"report written: {index}")
     return 0
-
-
-COMMANDS = {"run": run, "query": query, "report": report, "retry": retry,
-            "reprocess": reprocess}
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] in (["--version"], ["-V"]):
-        print(f"orewire {PIPELINE_VERSION.removeprefix('orewire-')}")
-        return 0
-    if not argv or argv[0] in ("-h", "--help") or argv[0] not in COMMANDS:
-        print("usage: orewire {run,query,report,retry,reprocess} [options]\n\n"
-              "  run        read feeds and write article rows to the warehouse "
-              "(orewire run --help)\n"
-              "  query      run SQL on the warehouse (orewire query --help)\n"
-              "  report     write an HTML report with charts (orewire report --help)\n"
-              "  retry      re-attempt the retryable dead letters and mark what now "
-              "succeeds resolved\n"
-              "  reprocess  re-run entities, minerals and links over the stored text "
-              "(no refetch)\n"
-              f"\norewire {PIPELINE_VERSION}", file=sys.stderr if argv and argv[0] not in
-              ("-h", "--help") else sys.stdout)
-        return 0 if argv and argv[0] in ("-h", "--help") else 2
-    return COMMANDS[argv[0]](argv[1:])
 
 
 if __name__ == "__main__":

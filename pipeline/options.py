@@ -5,9 +5,8 @@ import argparse
 
 from apache_beam.options.pipeline_options import PipelineOptions
 
+from orewire import DEFAULT_WAREHOUSE  # noqa: F401 (one default for every command)
 from orewire.http import DEFAULT_USER_AGENT
-
-DEFAULT_WAREHOUSE = "orewire.duckdb"
 
 
 def add_orewire_arguments(parser) -> None:

@@ -1,0 +1,151 @@
+"""The ``orewire`` command: a dispatcher that imports a subcommand's module only when that
+subcommand runs, so that ``orewire --help``, ``--version`` and ``orewire query`` start
+without loading Beam (about 1.5 s of imports); ``orewire query``, the analyst's SQL.
+
+    orewire query top_sources                       # a query of sql/ by its name
+    orewire query sql/supply_events.sql --format csv
+    orewire query "SELECT title, mineral_ids FROM articles LIMIT 5"
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import importlib
+import os
+import sys
+
+from orewire import DEFAULT_WAREHOUSE, PIPELINE_VERSION
+
+# name: (module, function, one line of help). Modules are imported when the command runs.
+COMMANDS = {
+    "run": ("pipeline.cli", "run",
+            "read feeds and write article rows to the warehouse (orewire run --help)"),
+    "query": ("orewire.command", "query",
+              "run SQL or a named query on the warehouse (orewire query --help)"),
+    "report": ("pipeline.cli", "report",
+               "write an HTML report with charts (orewire report --help)"),
+    "retry": ("pipeline.cli", "retry",
+              "re-attempt the retryable dead letters and mark what now succeeds resolved"),
+    "reprocess": ("pipeline.cli", "reprocess",
+                  "re-run entities, minerals and links over the stored text (no refetch)"),
+}
+
+
+class StrictParser(argparse.ArgumentParser):
+    """argparse without prefix matching, whose unknown-option error names the closest
+    option ("--warehose": did you mean --warehouse?)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message):
+        if message.startswith("unrecognized arguments:"):
+            options = [o for a in self._actions for o in a.option_strings]
+            for arg in message.split(":", 1)[1].split():
+                close = difflib.get_close_matches(arg.split("=")[0], options, n=1)
+                if close:
+                    message += f" (did you mean {close[0]}?)"
+                    break
+        super().error(message)
+
+
+def usage() -> str:
+    names = ",".join(COMMANDS)
+    lines = [f"usage: orewire {{{names}}} [options]", ""]
+    lines += [f"  {name:<10} {help_}" for name, (_m, _f, help_) in COMMANDS.items()]
+    return "\n".join(lines + ["", f"orewire {PIPELINE_VERSION}"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["--version"], ["-V"]):
+        print(f"orewire {PIPELINE_VERSION.removeprefix('orewire-')}")
+        return 0
+    if argv[:1] in (["-h"], ["--help"]):
+        print(usage())
+        return 0
+    if not argv or argv[0] not in COMMANDS:
+        if argv:
+            close = difflib.get_close_matches(argv[0], COMMANDS, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            print(f"orewire: error: unknown command {argv[0]!r}{hint}", file=sys.stderr)
+        print(usage(), file=sys.stderr)
+        return 2
+    module, function, _help = COMMANDS[argv[0]]
+    return getattr(importlib.import_module(module), function)(argv[1:])
+
+
+def query(argv: list[str]) -> int:
+    """``orewire query``: every statement's result, as a table, CSV or JSON."""
+    parser = StrictParser(
+        prog="orewire query",
+        description="Run SQL on the warehouse: a query's name (orewire query --list), the "
+                    "path of a .sql file, or SQL text. SQL is BigQuery Standard SQL, the "
+                    "dialect of sql/; on DuckDB it is translated with sqlglot (--dialect "
+                    "duckdb runs DuckDB SQL as is). Each statement's result is printed.")
+    parser.add_argument("sql", nargs="?", help="a query's name, a .sql file or SQL text")
+    parser.add_argument("--list", action="store_true",
+                        help="list the named queries with the question each answers")
+    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
+                        metavar="PATH.duckdb|bigquery:PROJECT.DATASET")
+    parser.add_argument("--bigquery-endpoint", "--bigquery_endpoint", dest="bigquery_endpoint",
+                        default=None, metavar="URL",
+                        help="BigQuery API endpoint (an emulator's URL), for bigquery: "
+                             "warehouses; anonymous credentials")
+    parser.add_argument("--bigquery-location", "--bigquery_location", dest="bigquery_location",
+                        default="US", metavar="LOCATION")
+    parser.add_argument("--dialect", choices=("bigquery", "duckdb"), default="bigquery")
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    parser.add_argument("--max-width", type=int, default=None, metavar="N",
+                        help="cut table cells to N characters (default 60; 0: never cut)")
+    ns = parser.parse_args(argv)
+    if ns.max_width is not None and ns.max_width < 0:
+        parser.error("--max-width must be 0 (no limit) or more")
+    from orewire import query as q  # noqa: PLC0415 (duckdb and sqlglot: only to run SQL)
+    from orewire.tables import DEFAULT_MAX_WIDTH, format_rows  # noqa: PLC0415
+    if ns.list:
+        return _print(_query_list(q))
+    if not ns.sql:
+        parser.error("give a query's name, a .sql file or SQL text (or --list)")
+    width = DEFAULT_MAX_WIDTH if ns.max_width is None else (ns.max_width or 10**9)
+    try:
+        results = q.run_statements(ns.warehouse, q.resolve_sql(ns.sql), ns.dialect,
+                                   endpoint=ns.bigquery_endpoint,
+                                   location=ns.bigquery_location)
+    except q.QueryError as err:
+        print(f"orewire query: error: {err}", file=sys.stderr)
+        return 1
+    if ns.format == "json" and len(results) > 1:
+        import json  # noqa: PLC0415
+        text = json.dumps([{"statement": i + 1, "rows": [dict(zip(c, r)) for r in rows]}
+                           for i, (c, rows) in enumerate(results)],
+                          default=str, ensure_ascii=False, indent=1)
+    else:
+        text = "\n\n".join(format_rows(cols, rows, ns.format, width) for cols, rows in results)
+    return _print(text)
+
+
+def _query_list(q) -> str:
+    out = []
+    for name in q.query_names():
+        first = (q.sql_dir() / f"{name}.sql").read_text(encoding="utf-8").splitlines()[:1]
+        question = first[0].removeprefix("--").strip() if first and \
+            first[0].startswith("--") else ""
+        out.append(f"{name:<28} {question.removeprefix('Question:').strip()}")
+    return "\n".join(out)
+
+
+def _print(text: str) -> int:
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # "orewire query ... | head": the reader has all it wants; no traceback, and no
+        # second error when Python flushes stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

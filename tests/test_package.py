@@ -1,0 +1,95 @@
+"""The wheel, installed outside the checkout, is a working orewire.
+
+The wheel is built from this checkout without network (``--no-build-isolation``, with
+the setuptools that pyproject.toml's build-system names, pinned in requirements-dev.txt)
+and installed with ``--no-deps`` into a fresh virtualenv in a temporary directory. The
+fresh environment borrows the test environment's third-party packages through a ``.pth``
+line (a path line, so the checkout's editable-install hook in there does not run): what is
+checked is the wheel's own contents (packages, seeds, schemas, the named queries, the entry
+point), not a second download of Beam and spaCy.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    base = tmp_path_factory.mktemp("wheel")
+    wheels = base / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "--no-build-isolation", "-w", str(wheels), str(REPO)],
+                   check=True, cwd=base, capture_output=True)
+    (wheel,) = wheels.glob("orewire-*.whl")
+    venv = base / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
+                           "['purelib'])"], check=True, capture_output=True, text=True)
+    Path(site.stdout.strip(), "borrowed_deps.pth").write_text(
+        sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install",
+                    "--quiet", "--no-deps", str(wheel)], check=True, capture_output=True)
+    work = base / "elsewhere"
+    work.mkdir()
+    return venv, work
+
+
+def _run(venv, work, *args, timeout=600):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    return subprocess.run([str(venv / "bin" / args[0]), *args[1:]], cwd=work, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_the_installed_package_is_the_wheel_not_the_checkout(installed):
+    venv, work = installed
+    out = _run(venv, work, "python", "-c", "import orewire, pipeline, seeds; "
+               "print(orewire.__file__); print(seeds.SEEDS_DIR)")
+    assert out.returncode == 0, out.stderr
+    for line in out.stdout.split():
+        assert str(REPO) not in line and str(venv) in line
+
+
+def test_version_help_and_module_entry(installed):
+    venv, work = installed
+    version = _run(venv, work, "orewire", "--version")
+    assert version.returncode == 0 and version.stdout.split() == ["orewire", "0.2.0"]
+    helped = _run(venv, work, "python", "-m", "orewire", "--help")
+    assert helped.returncode == 0 and "query" in helped.stdout
+
+
+def test_run_query_by_name_and_report_outside_the_checkout(installed):
+    venv, work = installed
+    ran = _run(venv, work, "orewire", "run", "--quiet", "--warehouse", "w.duckdb")
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    out = _run(venv, work, "orewire", "query", "top_sources", "--warehouse", "w.duckdb",
+               "--format", "json")
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert sum(r["articles"] for r in rows) == 18      # the bundled sample's 18 articles
+    report = _run(venv, work, "orewire", "report", "--warehouse", "w.duckdb", "--out", "r")
+    assert report.returncode == 0, report.stderr[-2000:]
+    assert (work / "r" / "index.html").stat().st_size > 1000
+
+
+def test_query_help_does_not_load_beam(installed):
+    venv, work = installed
+    out = _run(venv, work, "python", "-c",
+               "import sys; from orewire.command import main\n"
+               "try:\n    main(['query', '--help'])\nexcept SystemExit:\n    pass\n"
+               "print('apache_beam' in sys.modules, 'duckdb' in sys.modules)")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[-2:] == ["False", "False"]
+    start = time.perf_counter()
+    assert _run(venv, work, "orewire", "query", "--help").returncode == 0
+    print(f"orewire query --help: {time.perf_counter() - start:.2f} s")
