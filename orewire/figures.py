@@ -32,49 +32,23 @@ def rules() -> dict:
 def _alternation(words) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
-_CURRENCY = {
-    "$": "usd", "us$": "usd", "usd": "usd", "a$": "aud", "au$": "aud", "aud": "aud",
-    "c$": "cad", "cad": "cad", "€": "eur", "eur": "eur", "£": "gbp", "gbp": "gbp",
-    "¥": "cny", "cny": "cny", "rmb": "cny", "r$": "brl", "₹": "inr", "inr": "inr",
-    "dollars": "usd", "dollar": "usd", "us dollars": "usd", "euros": "eur", "euro": "eur",
-    "yuan": "cny", "rand": "zar", "rupees": "inr", "pounds sterling": "gbp",
-    "dólares": "usd", "dólar": "usd", "us-dollar": "usd", "евро": "eur",
-    "долларов": "usd", "доллара": "usd", "рублей": "rub", "юаней": "cny",
-    "rs": "inr", "rs.": "inr", "pounds": "gbp",
-}
-_MASS = {
-    "metric tons": "tonnes", "metric tonnes": "tonnes", "tonnes": "tonnes", "tons": "tonnes",
-    "tonne": "tonnes", "ton": "tonnes", "t": "tonnes", "mt": "tonnes", "kt": "tonnes",
-    "ounces": "oz", "ounce": "oz", "oz": "oz", "troy ounces": "oz", "pounds": "lb",
-    "lb": "lb", "lbs": "lb", "carats": "carats", "kilograms": "kg", "kg": "kg",
-    "toneladas": "tonnes", "toneladas métricas": "tonnes", "tonelada": "tonnes",
-    "tonnen": "tonnes", "onzas": "oz", "onças": "oz", "onces": "oz", "unzen": "oz",
-    "тонн": "tonnes", "тонны": "tonnes", "тонна": "tonnes", "т": "tonnes", "унций": "oz",
-    "tu": "tU", "mtpa": "tonnes/year", "tpa": "tonnes/year", "mtu": "mtu",
-    "ktpa": "tonnes/year", "koz": "oz", "moz": "oz", "mlb": "lb", "mlbs": "lb", "klb": "lb",
-    "klbs": "lb",
-}
-_PER_UNIT = {"ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "t": "t",
-             "metric ton": "t", "metric tonne": "t", "ounce": "oz", "oz": "oz",
-             "pound": "lb", "lb": "lb", "kilogram": "kg", "kg": "kg", "mtu": "mtu",
-             "10 grams": "10g", "10 gram": "10g", "10g": "10g", "10 g": "10g",
-             "tonelada": "t", "toneladas": "t", "tonne métrique": "t", "tonnen": "t",
-             "тонну": "t", "тонна": "t", "onza": "oz", "onça": "oz", "once": "oz",
-             "unze": "oz", "унцию": "oz", "dmtu": "mtu", "mt": "t"}
+def _spellings(words) -> str:
+    """An alternation of written forms, longest first; a space matches any white space."""
+    return _alternation(words).replace("\\ ", r"\s+")
 
-_APPROX = (r"(?:(?:around|about|approximately|roughly|nearly|almost|over|more than|less than|"
-           r"bis zu|jusqu['’]à|hasta|até|"
-           r"some|up to|at least|at most|just over|just under|close to|an estimated|"
-           r"circa|below|above|casi|cerca de|más de|alrededor de|environ|près de|plus de|"
-           r"rund|etwa|fast|mehr als|über|около|более|почти)\s+)?")
-_CUR_PREFIX = r"(?:US\$|A\$|AU\$|C\$|R\$|\$|€|£|¥|₹|USD|EUR|GBP|AUD|CAD|CNY|RMB|INR|Rs\.?)"
-_CUR_SUFFIX = (r"(?:US dollars|dollars|dollar|euros|euro|yuan|rand|rupees|pounds sterling|"
-               r"dólares|dólar|US-Dollar|Dollar|Euro|евро|долларов|доллара|рублей|юаней|"
-               r"USD|EUR|\$|€)")
-_MASS_UNITS = (r"Mt|MT|tU|Moz|Mlbs?|(?i:ktpa|koz|klbs?|mtpa|tpa|dmtu|mtu|metric\s+tonnes|metric\s+tons|troy\s+ounces|toneladas\s+métricas|"
-               r"tonnes|tonne|tons|ton|ounces|ounce|oz|pounds|lbs|lb|carats|kilograms|kg|kt|"
-               r"mt|toneladas|tonelada|tonnen|onzas|onças|onces|unzen|тонн[аы]?|унций|t|т)")
-_PERCENT = r"%|percent\b|per\s+cent\b|por\s+ciento\b|por\s+cento\b|pour\s+cent\b|Prozent\b|процент\w*"
+
+# Units and number forms, from seeds/figures.yaml ("units and number forms").
+_CURRENCY = {**{k.lower(): v for k, v in rules()["currency_suffix"].items()},
+             **{k.lower(): v for k, v in rules()["currency_prefix"].items()}}
+_MASS = {**{k.lower(): v for k, v in rules()["mass_units"].items()},
+         **{k.lower(): v for k, v in rules()["mass_units_cased"].items()}}
+_PER_UNIT = {k.lower(): v for k, v in rules()["per_units"].items()}
+_APPROX = rf"(?:(?:{_spellings(rules()['approximators'])})\s+)?"
+_CUR_PREFIX = f"(?:{_spellings(rules()['currency_prefix'])})"
+_CUR_SUFFIX = f"(?:{_spellings(rules()['currency_suffix'])})"
+_MASS_UNITS = (f"(?:{_spellings(rules()['mass_units_cased'])}|"
+               f"(?i:{_spellings(rules()['mass_units'])}))")
+_PERCENT = f"(?:%|(?:{_spellings(w for w in rules()['percent_signs'] if w != '%')})(?!\\w))"
 _DECIMAL_COMMA_LANGS = {"fr", "de", "es", "pt", "ru", "it"}
 
 
@@ -104,8 +78,7 @@ def _patterns(lang: str):
     scale = _SCALE_ALT + r"|[kmb](?![a-zа-я])"
     of = r"(?:\s+(?:de|of)\s+|\s+d['’]\s*|\s*-\s*|\s*)"
     per = (r"(?:\s*\([^)]{0,40}\))?(?:\s*/\s*|\s+(?:per|a|an|por|par|pro|je|за|for|each)\s+)"
-           r"(?P<per>metric\s+tonne|metric\s+ton|tonne|ton|ounce|oz|pound|lb|kilogram|kg|"
-           r"dmtu|mtu|10\s?g(?:rams?)?|toneladas?|onza|onça|once|unze|тонну|унцию|mt|t)\b")
+           rf"(?P<per>{_spellings(rules()['per_units'])})\b")
     flags = re.I | re.U
     # "1.7 million silver ounces": one word may sit between a quantity and its unit
     word = r"(?:\s+[^\W\d_]{3,15}(?=\s))?"
