@@ -174,7 +174,8 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
         if _is_range_side(text, m.start("num"), family):
             # and the range's first side, if it was read as a figure ("$5 million to $7m")
             found = [f for f in found if not (f.end <= s and re.fullmatch(
-                r"\s*(?:-|–|~|to|a)\s*[^\w\s]{0,3}", text[f.end:m.start("num")]))]
+                r"\s*(?:-|–|~|to|a|and|et|y|e|und|и)\s*[^\w\s]{0,3}", text[f.end:m.start("num")],
+                re.I))]
             continue
         taken.append((s, e))  # a skipped change ("rose 4%") still hides what it covers
         fig = _figure(family, m, text, lang, mt_million, sterling)
@@ -255,6 +256,9 @@ def _is_range_side(text: str, num_start: int, family: str) -> bool:
     before = text[max(0, num_start - 40):num_start]
     if re.search(r"(?<![\d.,])(?:19[5-9]\d|20\d\d)\s*[-–]\s*$", before):
         return False   # "2.1 Mt in 2023 - 2.4 Mt in 2024": a dash between two dated figures
+    if re.search(rf"(?:between|entre|zwischen|между)\s+\D{{0,3}}\d[\d.,]*(?:[\s-]?(?:{_SCALE_ALT}))?"
+                 rf"\s*{unit}\s*(?:and|et|y|e|und|и)\s+\D{{0,3}}$", before, re.I):
+        return True    # "between 250,000 and 280,000 ounces"
     return bool(re.search(rf"\d(?:[\s-]?(?:{_SCALE_ALT}))?\s*{unit}\s*(?:-|–|~|\bto\b|\ba\b)\s*\D{{0,3}}$",
                           before, re.I))
 

@@ -112,6 +112,18 @@ def context_words() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def _quoted_move_window() -> int:
+    return int(load_yaml(SENSES_FILE.name).get("quoted_move_window") or 0)
+
+
+def _quoted_move(doc, end: int) -> bool:
+    """A number, percentage or currency right after a mention ("Nickel rose 2.1%")."""
+    window = _quoted_move_window()
+    return any(t.text[:1].isdigit() or t.text in ("%", "$", "€", "£", "¥") or t.is_currency
+               for t in doc[end:end + window])   # written in digits: not "has all three"
+
+
+@lru_cache(maxsize=1)
 def company_words() -> frozenset:
     """Words that follow a capitalised mineral word in names (``company_words`` of
     ``seeds/senses.yaml``)."""
@@ -248,7 +260,8 @@ class MineralMatcher:
             if not sentence_initial and not title_case:
                 continue  # a capitalised name mid-sentence
             if end - start == 1 and text.lower() not in lowercase_seen and \
-                    not self._has_context(doc, start, end, width=5):
+                    not self._has_context(doc, start, end, width=5) and \
+                    not (sentence_initial and _quoted_move(doc, end)):
                 continue  # one word, only ever capitalised, no commodity word around it
             out.append((start, end, key))
         return out

@@ -312,3 +312,12 @@ def test_small_numbers_in_words_before_a_unit(sentence, lang, value):
 
 def test_one_tonne_in_words_stays_a_price_unit():
     assert _values("One tonne of the concentrate sells for $900.") == [(900.0, "usd/t")]
+
+
+@pytest.mark.parametrize("sentence,lang", [
+    ("The miner expects to sell between 40,000 and 45,000 ounces of palladium.", "en"),
+    ("Output should be between 1.5 million and 1.7 million tonnes.", "en"),
+    ("La mine produira entre 10 et 12 millions de tonnes de minerai.", "fr"),
+])
+def test_between_ranges_without_a_unit_on_the_first_side(sentence, lang):
+    assert _values(sentence, lang) == []

@@ -216,3 +216,14 @@ def test_seed_article_sentence(find):
 
 def test_sentence_initial_mineral_with_a_commodity_word_nearby(find):
     assert find("Uranium is the fuel of nuclear reactors.") == [("uranium", "Uranium")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nickel rose 2.1% to $16,200 in London.", ["nickel"]),
+    ("Aluminium slipped to $2,310 by noon.", ["aluminium"]),
+    # a capitalised word followed by a number in words is not a market quote
+    ("Cobalt has all three sensors, its maker says.", []),
+])
+def test_a_sentence_initial_mineral_quoted_with_a_number_is_the_commodity(text, expected):
+    nlp = sentence_model("en")
+    assert [m.mineral for m in MineralMatcher(nlp, "en").find(nlp(text))] == expected
