@@ -11,7 +11,7 @@ setup(
     python_requires=">=3.10",
     packages=find_packages(include=["orewire", "orewire.*", "pipeline", "pipeline.*",
                                     "transforms", "transforms.*", "schemas", "seeds"]),
-    package_data={"schemas": ["*.json"],
+    package_data={"schemas": ["*.json"], "orewire": ["assets/*"],
                   "seeds": ["*.yaml", "*.csv", "*.opml", "*.md", "*.txt", "sample/*"]},
     include_package_data=True,
     install_requires=[
@@ -35,7 +35,8 @@ setup(
         "fasttext-predict==0.9.2.4",
         "sqlglot==30.30.0",
         "w3lib==2.5.0",
-        "matplotlib==3.11.2",
+        "altair==6.3.0",
+        "vl-convert-python==1.9.0.post1",
         "datasketch==2.0.0",
         "protego==0.7.0",
     ],
