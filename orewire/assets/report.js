@@ -10,6 +10,7 @@
   "use strict";
   var D = window.OREWIRE_DATA, S = window.OREWIRE_SPECS;
   var A = D.articles;
+  if (!D.anchor) D.anchor = D.first = D.since || D.generated.slice(0, 10);  // no articles
   var state = {mineral: "", country: "", period: "", event: "", search: ""};
   var views = {};
   var tables = {};          // name -> {cols, rows}: what each CSV button downloads
@@ -116,9 +117,10 @@
   function isStory(a) { return !a.dup; }
   function matchesSearch(a, q) {
     if (!q) return true;
-    var hay = (a.t + " " + a.s + " " + a.m.map(mineralName).join(" ") + " " +
-               a.c.map(countryName).join(" ")).toLowerCase();
-    return q.split(/\s+/).every(function (w) { return hay.indexOf(w) >= 0; });
+    // every word typed must begin a word of the title, source, minerals or countries
+    var hay = " " + (a.t + " " + a.s + " " + a.m.map(mineralName).join(" ") + " " +
+                     a.c.map(countryName).join(" ")).toLowerCase().replace(/[^\w\u00c0-\uffff]+/g, " ");
+    return q.split(/\s+/).every(function (w) { return hay.indexOf(" " + w) >= 0; });
   }
 
   // ------------------------------------------------------------------ CSV
