@@ -559,7 +559,7 @@ def chart_specs() -> dict:
         color=alt.Color("direction:N", title="direction", scale=alt.Scale(
             domain=["tightening", "easing", "up", "down", "none stated"],
             range=["#c53030", "#2f855a", "#2b6cb0", "#dd6b20", "#718096"])),
-        shape=alt.Shape("direction:N", legend=None),
+        shape=alt.Shape("direction:N", title="direction"),
         tooltip=["date:T", "mineral:N", "type:N", "direction:N", "country:N",
                  "sentence:N", "title:N"],
     ).properties(width=width - 140, height=260)

@@ -156,6 +156,16 @@
     body.appendChild(frag);
   }
 
+  function shownNote(section, total, limit) {
+    var note = document.querySelector(section + " .shown-note");
+    if (!note) {
+      note = el("p", {className: "meta shown-note"});
+      document.querySelector(section).appendChild(note);
+    }
+    note.textContent = total > limit ? "The newest " + limit + " of " + total +
+      " rows are shown; the CSV holds them all." : total + " rows.";
+  }
+
   function drawCards(F) {
     var stories = F.filter(isStory);
     var minerals = {}, countries = {}, events = 0;
@@ -332,7 +342,8 @@
       return el("tr", null, [el("td", {className: "num", text: r.date}), el("td", {text: r.mineral}),
         el("td", {text: r.type}), el("td", {text: r.direction}), el("td", {text: r.country}),
         el("td", {className: "sentence", text: r.sentence}), el("td", null, [link(r.url, r.title || r.url)])]);
-    }), 200);
+    }), 50);
+    shownNote("#events", rows.length, 50);
     return rows;
   }
 
@@ -357,7 +368,8 @@
       return el("tr", null, [el("td", {className: "num", text: a.d}), el("td", {text: mineralName(f.m)}),
         el("td", {className: "num", text: f.shown}), el("td", {text: f.kind + (f.year ? " (" + f.year + ")" : "")}),
         el("td", {className: "sentence", text: f.sentence || f.quote}), art]);
-    }), 150);
+    }), 50);
+    shownNote("#figures", rows.length, 50);
   }
 
   function drawSources(F) {
@@ -499,8 +511,12 @@
     drawDeadLetters();
     drawNew();
     return Promise.all(Object.keys(data).map(function (name) {
-      return views[name].data(name, data[name]).runAsync();
-    })).then(function () { document.body.dataset.ready = "1"; });
+      // resize(): the axes' labels change with the data, and the layout must follow
+      return views[name].data(name, data[name]).resize().runAsync();
+    })).then(function () {
+      if (!window.orewireReport.readyMs) window.orewireReport.readyMs = performance.now();
+      document.body.dataset.ready = "1";
+    });
   }
 
   function fail(err) {
