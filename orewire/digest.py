@@ -294,24 +294,37 @@ def format_text(d: Digest, name=lambda m: m, country=lambda c: c) -> str:
                      "events, no mineral above its usual count.")
         return "\n".join(lines) + "\n"
     if d.new_links:
+        # one item per sentence that states new links, not one per pair
         lines.append(f"New country-mineral links ({len(d.new_links)})")
+        groups: dict[tuple, list[dict]] = {}
         for i in d.new_links:
-            n = i["stories"]
-            lines.append(f"  * {name(i['mineral'])} - {country(i['country'])} "
-                         f"({n} {'story' if n == 1 else 'stories'})")
-            lines += _quote(i)
+            groups.setdefault((i["article_id"], i["sentence"]), []).append(i)
+        for items in groups.values():
+            per: dict[str, list[str]] = {}
+            for i in items:
+                per.setdefault(i["mineral"], []).append(country(i["country"]))
+            lines.append("  * " + "; ".join(f"{name(m)} - {', '.join(cs)}"
+                                            for m, cs in per.items()))
+            lines += _quote(items[0])
         lines.append("")
     for title, items in (("Export restrictions", d.export_restrictions),
                          ("Other supply events", d.supply_events)):
         if not items:
             continue
         lines.append(f"{title} ({len(items)})")
+        # minerals that share the sentence and the event are one item
+        groups: dict[tuple, list[dict]] = {}
         for i in items:
+            groups.setdefault((i["article_id"], i["sentence"], i["type"], i["direction"],
+                               i["country"]), []).append(i)
+        for same in groups.values():
+            i = same[0]
             what = EVENT_WORDS.get(i["type"], i["type"])
             extra = ", ".join(x for x in (i.get("direction"),
                                           country(i["country"]) if i.get("country") else None)
                               if x)
-            lines.append(f"  * {name(i['mineral'])}: {what}" + (f" ({extra})" if extra else ""))
+            lines.append(f"  * {', '.join(name(x['mineral']) for x in same)}: {what}"
+                         + (f" ({extra})" if extra else ""))
             lines += _quote(i)
         lines.append("")
     if d.surges:

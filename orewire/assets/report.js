@@ -442,29 +442,62 @@
     box.appendChild(el("p", {className: "meta", text: "Window " + g.window_start.slice(0, 10) + " to " +
       addDays(g.window_end.slice(0, 10), -1) + ", against " + g.baseline_start.slice(0, 10) + " onwards."}));
     var rows = [];
+    var SHOWN = 4;
     function list(title, items, head) {
       if (!items.length) return;
       box.appendChild(el("h3", {text: title + " (" + items.length + ")"}));
-      var ul = el("ul", {className: "news"});
-      items.forEach(function (i) {
+      var ul = el("ul", {className: "news"}), more = el("ul", {className: "news"});
+      items.forEach(function (i, n) {
         var li = el("li", {"data-mineral": i.mineral}, [el("b", {text: head(i)})]);
         (i.examples || [i]).forEach(function (x) { li.appendChild(evidence(x)); });
-        ul.appendChild(li);
+        (n < SHOWN ? ul : more).appendChild(li);
       });
       box.appendChild(ul);
+      if (items.length > SHOWN) {
+        box.appendChild(el("details", null, [
+          el("summary", {text: (items.length - SHOWN) + " more"}), more]));
+      }
     }
-    list("New country–mineral links", links, function (i) {
+    // New links grouped by the sentence that states them, one item per story's sentence
+    // ("Copper – CA Canada, CL Chile; Silver – MX Mexico"), not one per pair.
+    var grouped = [], byEvidence = {};
+    links.forEach(function (i) {
       rows.push(["new_link", i.mineral, i.country, "", "", i.stories, i.sentence, i.title, i.url]);
-      return mineralName(i.mineral) + " – " + countryName(i.country) + " (" + i.stories +
-        (i.stories === 1 ? " story)" : " stories)");
+      var key = i.article_id + "|" + i.sentence;
+      var item = byEvidence[key];
+      if (!item) {
+        item = byEvidence[key] = {mineral: i.mineral, pairs: [], sentence: i.sentence, title: i.title,
+                                  url: i.url, source: i.source, published_at: i.published_at};
+        grouped.push(item);
+      }
+      item.pairs.push(i);
     });
+    list("New country–mineral links", grouped, function (item) {
+      var per = {};
+      item.pairs.forEach(function (p) {
+        (per[p.mineral] = per[p.mineral] || []).push(countryName(p.country));
+      });
+      return Object.keys(per).map(function (m) {
+        return mineralName(m) + " – " + per[m].join(", ");
+      }).join("; ");
+    });
+    // minerals that share the sentence and the event are one item
+    function groupEvents(items) {
+      var out = [], seen = {};
+      items.forEach(function (i) {
+        rows.push([i.type, i.mineral, i.country || "", i.direction || "", "", 1, i.sentence, i.title, i.url]);
+        var key = [i.article_id, i.sentence, i.type, i.direction, i.country].join("|");
+        if (!seen[key]) { seen[key] = {first: i, minerals: []}; out.push(seen[key]); }
+        seen[key].minerals.push(i.mineral);
+      });
+      return out.map(function (g) { return Object.assign({}, g.first, {minerals: g.minerals}); });
+    }
     function eventHead(i) {
-      rows.push([i.type, i.mineral, i.country || "", i.direction || "", "", 1, i.sentence, i.title, i.url]);
-      return mineralName(i.mineral) + ": " + eventWord(i.type) +
+      return i.minerals.map(mineralName).join(", ") + ": " + eventWord(i.type) +
         (i.direction ? ", " + i.direction : "") + (i.country ? " (" + countryName(i.country) + ")" : "");
     }
-    list("Export restrictions, new or lifted", controls, eventHead);
-    list("Other supply events", others, eventHead);
+    list("Export restrictions, new or lifted", groupEvents(controls), eventHead);
+    list("Other supply events", groupEvents(others), eventHead);
     list("Minerals in the news more than usual", surges, function (s) {
       rows.push(["surge", s.mineral, "", "", s.mean_before, s.stories, "", "", ""]);
       return mineralName(s.mineral) + ": " + s.stories + " stories, against " + s.mean_before +
