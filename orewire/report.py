@@ -667,7 +667,7 @@ def render_html(data: ReportData, page: dict) -> str:
                  '<a href="#dead-letters">dead letters</a><a href="#runs">runs</a></nav>')
     parts.append("</header><main>")
     parts.append(section(
-        "new", "What is new", '<div id="new-body"></div>',
+        "new", "What is new", csv_button("new") + '<div id="new-body"></div>',
         "The 7 days up to the newest article against the 28 days before (the same as "
         "<code>orewire digest --until</code> the day after it): new country–mineral links, "
         "export restrictions and other supply events, minerals named by at least 3 stories "
