@@ -40,7 +40,8 @@ bqemulator: $(BQEMU_STAMP)
 	$(BQEMU_VENV)/bin/python tests/bqemulator_serve.py start --project orewire-test \
 	  --rest-host 127.0.0.1 --rest-port 9050 --grpc-host 127.0.0.1 --grpc-port 0 --ephemeral
 
-# The report's test renders the page in headless Chromium, Debian's package (CI runs as root).
+# The report's tests render the page in headless Chromium, Debian's package (CI runs as
+# root), driven by Playwright from requirements-dev.txt.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -55,6 +56,7 @@ screenshot: $(STAMP) chromium
 	$(BIN)/orewire run --warehouse build/screenshot/sample.duckdb --quiet >/dev/null
 	$(BIN)/orewire report --warehouse build/screenshot/sample.duckdb --out build/screenshot/r
 	chromium $(CHROMIUM_FLAGS) --user-data-dir=build/screenshot/profile \
+	  --virtual-time-budget=10000 \
 	  --window-size=1200,1500 --screenshot=docs/report.png \
 	  file://$(CURDIR)/build/screenshot/r/index.html
 

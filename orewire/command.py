@@ -9,6 +9,7 @@ without loading Beam (about 1.5 s of imports); ``orewire query``, the analyst's 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import difflib
 import importlib
 import os
@@ -22,8 +23,10 @@ COMMANDS = {
             "read feeds and write article rows to the warehouse (orewire run --help)"),
     "query": ("orewire.command", "query",
               "run SQL or a named query on the warehouse (orewire query --help)"),
-    "report": ("pipeline.cli", "report",
-               "write an HTML report with charts (orewire report --help)"),
+    "report": ("orewire.command", "report",
+               "write the interactive HTML report (orewire report --help)"),
+    "digest": ("orewire.command", "digest",
+               "what is new this week: links, supply events, surges (orewire digest --help)"),
     "retry": ("pipeline.cli", "retry",
               "re-attempt the retryable dead letters and mark what now succeeds resolved"),
     "reprocess": ("pipeline.cli", "reprocess",
@@ -124,6 +127,97 @@ def query(argv: list[str]) -> int:
     else:
         text = "\n\n".join(format_rows(cols, rows, ns.format, width) for cols, rows in results)
     return _print(text)
+
+
+def report(argv: list[str]) -> int:
+    """``orewire report``: the analyst's interactive report folder (orewire/report.py)."""
+    parser = StrictParser(
+        prog="orewire report",
+        description="Write an interactive report folder (open index.html; it needs no "
+                    "server and loads nothing from the network) of what the warehouse "
+                    "holds: what is new, the article list, stories over time, a map of "
+                    "countries linked to minerals, trends, mentions per mineral, supply "
+                    "events, figures, sources, dead letters and runs, all filtered by "
+                    "mineral, country, period and event type, each table as CSV.")
+    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
+                        metavar="PATH.duckdb|bigquery:PROJECT.DATASET")
+    parser.add_argument("--since", metavar="DATE",
+                        help="only articles published from DATE on (YYYY-MM-DD, or 30d / "
+                             "4w for the last 30 days / 4 weeks). Default: all.")
+    parser.add_argument("--out", required=True, metavar="DIR",
+                        help="directory to write index.html and its scripts into")
+    parser.add_argument("--bigquery-endpoint", "--bigquery_endpoint",
+                        dest="bigquery_endpoint", default=None,
+                        help="BigQuery API endpoint (an emulator's URL), for bigquery: "
+                             "warehouses")
+    ns = parser.parse_args(argv)
+    from orewire import report as rep  # noqa: PLC0415 (altair and vl-convert only for this command)
+    from orewire.query import QueryError  # noqa: PLC0415
+    try:
+        since = rep.parse_since(ns.since)
+        if not ns.warehouse.startswith("bigquery:") and not os.path.exists(ns.warehouse):
+            raise rep.ReportError(f"warehouse not found: {ns.warehouse}")
+        if os.path.exists(ns.out) and not os.path.isdir(ns.out):
+            raise rep.ReportError(f"--out must be a directory, and {ns.out} is a file")
+    except rep.ReportError as err:
+        print(f"orewire report: error: {err}", file=sys.stderr)
+        return 2
+    kw = {"endpoint": ns.bigquery_endpoint} if ns.bigquery_endpoint else {}
+    try:
+        index = rep.build_report(ns.warehouse, ns.out, since, **kw)
+    except QueryError as err:
+        print(f"orewire report: error: {err}", file=sys.stderr)
+        return 1
+    print(f"report written: {index}")
+    return 0
+
+
+def digest(argv: list[str]) -> int:
+    """``orewire digest``: what is new in a window (see orewire/digest.py)."""
+    parser = StrictParser(
+        prog="orewire digest",
+        description="List what is new in the window against the four weeks before it: new "
+                    "country-mineral links, export restrictions (new or lifted) and other "
+                    "supply events, and minerals named by at least 3 stories and more than "
+                    "twice as often as before; each with its sentence and link, one item "
+                    "per story (syndicated copies are not repeated).")
+    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
+                        metavar="PATH.duckdb|bigquery:PROJECT.DATASET")
+    parser.add_argument("--since", default="7d", metavar="DATE|Nd|Nw",
+                        help="start of the window: YYYY-MM-DD, or 7d / 2w before --until "
+                             "(default 7d)")
+    parser.add_argument("--until", metavar="DATE",
+                        help="end of the window, YYYY-MM-DD (midnight UTC, excluded); "
+                             "default: now")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--bigquery-endpoint", "--bigquery_endpoint",
+                        dest="bigquery_endpoint", default=None,
+                        help="BigQuery API endpoint (an emulator's URL), for bigquery: "
+                             "warehouses")
+    ns = parser.parse_args(argv)
+    from orewire import digest as dig, report as rep  # noqa: PLC0415
+    from orewire.query import QueryError  # noqa: PLC0415
+    try:
+        until = None
+        if ns.until:
+            until = dt.datetime.combine(rep.parse_since(ns.until), dt.time(), dt.timezone.utc)
+        window = dig.make_window(rep.parse_since(ns.since, (until or dt.datetime.now(
+            dt.timezone.utc)).date()), until)
+        if not ns.warehouse.startswith("bigquery:") and not os.path.exists(ns.warehouse):
+            raise rep.ReportError(f"warehouse not found: {ns.warehouse}")
+    except rep.ReportError as err:
+        print(f"orewire digest: error: {err}", file=sys.stderr)
+        return 2
+    kw = {"endpoint": ns.bigquery_endpoint} if ns.bigquery_endpoint else {}
+    try:
+        found = dig.collect_digest(ns.warehouse, window, **kw)
+        names = rep.mineral_names(ns.warehouse, **kw) if ns.format == "text" else {}
+    except QueryError as err:
+        print(f"orewire digest: error: {err}", file=sys.stderr)
+        return 1
+    print(dig.format_json(found) if ns.format == "json" else dig.format_text(
+        found, lambda m: names.get(m) or rep.fallback_name(m), rep.country_label))
+    return 0
 
 
 def _query_list(q) -> str:

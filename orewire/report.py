@@ -1,4 +1,4 @@
-"""The analyst's report: one static HTML page with charts of what the warehouse holds.
+"""The analyst's report: one folder that opens offline in any current browser.
 
     orewire report --out report/                      # then open report/index.html
     orewire report --warehouse news.duckdb --since 2025-01-01 --out report/
@@ -8,9 +8,20 @@
 Every number comes from SQL written in BigQuery Standard SQL (the dialect of ``sql/``) and
 run through :func:`orewire.query.run_sql`: translated for DuckDB, as is on BigQuery. The
 statements are saved beside the page as ``queries.sql`` so an analyst can rerun them.
-Charts are drawn by matplotlib (Agg: no display needed) into PNG files beside
-``index.html``; the page has no script and loads nothing from the network, so it opens
-from the file system, offline.
+
+The folder holds ``index.html``, ``data.js`` (the query results), ``report.js`` (filters,
+tables and CSV downloads, plain JavaScript), ``vega.js`` (Vega, Vega-Lite and Vega-Embed
+from the pinned vl-convert-python, which draws the charts; specs built with Altair),
+``world.js`` (country shapes: Natural Earth 1:110m through world-atlas 2.0.2) and
+``NOTICE.txt`` (their sources and licences). Nothing is loaded from the network and
+nothing needs a server: every script is a classic ``<script src>`` beside the page.
+
+Filters by mineral, country, period and event type apply to every view the articles
+feed: the article list, the stories timeline, the map, the trend table, mentions per
+mineral, the supply-event timeline, figures, sources and the "what is new" section (whose
+window is its own: the 7 days up to the newest article against the 28 before). Dead
+letters follow the period only; runs are shown whole. A story is an article and its
+syndicated copies (``duplicate_of``): copies are listed, marked, and never counted again.
 
 Articles are placed in time by ``published_at`` (``ingested_at`` when the feed gave no
 date); ``--since`` keeps articles from that day on, and dead letters that failed since then.
@@ -19,35 +30,36 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import os
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from urllib.parse import urlsplit
 
-import matplotlib as mpl
-import numpy as np
 import pycountry
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from orewire import PIPELINE_VERSION
+from orewire import digest as digest_mod
 from orewire.query import run_sql
 
-# Chart files this module writes; stale ones from an earlier report are removed.
-CHARTS = ("mentions_over_time", "country_mineral_heatmap", "critical_minerals",
-          "top_sources", "dead_letters")
-TOP_MINERALS_OVER_TIME = 9
-HEATMAP_COUNTRIES = 15
-HEATMAP_MINERALS = 12
-FIGURES_PER_MINERAL = 3
+# Files this module writes into the folder; the PNGs of the first edition are removed.
+FILES = ("index.html", "report.css", "data.js", "report.js", "vega.js", "world.js",
+         "queries.sql", "NOTICE.txt")
+OLD_CHARTS = ("mentions_over_time", "country_mineral_heatmap", "critical_minerals",
+              "top_sources", "dead_letters")
+FIGURES_LIMIT = 5000
+RUNS_LIMIT = 20
 CATEGORIES = ("critical on both lists", "USGS 2025 list only", "EU 2023 list only",
               "on neither list")
-CATEGORY_COLOURS = ("#b2182b", "#ef8a62", "#67a9cf", "#999999")
+EVENT_TYPES = digest_mod.EVENT_ORDER
 # Display names where ISO's short name is long or ambiguous.
 COUNTRY_DISPLAY = {"CD": "DR Congo", "CG": "Congo", "KR": "South Korea",
                    "KP": "North Korea", "RU": "Russia", "IR": "Iran", "VN": "Vietnam",
                    "LA": "Laos", "SY": "Syria", "TZ": "Tanzania", "VE": "Venezuela",
-                   "BO": "Bolivia", "MD": "Moldova", "TW": "Taiwan"}
+                   "BO": "Bolivia", "MD": "Moldova", "TW": "Taiwan", "XK": "Kosovo"}
+# world-atlas shapes without an ISO numeric id, by their Natural Earth name.
+SHAPES_WITHOUT_ID = {"Kosovo": "XK", "Somaliland": "SO"}
 _RELATIVE_SINCE = re.compile(r"^(\d+)\s*([dw])$")
 
 
@@ -83,6 +95,7 @@ def article_filter(since: dt.date | None) -> str:
 
 def overview_sql(since):
     return f"""SELECT COUNT(*) AS articles,
+       COUNTIF(a.duplicate_of IS NULL) AS stories,
        COUNTIF(ARRAY_LENGTH(a.mineral_ids) > 0) AS on_topic,
        MIN({ARTICLE_TIME}) AS first_at,
        MAX({ARTICLE_TIME}) AS last_at,
@@ -91,81 +104,163 @@ FROM articles AS a
 WHERE {article_filter(since)}"""
 
 
-def timeline_sql(since, bucket: str):
-    unit = "WEEK(MONDAY)" if bucket == "WEEK" else bucket
-    return f"""SELECT TIMESTAMP_TRUNC({ARTICLE_TIME}, {unit}) AS period,
-       m AS mineral,
-       COUNT(*) AS articles
-FROM articles AS a, UNNEST(a.mineral_ids) AS m
+def articles_sql(since):
+    return f"""SELECT a.article_id, a.title, a.source, a.url,
+       {ARTICLE_TIME} AS seen_at, a.published_at IS NULL AS undated, a.duplicate_of,
+       a.mineral_ids, a.country_codes
+FROM articles AS a
 WHERE {article_filter(since)}
-GROUP BY period, mineral
-ORDER BY period, mineral"""
+ORDER BY seen_at DESC, a.article_id"""
 
 
 def links_sql(since):
-    return f"""SELECT c AS country, m.mineral AS mineral, COUNT(DISTINCT a.article_id) AS articles
-FROM articles AS a, UNNEST(a.minerals) AS m, UNNEST(m.countries) AS c
-WHERE {article_filter(since)}
-GROUP BY country, mineral
-ORDER BY articles DESC, country, mineral"""
-
-
-def criticality_sql(since):
-    return f"""SELECT m AS mineral, k.name AS name, k.mineral_group AS mineral_group,
-       k.usgs_critical_2025 AS usgs_critical_2025, k.eu_critical_2023 AS eu_critical_2023,
-       k.eu_strategic_2023 AS eu_strategic_2023, COUNT(*) AS articles
-FROM articles AS a, UNNEST(a.mineral_ids) AS m
-LEFT JOIN mineral_catalog AS k ON k.id = m
-WHERE {article_filter(since)}
-GROUP BY 1, 2, 3, 4, 5, 6
-ORDER BY articles DESC, mineral"""
-
-
-def figures_sql(since, per_mineral: int = FIGURES_PER_MINERAL):
-    return f"""SELECT mineral, value, unit, kind, quote, countries, title, url, source, seen_at
-FROM (
-  SELECT *, ROW_NUMBER() OVER (PARTITION BY mineral ORDER BY seen_at DESC, quote) AS rn
-  FROM (
-    SELECT DISTINCT m.mineral AS mineral, f.value AS value, f.unit AS unit, f.kind AS kind,
-           f.quote AS quote, ARRAY_TO_STRING(m.countries, ', ') AS countries,
-           a.article_id AS article_id, a.title AS title, a.url AS url, a.source AS source,
-           {ARTICLE_TIME} AS seen_at
-    FROM articles AS a, UNNEST(a.minerals) AS m, UNNEST(m.figures) AS f
-    WHERE {article_filter(since)} AND f.value IS NOT NULL
-  )
-)
-WHERE rn <= {int(per_mineral)}
-ORDER BY mineral, seen_at DESC, quote"""
-
-
-def sources_sql(since, limit: int = 15):
-    return f"""SELECT COALESCE(a.source, '(unknown)') AS source, COUNT(*) AS articles,
-       COUNTIF(ARRAY_LENGTH(a.mineral_ids) > 0) AS on_topic
+    """Country-mineral links per article: a country stated in a sentence naming the
+    mineral (sql/country_mineral_matrix.sql, per article)."""
+    return f"""SELECT DISTINCT a.article_id, m.mineral, country
 FROM articles AS a
-WHERE {article_filter(since)}
-GROUP BY source
-ORDER BY articles DESC, source
+CROSS JOIN UNNEST(a.minerals) AS m
+CROSS JOIN UNNEST(m.countries) AS country
+WHERE {article_filter(since)}"""
+
+
+def events_sql(since):
+    """sql/supply_events.sql per article: one row per article, mineral and event type,
+    the latest direction stated; syndicated copies left out."""
+    return f"""WITH mention_events AS (
+  SELECT a.article_id, m.mineral, e.type AS event_type, e.direction, e.country,
+         m.sentence,
+         ROW_NUMBER() OVER (PARTITION BY a.article_id, m.mineral, e.type
+                            ORDER BY e.direction IS NULL, m.start DESC) AS latest
+  FROM articles AS a
+  CROSS JOIN UNNEST(a.minerals) AS m
+  CROSS JOIN UNNEST(m.events) AS e
+  WHERE {article_filter(since)} AND a.duplicate_of IS NULL
+)
+SELECT article_id, mineral, event_type, direction, country, sentence
+FROM mention_events
+WHERE latest = 1
+ORDER BY article_id, mineral, event_type"""
+
+
+def figures_sql(since, limit: int = FIGURES_LIMIT):
+    """Figures with their sentence, one row per story, mineral and figure (the original's
+    row where the story was syndicated), newest first."""
+    return f"""WITH stated AS (
+  SELECT COALESCE(a.duplicate_of, a.article_id) AS story, a.article_id,
+         a.duplicate_of IS NOT NULL AS is_copy, m.mineral, f.value, f.unit, f.kind,
+         f.quote, f.year, m.sentence, m.countries, a.title, a.url, a.source,
+         {ARTICLE_TIME} AS seen_at
+  FROM articles AS a
+  CROSS JOIN UNNEST(a.minerals) AS m
+  CROSS JOIN UNNEST(m.figures) AS f
+  WHERE {article_filter(since)} AND f.value IS NOT NULL
+),
+ranked AS (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY story, mineral, value, unit, kind
+                               ORDER BY is_copy, seen_at, url, quote) AS rn,
+         COUNT(DISTINCT article_id) OVER (PARTITION BY story, mineral, value, unit,
+                                          kind) AS copies
+  FROM stated
+)
+SELECT article_id, mineral, value, unit, kind, quote, year, sentence, countries, title,
+       url, source, seen_at, copies
+FROM ranked
+WHERE rn = 1
+ORDER BY seen_at DESC, mineral, quote
 LIMIT {int(limit)}"""
+
+
+def catalog_sql():
+    return """SELECT k.id, k.name, k.mineral_group, k.usgs_critical_2025, k.eu_critical_2023,
+       k.eu_strategic_2023
+FROM mineral_catalog AS k
+ORDER BY k.id"""
 
 
 def dead_letters_sql(since):
     where = f"d.failed_at >= TIMESTAMP('{since.isoformat()}')" if since else "TRUE"
     return f"""SELECT d.stage AS stage, COALESCE(d.feed_url, '(no feed)') AS feed_url,
-       COUNT(*) AS failures, COUNTIF(d.retryable) AS retryable,
+       COALESCE(d.error_type, '') AS error_type, MIN(d.error) AS example_error,
+       MIN(d.source) AS example_source, COUNT(*) AS failures,
+       COUNTIF(d.retryable) AS retryable, COUNTIF(d.resolved_at IS NOT NULL) AS resolved,
        MAX(d.failed_at) AS last_failed_at
 FROM dead_letters AS d
 WHERE {where}
-GROUP BY stage, feed_url
-ORDER BY failures DESC, stage, feed_url"""
+GROUP BY stage, feed_url, error_type
+ORDER BY failures DESC, stage, feed_url, error_type"""
 
 
-def runs_sql(limit: int = 5):
-    return f"""SELECT r.run_id AS run_id, r.finished_at AS finished_at,
-       r.entries_seen AS entries_seen, r.articles_written AS articles_written,
-       r.duplicates_skipped AS duplicates_skipped, r.dead_letters AS dead_letters
+def runs_sql(limit: int = RUNS_LIMIT):
+    """The last runs, every column: the accounting (sql/runs_accounting.sql) is checked in
+    Python, with the columns a warehouse has (``retried`` and ``feed_dead_letters`` only
+    where the schema holds them)."""
+    return f"""SELECT r.*
 FROM runs AS r
-ORDER BY r.finished_at DESC
+ORDER BY r.finished_at DESC, r.run_id
 LIMIT {int(limit)}"""
+
+
+def run_accounting(r: dict) -> dict:
+    """entries seen + retried = articles written + duplicates skipped + dead letters."""
+    def n(key):
+        return int(r.get(key) or 0)
+    left = n("entries_seen") + n("retried")
+    right = n("articles_written") + n("duplicates_skipped") + n("dead_letters")
+    return {"run": r.get("run_id"), "mode": r.get("mode"), "finished": _stamp(r.get("finished_at")),
+            "feeds": r.get("feeds"), "feedsFailed": r.get("feeds_failed"),
+            "seen": r.get("entries_seen"), "retried": r.get("retried"),
+            "written": r.get("articles_written"), "duplicates": r.get("duplicates_skipped"),
+            "dead": r.get("dead_letters"), "feedDead": r.get("feed_dead_letters"),
+            "addsUp": left == right}
+
+
+# ------------------------------------------------------------- dead letters in words
+# (pattern over "error_type: error", words). First match wins; the stage adds context.
+_CAUSES = [
+    (r"HTTP 404|HTTP 410", "the page is gone: the site answered {code} (not found)"),
+    (r"HTTP 401|HTTP 403", "the site refused us: it answered {code} (access denied)"),
+    (r"HTTP 429", "the site asked us to slow down (HTTP 429, too many requests)"),
+    (r"HTTP 5\d\d", "the site's server failed ({code}); usually passes on retry"),
+    (r"HTTP \d{3}", "the site answered {code}"),
+    (r"non-public address|BlockedAddress|backslash, space or control",
+     "refused for safety: the address points into a private or internal network"),
+    (r"disallowed by robots\.txt", "the site's robots.txt forbids fetching this page"),
+    (r"robots\.txt .*unavailable", "the site's robots.txt could not be read, so the page "
+                                   "was not fetched"),
+    (r"cannot resolve host", "the site's name does not resolve (DNS lookup failed)"),
+    (r"timeout|timed out|took over", "the site did not answer in time"),
+    (r"connection error|ConnectionError|reset by peer",
+     "could not connect to the site, or the connection broke"),
+    (r"redirect", "the page redirects too often or without a target"),
+    (r"exceeds the .*cap|declares .* bytes", "the page is larger than the size limit"),
+    (r"non-http\(s\) URL|not an absolute URL|no host in|unparsable URL",
+     "the link is not a usable web address"),
+    (r"invalid JSON feed|not a JSON Feed", "the file is JSON but not a valid JSON Feed"),
+    (r"not a feed", "the file is not an RSS, Atom or JSON feed"),
+    (r"undecodable bytes", "the content is binary or in an unknown text encoding"),
+    (r"NoText|no (main )?text", "no article text could be found on the page"),
+    (r"forbidden|may not", "the feed list names a file outside its own folder, which is "
+                           "not read"),
+    (r"BigQuery refused", "BigQuery refused the row"),
+]
+_STAGE_WORDS = {"read_feeds": "reading the feed", "fetch_articles": "fetching the page",
+                "clean_articles": "extracting the text", "extract_entities": "finding names",
+                "tag_minerals": "finding minerals", "link_mentions": "linking mentions",
+                "write_warehouse": "writing to the warehouse"}
+
+
+def cause_in_words(stage: str | None, error_type: str | None, error: str | None) -> str:
+    """A dead letter's cause for a reader: "fetching the page: the page is gone: the site
+    answered HTTP 404 (not found)"."""
+    text = f"{error_type or ''}: {error or ''}"
+    where = _STAGE_WORDS.get(stage or "", (stage or "").replace("_", " "))
+    for pattern, words in _CAUSES:
+        m = re.search(pattern, text, re.I)
+        if m:
+            code = re.search(r"HTTP \d{3}", text)
+            return f"{where}: " + words.format(code=code.group() if code else "")
+    first = (error or error_type or "unknown error").splitlines()[0]
+    return f"{where}: {first[:160]}"
 
 
 # ------------------------------------------------------------------------ the data
@@ -175,14 +270,14 @@ class ReportData:
     since: dt.date | None
     generated_at: dt.datetime
     overview: dict
-    bucket: str = "MONTH"
-    timeline: list[dict] = field(default_factory=list)
+    articles: list[dict] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
-    criticality: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
-    sources: list[dict] = field(default_factory=list)
+    catalog: list[dict] = field(default_factory=list)
     dead_letters: list[dict] = field(default_factory=list)
     runs: list[dict] = field(default_factory=list)
+    digest: digest_mod.Digest | None = None
     sql: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -190,10 +285,19 @@ class ReportData:
         return not self.overview.get("articles")
 
     def mineral_name(self, mineral_id: str) -> str:
-        for row in self.criticality:
-            if row["mineral"] == mineral_id and row.get("name"):
+        for row in self.catalog:
+            if row["id"] == mineral_id and row.get("name"):
                 return row["name"]
-        return mineral_id.replace("_", " ").capitalize()
+        return fallback_name(mineral_id)
+
+
+def fallback_name(mineral_id: str) -> str:
+    return mineral_id.replace("_", " ").capitalize()
+
+
+def mineral_names(warehouse: str, *, runner=run_sql, **query_kw) -> dict[str, str]:
+    cols, values = runner(warehouse, catalog_sql(), dialect="bigquery", **query_kw)
+    return {r["id"]: r["name"] for r in (dict(zip(cols, v)) for v in values) if r["name"]}
 
 
 def collect(warehouse: str, since: dt.date | None = None, *, runner=run_sql,
@@ -210,16 +314,22 @@ def collect(warehouse: str, since: dt.date | None = None, *, runner=run_sql,
     data = ReportData(warehouse=warehouse, since=since,
                       generated_at=now or dt.datetime.now(dt.timezone.utc),
                       overview=overview[0] if overview else {"articles": 0}, sql=sql)
+    data.catalog = rows("mineral_catalog", catalog_sql())
     if not data.empty:
-        data.bucket = choose_bucket(_as_date(data.overview["first_at"]),
-                                    _as_date(data.overview["last_at"]))
-        data.timeline = rows("mentions_over_time", timeline_sql(since, data.bucket))
+        data.articles = rows("articles", articles_sql(since))
         data.links = rows("country_mineral_links", links_sql(since))
-        data.criticality = rows("critical_minerals", criticality_sql(since))
-        data.figures = rows("latest_figures", figures_sql(since))
-        data.sources = rows("top_sources", sources_sql(since))
+        data.events = rows("supply_events", events_sql(since))
+        data.figures = rows("figures", figures_sql(since))
+        # What is new: the 7 days up to the newest article (so a report of older data
+        # still has a "this week"), against the 28 days before.
+        last = _as_date(data.overview["last_at"])
+        window = digest_mod.make_window(None, dt.datetime.combine(
+            last + dt.timedelta(days=1), dt.time(), dt.timezone.utc))
+        data.digest = digest_mod.collect_digest(warehouse, window, runner=runner,
+                                                **query_kw)
+        sql.update(data.digest.sql)
     data.dead_letters = rows("dead_letters", dead_letters_sql(since))
-    data.runs = rows("recent_runs", runs_sql())
+    data.runs = rows("runs_accounting", runs_sql())
     return data
 
 
@@ -235,90 +345,17 @@ def _as_date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def choose_bucket(first: dt.date | None, last: dt.date | None) -> str:
-    """DAY for up to six weeks of articles, WEEK up to a year, else MONTH."""
-    if first is None or last is None:
-        return "MONTH"
-    span = (last - first).days
-    return "DAY" if span <= 42 else "WEEK" if span <= 366 else "MONTH"
+def _day(value) -> str | None:
+    day = _as_date(value)
+    return day.isoformat() if day else None
 
 
-def bucket_start(day: dt.date, bucket: str) -> dt.date:
-    if bucket == "WEEK":
-        return day - dt.timedelta(days=day.weekday())
-    if bucket == "MONTH":
-        return day.replace(day=1)
-    return day
-
-
-def bucket_range(first: dt.date, last: dt.date, bucket: str) -> list[dt.date]:
-    """Every bucket from ``first``'s to ``last``'s, so empty periods show as gaps."""
-    out, cur, end = [], bucket_start(first, bucket), bucket_start(last, bucket)
-    while cur <= end:
-        out.append(cur)
-        if bucket == "MONTH":
-            cur = (cur.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        else:
-            cur += dt.timedelta(days=7 if bucket == "WEEK" else 1)
-    return out
-
-
-def bucket_label(day: dt.date, bucket: str) -> str:
-    return day.strftime("%Y-%m") if bucket == "MONTH" else day.isoformat()
-
-
-def timeline_series(data: ReportData, top: int = TOP_MINERALS_OVER_TIME):
-    """(periods, {mineral: counts per period}) for the top minerals, the rest as 'other'."""
-    if not data.timeline:
-        return [], {}
-    keyed = [(bucket_start(_as_date(r["period"]), data.bucket), r["mineral"],
-              int(r["articles"])) for r in data.timeline]
-    periods = bucket_range(min(k[0] for k in keyed), max(k[0] for k in keyed), data.bucket)
-    totals: dict[str, int] = {}
-    for _, mineral, n in keyed:
-        totals[mineral] = totals.get(mineral, 0) + n
-    ranked = sorted(totals, key=lambda m: (-totals[m], m))
-    kept = ranked[:top]
-    index = {p: i for i, p in enumerate(periods)}
-    series = {m: [0] * len(periods) for m in kept}
-    other = [0] * len(periods)
-    for period, mineral, n in keyed:
-        (series[mineral] if mineral in series else other)[index[period]] += n
-    if any(other):
-        series["other minerals"] = other
-    return periods, series
-
-
-def heatmap_matrix(links: list[dict], max_countries: int = HEATMAP_COUNTRIES,
-                   max_minerals: int = HEATMAP_MINERALS):
-    """(countries, minerals, counts[country][mineral]) for the most linked of each."""
-    by_country: dict[str, int] = {}
-    by_mineral: dict[str, int] = {}
-    for r in links:
-        by_country[r["country"]] = by_country.get(r["country"], 0) + int(r["articles"])
-        by_mineral[r["mineral"]] = by_mineral.get(r["mineral"], 0) + int(r["articles"])
-    countries = sorted(by_country, key=lambda c: (-by_country[c], c))[:max_countries]
-    minerals = sorted(by_mineral, key=lambda m: (-by_mineral[m], m))[:max_minerals]
-    ci = {c: i for i, c in enumerate(countries)}
-    mi = {m: i for i, m in enumerate(minerals)}
-    matrix = [[0] * len(minerals) for _ in countries]
-    for r in links:
-        if r["country"] in ci and r["mineral"] in mi:
-            matrix[ci[r["country"]]][mi[r["mineral"]]] = int(r["articles"])
-    return countries, minerals, matrix
-
-
-def criticality_category(row: dict) -> str:
-    usgs, eu = bool(row.get("usgs_critical_2025")), bool(row.get("eu_critical_2023"))
-    return CATEGORIES[0 if usgs and eu else 1 if usgs else 2 if eu else 3]
-
-
-def criticality_totals(rows: list[dict]) -> dict[str, int]:
-    """Article-mineral mentions per list category (every category present, maybe 0)."""
-    totals = {c: 0 for c in CATEGORIES}
-    for r in rows:
-        totals[criticality_category(r)] += int(r["articles"])
-    return totals
+def _stamp(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        value = value.astimezone(dt.timezone.utc)
+    return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, dt.datetime) else str(value)
 
 
 def country_label(code: str) -> str:
@@ -327,6 +364,11 @@ def country_label(code: str) -> str:
         c = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
         name = (getattr(c, "common_name", None) or c.name).split(",")[0] if c else ""
     return f"{code} {name}".strip()
+
+
+def criticality_category(row: dict) -> str:
+    usgs, eu = bool(row.get("usgs_critical_2025")), bool(row.get("eu_critical_2023"))
+    return CATEGORIES[0 if usgs and eu else 1 if usgs else 2 if eu else 3]
 
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -358,15 +400,6 @@ def format_figure(value, unit: str | None) -> str:
     return f"{_number(value)} {unit}".strip()
 
 
-def short_feed(feed_url: str, width: int = 48) -> str:
-    if feed_url.startswith(("http://", "https://")):
-        parts = urlsplit(feed_url)
-        text = parts.netloc + parts.path
-    else:
-        text = os.path.basename(feed_url.rstrip("/")) or feed_url
-    return text if len(text) <= width else text[:width - 1] + "…"
-
-
 def period_text(data: ReportData) -> str:
     if data.empty:
         return f"since {_fmt_day(data.since)}" if data.since else "all time"
@@ -379,379 +412,347 @@ def _fmt_day(day: dt.date | None) -> str:
     return f"{day.day} {day.strftime('%b %Y')}" if day else "?"
 
 
-# ---------------------------------------------------------------------- the charts
-@dataclass
-class Chart:
-    name: str
-    title: str
-    alt: str
-    caption: str
-    width: int = 0
-    height: int = 0
-
-    @property
-    def filename(self) -> str:
-        return f"{self.name}.png"
+def _safe_url(url: str | None) -> str | None:
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
 
 
-def _figure(width_in: float, height_in: float):
-    # A bare Figure saves through the Agg canvas: no pyplot, no display, and no change
-    # to the backend of whoever imports this module (a notebook, say).
-    return Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
+# ---------------------------------------------------------------- the page's data
+def page_data(data: ReportData) -> dict:
+    """Everything report.js draws, compact: one object per article with its links and
+    events by index, so filters are array scans in the browser."""
+    index = {a["article_id"]: i for i, a in enumerate(data.articles)}
+    articles = []
+    for a in data.articles:
+        articles.append({
+            "id": a["article_id"], "t": a["title"] or "", "s": a["source"] or "",
+            "u": _safe_url(a["url"]), "d": _day(a["seen_at"]), "nd": bool(a["undated"]),
+            "dup": a["duplicate_of"], "m": list(a["mineral_ids"] or []),
+            "c": list(a["country_codes"] or []), "l": [], "e": []})
+    for r in data.links:
+        i = index.get(r["article_id"])
+        if i is not None:
+            articles[i]["l"].append([r["mineral"], r["country"]])
+    events = []
+    for r in data.events:
+        i = index.get(r["article_id"])
+        if i is None:
+            continue
+        articles[i]["e"].append(len(events))
+        events.append({"a": i, "m": r["mineral"], "type": r["event_type"],
+                       "dir": r["direction"], "c": r["country"], "sentence": r["sentence"]})
+    figures = []
+    for r in data.figures:
+        i = index.get(r["article_id"])
+        if i is None:
+            continue
+        figures.append({"a": i, "m": r["mineral"], "shown": format_figure(r["value"], r["unit"]),
+                        "value": r["value"], "unit": r["unit"], "kind": r["kind"],
+                        "quote": r["quote"], "year": r["year"], "sentence": r["sentence"],
+                        "c": list(r["countries"] or []), "copies": int(r["copies"])})
+    minerals = {}
+    for r in data.catalog:
+        minerals[r["id"]] = {"name": r["name"] or fallback_name(r["id"]),
+                             "group": r["mineral_group"],
+                             "critical": criticality_category(r)}
+    for a in articles:
+        for m in a["m"]:
+            minerals.setdefault(m, {"name": fallback_name(m), "group": None,
+                                    "critical": CATEGORIES[3]})
+    codes = {c for a in articles for c in a["c"]} | {c for a in articles for _, c in a["l"]}
+    digest = data.digest.to_json() if data.digest else None
+    if digest:
+        codes |= {i["country"] for k in ("new_links", "export_restrictions",
+                                          "supply_events") for i in digest[k] if i["country"]}
+        for k in ("new_links", "export_restrictions", "supply_events"):
+            for i in digest[k]:
+                i["url"] = _safe_url(i["url"])
+        for s in digest["surges"]:
+            for ex in s["examples"]:
+                ex["url"] = _safe_url(ex["url"])
+    return {
+        "generated": data.generated_at.strftime("%Y-%m-%d %H:%M UTC"),
+        "anchor": _day(data.overview.get("last_at")),
+        "first": _day(data.overview.get("first_at")),
+        "since": data.since.isoformat() if data.since else None,
+        "minerals": minerals,
+        "countries": {c: country_label(c) for c in sorted(codes)},
+        "eventTypes": {t: digest_mod.EVENT_WORDS[t] for t in EVENT_TYPES},
+        "articles": articles, "events": events, "figures": figures, "digest": digest,
+        "deadLetters": [{"stage": r["stage"], "feed": r["feed_url"],
+                         "cause": cause_in_words(r["stage"], r["error_type"],
+                                                 r["example_error"]),
+                         "error": (r["example_error"] or "")[:300],
+                         "example": r["example_source"], "failures": int(r["failures"]),
+                         "retryable": int(r["retryable"]), "resolved": int(r["resolved"]),
+                         "last": _stamp(r["last_failed_at"]),
+                         "d": _day(r["last_failed_at"])} for r in data.dead_letters],
+        "runs": [run_accounting(r) for r in data.runs],
+    }
 
 
-def _save(fig, out_dir: str, chart: Chart) -> Chart:
-    path = os.path.join(out_dir, chart.filename)
-    fig.savefig(path, format="png", facecolor="white")
-    chart.width, chart.height = (int(round(x)) for x in fig.get_size_inches() * fig.dpi)
-    return chart
+def world_topology() -> dict:
+    """world-atlas's countries-110m.json with each shape's id an ISO 3166 alpha-2 code
+    (the file has ISO numeric ones), the land object dropped (the map draws countries)."""
+    text = resources.files("orewire").joinpath("assets/countries-110m.json").read_text(
+        encoding="utf-8")
+    topo = json.loads(text)
+    topo["objects"].pop("land", None)
+    for g in topo["objects"]["countries"]["geometries"]:
+        name = g.get("properties", {}).get("name")
+        c = pycountry.countries.get(numeric=g["id"]) if g.get("id") else None
+        g["id"] = c.alpha_2 if c else SHAPES_WITHOUT_ID.get(name)
+        g["properties"] = {"name": name}
+    return topo
 
 
-def chart_mentions_over_time(data: ReportData, out_dir: str) -> Chart | None:
-    periods, series = timeline_series(data)
-    if not periods:
-        return None
-    per = {"DAY": "day", "WEEK": "week", "MONTH": "month"}[data.bucket]
-    fig = _figure(10.5, 4.8)
-    ax = fig.add_subplot()
-    # tab10 without its grey, which is kept for "other minerals"
-    colours = [c for i, c in enumerate(mpl.colormaps["tab10"].colors) if i != 7]
-    x = list(range(len(periods)))
-    bottom = [0] * len(periods)
-    for i, (mineral, counts) in enumerate(series.items()):
-        label = mineral if mineral == "other minerals" else data.mineral_name(mineral)
-        colour = "#bbbbbb" if mineral == "other minerals" else colours[i % len(colours)]
-        ax.bar(x, counts, bottom=bottom, label=label, color=colour, width=0.8)
-        bottom = [b + c for b, c in zip(bottom, counts)]
-    step = max(1, len(periods) // 18)
-    ax.set_xticks(x[::step], [bucket_label(p, data.bucket) for p in periods][::step],
-                  rotation=45, ha="right", fontsize=9)
-    ax.set_xlim(-0.6, len(periods) - 0.4)
-    ax.set_ylabel(f"articles mentioning the mineral, per {per}")
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(f"Mentions per mineral over time ({period_text(data)})", loc="left",
-                 fontsize=12, fontweight="bold")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9,
-              title="mineral")
-    ax.spines[["top", "right"]].set_visible(False)
-    top = ", ".join(data.mineral_name(m) for m in series if m != "other minerals")
-    return _save(fig, out_dir, Chart(
-        "mentions_over_time", "Mentions per mineral over time",
-        f"Stacked bar chart of articles mentioning each mineral per {per}, "
-        f"{period_text(data)}; most mentioned: {top}.",
-        f"Articles mentioning each of the {len(series) - ('other minerals' in series)} most "
-        f"mentioned minerals (the rest in grey), per {per} of publication; one article "
-        f"counts once for every mineral it names."))
-
-
-def chart_country_mineral_heatmap(data: ReportData, out_dir: str) -> Chart | None:
-    countries, minerals, matrix = heatmap_matrix(data.links)
-    if not countries:
-        return None
-    fig = _figure(max(6.5, 1.6 + 0.62 * len(minerals)), max(3.0, 1.7 + 0.36 * len(countries)))
-    ax = fig.add_subplot()
-    peak = max(max(row) for row in matrix) or 1
-    cmap = mpl.colormaps["YlOrRd"].with_extremes(bad="white")  # no link: a white cell
-    im = ax.imshow(np.ma.masked_equal(np.array(matrix), 0), cmap=cmap, aspect="auto",
-                   vmin=0, vmax=peak)
-    ax.set_xticks(range(len(minerals)), [data.mineral_name(m) for m in minerals],
-                  rotation=40, ha="right", fontsize=9)
-    ax.set_yticks(range(len(countries)), [country_label(c) for c in countries], fontsize=9)
-    for i, row in enumerate(matrix):
-        for j, n in enumerate(row):
-            if n:
-                ax.text(j, i, str(n), ha="center", va="center", fontsize=8,
-                        color="white" if n > peak * 0.6 else "black")
-    cbar = fig.colorbar(im, ax=ax, shrink=0.8)
-    cbar.locator = MaxNLocator(integer=True)
-    cbar.update_ticks()
-    cbar.set_label("articles linking the two", fontsize=9)
-    ax.set_title(f"Countries linked to minerals ({period_text(data)})", loc="left",
-                 fontsize=12, fontweight="bold")
-    best = max(((matrix[i][j], countries[i], minerals[j]) for i in range(len(countries))
-                for j in range(len(minerals))))
-    return _save(fig, out_dir, Chart(
-        "country_mineral_heatmap", "Countries × minerals",
-        f"Heat map of {len(countries)} countries by {len(minerals)} minerals; the strongest "
-        f"link is {country_label(best[1])} with {data.mineral_name(best[2])} "
-        f"({best[0]} articles).",
-        "Articles in which a sentence links the country to the mineral (a mention's "
-        "countries), for the most linked countries and minerals."))
-
-
-def chart_critical_minerals(data: ReportData, out_dir: str, top: int = 20) -> Chart | None:
-    if not data.criticality:
-        return None
-    totals = criticality_totals(data.criticality)
-    colour = dict(zip(CATEGORIES, CATEGORY_COLOURS))
-    fig = _figure(10.5, max(4.0, 1.4 + 0.27 * min(top, len(data.criticality))))
-    left, right = fig.subplots(1, 2, width_ratios=[1, 1.6])
-    cats = list(CATEGORIES)
-    left.barh(cats[::-1], [totals[c] for c in cats[::-1]],
-              color=[colour[c] for c in cats[::-1]])
-    for y, c in enumerate(cats[::-1]):
-        left.text(totals[c], y, f" {totals[c]}", va="center", fontsize=9)
-    left.set_xlabel("mineral mentions (article × mineral)")
-    left.set_title("Critical vs other minerals", loc="left", fontsize=12,
-                   fontweight="bold")
-    left.tick_params(axis="y", labelsize=9)
-    rows = data.criticality[:top][::-1]
-    right.barh([data.mineral_name(r["mineral"]) for r in rows],
-               [int(r["articles"]) for r in rows],
-               color=[colour[criticality_category(r)] for r in rows])
-    right.set_xlabel("articles mentioning the mineral")
-    right.set_title(f"Most mentioned minerals ({period_text(data)})", loc="left",
-                    fontsize=11)
-    right.tick_params(axis="y", labelsize=9)
-    right.xaxis.get_major_locator().set_params(integer=True)
-    for ax in (left, right):
-        ax.spines[["top", "right"]].set_visible(False)
-    critical = totals[CATEGORIES[0]] + totals[CATEGORIES[1]] + totals[CATEGORIES[2]]
-    share = 100 * critical / max(1, sum(totals.values()))
-    return _save(fig, out_dir, Chart(
-        "critical_minerals", "Critical vs other minerals",
-        f"Bar charts: {share:.0f}% of mineral mentions are of minerals on the USGS 2025 or "
-        f"EU 2023 critical lists; the most mentioned minerals coloured by list.",
-        f"{share:.0f}% of mineral mentions name a mineral on the USGS 2025 list of critical "
-        f"minerals or the EU 2023 list of critical raw materials (flags of "
-        f"mineral_catalog). Colours: red both lists, orange USGS only, blue EU only, "
-        f"grey neither."))
-
-
-def chart_top_sources(data: ReportData, out_dir: str) -> Chart | None:
-    if not data.sources:
-        return None
-    rows = data.sources[::-1]
-    labels = [r["source"] if len(r["source"]) <= 40 else r["source"][:39] + "…"
-              for r in rows]
-    on = [int(r["on_topic"]) for r in rows]
-    off = [int(r["articles"]) - int(r["on_topic"]) for r in rows]
-    fig = _figure(10.5, max(2.6, 1.3 + 0.34 * len(rows)))
-    ax = fig.add_subplot()
-    ax.barh(labels, on, color="#2b8cbe", label="mention a mineral", height=0.6)
-    ax.barh(labels, off, left=on, color="#cccccc", label="no mineral mentioned",
-            height=0.6)
-    ax.set_xlabel("articles")
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.tick_params(axis="y", labelsize=9)
-    ax.set_title(f"Top sources ({period_text(data)})", loc="left", fontsize=12,
-                 fontweight="bold")
-    fig.legend(loc="outside lower center", ncols=2, frameon=False, fontsize=9)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _save(fig, out_dir, Chart(
-        "top_sources", "Top sources",
-        f"Bar chart of articles per source; the largest is {data.sources[0]['source']} "
-        f"with {data.sources[0]['articles']} articles.",
-        "Articles stored per source (the feed's title, else the link's host); blue: the "
-        "article mentions at least one mineral."))
-
-
-def chart_dead_letters(data: ReportData, out_dir: str, top: int = 12) -> Chart | None:
-    if not data.dead_letters:
-        return None
-    by_feed: dict[str, dict[str, int]] = {}
-    for r in data.dead_letters:
-        by_feed.setdefault(r["feed_url"], {})[r["stage"]] = int(r["failures"])
-    feeds = sorted(by_feed, key=lambda f: (-sum(by_feed[f].values()), f))[:top][::-1]
-    stages = sorted({r["stage"] for r in data.dead_letters})
-    colours = mpl.colormaps["Set2"].colors
-    fig = _figure(10.5, max(2.6, 1.4 + 0.34 * len(feeds)))
-    ax = fig.add_subplot()
-    left = [0] * len(feeds)
-    labels = [short_feed(f) for f in feeds]
-    for i, stage in enumerate(stages):
-        counts = [by_feed[f].get(stage, 0) for f in feeds]
-        ax.barh(labels, counts, left=left, label=stage, color=colours[i % len(colours)])
-        left = [a + b for a, b in zip(left, counts)]
-    ax.set_xlabel("dead letters")
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.tick_params(axis="y", labelsize=9)
-    when = f"since {_fmt_day(data.since)}" if data.since else "all recorded"
-    ax.set_title(f"Dead letters by stage and feed ({when})", loc="left", fontsize=12,
-                 fontweight="bold")
-    fig.legend(title="stage", loc="outside lower center", ncols=min(6, len(stages)),
-               frameon=False, fontsize=9)
-    ax.spines[["top", "right"]].set_visible(False)
-    total = sum(int(r["failures"]) for r in data.dead_letters)
-    return _save(fig, out_dir, Chart(
-        "dead_letters", "Dead letters by stage and feed",
-        f"Bar chart of {total} dead letters by feed, split by pipeline stage.",
-        "Items the pipeline could not handle, per feed and stage (the dead_letters "
-        "table: each row has the input's URL and the error)."))
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and Vega-Embed as one classic script. vl-convert's bundle is an ES
+    module without imports or exports that sets window.vega/vegaLite/vegaEmbed; wrapped in
+    a function it runs as a classic script, which file:// pages may load (module scripts
+    they may not: Chromium refuses them cross-origin from a file)."""
+    import altair as alt  # noqa: PLC0415 (only this command needs them)
+    import vl_convert as vlc  # noqa: PLC0415
+    version = alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0]
+    bundle = vlc.javascript_bundle(vl_version=version)
+    return ("/* Vega " + vlc.get_vega_version() + ", Vega-Lite " + version + ", Vega-Embed "
+            + vlc.get_vega_embed_version() + " (BSD-3-Clause), bundled by vl-convert-python "
+            + getattr(vlc, "__version__", "") + ". */\n(function () {\n" + bundle
+            + "\n})();\n")
 
 
 # ------------------------------------------------------------------------ the page
-_CSS = """
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; margin: 0;
-       color: #222; background: #fafafa; line-height: 1.45; }
-header, main, footer { max-width: 1120px; margin: 0 auto; padding: 0 24px; }
-header { padding-top: 24px; }
-h1 { margin: 0 0 4px; font-size: 1.7em; }
-h2 { margin: 32px 0 8px; font-size: 1.25em; border-bottom: 1px solid #ddd; }
-.period { font-size: 1.1em; margin: 0 0 4px; }
-.meta, figcaption, footer { color: #555; font-size: 0.9em; }
-.cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; padding: 0;
-         list-style: none; }
-.cards li { background: #fff; border: 1px solid #ddd; border-radius: 6px;
-            padding: 8px 14px; min-width: 110px; }
-.cards b { display: block; font-size: 1.5em; }
-nav a { margin-right: 12px; }
-figure { margin: 0; background: #fff; border: 1px solid #ddd; border-radius: 6px;
-         padding: 12px; }
-figure img { max-width: 100%; height: auto; display: block; }
-table { border-collapse: collapse; width: 100%; background: #fff; font-size: 0.9em; }
-th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
-th { background: #f0f0f0; }
-td.num { text-align: right; white-space: nowrap; }
-.notice { background: #fff8e1; border: 1px solid #f0c36d; border-radius: 6px;
-          padding: 12px 16px; }
-.ok { color: #2e7d32; }
-footer { padding: 32px 24px; }
-"""
+_HERE = "orewire"
+
+
+def _asset(name: str) -> str:
+    return resources.files(_HERE).joinpath(f"assets/{name}").read_text(encoding="utf-8")
 
 
 def _e(value) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def _link(url: str | None, text: str) -> str:
-    if url and urlsplit(url).scheme in ("http", "https"):
-        return (f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">'
-                f"{_e(text)}</a>")
-    return _e(text)
+def chart_specs() -> dict:
+    """Vega-Lite specs of the charts, built with Altair; report.js feeds their named data
+    sets and redraws on every filter change."""
+    import altair as alt  # noqa: PLC0415
+
+    def spec(chart) -> dict:
+        return chart.to_dict()
+
+    width = 860
+    timeline = alt.Chart(alt.Data(name="timeline")).mark_bar(color="#2b6cb0").encode(
+        x=alt.X("period:T", title=None),
+        y=alt.Y("stories:Q", title="stories (each article once, copies not counted)"),
+        tooltip=[alt.Tooltip("label:N", title="period"), alt.Tooltip("stories:Q")],
+    ).properties(width=width, height=220)
+    mentions = alt.Chart(alt.Data(name="mentions")).mark_line(point=True).encode(
+        x=alt.X("period:T", title=None),
+        y=alt.Y("stories:Q", title="stories naming the mineral"),
+        color=alt.Color("mineral:N", title="mineral", sort=alt.EncodingSortField(
+            "total", order="descending")),
+        tooltip=["mineral:N", alt.Tooltip("label:N", title="period"), "stories:Q"],
+    ).properties(width=width - 140, height=240)
+    events = alt.Chart(alt.Data(name="events")).mark_point(filled=True, size=80).encode(
+        x=alt.X("date:T", title=None),
+        y=alt.Y("type:N", title=None, sort=list(digest_mod.EVENT_WORDS.values())),
+        color=alt.Color("direction:N", title="direction", scale=alt.Scale(
+            domain=["tightening", "easing", "up", "down", "none stated"],
+            range=["#c53030", "#2f855a", "#2b6cb0", "#dd6b20", "#718096"])),
+        shape=alt.Shape("direction:N", title="direction"),
+        tooltip=["date:T", "mineral:N", "type:N", "direction:N", "country:N",
+                 "sentence:N", "title:N"],
+    ).properties(width=width - 140, height=260)
+    sources = alt.Chart(alt.Data(name="sources")).mark_bar(color="#2b6cb0").encode(
+        x=alt.X("stories:Q", title="stories"),
+        y=alt.Y("source:N", title=None, sort="-x"),
+        tooltip=["source:N", "stories:Q"],
+    ).properties(width=width - 300, height=alt.Step(18))
+    base = alt.Chart(alt.Data(name="shapes")).mark_geoshape(
+        fill="#edf2f7", stroke="#a0aec0", strokeWidth=0.4)
+    linked = alt.Chart(alt.Data(name="map")).mark_geoshape(
+        stroke="#4a5568", strokeWidth=0.5).encode(
+        shape=alt.Shape("geo:G"),
+        color=alt.Color("stories:Q", title="stories", scale=alt.Scale(scheme="orangered")),
+        tooltip=[alt.Tooltip("label:N", title="country"), alt.Tooltip("stories:Q"),
+                 alt.Tooltip("minerals:N")],
+    ).transform_lookup(lookup="country", from_=alt.LookupData(
+        data=alt.Data(name="shapes"), key="id"), as_="geo").transform_filter(
+        "isValid(datum.geo)")
+    world = alt.layer(base, linked).project(type="equalEarth").properties(
+        width=width, height=430)
+    return {"timeline": spec(timeline), "mentions": spec(mentions), "events": spec(events),
+            "sources": spec(sources), "map": spec(world)}
 
 
-def _figure_html(chart: Chart) -> str:
-    return (f'<figure><img src="{_e(chart.filename)}" alt="{_e(chart.alt)}" '
-            f'width="{chart.width}" height="{chart.height}" class="chart">'
-            f"<figcaption>{_e(chart.caption)}</figcaption></figure>")
+def _select(name: str, label: str, options: list[tuple[str, str]], all_label: str) -> str:
+    opts = [f'<option value="">{_e(all_label)}</option>'] + [
+        f'<option value="{_e(v)}">{_e(t)}</option>' for v, t in options]
+    return (f'<label>{_e(label)} <select data-filter="{name}" name="{name}">'
+            + "".join(opts) + "</select></label>")
 
 
-def _figures_table(data: ReportData) -> str:
-    if not data.figures:
-        return '<p class="notice">No figures were quoted with a mineral in this period.</p>'
-    order = {r["mineral"]: i for i, r in enumerate(data.criticality)}
-    rows = sorted(data.figures, key=lambda r: (order.get(r["mineral"], len(order)),
-                                               r["mineral"]))
-    out = ["<table id=\"figures-table\"><thead><tr><th>mineral</th><th>figure</th>"
-           "<th>kind</th><th>countries</th><th>as quoted</th><th>article</th>"
-           "<th>date</th></tr></thead><tbody>"]
-    last = None
-    for r in rows:
-        name = data.mineral_name(r["mineral"]) if r["mineral"] != last else ""
-        last = r["mineral"]
-        day = _as_date(r["seen_at"])
-        out.append(
-            f"<tr><td>{_e(name)}</td><td class=\"num\">{_e(format_figure(r['value'], r['unit']))}"
-            f"</td><td>{_e(r['kind'])}</td><td>{_e(r['countries'])}</td>"
-            f"<td>“{_e(r['quote'])}”</td><td>{_link(r['url'], r['title'] or r['url'])}"
-            f"<br><small>{_e(r['source'])}</small></td>"
-            f"<td class=\"num\">{_e(day.isoformat() if day else '')}</td></tr>")
-    out.append("</tbody></table>")
-    return "".join(out)
+def period_options(first: dt.date | None, last: dt.date | None) -> list[tuple[str, str]]:
+    """Periods relative to the newest article (``last-28``) and calendar months
+    (``2025-03``), newest first."""
+    if first is None or last is None:
+        return []
+    span = (last - first).days
+    out = [(f"last-{n}", f"last {words} (to {last.isoformat()})")
+           for n, words in ((7, "7 days"), (28, "4 weeks"), (91, "3 months"),
+                            (365, "12 months")) if n < span + 7]
+    months, cur = [], last.replace(day=1)
+    while cur >= first.replace(day=1) and len(months) < 36:
+        months.append((cur.strftime("%Y-%m"), cur.strftime("%B %Y")))
+        cur = (cur - dt.timedelta(days=1)).replace(day=1)
+    return out + months
 
 
-def _dead_letters_table(data: ReportData, limit: int = 20) -> str:
-    out = ["<table id=\"dead-letters-table\"><thead><tr><th>stage</th><th>feed</th>"
-           "<th>failures</th><th>retryable</th><th>last failure (UTC)</th></tr></thead>"
-           "<tbody>"]
-    for r in data.dead_letters[:limit]:
-        last = r["last_failed_at"]
-        out.append(f"<tr><td>{_e(r['stage'])}</td><td>{_e(r['feed_url'])}</td>"
-                   f"<td class=\"num\">{_e(r['failures'])}</td>"
-                   f"<td class=\"num\">{_e(r['retryable'])}</td>"
-                   f"<td>{_e(last.strftime('%Y-%m-%d %H:%M') if last else '')}</td></tr>")
-    out.append("</tbody></table>")
-    if len(data.dead_letters) > limit:
-        out.append(f"<p class=\"meta\">{len(data.dead_letters) - limit} more stage and feed "
-                   "pairs: query the dead_letters table.</p>")
-    return "".join(out)
-
-
-def _runs_table(data: ReportData) -> str:
-    if not data.runs:
-        return "<p class=\"meta\">No runs recorded.</p>"
-    out = ["<table id=\"runs-table\"><thead><tr><th>run</th><th>finished (UTC)</th>"
-           "<th>entries seen</th><th>new articles</th><th>duplicates</th>"
-           "<th>dead letters</th></tr></thead><tbody>"]
-    for r in data.runs:
-        fin = r["finished_at"]
-        out.append(f"<tr><td>{_e(r['run_id'])}</td>"
-                   f"<td>{_e(fin.strftime('%Y-%m-%d %H:%M') if fin else '')}</td>"
-                   + "".join(f"<td class=\"num\">{_e(r[k])}</td>" for k in
-                             ("entries_seen", "articles_written", "duplicates_skipped",
-                              "dead_letters")) + "</tr>")
-    out.append("</tbody></table>")
-    return "".join(out)
-
-
-def render_html(data: ReportData, charts: dict[str, Chart]) -> str:
+def render_html(data: ReportData, page: dict) -> str:
     o = data.overview
     period = period_text(data)
-    dead_total = sum(int(r["failures"]) for r in data.dead_letters)
+    minerals = sorted(page["minerals"].items(), key=lambda kv: kv[1]["name"].lower())
+    used = {m for a in page["articles"] for m in a["m"]}
+    mineral_opts = [(m, v["name"]) for m, v in minerals if m in used]
+    country_opts = [(c, label) for c, label in sorted(page["countries"].items(),
+                                                        key=lambda kv: kv[1][3:].lower())]
+    event_opts = list(page["eventTypes"].items())
+    filters = "".join([
+        _select("mineral", "Mineral", mineral_opts, "all minerals"),
+        _select("country", "Country", country_opts, "all countries"),
+        _select("period", "Period", period_options(_as_date(o.get("first_at")),
+                                                   _as_date(o.get("last_at"))),
+                "whole report"),
+        _select("event", "Event type", event_opts, "any or none"),
+        '<button type="button" id="reset-filters">Reset</button>'])
+
+    def section(anchor, title, body, note=""):
+        note_html = f'<p class="meta">{note}</p>' if note else ""
+        return (f'<section id="{anchor}" data-view="{anchor}"><h2>{_e(title)}</h2>'
+                f"{note_html}{body}</section>")
+
+    def csv_button(table):
+        return (f'<button type="button" class="csv" data-csv="{table}">Download CSV'
+                "</button>")
+
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>orewire report: minerals in the news, {_e(period)}</title>",
-        f"<style>{_CSS}</style></head><body>",
+        '<link rel="stylesheet" href="report.css">',
+        "</head><body>",
         "<header><h1>Minerals in the news</h1>",
         f'<p class="period" id="period">Period covered: <b>{_e(period)}</b> '
         f"(articles by publication date{', since ' + _e(data.since.isoformat()) if data.since else ''})</p>",
         f'<p class="meta">Warehouse <code>{_e(data.warehouse)}</code> · generated '
-        f"{_e(data.generated_at.strftime('%Y-%m-%d %H:%M UTC'))} · {_e(PIPELINE_VERSION)} · "
-        "the SQL behind every chart is in <a href=\"queries.sql\">queries.sql</a></p>",
+        f"{_e(page['generated'])} · {_e(PIPELINE_VERSION)} · the SQL behind every view is "
+        'in <a href="queries.sql">queries.sql</a> · sources of the map and scripts: '
+        '<a href="NOTICE.txt">NOTICE.txt</a></p>',
+        f'<form class="filters" id="filters" onsubmit="return false">{filters}</form>',
+        '<p class="meta" id="filter-summary" aria-live="polite"></p>',
+        '<noscript><p class="notice">This report draws its views with JavaScript, which is '
+        "off in this browser: the tables of queries.sql can be rerun with "
+        "<code>orewire query</code>.</p></noscript>",
     ]
     if data.empty:
         parts.append('<p class="notice" id="no-data">No articles in this warehouse for '
                      f"this period ({_e(period)}). Run <code>orewire run</code> to read "
                      "feeds into it, or choose an earlier <code>--since</code>.</p>")
-    else:
-        countries = {r["country"] for r in data.links}
-        parts.append(
-            '<ul class="cards" id="cards">'
-            f"<li><b>{_e(o['articles'])}</b>articles</li>"
-            f"<li><b>{_e(o['on_topic'])}</b>mention a mineral</li>"
-            f"<li><b>{len(data.criticality)}</b>minerals mentioned</li>"
-            f"<li><b>{len(countries)}</b>countries linked to a mineral</li>"
-            f"<li><b>{_e(o['sources'])}</b>sources</li>"
-            f"<li><b>{dead_total}</b>dead letters</li></ul>")
-        parts.append('<nav><a href="#mentions">over time</a><a href="#countries">countries'
-                     '</a><a href="#critical">critical minerals</a><a href="#figures">'
-                     'figures</a><a href="#sources">sources</a><a href="#dead-letters">'
-                     'dead letters</a><a href="#runs">runs</a></nav>')
+    parts.append('<ul class="cards" id="cards"></ul>')
+    parts.append('<nav><a href="#new">what is new</a><a href="#articles">articles</a>'
+                 '<a href="#timeline">over time</a><a href="#map">map</a><a href="#trend">'
+                 'trend</a><a href="#mentions">mentions</a><a href="#events">supply events'
+                 '</a><a href="#figures">figures</a><a href="#sources">sources</a>'
+                 '<a href="#dead-letters">dead letters</a><a href="#runs">runs</a></nav>')
     parts.append("</header><main>")
-    sections = [("mentions", "mentions_over_time", "Mentions per mineral over time"),
-                ("countries", "country_mineral_heatmap", "Countries × minerals"),
-                ("critical", "critical_minerals", "Critical vs other minerals")]
-    if not data.empty:
-        for anchor, name, title in sections:
-            parts.append(f'<section id="{anchor}"><h2>{_e(title)}</h2>')
-            parts.append(_figure_html(charts[name]) if name in charts else
-                         '<p class="notice">Nothing to show for this period.</p>')
-            parts.append("</section>")
-        parts.append('<section id="figures"><h2>Latest quoted figures per mineral</h2>'
-                     f'<p class="meta">Up to {FIGURES_PER_MINERAL} most recent figures '
-                     "stated with each mineral, as the article wrote them (values scaled "
-                     "by million/billion, units never converted).</p>"
-                     + _figures_table(data) + "</section>")
-        parts.append('<section id="sources"><h2>Top sources</h2>'
-                     + (_figure_html(charts["top_sources"]) if "top_sources" in charts
-                        else "") + "</section>")
-    parts.append('<section id="dead-letters"><h2>Dead letters by stage and feed</h2>')
-    if data.dead_letters:
-        parts.append(_figure_html(charts["dead_letters"]) if "dead_letters" in charts
-                     else "")
-        parts.append(_dead_letters_table(data))
-    else:
-        parts.append('<p class="ok" id="no-dead-letters">No dead letters in this period: '
-                     "every item read was stored or skipped as a duplicate.</p>")
-    parts.append("</section>")
-    parts.append('<section id="runs"><h2>Recent runs</h2>' + _runs_table(data)
-                 + "</section>")
-    parts.append("</main><footer>Made by <code>orewire report</code>. Counts are of "
-                 "articles stored in the warehouse; an article counts once per mineral "
-                 "and per country it names.</footer></body></html>")
+    parts.append(section(
+        "new", "What is new", csv_button("new") + '<div id="new-body"></div>',
+        "The 7 days up to the newest article against the 28 days before (the same as "
+        "<code>orewire digest --until</code> the day after it): new country–mineral links, "
+        "export restrictions and other supply events, minerals named by at least 3 stories "
+        "and more than twice as often as before. One item per story; the mineral, country "
+        "and event filters apply, the period filter does not."))
+    parts.append(section(
+        "articles", "Articles",
+        '<div class="tools"><input type="search" id="article-search" data-filter="search" '
+        'placeholder="Search titles, sources, minerals, countries" aria-label="search '
+        f'articles"> {csv_button("articles")} <span id="article-count" class="meta"></span>'
+        '</div><table id="articles-table"><thead><tr><th>date</th><th>title</th>'
+        "<th>source</th><th>minerals</th><th>countries</th></tr></thead><tbody></tbody>"
+        '</table><p><button type="button" id="more-articles" hidden>Show more</button></p>',
+        "Every stored article the filters keep, newest first; a syndicated copy is marked "
+        "and linked to its original. The search narrows this list and its CSV."))
+    parts.append(section(
+        "timeline", "Stories over time",
+        '<div class="chart" id="chart-timeline"></div>' + csv_button("timeline"),
+        "Each story counts once per period, however many minerals it names; syndicated "
+        "copies are not counted again."))
+    parts.append(section(
+        "map", "Countries linked to the selected minerals",
+        '<div class="chart" id="chart-map"></div>' + csv_button("map")
+        + '<table id="map-table"><thead><tr><th>country</th><th>stories</th>'
+        "<th>minerals</th></tr></thead><tbody></tbody></table>",
+        "A link is a country named in the same sentence as the mineral. Colour: stories "
+        "linking the country to a selected mineral (to any mineral when all are "
+        "selected). Shapes: Natural Earth 1:110m."))
+    parts.append(section(
+        "trend", "Trend per mineral against the previous period",
+        csv_button("trend") + '<table id="trend-table"><thead><tr><th>mineral</th>'
+        '<th>this period</th><th>previous period</th><th>change</th></tr></thead>'
+        '<tbody></tbody></table>', '<span id="trend-periods"></span>'))
+    parts.append(section(
+        "mentions", "Mentions per mineral (a story naming several minerals counts for each)",
+        '<div class="chart" id="chart-mentions"></div>' + csv_button("mentions"),
+        "Stories naming each of the most named minerals per period. Unlike the timeline "
+        "above, these lines add up to more than the stories: a story naming lithium and "
+        "cobalt counts for both."))
+    parts.append(section(
+        "events", "Supply events",
+        '<div class="chart" id="chart-events"></div>' + csv_button("events")
+        + '<table id="events-table"><thead><tr><th>date</th><th>mineral</th><th>event</th>'
+        "<th>direction</th><th>country</th><th>sentence</th><th>article</th></tr></thead>"
+        "<tbody></tbody></table>",
+        "What the sentence naming the mineral says happened: export restrictions, import "
+        "measures, discoveries, production, disruptions, milestones, deals, investment, "
+        "prices, policy. One per story, mineral and type; copies left out."))
+    parts.append(section(
+        "figures", "Figures quoted with a mineral",
+        csv_button("figures") + '<table id="figures-table"><thead><tr><th>date</th>'
+        "<th>mineral</th><th>figure</th><th>kind</th><th>sentence</th><th>article</th>"
+        "</tr></thead><tbody></tbody></table>",
+        "Each figure once per story (its original article when syndicated), with the "
+        "sentence that states it; values scaled by million/billion as written, units never "
+        "converted."))
+    parts.append(section(
+        "sources", "Top sources", '<div class="chart" id="chart-sources"></div>'
+        + csv_button("sources"), "Stories per source among the filtered articles."))
+    parts.append(section(
+        "dead-letters", "Dead letters",
+        csv_button("deadLetters") + '<table id="dead-letters-table"><thead><tr>'
+        "<th>cause</th><th>stage</th><th>feed</th><th>failures</th><th>retryable</th>"
+        "<th>resolved</th><th>last failure (UTC)</th></tr></thead><tbody></tbody></table>"
+        '<p class="ok" id="no-dead-letters" hidden>No dead letters in this period: every '
+        "item read was stored or skipped as a duplicate.</p>",
+        "Items the pipeline could not handle, by stage, feed and kind of error, with the "
+        "cause in words (the error as stored is in the CSV and the row's tooltip). The "
+        "period filter applies; <code>orewire retry</code> re-attempts the retryable "
+        "ones."))
+    parts.append(section(
+        "runs", "Runs and their accounting",
+        csv_button("runs") + '<table id="runs-table"><thead><tr><th>run</th><th>mode</th>'
+        "<th>finished (UTC)</th><th>entries seen</th><th>+ retried</th><th>= written</th>"
+        "<th>+ duplicates</th><th>+ dead letters</th><th>adds up</th><th>feeds (failed)"
+        "</th></tr></thead><tbody></tbody></table>",
+        f"The last {RUNS_LIMIT} runs. Every entry is accounted for: entries seen + dead "
+        "letters retried = articles written + duplicates skipped + dead letters. Feeds "
+        "that could not be read are counted apart: their entries were never seen."))
+    parts.append("</main><footer>Made by <code>orewire report</code>. A story is an "
+                 "article and its syndicated copies; counts are of stories unless a view "
+                 "says otherwise.</footer>")
+    parts.append('<script src="vega.js"></script><script src="world.js"></script>'
+                 '<script src="data.js"></script><script src="report.js"></script>'
+                 "</body></html>")
     return "\n".join(parts)
 
 
@@ -762,32 +763,47 @@ def _queries_file(data: ReportData) -> str:
     return head + "".join(f"\n-- {name}\n{sql};\n" for name, sql in data.sql.items())
 
 
+def _notice() -> str:
+    return ("Third-party material in this folder\n\n"
+            "world.js: country shapes from world-atlas 2.0.2 (countries-110m.json), a "
+            "TopoJSON redistribution of Natural Earth's 1:110m Admin 0 countries, version "
+            "4.1.0. Natural Earth is in the public domain; world-atlas is under the ISC "
+            "licence:\n\n" + _asset("world-atlas-LICENSE.txt") + "\n"
+            "vega.js: Vega, Vega-Lite and Vega-Embed (BSD-3-Clause, Copyright the "
+            "University of Washington Interactive Data Lab), bundled by vl-convert-python.\n")
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def write_report(data: ReportData, out_dir: str) -> str:
-    """Draw the charts and write ``index.html`` into ``out_dir``; returns its path."""
+    """Write the report folder into ``out_dir``; returns the path of ``index.html``."""
     if os.path.exists(out_dir) and not os.path.isdir(out_dir):
         raise ReportError(f"--out must be a directory, and {out_dir} is a file")
     os.makedirs(out_dir, exist_ok=True)
-    drawers = [chart_dead_letters]
-    if not data.empty:
-        drawers = [chart_mentions_over_time, chart_country_mineral_heatmap,
-                   chart_critical_minerals, chart_top_sources, chart_dead_letters]
-    charts = {}
-    # Labels are data (source names, minerals): "$...$" in one is text, not mathtext.
-    with mpl.rc_context({"text.parse_math": False}):
-        for draw in drawers:
-            chart = draw(data, out_dir)
-            if chart is not None:
-                charts[chart.name] = chart
-    for name in CHARTS:  # a chart from an earlier report must not linger unlinked
+    page = page_data(data)
+    files = {
+        "data.js": "window.OREWIRE_DATA = " + _json(page) + ";\n"
+                   "window.OREWIRE_SPECS = " + _json(chart_specs()) + ";\n",
+        "world.js": "/* Natural Earth 1:110m countries (public domain) via world-atlas "
+                    "2.0.2 (ISC); see NOTICE.txt */\nwindow.OREWIRE_WORLD = "
+                    + _json(world_topology()) + ";\n",
+        "vega.js": vega_bundle(),
+        "report.js": _asset("report.js"),
+        "report.css": _asset("report.css"),
+        "queries.sql": _queries_file(data),
+        "NOTICE.txt": _notice(),
+        "index.html": render_html(data, page),
+    }
+    for name, text in files.items():
+        with open(os.path.join(out_dir, name), "w", encoding="utf-8") as fh:
+            fh.write(text)
+    for name in OLD_CHARTS:  # the first edition's PNGs must not linger unlinked
         stale = os.path.join(out_dir, f"{name}.png")
-        if name not in charts and os.path.exists(stale):
+        if os.path.exists(stale):
             os.remove(stale)
-    with open(os.path.join(out_dir, "queries.sql"), "w", encoding="utf-8") as fh:
-        fh.write(_queries_file(data))
-    index = os.path.join(out_dir, "index.html")
-    with open(index, "w", encoding="utf-8") as fh:
-        fh.write(render_html(data, charts))
-    return index
+    return os.path.join(out_dir, "index.html")
 
 
 def build_report(warehouse: str, out_dir: str, since: dt.date | None = None,

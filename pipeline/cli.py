@@ -360,45 +360,5 @@ def _dry_run(p, options, oopts, ctx) -> int:
     return 0
 
 
-def report(argv: list[str]) -> int:
-    """``orewire report``: the analyst's HTML page with charts (see orewire/report.py)."""
-    parser = StrictParser(
-        prog="orewire report",
-        description="Write a static HTML report (index.html and PNG charts, no network "
-                    "needed to view it) of what the warehouse holds: mentions per mineral "
-                    "over time, countries x minerals, critical vs other minerals, the "
-                    "latest quoted figures, top sources and dead letters.")
-    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
-                        metavar="PATH.duckdb|bigquery:PROJECT.DATASET")
-    parser.add_argument("--since", metavar="DATE",
-                        help="only articles published from DATE on (YYYY-MM-DD, or 30d / "
-                             "4w for the last 30 days / 4 weeks). Default: all.")
-    parser.add_argument("--out", required=True, metavar="DIR",
-                        help="directory to write index.html and the charts into")
-    parser.add_argument("--bigquery-endpoint", "--bigquery_endpoint",
-                        dest="bigquery_endpoint", default=None,
-                        help="BigQuery API endpoint (an emulator's URL), for bigquery: "
-                             "warehouses")
-    ns = parser.parse_args(argv)
-    from orewire import report as rep  # noqa: PLC0415 (matplotlib only for this command)
-    try:
-        since = rep.parse_since(ns.since)
-        if not ns.warehouse.startswith("bigquery:") and not os.path.exists(ns.warehouse):
-            raise rep.ReportError(f"warehouse not found: {ns.warehouse}")
-        if os.path.exists(ns.out) and not os.path.isdir(ns.out):
-            raise rep.ReportError(f"--out must be a directory, and {ns.out} is a file")
-    except rep.ReportError as err:
-        print(f"orewire report: error: {err}", file=sys.stderr)
-        return 2
-    kw = {"endpoint": ns.bigquery_endpoint} if ns.bigquery_endpoint else {}
-    try:
-        index = rep.build_report(ns.warehouse, ns.out, since, **kw)
-    except QueryError as err:
-        print(f"orewire report: error: {err}", file=sys.stderr)
-        return 1
-    print(f"report written: {index}")
-    return 0
-
-
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,14 +1,13 @@
-"""The analyst's report: its data on a hand-made warehouse, its page in headless Chromium,
-and the README's example queries on the bundled sample."""
+"""The analyst's report: its data on a hand-made warehouse, the folder it writes, the page
+in headless Chromium with the network off (filters, map, timeline, CSV), and the README's
+example queries on the bundled sample. Sentences and titles are written for these tests."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
-import os
 import re
-import shutil
-import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from orewire import report
 from orewire.query import run_sql
 from orewire.warehouse import DuckDBWarehouse
 from pipeline.cli import main, run
+from tests.browser import OfflinePage, offline_browser
 
 ROOT = Path(__file__).resolve().parent.parent
 UTC = dt.timezone.utc
@@ -26,20 +26,21 @@ def _t(day: str) -> dt.datetime:
     return dt.datetime.fromisoformat(day).replace(tzinfo=UTC)
 
 
-def _mention(mineral, countries=(), figures=()):
-    return {"mineral": mineral, "surface": mineral, "start": 0, "end": 1, "sentence": "s",
-            "countries": list(countries), "organizations": [],
+def _mention(mineral, countries=(), figures=(), events=(), sentence="s"):
+    return {"mineral": mineral, "surface": mineral, "start": 0, "end": 1,
+            "sentence": sentence, "countries": list(countries), "organizations": [],
             "figures": [{"value": v, "unit": u, "kind": k, "quote": q}
-                        for v, u, k, q in figures]}
+                        for v, u, k, q in figures],
+            "events": [{"type": t, "direction": d, "country": c} for t, d, c in events]}
 
 
 def _article(n, published, source, mentions, ingested="2025-03-05", title=None,
-             url=None):
+             url=None, duplicate_of=None):
     return {"article_id": f"a{n}", "url": url or f"https://news.example.org/{n}",
             "source": source, "title": title or f"Story {n}",
             "published_at": _t(published) if published else None,
             "ingested_at": _t(ingested), "fetched_at": _t(ingested), "language": "en",
-            "text": "t", "minerals": mentions,
+            "text": "t", "minerals": mentions, "duplicate_of": duplicate_of,
             "mineral_ids": sorted({m["mineral"] for m in mentions}),
             "country_codes": sorted({c for m in mentions for c in m["countries"]}),
             "run_id": "r1"}
@@ -55,25 +56,33 @@ CATALOG = [
     {"id": "gold", "name": "Gold", "mineral_group": "precious metals",
      "usgs_critical_2025": False, "eu_critical_2023": False, "eu_strategic_2023": False},
 ]
+SHARE = "Chile supplies about 41% of the lithium the plant buys, its owner said."
+QUOTA = "Ruritania capped cobalt exports at 96,000 tonnes a year."
 
 
 @pytest.fixture
 def small_warehouse(tmp_path):
-    """Five articles, four minerals, three dead letters: numbers a test can check."""
+    """Six articles (one a syndicated copy), four minerals, three dead letters, one run."""
     path = str(tmp_path / "small.duckdb")
+    lithium_cl = _mention("lithium", ["CL"], [(41, "percent", "share", "41%")],
+                          sentence=SHARE)
     with DuckDBWarehouse(path) as wh:
         wh.insert_rows("mineral_catalog", CATALOG)
         wh.insert_rows("articles", [
             _article(1, "2025-01-10", "Desk A", [
-                _mention("lithium", ["CL"], [(41, "percent", "share", "41%")]),
-                _mention("cobalt", ["CD"], [(76, "percent", "share", "about 76%")])]),
+                lithium_cl,
+                _mention("cobalt", ["CD"], [(76, "percent", "share", "about 76%")],
+                         [("export_restriction", "tightening", "CD")], sentence=QUOTA)]),
+            _article(6, "2025-01-11", "Wire", [lithium_cl], title="Story 1 (copy)",
+                     duplicate_of="a1"),
             _article(2, "2025-02-03", "Desk A", [
                 _mention("lithium", ["CL", "AR"],
                          [(2e7, "tonnes", "reserves", "20 million metric tons")]),
                 _mention("silver")]),
             _article(3, "2025-02-20", "Desk B", [
                 _mention("gold", figures=[(3000, "usd", "price", "above $3,000")])],
-                     title="Gold <b>rush</b> & co", url="javascript:alert(1)"),
+                     title='Gold <img src="https://tracker.example.net/x.png"> & co',
+                     url="javascript:alert(1)"),
             _article(4, "2024-06-01", "Desk B", []),
             _article(5, None, "Desk A", [
                 _mention("lithium", ["CL"],
@@ -83,93 +92,122 @@ def small_warehouse(tmp_path):
         ])
         wh.insert_rows("dead_letters", [
             {"dead_letter_id": f"d{i}", "stage": stage, "source": f"https://x.org/{i}",
-             "feed_url": feed, "error": "boom", "failed_at": _t(day), "retryable": i == 0,
-             "run_id": "r1"}
-            for i, (stage, feed, day) in enumerate([
-                ("fetch_articles", "https://feeds.example.org/a.xml", "2025-03-01"),
-                ("fetch_articles", "https://feeds.example.org/a.xml", "2025-03-02"),
-                ("read_feeds", "/data/feeds/b.xml", "2024-01-01")])])
+             "feed_url": feed, "error_type": etype, "error": error, "failed_at": _t(day),
+             "retryable": i == 0, "run_id": "r1"}
+            for i, (stage, feed, etype, error, day) in enumerate([
+                ("fetch_articles", "https://feeds.example.org/a.xml", "FetchError",
+                 "HTTP 503 from https://x.org/0", "2025-03-01"),
+                ("fetch_articles", "https://feeds.example.org/a.xml", "FetchError",
+                 "HTTP 503 from https://x.org/1", "2025-03-02"),
+                ("read_feeds", "/data/feeds/b.xml", "ValueError",
+                 "not a feed (no RSS/Atom root element)", "2024-01-01")])])
+        wh.insert_rows("runs", [{"run_id": "r1", "mode": "batch", "started_at": _t("2025-03-05"),
+                                 "finished_at": _t("2025-03-05"), "feeds": 2,
+                                 "entries_seen": 9, "articles_written": 6,
+                                 "duplicates_skipped": 0, "dead_letters": 3}])
     return path
 
 
 def test_collect_reads_every_section(small_warehouse):
     data = report.collect(small_warehouse)
     o = data.overview
-    assert (o["articles"], o["on_topic"], o["sources"]) == (5, 4, 2)
-    assert report._as_date(o["first_at"]) == dt.date(2024, 6, 1)
+    assert (o["articles"], o["stories"], o["on_topic"], o["sources"]) == (6, 5, 5, 3)
     assert report._as_date(o["last_at"]) == dt.date(2025, 3, 1)  # a5: ingested_at
-    assert data.bucket == "WEEK"  # 273 days of articles
+    assert [a["article_id"] for a in data.articles][:2] == ["a5", "a3"]  # newest first
+    assert {(r["article_id"], r["mineral"], r["country"]) for r in data.links} >= {
+        ("a1", "lithium", "CL"), ("a2", "lithium", "AR"), ("a1", "cobalt", "CD")}
+    # the supply event once: the copy carries none of its own
+    assert [(e["article_id"], e["mineral"], e["event_type"], e["direction"], e["sentence"])
+            for e in data.events] == [("a1", "cobalt", "export_restriction", "tightening",
+                                       QUOTA)]
+    # figures once per story, with the sentence; the 41% is in a1 and its copy a6
+    shares = [f for f in data.figures if f["quote"] == "41%"]
+    assert len(shares) == 1 and shares[0]["article_id"] == "a1"
+    assert shares[0]["sentence"] == SHARE and shares[0]["copies"] == 2
+    assert len(data.figures) == 6
+    assert [(d["stage"], d["failures"], d["retryable"]) for d in data.dead_letters] == [
+        ("fetch_articles", 2, 1), ("read_feeds", 1, 0)]
+    assert set(data.sql) >= {"overview", "articles", "supply_events", "figures",
+                             "digest_new_links", "runs_accounting"}
 
-    periods, series = report.timeline_series(data)
-    assert periods[0] == dt.date(2025, 1, 6) and periods[-1] == dt.date(2025, 2, 24)
-    assert all((b - a).days == 7 for a, b in zip(periods, periods[1:]))  # no holes
-    assert sum(series["lithium"]) == 3 and sum(series["gold"]) == 1
-    assert series["lithium"][periods.index(dt.date(2025, 2, 24))] == 1  # a5, ingested
 
-    countries, minerals, matrix = report.heatmap_matrix(data.links)
-    assert countries[0] == "CL" and minerals[0] == "lithium"
-    assert matrix[0][0] == 3  # three articles link Chile with lithium
-    assert matrix[countries.index("CD")][minerals.index("cobalt")] == 1
-    assert matrix[countries.index("CD")][minerals.index("lithium")] == 0
-
-    assert report.criticality_totals(data.criticality) == {
-        "critical on both lists": 4, "USGS 2025 list only": 1, "EU 2023 list only": 0,
-        "on neither list": 1}
-
-    lithium = [f for f in data.figures if f["mineral"] == "lithium"]
-    assert [f["quote"] for f in lithium] == ["$652.26 million", "1,500 tonnes",
-                                             "20 million metric tons"]  # newest first, 3
-    assert {f["mineral"] for f in data.figures} == {"lithium", "cobalt", "gold"}
-
-    assert [(s["source"], s["articles"], s["on_topic"]) for s in data.sources] == [
-        ("Desk A", 3, 3), ("Desk B", 2, 1)]
-    assert [(d["stage"], d["feed_url"], d["failures"], d["retryable"])
-            for d in data.dead_letters] == [
-        ("fetch_articles", "https://feeds.example.org/a.xml", 2, 1),
-        ("read_feeds", "/data/feeds/b.xml", 1, 0)]
-    assert set(data.sql) >= {"overview", "mentions_over_time", "latest_figures"}
+def test_page_data_links_each_article_to_its_links_events_and_copies(small_warehouse):
+    page = report.page_data(report.collect(small_warehouse))
+    by_id = {a["id"]: a for a in page["articles"]}
+    assert by_id["a6"]["dup"] == "a1" and by_id["a1"]["dup"] is None
+    assert sorted(map(tuple, by_id["a2"]["l"])) == [("lithium", "AR"), ("lithium", "CL")]
+    ev = [page["events"][i] for i in by_id["a1"]["e"]]
+    assert [(e["m"], e["type"], e["c"]) for e in ev] == [("cobalt", "export_restriction",
+                                                          "CD")]
+    assert by_id["a3"]["u"] is None  # a javascript: link is never a link
+    assert by_id["a5"]["nd"] and by_id["a5"]["d"] == "2025-03-01"
+    assert page["countries"]["CD"] == "CD DR Congo"
+    assert page["minerals"]["silver"]["critical"] == "USGS 2025 list only"
+    assert [r["addsUp"] for r in page["runs"]] == [True]
+    assert page["deadLetters"][0]["cause"].startswith("fetching the page: the site's server "
+                                                      "failed (HTTP 503)")
 
 
 def test_since_keeps_the_period_only(small_warehouse):
     data = report.collect(small_warehouse, dt.date(2025, 2, 1))
     assert data.overview["articles"] == 3  # a2, a3 and a5 (by ingested_at)
-    assert data.bucket == "DAY"
     assert [d["stage"] for d in data.dead_letters] == ["fetch_articles"]
     assert report.period_text(data) == "1 Feb 2025 – 1 Mar 2025"
-    assert {f["quote"] for f in data.figures if f["mineral"] == "cobalt"} == set()
+    assert not [f for f in data.figures if f["mineral"] == "cobalt"]
 
 
-def test_written_page_links_charts_and_escapes(small_warehouse, tmp_path):
+def test_the_folder_holds_everything_the_page_loads(small_warehouse, tmp_path):
     out = tmp_path / "r"
-    (out).mkdir()
-    (out / "dead_letters.png").write_bytes(b"stale")
-    index = report.build_report(small_warehouse, str(out))
-    page = Path(index).read_text(encoding="utf-8")
-    srcs = re.findall(r'<img src="([^"]+)"', page)
-    assert sorted(srcs) == sorted(f"{n}.png" for n in report.CHARTS)
-    for src in srcs:
-        assert (out / src).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "<script" not in page and not re.search(r'(src|href)="(//|https?://)[^"]*\.(js|css)',
-                                                   page)
-    assert "Gold &lt;b&gt;rush&lt;/b&gt; &amp; co" in page  # escaped, not markup
-    assert 'href="javascript:' not in page and "“above $3,000”" in page
-    assert 'href="https://news.example.org/5"' in page  # figures link to their article
-    assert "$652.26 million" in page and "20 million tonnes" in page
+    out.mkdir()
+    (out / "dead_letters.png").write_bytes(b"stale")  # the first edition's chart
+    index = Path(report.build_report(small_warehouse, str(out)))
+    page = index.read_text(encoding="utf-8")
+    assert sorted(p.name for p in out.iterdir()) == sorted(report.FILES)
+    loaded = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
+    assert sorted(loaded) == ["data.js", "report.css", "report.js", "vega.js", "world.js"]
+    for name in loaded:
+        assert (out / name).stat().st_size > 0
+    assert not re.search(r'(src|href)="(//|https?:)', page)
+    assert "Copyright 2013-2019 Michael Bostock" in (out / "NOTICE.txt").read_text()
+    world = (out / "world.js").read_text()
+    assert '"id":"CL"' in world and '"id":"CD"' in world  # shapes keyed by ISO alpha-2
     assert "SELECT" in (out / "queries.sql").read_text()
+    # the hooks of the issue, server-side: option values are mineral and country ids
+    minerals = re.search(r'<select data-filter="mineral".*?</select>', page, re.S).group()
+    assert re.findall(r'<option value="([^"]*)"', minerals) == [
+        "", "cobalt", "gold", "lithium", "silver"]
+    countries = re.search(r'<select data-filter="country".*?</select>', page, re.S).group()
+    assert re.findall(r'<option value="([^"]*)"', countries) == ["", "AR", "CL", "CD"]
+    assert 'data-view="map"' in page
 
 
-def test_empty_warehouse_and_future_period_say_so(tmp_path, small_warehouse):
-    empty = str(tmp_path / "empty.duckdb")
-    DuckDBWarehouse(empty).close()
-    page = Path(report.build_report(empty, str(tmp_path / "e"))).read_text()
-    assert 'id="no-data"' in page and "<img" not in page and 'id="no-dead-letters"' in page
-    assert not list((tmp_path / "e").glob("*.png"))
+@pytest.mark.parametrize("stage, etype, error, words", [
+    ("fetch_articles", "FetchError", "HTTP 404 from https://x.org/a",
+     "fetching the page: the page is gone: the site answered HTTP 404 (not found)"),
+    ("fetch_articles", "FetchError", "timeout fetching https://x.org/a: read timed out",
+     "fetching the page: the site did not answer in time"),
+    ("fetch_articles", "BlockedAddress",
+     "refused '10.0.0.1': resolves to non-public address 10.0.0.1",
+     "fetching the page: refused for safety: the address points into a private or "
+     "internal network"),
+    ("read_feeds", "ValueError", "not a feed (no RSS/Atom root element)",
+     "reading the feed: the file is not an RSS, Atom or JSON feed"),
+    ("clean_articles", "NoText", "no main text found",
+     "extracting the text: no article text could be found on the page"),
+    ("tag_minerals", "KeyError", "'sentence'\nTraceback...", "finding minerals: 'sentence'"),
+])
+def test_dead_letter_causes_in_words(stage, etype, error, words):
+    assert report.cause_in_words(stage, etype, error) == words
 
-    page = Path(report.build_report(small_warehouse, str(tmp_path / "f"),
-                                    dt.date(2025, 3, 2))).read_text()
-    assert 'id="no-data"' in page and "since 2 Mar 2025" in page
-    # the dead letter of 2 March is still shown: an operator wants exactly that
-    assert re.findall(r'<img src="([^"]+)"', page) == ["dead_letters.png"]
+
+def test_run_accounting_with_and_without_retries():
+    ok = report.run_accounting({"run_id": "r", "entries_seen": 10, "retried": 2,
+                                "articles_written": 7, "duplicates_skipped": 3,
+                                "dead_letters": 2})
+    assert ok["addsUp"] and ok["retried"] == 2
+    bad = report.run_accounting({"run_id": "r", "entries_seen": 10, "articles_written": 7,
+                                 "duplicates_skipped": 1, "dead_letters": 1})
+    assert not bad["addsUp"] and bad["retried"] is None
 
 
 @pytest.mark.parametrize("value, unit, text", [
@@ -181,7 +219,7 @@ def test_format_figure(value, unit, text):
     assert report.format_figure(value, unit) == text
 
 
-def test_parse_since_and_buckets():
+def test_parse_since_and_periods():
     today = dt.date(2025, 3, 31)
     assert report.parse_since("2025-01-31") == dt.date(2025, 1, 31)
     assert report.parse_since("30d", today) == dt.date(2025, 3, 1)
@@ -189,10 +227,9 @@ def test_parse_since_and_buckets():
     assert report.parse_since(None) is None
     with pytest.raises(report.ReportError, match="--since must be a date"):
         report.parse_since("last tuesday")
-    assert report.bucket_range(dt.date(2024, 11, 15), dt.date(2025, 2, 1), "MONTH") == [
-        dt.date(2024, 11, 1), dt.date(2024, 12, 1), dt.date(2025, 1, 1), dt.date(2025, 2, 1)]
-    assert report.choose_bucket(dt.date(2025, 1, 1), dt.date(2025, 1, 20)) == "DAY"
-    assert report.choose_bucket(dt.date(2023, 1, 1), dt.date(2025, 1, 20)) == "MONTH"
+    assert report.period_options(dt.date(2025, 1, 20), dt.date(2025, 3, 5)) == [
+        ("last-7", "last 7 days (to 2025-03-05)"), ("last-28", "last 4 weeks (to 2025-03-05)"),
+        ("2025-03", "March 2025"), ("2025-02", "February 2025"), ("2025-01", "January 2025")]
     assert report.country_label("CD") == "CD DR Congo"
     assert report.country_label("CL") == "CL Chile"
 
@@ -213,7 +250,13 @@ def test_report_command_exit_codes(small_warehouse, tmp_path, capsys):
     assert "must be a directory" in capsys.readouterr().err
 
 
-# ------------------------------------------------------------- the bundled sample
+# ------------------------------------------------------------- in headless Chromium
+@pytest.fixture(scope="module")
+def browser():
+    with offline_browser() as b:
+        yield b
+
+
 @pytest.fixture(scope="module")
 def sample_warehouse(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("sample") / "orewire.duckdb")
@@ -221,113 +264,137 @@ def sample_warehouse(tmp_path_factory):
     return path
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
-
-
-# Injected into a copy of the page: collects script errors, failed resource loads and
-# console errors, then writes what it saw into the DOM that --dump-dom prints.
-CHECK_SCRIPT = """<script>
-window.__errors = [];
-window.addEventListener('error', function (e) {
-  var t = e.target;
-  window.__errors.push(t && t !== window && t.tagName
-      ? 'failed to load ' + t.tagName + ' ' + (t.getAttribute('src') || t.getAttribute('href'))
-      : 'script error: ' + e.message);
-}, true);
-window.addEventListener('unhandledrejection', function (e) {
-  window.__errors.push('rejection: ' + e.reason);
-});
-var __consoleError = console.error;
-console.error = function () {
-  window.__errors.push('console: ' + Array.prototype.join.call(arguments, ' '));
-  __consoleError.apply(console, arguments);
-};
-window.addEventListener('load', function () {
-  var imgs = Array.prototype.slice.call(document.images);
-  var out = document.createElement('pre');
-  out.id = 'orewire-check';
-  out.textContent = JSON.stringify({
-    errors: window.__errors,
-    images: imgs.map(function (i) {
-      return {src: i.getAttribute('src'), w: i.naturalWidth, h: i.naturalHeight,
-              shown: i.getBoundingClientRect().width};
-    }),
-    svgs: document.querySelectorAll('svg').length,
-    h1: (document.querySelector('h1') || {}).textContent,
-    period: (document.getElementById('period') || {}).textContent,
-    figureRows: document.querySelectorAll('#figures-table tbody tr').length
-  });
-  document.body.appendChild(out);
-});
-</script>"""
-
-
-def _render_in_chromium(page: Path, tmp: Path) -> dict:
-    chromium = _chromium()
-    if chromium is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed (make test installs it with apt)")
-        pytest.skip("chromium is not installed: apt-get install chromium")
-    check = page.with_name("check-" + page.name)  # beside it: relative srcs resolve
-    html = page.read_text(encoding="utf-8")
-    check.write_text(html.replace("<head>", "<head>" + CHECK_SCRIPT, 1), encoding="utf-8")
-    proc = subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", "--disable-extensions", f"--user-data-dir={tmp / 'profile'}",
-         "--virtual-time-budget=5000", "--dump-dom", check.as_uri()],
-        capture_output=True, text=True, timeout=180)
-    m = re.search(r'<pre id="orewire-check">(.*?)</pre>', proc.stdout, re.S)
-    assert m, f"no check output from chromium (exit {proc.returncode}): {proc.stderr[-2000:]}"
-    return json.loads(_unescape(m.group(1)))
-
-
-def _unescape(text: str) -> str:
-    class P(HTMLParser):
-        def __init__(self):
-            super().__init__(convert_charrefs=True)
-            self.out = []
-
-        def handle_data(self, data):
-            self.out.append(data)
-
-    p = P()
-    p.feed(text)
-    p.close()
-    return "".join(p.out)
-
-
-def test_report_renders_in_headless_chromium(sample_warehouse, tmp_path):
-    out = tmp_path / "r"
+@pytest.fixture(scope="module")
+def sample_report(sample_warehouse, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "r"
     assert main(["report", "--warehouse", sample_warehouse, "--out", str(out)]) == 0
-    seen = _render_in_chromium(out / "index.html", tmp_path)
-    assert seen["errors"] == []
-    assert seen["h1"] == "Minerals in the news"
-    assert re.search(r"Period covered: \d+ \w{3} \d{4} – \d+ \w{3} \d{4}", seen["period"])
-    charts = [i for i in seen["images"] if i["w"] > 0 and i["h"] > 0 and i["shown"] > 0]
-    assert len(charts) >= 2, seen["images"]
-    # the sample has minerals, countries, figures and two sources: four charts, no gaps
-    assert {i["src"] for i in charts} == {"mentions_over_time.png",
-                                          "country_mineral_heatmap.png",
-                                          "critical_minerals.png", "top_sources.png"}
-    assert seen["figureRows"] >= 5
+    return out / "index.html"
 
 
-def test_chromium_check_catches_a_missing_chart(sample_warehouse, tmp_path):
-    """The harness itself: a page whose chart is gone must not pass."""
-    out = tmp_path / "r"
-    report.build_report(sample_warehouse, str(out))
-    (out / "top_sources.png").unlink()
-    seen = _render_in_chromium(out / "index.html", tmp_path)
-    assert any("top_sources.png" in e for e in seen["errors"])
-    assert [i["w"] for i in seen["images"] if i["src"] == "top_sources.png"] == [0]
+def _view_state(page) -> dict:
+    return page.evaluate("""() => ({
+      rows: Array.from(document.querySelectorAll('#articles-table tbody tr')).map(
+        r => [r.dataset.articleId, r.dataset.minerals]),
+      count: document.getElementById('article-count').textContent,
+      linked: document.querySelector('[data-view="map"]').dataset.linked,
+      mapPaths: document.querySelectorAll('[data-view="map"] svg path').length,
+      timeline: Number(document.getElementById('timeline').dataset.total),
+      events: Number(document.getElementById('events').dataset.count),
+      svgs: Array.from(document.querySelectorAll('.chart')).map(
+        c => c.querySelectorAll('svg').length),
+      eventMarks: document.querySelectorAll('#chart-events svg path').length,
+      newItems: document.querySelectorAll('#new-body li').length,
+      figures: document.querySelectorAll('#figures-table tbody tr').length
+    })""")
 
 
+def test_sample_report_renders_offline_and_a_mineral_filters_the_views(browser,
+                                                                         sample_report):
+    view = OfflinePage(browser)
+    try:
+        page = view.open(sample_report)
+        before = _view_state(page)
+        assert view.problems == []
+        assert before["svgs"] == [1, 1, 1, 1, 1]  # timeline, map, mentions, events, sources
+        assert before["rows"] and before["count"].startswith(f"{len(before['rows'])} of ")
+        assert before["mapPaths"] > 150  # every country's shape, offline
+        assert len(before["linked"].split()) >= 5 and before["timeline"] > 0
+        assert before["events"] > 0 and before["newItems"] > 0 and before["figures"] > 0
+        options = page.eval_on_selector_all('select[data-filter="mineral"] option',
+                                            "os => os.map(o => o.value)")
+        assert "graphite" in options and "rare_earth_elements" in options
+
+        page.select_option('select[data-filter="mineral"]', "graphite")
+        view.wait_ready()
+        after = _view_state(page)
+        assert after["rows"] and len(after["rows"]) < len(before["rows"])
+        assert all("graphite" in m.split() for _, m in after["rows"])
+        assert after["linked"] != before["linked"] and "CN" in after["linked"].split()
+        assert after["timeline"] < before["timeline"]
+        assert 0 < after["events"] < before["events"]
+
+        # the CSV of the article list holds the filtered rows, every one of them
+        with page.expect_download() as dl:
+            page.click('button[data-csv="articles"]')
+        text = Path(dl.value.path()).read_text(encoding="utf-8")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert [r["article_id"] for r in rows] == [a for a, _ in after["rows"]]
+        assert all("graphite" in r["minerals"].split() for r in rows)
+
+        page.select_option('select[data-filter="mineral"]', index=0)
+        page.select_option('select[data-filter="event"]', "export_restriction")
+        view.wait_ready()
+        controls = _view_state(page)
+        assert 0 < controls["events"] < before["events"]
+        assert view.problems == []
+    finally:
+        view.close()
+
+
+def test_copies_are_marked_and_counted_once_and_text_stays_text(browser, small_warehouse,
+                                                                tmp_path):
+    index = report.build_report(small_warehouse, str(tmp_path / "r"))
+    view = OfflinePage(browser)
+    try:
+        page = view.open(index)
+        state = _view_state(page)
+        assert len(state["rows"]) == 6 and state["timeline"] == 5  # a6 is a1's copy
+        copy = page.inner_text('tr[data-article-id="a6"]')
+        assert "syndicated copy of" in copy and "Story 1" in copy
+        # a title holding markup is shown as text: no element, no request for it
+        assert page.inner_text('tr[data-article-id="a3"] td:nth-child(2)').startswith(
+            'Gold <img src="https://tracker.example.net/x.png"> & co')
+        assert page.query_selector('tr[data-article-id="a3"] img') is None
+        assert page.inner_text("#dead-letters-table").count("the site's server failed") == 1
+        assert "yes" in page.inner_text("#runs-table")
+
+        page.select_option('select[data-filter="country"]', "CD")
+        view.wait_ready()
+        assert [r[0] for r in _view_state(page)["rows"]] == ["a1"]
+        assert page.get_attribute('[data-view="map"]', "data-linked") == "CD CL"
+
+        page.fill("#article-search", "desk b")  # the search narrows the list only
+        page.select_option('select[data-filter="country"]', index=0)
+        view.wait_ready()
+        page.wait_for_function(
+            "document.querySelectorAll('#articles-table tbody tr').length === 2")
+        assert view.problems == []
+    finally:
+        view.close()
+
+
+def test_an_empty_warehouse_opens_and_says_so(browser, tmp_path):
+    empty = str(tmp_path / "empty.duckdb")
+    DuckDBWarehouse(empty).close()
+    index = report.build_report(empty, str(tmp_path / "e"))
+    assert 'id="no-data"' in Path(index).read_text(encoding="utf-8")
+    view = OfflinePage(browser)
+    try:
+        page = view.open(index)
+        assert _view_state(page)["rows"] == [] and view.problems == []
+        assert page.is_visible("#no-dead-letters")
+    finally:
+        view.close()
+
+
+def test_the_harness_catches_a_missing_script(browser, sample_report, tmp_path):
+    """A folder without its chart library must not pass: the page never gets ready and
+    the failed load is recorded."""
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    for f in sample_report.parent.iterdir():
+        if f.name != "vega.js":
+            (broken / f.name).write_bytes(f.read_bytes())
+    view = OfflinePage(browser)
+    try:
+        with pytest.raises(AssertionError, match="never got ready"):
+            view.open(broken / "index.html", timeout_ms=3000)
+        assert any("vega.js" in p for p in view.problems), view.problems
+    finally:
+        view.close()
+
+
+# ------------------------------------------------------------- the bundled sample
 def _readme_queries() -> list[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     section = text.split("## First ten minutes", 1)[1].split("\n## ", 1)[0]
@@ -352,15 +419,3 @@ def test_readme_example_queries_run_on_the_sample(sample_warehouse):
     assert ("ZW", "lithium", "tightening") in controls
 
 
-def test_a_source_name_with_dollar_signs_is_text_not_math(tmp_path):
-    """A publisher named like "$\\undefined{x}$" crashed matplotlib's mathtext parser."""
-    path = str(tmp_path / "math.duckdb")
-    with DuckDBWarehouse(path) as wh:
-        wh.insert_rows("mineral_catalog", CATALOG)
-        wh.insert_rows("articles", [
-            _article(n, f"2025-01-{10 + n}", "$\\undefined{x}$ Metals", [
-                _mention("lithium", ["CL"], [(41, "percent", "share", "41%")])])
-            for n in range(3)])
-    from orewire.report import build_report
-    index = build_report(path, str(tmp_path / "r"))
-    assert "$\\undefined{x}$ Metals" in open(index, encoding="utf-8").read()
