@@ -450,4 +450,7 @@ def classify(sentence: str, fig: Figure) -> str:
             dist = (fig.start - m.end()) if m.end() <= fig.start else max(0, m.start() - fig.end)
             if dist < best_dist:
                 best, best_dist = kind, dist
+    if best is None and money and fig.value < rules()["quote_price_below"] and \
+            not re.search(_SCALE_ALT, fig.quote, re.I):
+        return "price"   # "Silver rose 2% to $29.10": a small unscaled amount, no cue
     return best or ("investment" if money else "production")

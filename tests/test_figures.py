@@ -321,3 +321,9 @@ def test_one_tonne_in_words_stays_a_price_unit():
 ])
 def test_between_ranges_without_a_unit_on_the_first_side(sentence, lang):
     assert _values(sentence, lang) == []
+
+
+def test_small_unscaled_amount_without_a_cue_is_a_price():
+    kinds = [(f.value, f.kind) for f in find_figures("Tin rose 1% to $31,250, and the "
+                                                      "new smelter gets €40 million.", "en")]
+    assert kinds == [(31250.0, "price"), (40_000_000.0, "investment")]
