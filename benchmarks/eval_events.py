@@ -11,7 +11,8 @@ type) pairs of the stored ``minerals[].events`` is compared with the labelled ``
 Printed per group of the committed split (dev, test): micro P/R/F1, macro F1 over the
 types present, per-type P/R/F1, direction accuracy on matched pairs whose label states a
 direction (a predicted pair's direction is that of its last mention in the text that
-states one, as the labels take the latest stated direction), and events predicted on
+states one, as the labels take the latest stated direction), country accuracy on every
+matched pair (the label's country or its null), and events predicted on
 hard negatives.
 """
 from __future__ import annotations
@@ -43,14 +44,29 @@ def predicted_pairs(row: dict) -> dict[tuple, str | None]:
     return out
 
 
+def predicted_countries(row: dict) -> dict[tuple, str | None]:
+    """{(mineral, type): the country of the pair's last mention that names one}."""
+    out: dict[tuple, str | None] = {}
+    for m in sorted(row.get("minerals") or [], key=lambda m: m["start"] or 0):
+        for e in m.get("events") or []:
+            key = (m["mineral"], e["type"])
+            if e.get("country") or key not in out:
+                out[key] = e.get("country")
+    return out
+
+
 def score(items: list[dict], rows: dict[str, dict]) -> dict:
     micro = Tally()
     per_type = {t: Tally() for t in TYPES}
     directions = [0, 0]            # right, judged
-    on_negatives, errors, wrong_direction = [], [], []
+    countries = [0, 0]             # right, judged (every matched pair; null is a value)
+    on_negatives, errors, wrong_direction, wrong_country = [], [], [], []
     for it in items:
         row = rows.get(it["id"]) or {"minerals": []}
         pred = predicted_pairs(row)
+        pred_country = predicted_countries(row)
+        gold_country = {(e["mineral"], e["type"]): e.get("country")
+                        for e in it.get("events") or []}
         ignore = {tuple(x) for x in it.get("optional_events") or []}
         opt_minerals = set(it.get("optional_minerals") or [])
         gold = {(e["mineral"], e["type"]): e.get("direction") for e in it.get("events") or []}
@@ -62,6 +78,11 @@ def score(items: list[dict], rows: dict[str, dict]) -> dict:
             pt, gt = {k for k in p if k[1] == t}, {k for k in g if k[1] == t}
             per_type[t].add(len(pt & gt), len(pt - gt), len(gt - pt))
         for pair in sorted(p & g):
+            countries[1] += 1
+            countries[0] += pred_country.get(pair) == gold_country.get(pair)
+            if pred_country.get(pair) != gold_country.get(pair):
+                wrong_country.append((it["id"], pair, pred_country.get(pair),
+                                      gold_country.get(pair)))
             if gold[pair]:
                 directions[1] += 1
                 directions[0] += pred[pair] == gold[pair]
@@ -74,8 +95,8 @@ def score(items: list[dict], rows: dict[str, dict]) -> dict:
     present = [t for t in TYPES if per_type[t].tp + per_type[t].fn + per_type[t].fp]
     macro = sum(per_type[t].f1 for t in present) / len(present) if present else 0.0
     return {"micro": micro, "per_type": per_type, "macro": macro, "present": present,
-            "directions": directions, "negatives": on_negatives, "errors": errors,
-            "wrong_direction": wrong_direction}
+            "directions": directions, "countries": countries, "negatives": on_negatives, "errors": errors,
+            "wrong_direction": wrong_direction, "wrong_country": wrong_country}
 
 
 def main(argv=None) -> int:
@@ -113,6 +134,11 @@ def main(argv=None) -> int:
         right, judged = results[n]["directions"]
         line += f"{(right / judged if judged else 1.0):>18.2f}{f'of {judged}':>8}"
     print(line)
+    line = f"{'country accuracy':<20}"
+    for n in names:
+        right, judged = results[n]["countries"]
+        line += f"{(right / judged if judged else 1.0):>18.2f}{f'of {judged}':>8}"
+    print(line)
     print(f"{'on hard negatives':<20}" + "".join(f"{len(results[n]['negatives']):>18}{'':>8}"
                                                 for n in names))
     for n in names:
@@ -124,6 +150,9 @@ def main(argv=None) -> int:
                 print(f"  {item_id[:50]:<50} false {fps} missed {fns}")
             print(f"{n}: directions (predicted | labelled)")
             for item_id, pair, got, want in results[n]["wrong_direction"]:
+                print(f"  {item_id[:50]:<50} {pair} {got} | {want}")
+            print(f"{n}: countries (predicted | labelled)")
+            for item_id, pair, got, want in results[n]["wrong_country"]:
                 print(f"  {item_id[:50]:<50} {pair} {got} | {want}")
     return 0
 

@@ -30,7 +30,7 @@ DEFAULT_DIRECTION = {"export_restriction": "tightening", "import_measure": "tigh
 @dataclass(frozen=True)
 class Trigger:
     type: str
-    start: int          # where the type's first group matched, in the sentence
+    start: int          # where the type's head (first) group matched, in the sentence
     cues: tuple         # ((direction, start), ...) of the type's direction cues
 
 
@@ -60,6 +60,11 @@ def rules() -> dict:
     return compiled
 
 
+@lru_cache(maxsize=1)
+def acting_government_types() -> frozenset:
+    return frozenset(load_yaml(EVENTS_FILE.name).get("acting_government_types") or ())
+
+
 def sentence_events(sentence: str) -> list[Trigger]:
     """The event types ``sentence`` states, with their direction cues."""
     out = []
@@ -71,7 +76,7 @@ def sentence_events(sentence: str) -> list[Trigger]:
             m = group.search(sentence)
             if m is None:
                 break
-            first = m.start() if first is None else min(first, m.start())
+            first = m.start() if first is None else first   # the head group's match
         else:
             if first is None:
                 continue
@@ -79,7 +84,18 @@ def sentence_events(sentence: str) -> list[Trigger]:
                          for m in pattern.finditer(sentence))
             out.append(Trigger(name, first, cues))
     found = {t.type for t in out}
-    return [t for t in out if not set(rules()[t.type]["unless"]) & found]
+    kept = [t for t in out if not set(rules()[t.type]["unless"]) & found]
+    return [_own_cues(t, kept) for t in kept]
+
+
+def _own_cues(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
+    """A direction word two types share belongs to the type whose head is nearer ("cobalt
+    prices slumped as supply from Congo surged": slumped is the price's, surged the
+    supply's). A type left with no cue of its own keeps them all."""
+    own = tuple(c for c in trigger.cues if not any(
+        other is not trigger and any(p == c[1] for _d, p in other.cues) and
+        abs(other.start - c[1]) < abs(trigger.start - c[1]) for other in triggers))
+    return Trigger(trigger.type, trigger.start, own or trigger.cues)
 
 
 def direction_for(trigger: Trigger, position: int) -> str | None:

@@ -9,7 +9,7 @@ import re
 
 from orewire import PIPELINE_VERSION
 from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
-from orewire.events import direction_for, sentence_events
+from orewire.events import acting_government_types, direction_for, sentence_events
 from orewire.figures import rules as _RULES
 from orewire.syntax import TOPIC
 
@@ -315,15 +315,22 @@ def without_names(mentions: list[dict], entities: list[dict], lang: str) -> list
 
 
 def event_rows(events: list[dict], in_sent: list[dict]) -> list[dict]:
-    """A mention's events with their country: the country named nearest to the trigger in
-    the sentence (the acting government or the place), else null; one per type."""
+    """A mention's events with their country: for a government's measure the first
+    country named before the trigger (the actor, the sentence's subject) else the nearest, for other types the country
+    nearest to the trigger (the place); null when the sentence names none (as the
+    labels do: a passage's country carried over scored worse on dev); one per type."""
     countries = [x for x in in_sent if x.get("normalized")]
     out, seen = [], set()
     for e in events:
         if e["type"] in seen:
             continue
         seen.add(e["type"])
-        near = min(countries, key=lambda x: abs(x["start"] - e["trigger"]), default=None)
+        actors = [x for x in countries if x["start"] < e["trigger"]] \
+            if e["type"] in acting_government_types() else []
+        if actors:   # the government's measure: the sentence's first country, its subject
+            near = actors[0]
+        else:
+            near = min(countries, key=lambda x: abs(x["start"] - e["trigger"]), default=None)
         out.append({"type": e["type"], "direction": e["direction"],
                     "country": near["normalized"] if near else None})
     return out

@@ -73,3 +73,26 @@ def test_a_level_has_no_direction():
     trigger = next(t for t in sentence_events("Peru produced 2.6 million tonnes of copper.")
                    if t.type == "production")
     assert direction_for(trigger, 0) is None
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Dock workers walked off the job at the copper port on Tuesday.", "disruption"),
+    ("Authorities suspended mining at the tin field after the landslide.", "disruption"),
+    ("The plant poured its first battery-grade lithium hydroxide in May.",
+     "project_milestone"),
+    ("The ministry revoked the licences of four bauxite miners.", "policy"),
+])
+def test_more_ways_of_stating_an_event(sentence, expected):
+    assert expected in [t.type for t in sentence_events(sentence)]
+
+
+def test_a_royalty_approval_is_policy_not_a_project_milestone():
+    types = [t.type for t in sentence_events("Lawmakers approved a higher royalty on "
+                                             "lithium sales.")]
+    assert "policy" in types and "project_milestone" not in types
+
+
+def test_a_shared_direction_word_belongs_to_the_nearer_type():
+    sentence = "Nickel prices tumbled this week as supply from the new smelters surged."
+    directions = {t.type: direction_for(t, 0) for t in sentence_events(sentence)}
+    assert directions == {"price": "down", "production": "up"}
