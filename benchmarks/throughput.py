@@ -1,8 +1,9 @@
-"""End-to-end throughput of ``orewire run`` against the NER ceiling, measured in one run.
+"""End-to-end throughput of ``orewire run`` against the NER ceilings, measured in one run.
 
-    .venv/bin/python benchmarks/throughput.py                  # 1,000 and 4,000 articles
+    .venv/bin/python benchmarks/throughput.py                  # 2,000 articles, 1 vs 2 workers
+    .venv/bin/python benchmarks/throughput.py --profile        # and CPU per article by stage
     .venv/bin/python benchmarks/throughput.py --quick          # 200 articles: a smoke run
-    .venv/bin/python benchmarks/throughput.py --articles 500 --scale 0 --modes
+    .venv/bin/python benchmarks/throughput.py --articles 500 --scale 4 --modes
 
 The corpus is built at run time, into a temporary folder, from real news text in
 ``../shared/corpora/``: the paragraphs of the human-marked article bodies of
@@ -15,11 +16,17 @@ fetched. ``orewire run`` then runs end to end with its defaults (politeness on: 
 in flight and 0.5 s between request starts per host) as a subprocess, into DuckDB, while a
 sampler sums the RSS of its whole process tree.
 
-In the same run the ceiling is measured: ``benchmarks/ner_ceiling.py``, a bare script
-(another subprocess) that loads the same spaCy model with only ``ner`` and runs
-``nlp.pipe`` over the texts the pipeline stored, read back from DuckDB. The ratio printed
-is ceiling_time / pipeline_time, where ceiling_time is the ``nlp.pipe`` call alone and
-pipeline_time is the whole ``orewire run`` process, start-up and warehouse load included.
+In the same run the ceilings are measured over the texts the pipeline stored, read back
+from DuckDB: ``benchmarks/ner_ceiling.py`` is a bare script that loads the same spaCy
+model with only ``ner`` and runs ``nlp.pipe``. The one-core ceiling is one such process
+over all texts; the all-core ceiling is one process per core, started together, each over
+its share of the texts, timed by the slowest. The machine's limit is the all-core one: a
+pipeline on all cores can at best match it. Printed: ceiling_time / pipeline_time for
+both (pipeline_time is the whole ``orewire run`` process, start-up and warehouse load
+included), the targets of issue "Performance at the real limit" with PASS or FAIL
+(all-core ratio >= 0.75; peak RSS of all processes <= 1.5·10⁹ bytes; stored entities
+within 10% of the bare model's; with 1 worker, >= 0.85 of the one-core ceiling), and with
+``--profile`` the CPU seconds per article by stage from ``py-spy record --subprocesses``.
 
 It also checks that every article was stored and that the stored entities are what the
 bare model finds on the same texts: per article, the model's (start, end, label) set must
@@ -29,7 +36,8 @@ NORP); the whole stored list must equal ``entities_from_doc`` applied to the bar
 
 Then, unless skipped: 1 worker against 2 (``--direct_num_workers``, multi_processing),
 N articles against ``--scale`` x N (defaults), and with ``--modes`` the DirectRunner's
-running modes. Exit status 0; 1 when a run fails or the entity check finds a mismatch.
+running modes. Exit status 0; 1 when a run fails, a check finds a mismatch or a target
+fails.
 """
 from __future__ import annotations
 
@@ -424,27 +432,90 @@ def stored_articles(warehouse: str) -> list[dict]:
     return [{"id": r[0], "language": r[1], "text": r[2], "entities": r[3]} for r in rows]
 
 
-def run_ceiling(rows: list[dict], workdir: Path, batch_size: int) -> dict:
-    texts = workdir / "stored-texts.jsonl"
-    with open(texts, "w", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write(json.dumps({"id": r["id"], "text": r["text"],
-                                 "language": r["language"]}) + "\n")
-    out = workdir / "ceiling.json"
+def run_ceiling(rows: list[dict], workdir: Path, batch_size: int, procs: int = 1) -> dict:
+    """The bare model over the stored texts: ``procs`` processes of ner_ceiling.py started
+    together, each over its share of the texts (dealt longest first, so the shares hold
+    about as many tokens). ``ner_seconds`` is the slowest process's ``nlp.pipe`` time: the
+    time the machine's cores need for the model alone. With one process it is the
+    one-core ceiling; with one per core, the all-core ceiling."""
+    order = sorted(rows, key=lambda r: -len(r["text"] or ""))
+    shares = [order[i::procs] for i in range(procs)]
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "ner_ceiling.py"),
-                             str(texts), str(out), "--batch-size", str(batch_size),
-                             "--entities"], cwd=ROOT)
-    sampler = RssSampler(proc.pid)
-    sampler.start()
-    code = proc.wait()
-    sampler.stop()
-    if code != 0:
-        raise RuntimeError(f"ner_ceiling.py exited {code}")
-    result = json.loads(out.read_text(encoding="utf-8"))
-    result["wall_seconds"] = time.perf_counter() - started
-    result["peak_rss"] = sampler.peak
+    running = []
+    for i, share in enumerate(shares):
+        texts = workdir / f"stored-texts-{procs}-{i}.jsonl"
+        with open(texts, "w", encoding="utf-8") as fh:
+            for r in share:
+                fh.write(json.dumps({"id": r["id"], "text": r["text"],
+                                     "language": r["language"]}) + "\n")
+        out = workdir / f"ceiling-{procs}-{i}.json"
+        proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "ner_ceiling.py"),
+                                 str(texts), str(out), "--batch-size", str(batch_size),
+                                 "--entities"], cwd=ROOT)
+        sampler = RssSampler(proc.pid)
+        sampler.start()
+        running.append((proc, sampler, out))
+    parts = []
+    for proc, sampler, out in running:
+        code = proc.wait()
+        sampler.stop()
+        if code != 0:
+            raise RuntimeError(f"ner_ceiling.py exited {code}")
+        part = json.loads(out.read_text(encoding="utf-8"))
+        part["peak_rss"] = sampler.peak
+        parts.append(part)
+    result = {"procs": procs, "batch_size": batch_size, "model": parts[0]["model"],
+              "docs": sum(p["docs"] for p in parts), "tokens": sum(p["tokens"] for p in parts),
+              "ner_seconds": max(p["ner_seconds"] for p in parts),
+              "load_seconds": max(p["load_seconds"] for p in parts),
+              "peak_rss": sum(p["peak_rss"] for p in parts),
+              "wall_seconds": time.perf_counter() - started,
+              "ents": {k: v for p in parts for k, v in p["ents"].items()},
+              "entities_from_doc": {k: v for p in parts
+                                    for k, v in p.get("entities_from_doc", {}).items()}}
     return result
+
+
+PROFILE_RATE = 100   # py-spy samples a second, per thread that is not idle
+
+
+def profile_stages(sites, workdir: Path, extra: list[str], articles: int) -> list:
+    """``orewire run`` under ``py-spy record --subprocesses`` (raw, collapsed stacks);
+    each sample goes to the deepest transform module on its stack (transforms/x.py -> x),
+    to "imports" when it is loading modules, else to "Beam runtime and other". Returns
+    [(stage, CPU seconds per article)], largest first."""
+    out = workdir / "profile.txt"
+    cmd = [str(Path(sys.executable).with_name("py-spy")), "record", "--subprocesses",
+           "--format", "raw", "--rate", str(PROFILE_RATE), "--output", str(out), "--",
+           sys.executable, "-m", "pipeline.cli", "run", "--feeds", *sites.feed_urls,
+           "--warehouse", str(workdir / "profiled.duckdb"), "--allow-private-network",
+           "--quiet", *extra]
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    samples: dict[str, int] = {}
+    # the project's transforms/x.py (as py-spy prints it: absolute or from the working
+    # directory), not Beam's apache_beam/transforms/
+    own = re.compile(r"(?<![\w.])(?:" + re.escape(str(ROOT)) + r"[/\\])?transforms[/\\](\w+)\.py")
+    for line in out.read_text(encoding="utf-8", errors="replace").splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        stage = "Beam runtime and other"
+        for frame in reversed(stack.split(";")):
+            m = None if "apache_beam" in frame else own.search(frame)
+            if m:
+                stage = m.group(1)
+                break
+        else:
+            if "importlib" in stack or "<module>" in stack:
+                stage = "imports"
+        samples[stage] = samples.get(stage, 0) + int(count)
+    return sorted(((k, v / PROFILE_RATE / articles) for k, v in samples.items()),
+                  key=lambda kv: -kv[1])
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
 
 
 def check_entities(rows: list[dict], ceiling: dict) -> dict:
@@ -463,20 +534,23 @@ def check_entities(rows: list[dict], ceiling: dict) -> dict:
             report["model_entities"] += 1
             model_spans.add((start, end))
             got = stored.get((start, end))
-            if got is None:
+            countries_in = [e for (s0, e0), e in stored.items()
+                            if e["normalized"] and s0 >= start and e0 <= end]
+            if got is None and countries_in:
+                report["relabelled"] += 1   # "U.S.-China": stored as its two countries
+            elif got is None:
                 ok = False
             elif got["label"] != label:
-                # The pipeline's documented relabelling: a bare demonym or country name
-                # the model calls ORG (stored as NORP) or PERSON (stored as GPE) is that
-                # country, with its ISO code (orewire.linking.entities_from_doc).
-                if (label, got["label"]) in (("ORG", "NORP"), ("PERSON", "GPE")) and \
-                        got["normalized"]:
+                # The pipeline's documented relabelling: a country name or demonym the
+                # model gave another label is stored as the country (GPE or NORP) with
+                # its ISO code (orewire.linking.entities_from_doc).
+                if got["normalized"] and got["label"] in ("GPE", "NORP"):
                     report["relabelled"] += 1
                 else:
                     ok = False
         for span, e in stored.items():
             if span not in model_spans:
-                if e["label"] == "GPE" and e["normalized"]:
+                if e["label"] in ("GPE", "NORP") and e["normalized"]:
                     report["gazetteer"] += 1
                 else:
                     ok = False
@@ -518,11 +592,13 @@ def default_runner_args() -> list[str]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=1000, help="N (default 1000)")
+    parser.add_argument("--articles", type=int, default=2000, help="N (default 2000)")
     parser.add_argument("--hosts", type=int, default=100)
     parser.add_argument("--feeds", type=int, default=10)
-    parser.add_argument("--scale", type=int, default=4,
-                        help="also run scale x N articles (0: skip; default 4)")
+    parser.add_argument("--scale", type=int, default=0,
+                        help="also run scale x N articles (default 0: skip)")
+    parser.add_argument("--profile", action="store_true",
+                        help="also run once under py-spy and print CPU per article by stage")
     parser.add_argument("--no-workers", action="store_true",
                         help="skip the 1 vs 2 workers comparison")
     parser.add_argument("--modes", action="store_true",
@@ -564,20 +640,45 @@ def main(argv=None) -> int:
                                     extra)
             served = sites.requests
         rows = stored_articles(main_run.warehouse)
-        ceiling = run_ceiling(rows, workdir, ns.batch_size)
+        cores = os.cpu_count() or 1
+        ceiling = run_ceiling(rows, workdir, ns.batch_size, procs=1)
+        all_core = run_ceiling(rows, workdir, ns.batch_size, procs=cores) \
+            if cores > 1 else ceiling
         tokens = ceiling["tokens"]
-        print(f"\nend to end ({served} requests served) and the ceiling, same texts:")
+        print(f"\nend to end ({served} requests served) and the ceilings, same texts:")
         header()
         print_run(main_run, tokens)
-        print(f"  {'ceiling: nlp.pipe, ner only, 1 proc':<34} {ceiling['docs']:>6} "
-              f"{ceiling['ner_seconds']:8.1f} {ceiling['docs'] / ceiling['ner_seconds']:8.1f} "
-              f"{tokens / ceiling['ner_seconds']:9,.0f} {mb(ceiling['peak_rss']):>9} {1:>5}")
-        print(f"  (ceiling script: model load {ceiling['load_seconds']:.1f}s, whole script "
-              f"{ceiling['wall_seconds']:.1f}s; {tokens:,} tokens, batch size "
-              f"{ceiling['batch_size']})")
-        ratio = ceiling["ner_seconds"] / main_run.seconds
-        print(f"ratio ceiling_time / pipeline_time = {ceiling['ner_seconds']:.1f} / "
-              f"{main_run.seconds:.1f} = {ratio:.2f}  (target >= 0.85)")
+        for c in (ceiling, all_core) if cores > 1 else (ceiling,):
+            label = f"ceiling: bare ner, {c['procs']} proc{'s' if c['procs'] > 1 else ''}"
+            print(f"  {label:<34} {c['docs']:>6} {c['ner_seconds']:8.1f} "
+                  f"{c['docs'] / c['ner_seconds']:8.1f} {tokens / c['ner_seconds']:9,.0f} "
+                  f"{mb(c['peak_rss']):>9} {c['procs']:>5}")
+        print(f"  (ceilings: nlp.pipe alone, model load excluded (up to "
+              f"{all_core['load_seconds']:.1f}s); {tokens:,} tokens, batch size "
+              f"{ceiling['batch_size']}; the all-core ceiling runs {cores} processes started "
+              f"together over shares of the texts, its time the slowest share's)")
+        ratio_one = ceiling["ner_seconds"] / main_run.seconds
+        ratio_all = all_core["ner_seconds"] / main_run.seconds
+        print(f"ratio per core: 1-proc ceiling / pipeline = {ceiling['ner_seconds']:.1f} / "
+              f"{main_run.seconds:.1f} = {ratio_one:.2f}")
+        print(f"ratio all-core: {cores}-proc ceiling / pipeline = "
+              f"{all_core['ner_seconds']:.1f} / {main_run.seconds:.1f} = {ratio_all:.2f}  "
+              f"target >= 0.75: {verdict(ratio_all >= 0.75)}")
+        print(f"peak RSS of all processes {main_run.peak_rss:,} bytes = "
+              f"{main_run.peak_rss / 1e9:.2f}·10⁹  target <= 1.5·10⁹ bytes: "
+              f"{verdict(main_run.peak_rss <= 1.5e9)}")
+        stored_ents = sum(len(r["entities"] or []) for r in rows)
+        bare_ents = sum(len(v) for v in ceiling["ents"].values())
+        close = bare_ents and abs(stored_ents - bare_ents) / bare_ents <= 0.10
+        print(f"entities stored {stored_ents:,}, bare model {bare_ents:,}: within 10%: "
+              f"{verdict(bool(close))}")
+        if ratio_all < 0.75 or main_run.peak_rss > 1.5e9 or not close:
+            failures += 1
+        if ns.profile:
+            print("\nCPU seconds per article by stage (py-spy, all processes, same corpus):")
+            with Sites(corpus, ns.feeds) as sites:
+                for stage, secs in profile_stages(sites, workdir, extra, len(corpus)):
+                    print(f"  {stage:<28} {secs * 1000:8.1f} ms/article")
         check = check_entities(rows, ceiling)
         complete = main_run.stored == len(corpus) and not main_run.dead_letters
         print(f"articles stored: {main_run.stored} of {len(corpus)}"
@@ -585,7 +686,7 @@ def main(argv=None) -> int:
         print(f"entities: {check['model_entities']:,} model entities over "
               f"{check['articles']} articles; stored = bare NER in "
               f"{check['articles'] - len(check['model_mismatch']) - check['missing']} "
-              f"articles ({check['relabelled']} country relabels (ORG->NORP, PERSON->GPE), "
+              f"articles ({check['relabelled']} country relabels or splits, "
               f"{check['gazetteer']} gazetteer countries added); whole list = "
               f"entities_from_doc(bare doc) in "
               f"{check['articles'] - len(check['full_mismatch']) - check['missing']}")
@@ -607,7 +708,12 @@ def main(argv=None) -> int:
                                  f"--direct_num_workers={n}"])
                 print_run(results[n], tokens)
             speedup = results[1].seconds / results[2].seconds
-            print(f"2 workers / 1 worker throughput = {speedup:.2f}x  (target >= 1.4)")
+            print(f"2 workers / 1 worker throughput = {speedup:.2f}x")
+            one = ceiling["ner_seconds"] / results[1].seconds
+            print(f"1 worker against the 1-proc ceiling = {ceiling['ner_seconds']:.1f} / "
+                  f"{results[1].seconds:.1f} = {one:.2f}  target >= 0.85: "
+                  f"{verdict(one >= 0.85)}")
+            failures += one < 0.85
 
         if ns.modes:
             print("\nthe DirectRunner's running modes, same corpus:")
