@@ -60,10 +60,9 @@ SHARE = "Chile supplies about 41% of the lithium the plant buys, its owner said.
 QUOTA = "Ruritania capped cobalt exports at 96,000 tonnes a year."
 
 
-@pytest.fixture
-def small_warehouse(tmp_path):
-    """Six articles (one a syndicated copy), four minerals, three dead letters, one run."""
-    path = str(tmp_path / "small.duckdb")
+def write_small_warehouse(path: str) -> str:
+    """Six articles (one a syndicated copy), four minerals, three dead letters, one run, in
+    a new DuckDB warehouse at ``path``."""
     lithium_cl = _mention("lithium", ["CL"], [(41, "percent", "share", "41%")],
                           sentence=SHARE)
     with DuckDBWarehouse(path) as wh:
@@ -106,6 +105,11 @@ def small_warehouse(tmp_path):
                                  "entries_seen": 9, "articles_written": 6,
                                  "duplicates_skipped": 0, "dead_letters": 3}])
     return path
+
+
+@pytest.fixture
+def small_warehouse(tmp_path):
+    return write_small_warehouse(str(tmp_path / "small.duckdb"))
 
 
 def test_collect_reads_every_section(small_warehouse):
