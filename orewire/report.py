@@ -178,14 +178,23 @@ ORDER BY k.id"""
 
 
 def dead_letters_sql(since):
+    """Dead letters per stage, feed and error type as shown ('(no feed)', '' for none).
+    The names are given in a CTE before grouping: in ``SELECT COALESCE(d.feed_url, ...)
+    AS feed_url ... GROUP BY feed_url`` BigQuery groups by the alias and DuckDB by the
+    column, which would make a missing feed or error type two rows there."""
     where = f"d.failed_at >= TIMESTAMP('{since.isoformat()}')" if since else "TRUE"
-    return f"""SELECT d.stage AS stage, COALESCE(d.feed_url, '(no feed)') AS feed_url,
-       COALESCE(d.error_type, '') AS error_type, MIN(d.error) AS example_error,
-       MIN(d.source) AS example_source, COUNT(*) AS failures,
-       COUNTIF(d.retryable) AS retryable, COUNTIF(d.resolved_at IS NOT NULL) AS resolved,
-       MAX(d.failed_at) AS last_failed_at
-FROM dead_letters AS d
-WHERE {where}
+    return f"""WITH failed AS (
+  SELECT d.stage, COALESCE(d.feed_url, '(no feed)') AS feed_url,
+         COALESCE(d.error_type, '') AS error_type, d.error, d.source, d.retryable,
+         d.resolved_at, d.failed_at
+  FROM dead_letters AS d
+  WHERE {where}
+)
+SELECT stage, feed_url, error_type, MIN(error) AS example_error,
+       MIN(source) AS example_source, COUNT(*) AS failures,
+       COUNTIF(retryable) AS retryable, COUNTIF(resolved_at IS NOT NULL) AS resolved,
+       MAX(failed_at) AS last_failed_at
+FROM failed
 GROUP BY stage, feed_url, error_type
 ORDER BY failures DESC, stage, feed_url, error_type"""
 

@@ -152,6 +152,22 @@ def test_page_data_links_each_article_to_its_links_events_and_copies(small_wareh
                                                       "failed (HTTP 503)")
 
 
+def test_dead_letters_are_one_row_per_stage_feed_and_error_type_as_shown(small_warehouse):
+    """A missing feed and a missing error type are shown as '(no feed)' and '': rows that
+    show the same are one row, on DuckDB as on BigQuery (where a GROUP BY name that is
+    also a SELECT alias means the alias, and on DuckDB the column)."""
+    with DuckDBWarehouse(small_warehouse) as wh:
+        wh.insert_rows("dead_letters", [
+            {"dead_letter_id": f"n{i}", "stage": "read_feeds", "source": "/data/feeds/c.xml",
+             "feed_url": None, "error_type": etype, "error": "not a feed (empty file)",
+             "failed_at": _t("2025-03-03"), "retryable": False, "run_id": "r1"}
+            for i, etype in enumerate([None, ""])])
+    shown = [(d["stage"], d["feed_url"], d["error_type"], d["failures"])
+             for d in report.collect(small_warehouse).dead_letters]
+    assert ("read_feeds", "(no feed)", "", 2) in shown
+    assert len({row[:3] for row in shown}) == len(shown), shown
+
+
 def test_since_keeps_the_period_only(small_warehouse):
     data = report.collect(small_warehouse, dt.date(2025, 2, 1))
     assert data.overview["articles"] == 3  # a2, a3 and a5 (by ingested_at)
