@@ -144,7 +144,9 @@ ORDER BY article_id, mineral, event_type"""
 
 def figures_sql(since, limit: int = FIGURES_LIMIT):
     """Figures with their sentence, one row per story, mineral and figure (the original's
-    row where the story was syndicated), newest first."""
+    row where the story was syndicated), newest first. The windows partition by the value
+    as a string: BigQuery refuses a FLOAT64 in PARTITION BY (DuckDB and the emulator do
+    not), and equal values cast to equal strings on both engines."""
     return f"""WITH stated AS (
   SELECT COALESCE(a.duplicate_of, a.article_id) AS story, a.article_id,
          a.duplicate_of IS NOT NULL AS is_copy, m.mineral, f.value, f.unit, f.kind,
@@ -156,10 +158,12 @@ def figures_sql(since, limit: int = FIGURES_LIMIT):
   WHERE {article_filter(since)} AND f.value IS NOT NULL
 ),
 ranked AS (
-  SELECT *, ROW_NUMBER() OVER (PARTITION BY story, mineral, value, unit, kind
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY story, mineral, CAST(value AS STRING), unit,
+                                            kind
                                ORDER BY is_copy, seen_at, url, quote) AS rn,
-         COUNT(DISTINCT article_id) OVER (PARTITION BY story, mineral, value, unit,
-                                          kind) AS copies
+         COUNT(DISTINCT article_id) OVER (PARTITION BY story, mineral,
+                                                       CAST(value AS STRING), unit,
+                                                       kind) AS copies
   FROM stated
 )
 SELECT article_id, mineral, value, unit, kind, quote, year, sentence, countries, title,
