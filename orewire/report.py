@@ -144,7 +144,9 @@ ORDER BY article_id, mineral, event_type"""
 
 def figures_sql(since, limit: int = FIGURES_LIMIT):
     """Figures with their sentence, one row per story, mineral and figure (the original's
-    row where the story was syndicated), newest first."""
+    row where the story was syndicated), newest first. The windows partition by the value
+    as a string: BigQuery refuses a FLOAT64 in PARTITION BY (DuckDB and the emulator do
+    not), and equal values cast to equal strings on both engines."""
     return f"""WITH stated AS (
   SELECT COALESCE(a.duplicate_of, a.article_id) AS story, a.article_id,
          a.duplicate_of IS NOT NULL AS is_copy, m.mineral, f.value, f.unit, f.kind,
@@ -156,10 +158,12 @@ def figures_sql(since, limit: int = FIGURES_LIMIT):
   WHERE {article_filter(since)} AND f.value IS NOT NULL
 ),
 ranked AS (
-  SELECT *, ROW_NUMBER() OVER (PARTITION BY story, mineral, value, unit, kind
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY story, mineral, CAST(value AS STRING), unit,
+                                            kind
                                ORDER BY is_copy, seen_at, url, quote) AS rn,
-         COUNT(DISTINCT article_id) OVER (PARTITION BY story, mineral, value, unit,
-                                          kind) AS copies
+         COUNT(DISTINCT article_id) OVER (PARTITION BY story, mineral,
+                                                       CAST(value AS STRING), unit,
+                                                       kind) AS copies
   FROM stated
 )
 SELECT article_id, mineral, value, unit, kind, quote, year, sentence, countries, title,
@@ -178,14 +182,23 @@ ORDER BY k.id"""
 
 
 def dead_letters_sql(since):
+    """Dead letters per stage, feed and error type as shown ('(no feed)', '' for none).
+    The names are given in a CTE before grouping: in ``SELECT COALESCE(d.feed_url, ...)
+    AS feed_url ... GROUP BY feed_url`` BigQuery groups by the alias and DuckDB by the
+    column, which would make a missing feed or error type two rows there."""
     where = f"d.failed_at >= TIMESTAMP('{since.isoformat()}')" if since else "TRUE"
-    return f"""SELECT d.stage AS stage, COALESCE(d.feed_url, '(no feed)') AS feed_url,
-       COALESCE(d.error_type, '') AS error_type, MIN(d.error) AS example_error,
-       MIN(d.source) AS example_source, COUNT(*) AS failures,
-       COUNTIF(d.retryable) AS retryable, COUNTIF(d.resolved_at IS NOT NULL) AS resolved,
-       MAX(d.failed_at) AS last_failed_at
-FROM dead_letters AS d
-WHERE {where}
+    return f"""WITH failed AS (
+  SELECT d.stage, COALESCE(d.feed_url, '(no feed)') AS feed_url,
+         COALESCE(d.error_type, '') AS error_type, d.error, d.source, d.retryable,
+         d.resolved_at, d.failed_at
+  FROM dead_letters AS d
+  WHERE {where}
+)
+SELECT stage, feed_url, error_type, MIN(error) AS example_error,
+       MIN(source) AS example_source, COUNT(*) AS failures,
+       COUNTIF(retryable) AS retryable, COUNTIF(resolved_at IS NOT NULL) AS resolved,
+       MAX(failed_at) AS last_failed_at
+FROM failed
 GROUP BY stage, feed_url, error_type
 ORDER BY failures DESC, stage, feed_url, error_type"""
 

@@ -42,10 +42,9 @@ LIFTED = "Freedonia lifted its quota on tungsten exports after a year of talks."
 OLD_PAIR = "Chile shipped more copper than ever in January."
 
 
-@pytest.fixture
-def warehouse(tmp_path):
-    """Window 1-8 March 2025; baseline 1 Feb - 1 Mar."""
-    path = str(tmp_path / "digest.duckdb")
+def write_warehouse(path: str) -> str:
+    """The digest's test rows in a new DuckDB warehouse at ``path``. Window 1-8 March 2025;
+    baseline 1 Feb - 1 Mar."""
     rows = [
         # the baseline: Chile-copper is old news; tungsten named once a week
         article("b1", "2025-02-05", [mention("copper", ["CL"], OLD_PAIR)]),
@@ -81,6 +80,11 @@ def warehouse(tmp_path):
     with DuckDBWarehouse(path) as wh:
         wh.insert_rows("articles", rows)
     return path
+
+
+@pytest.fixture
+def warehouse(tmp_path):
+    return write_warehouse(str(tmp_path / "digest.duckdb"))
 
 
 def window():

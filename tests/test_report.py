@@ -60,10 +60,9 @@ SHARE = "Chile supplies about 41% of the lithium the plant buys, its owner said.
 QUOTA = "Ruritania capped cobalt exports at 96,000 tonnes a year."
 
 
-@pytest.fixture
-def small_warehouse(tmp_path):
-    """Six articles (one a syndicated copy), four minerals, three dead letters, one run."""
-    path = str(tmp_path / "small.duckdb")
+def write_small_warehouse(path: str) -> str:
+    """Six articles (one a syndicated copy), four minerals, three dead letters, one run, in
+    a new DuckDB warehouse at ``path``."""
     lithium_cl = _mention("lithium", ["CL"], [(41, "percent", "share", "41%")],
                           sentence=SHARE)
     with DuckDBWarehouse(path) as wh:
@@ -108,6 +107,11 @@ def small_warehouse(tmp_path):
     return path
 
 
+@pytest.fixture
+def small_warehouse(tmp_path):
+    return write_small_warehouse(str(tmp_path / "small.duckdb"))
+
+
 def test_collect_reads_every_section(small_warehouse):
     data = report.collect(small_warehouse)
     o = data.overview
@@ -146,6 +150,22 @@ def test_page_data_links_each_article_to_its_links_events_and_copies(small_wareh
     assert [r["addsUp"] for r in page["runs"]] == [True]
     assert page["deadLetters"][0]["cause"].startswith("fetching the page: the site's server "
                                                       "failed (HTTP 503)")
+
+
+def test_dead_letters_are_one_row_per_stage_feed_and_error_type_as_shown(small_warehouse):
+    """A missing feed and a missing error type are shown as '(no feed)' and '': rows that
+    show the same are one row, on DuckDB as on BigQuery (where a GROUP BY name that is
+    also a SELECT alias means the alias, and on DuckDB the column)."""
+    with DuckDBWarehouse(small_warehouse) as wh:
+        wh.insert_rows("dead_letters", [
+            {"dead_letter_id": f"n{i}", "stage": "read_feeds", "source": "/data/feeds/c.xml",
+             "feed_url": None, "error_type": etype, "error": "not a feed (empty file)",
+             "failed_at": _t("2025-03-03"), "retryable": False, "run_id": "r1"}
+            for i, etype in enumerate([None, ""])])
+    shown = [(d["stage"], d["feed_url"], d["error_type"], d["failures"])
+             for d in report.collect(small_warehouse).dead_letters]
+    assert ("read_feeds", "(no feed)", "", 2) in shown
+    assert len({row[:3] for row in shown}) == len(shown), shown
 
 
 def test_since_keeps_the_period_only(small_warehouse):
