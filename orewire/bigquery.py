@@ -24,6 +24,7 @@ import re
 import uuid
 
 import schemas
+from orewire import neardup
 
 SPEC_PREFIX = "bigquery:"
 # PROJECT (optionally domain-scoped, "example.com:proj") "." DATASET
@@ -33,7 +34,7 @@ _SPEC = re.compile(r"^bigquery:(?P<project>(?:[a-z0-9.-]+:)?[a-z](?:[a-z0-9-]{0,
 DEFAULT_LOCATION = "US"
 STAGING_EXPIRY = dt.timedelta(days=2)
 # Tables the pipeline writes through staging tables (the others are written by the driver).
-PIPELINE_TABLES = ("articles", "dead_letters", "feed_state")
+PIPELINE_TABLES = ("articles", "dead_letters", "feed_state", "article_bands")
 # Which copy wins when a staging table holds one key twice (a retried write).
 _LATEST_FIRST = {"feed_state": "last_polled_at DESC", "runs": "finished_at DESC"}
 
@@ -296,16 +297,68 @@ class BigQueryWarehouse:
         _, rows = self.query("SELECT article_id FROM articles")
         return [r[0] for r in rows]
 
-    def stored_article_ids(self, ids) -> set[str]:
-        """Which of ``ids`` are stored: one query with an ARRAY<STRING> parameter (the
-        streaming job asks this per batch of ids it has not seen; rows still in the
-        streaming buffer are found too)."""
+    def stored_article_ids(self, ids, since=None) -> set[str]:
+        """Which of ``ids`` are stored (ingested at or after ``since``, when given): one
+        query with an ARRAY<STRING> parameter (both graphs ask this per batch of new ids;
+        rows still in the streaming buffer are found too)."""
         ids = sorted(set(ids))
         if not ids:
             return set()
-        _, rows = self.query("SELECT article_id FROM articles WHERE article_id IN UNNEST(?)",
-                             [ids])
+        sql, params = "SELECT article_id FROM articles WHERE article_id IN UNNEST(?)", [ids]
+        if since is not None:
+            sql += " AND ingested_at >= ?"
+            params.append(since)
+        _, rows = self.query(sql, params)
         return {r[0] for r in rows}
+
+    def near_duplicate_candidates(self, bands, since) -> list[dict]:
+        """{article_id, signature, published_at} of the stored articles ingested at or
+        after ``since`` that have one of ``bands`` in ``article_bands``."""
+        bands = sorted(set(bands))
+        if not bands:
+            return []
+        cols, rows = self.query(
+            "SELECT article_id, content_signature AS signature, published_at FROM articles "
+            "WHERE ingested_at >= ? AND content_signature IS NOT NULL AND article_id IN "
+            "(SELECT article_id FROM article_bands WHERE ingested_at >= ? "
+            " AND band IN UNNEST(?))", [since, since, bands])
+        return [dict(zip(cols, r)) for r in rows]
+
+    def band_index_complete(self, since) -> bool:
+        """Whether every article with a signature ingested since ``since`` has its bands
+        in ``article_bands`` (two counts; the bands of an article are written together)."""
+        _, rows = self.query(
+            "SELECT (SELECT COUNT(*) FROM articles WHERE ingested_at >= ? "
+            "        AND content_signature IS NOT NULL), "
+            "       (SELECT COUNT(*) FROM article_bands WHERE ingested_at >= ?)",
+            [since, since])
+        n_articles, n_bands = rows[0]
+        return n_bands == neardup.NUM_BANDS * n_articles
+
+    def index_bands(self, since) -> int:
+        """Write the bands of the articles with a signature ingested since ``since`` that
+        have none in ``article_bands`` (computed in SQL, as ``neardup.bands``); returns
+        the band rows written."""
+        width = 8 * neardup.ROWS_PER_BAND
+        job = self.client.query(
+            f"INSERT INTO `{self.table_id('article_bands')}` (band, article_id, ingested_at)\n"
+            f"SELECT CONCAT(CAST(k AS STRING), ':', SUBSTR(a.content_signature, "
+            f"{width} * k + 1, {width})), a.article_id, a.ingested_at\n"
+            f"FROM `{self.table_id('articles')}` AS a\n"
+            f"CROSS JOIN UNNEST(GENERATE_ARRAY(0, {neardup.NUM_BANDS - 1})) AS k\n"
+            "WHERE a.ingested_at >= @since AND a.content_signature IS NOT NULL\n"
+            "  AND a.article_id NOT IN (SELECT b.article_id FROM "
+            f"`{self.table_id('article_bands')}` AS b WHERE b.ingested_at >= @since)",
+            job_config=self._since_config(since), retry=self._retry(),
+            job_retry=self._job_retry())
+        job.result()
+        return job.num_dml_affected_rows or 0
+
+    @staticmethod
+    def _since_config(since):
+        from google.cloud import bigquery  # noqa: PLC0415
+        return bigquery.QueryJobConfig(query_parameters=[
+            bigquery.ScalarQueryParameter("since", "TIMESTAMP", since)])
 
     def feed_states(self) -> dict[str, dict]:
         cols, rows = self.query("SELECT * FROM feed_state")

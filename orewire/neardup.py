@@ -19,6 +19,7 @@ import numpy as np
 NUM_PERM = 64
 ROWS_PER_BAND = 2
 THRESHOLD = 0.5
+NUM_BANDS = NUM_PERM // ROWS_PER_BAND
 MIN_WORDS = 50   # shorter texts give unstable signatures: no signature, never a duplicate
 _SEED = 20250301  # fixed: signatures must compare across runs
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -49,6 +50,8 @@ def similarity(a: str, b: str) -> float:
 
 
 def bands(sig: str) -> list[str]:
+    """The signature's NUM_BANDS bands, "<number>:<its hex digits>" (stored in the
+    warehouse's ``article_bands``, whose backfill computes the same strings in SQL)."""
     step = 8 * ROWS_PER_BAND
     return [f"{i // step}:{sig[i:i + step]}" for i in range(0, len(sig), step)]
 

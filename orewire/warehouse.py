@@ -1,7 +1,8 @@
 """The warehouses: ``open_warehouse(spec)`` gives a DuckDB file or a BigQuery dataset.
 
-Both offer the same methods (``known_article_ids``, ``stored_article_ids``,
-``feed_states``, ``insert_rows``, ``count``, ``sql`` for BigQuery Standard SQL,
+Both offer the same methods (``known_article_ids``, ``stored_article_ids``, the
+near-duplicate band index's ``near_duplicate_candidates``, ``band_index_complete`` and
+``index_bands``, ``feed_states``, ``insert_rows``, ``count``, ``sql`` for BigQuery Standard SQL,
 ``prepare_run``/``finish_run`` around a pipeline's writes); the BigQuery one is in
 ``orewire.bigquery``.
 
@@ -26,9 +27,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import schemas
+from orewire import neardup
 
-# How each table takes rows that are already there (schemas.TABLES' on_conflict).
+# How each table takes rows that are already there (schemas.TABLES' on_conflict); a table
+# without a DuckDB key (duckdb_key False) is appended to.
 _CONFLICT = {table: "OR " + facts["on_conflict"].upper()
+             if facts.get("duckdb_key", True) else ""
              for table, facts in schemas.TABLES.items()}
 
 
@@ -174,14 +178,70 @@ class DuckDBWarehouse:
     def known_article_ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()]
 
-    def stored_article_ids(self, ids) -> set[str]:
-        """Which of ``ids`` are stored (one query for the lot)."""
+    def stored_article_ids(self, ids, since=None) -> set[str]:
+        """Which of ``ids`` are stored (ingested at or after ``since``, when given): one
+        query for the lot, a hash semi-join of the ids with the key column."""
         ids = sorted(set(ids))
         if not ids:
             return set()
-        rows = self.con.execute("SELECT article_id FROM articles "
-                                "WHERE list_contains(?, article_id)", [ids]).fetchall()
-        return {r[0] for r in rows}
+        sql = ("SELECT article_id FROM articles "
+               "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))")
+        params = [ids]
+        if since is not None:
+            sql += " AND ingested_at >= ?"
+            params.append(since)
+        return {r[0] for r in self.con.execute(sql, params).fetchall()}
+
+    def near_duplicate_candidates(self, bands, since) -> list[dict]:
+        """{article_id, signature, published_at} of the stored articles ingested at or
+        after ``since`` that have one of ``bands`` in ``article_bands``."""
+        bands = sorted(set(bands))
+        if not bands:
+            return []
+        cur = self.con.execute(
+            "SELECT article_id, content_signature AS signature, published_at FROM articles "
+            "WHERE ingested_at >= $since AND content_signature IS NOT NULL AND article_id IN "
+            "(SELECT article_id FROM article_bands WHERE ingested_at >= $since "
+            " AND band IN (SELECT unnest($bands::VARCHAR[])))",
+            {"since": since, "bands": bands})
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def band_index_complete(self, since) -> bool:
+        """Whether every article with a signature ingested since ``since`` has its bands
+        in ``article_bands`` (two counts; the bands of an article are written together)."""
+        n_articles, n_bands = self.con.execute(
+            "SELECT (SELECT count(*) FROM articles WHERE ingested_at >= $since "
+            "        AND content_signature IS NOT NULL), "
+            "       (SELECT count(*) FROM article_bands WHERE ingested_at >= $since)",
+            {"since": since}).fetchone()
+        return n_bands == neardup.NUM_BANDS * n_articles
+
+    def index_bands(self, since) -> int:
+        """Write the bands of the articles with a signature ingested since ``since`` that
+        have none in ``article_bands`` (computed in SQL, as ``neardup.bands``); returns
+        how many articles were indexed."""
+        width = 8 * neardup.ROWS_PER_BAND
+        self.con.execute("SET threads = 1")   # memory: see load_shards
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            todo = self.con.execute(
+                "CREATE TEMP TABLE _unindexed AS SELECT article_id, content_signature, "
+                "ingested_at FROM articles WHERE ingested_at >= $since "
+                "AND content_signature IS NOT NULL AND article_id NOT IN "
+                "(SELECT article_id FROM article_bands WHERE ingested_at >= $since)",
+                {"since": since}).fetchone()[0]
+            self.con.execute(
+                "INSERT INTO article_bands (band, article_id, ingested_at) "
+                f"SELECT CAST(k AS VARCHAR) || ':' || substr(content_signature, "
+                f"{width} * k + 1, {width}), article_id, ingested_at "
+                f"FROM _unindexed, range(0, {neardup.NUM_BANDS}) AS r(k)")
+            self.con.execute("DROP TABLE _unindexed")
+            self.con.execute("COMMIT")
+        except duckdb.Error:
+            self.con.execute("ROLLBACK")
+            raise
+        return todo
 
     def feed_states(self) -> dict[str, dict]:
         cur = self.con.execute("SELECT * FROM feed_state")

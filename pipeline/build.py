@@ -14,12 +14,12 @@ from transforms.deduplicate import Deduplicate
 from transforms.extract_entities import ExtractEntities
 from transforms.fetch_articles import FetchArticles
 from transforms.link_mentions import LinkMentions
-from transforms.mark_duplicates import MarkDuplicates, StoredSignatures
+from transforms.mark_duplicates import MarkDuplicates, StoredSignatures, band_rows
 from transforms.progress import CountProgress
 from transforms.read_feeds import FEED_STATE, ReadFeeds
 from transforms.record_run import RecordRun
 from transforms.tag_minerals import TagMinerals
-from transforms.write_warehouse import StoredArticleIds, WriteToWarehouse
+from transforms.write_warehouse import WriteToWarehouse
 
 
 @dataclass
@@ -33,7 +33,7 @@ class RunContext:
     record_run: bool = False                # the job stores its runs row (remote runners)
     progress_dir: str = ""                  # local runs: heartbeat files for the display
     extra_items: list = field(default_factory=list)  # FeedItems to retry (orewire retry)
-    dedup_lookback_hours: float | None = None  # streaming polls: recent ids only
+    dedup_lookback_hours: float | None = None  # streaming polls: ids stored recently only
     # DuckDB: the graph ends at Parquet shards and the driver loads them once it has run
     # (finish_run), after the worker processes have exited.
     load_after_run: bool = False
@@ -52,7 +52,7 @@ def article_branches(new_items, options, ctx: RunContext, fetcher_config: dict,
     """New FeedItems -> fetched, cleaned, tagged and linked: the middle of the data flow,
     the same steps under the same labels in the batch graph and the streaming one
     (pipeline/streaming_graph.py). ``stored_signatures(articles)`` gives the stored
-    signatures MarkDuplicates compares with. Returns the key PCollections and the list of
+    signatures MarkDuplicates compares with (those sharing a band with ``articles``). Returns the key PCollections and the list of
     the branches' dead letters."""
     raw = new_items | "FetchArticles" >> FetchArticles(fetcher_config, options.fetch)
     cleaned = raw["articles"] | "CleanArticles" >> CleanArticles()
@@ -74,17 +74,16 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
     fetcher_config = options.fetcher_config()
     sources = p | "FeedList" >> beam.Create(ctx.sources)
     feeds = sources | "ReadFeeds" >> ReadFeeds(fetcher_config, ctx.prior_states)
-    known = p | "StoredIds" >> StoredArticleIds(options.warehouse, options.bigquery_endpoint,
-                                                options.bigquery_location,
-                                                lookback_hours=ctx.dedup_lookback_hours)
     items = feeds["items"]
     if ctx.extra_items:
         retried = p | "RetryItems" >> beam.Create(ctx.extra_items)
         items = (items, retried) | "FeedAndRetryItems" >> beam.Flatten()
-    new_items = items | "Deduplicate" >> Deduplicate(known)
+    new_items = items | "Deduplicate" >> Deduplicate(
+        options.warehouse, options.bigquery_endpoint, options.bigquery_location,
+        lookback_hours=ctx.dedup_lookback_hours)
     branches = article_branches(
         new_items, options, ctx, fetcher_config,
-        lambda _articles: p | "StoredSignatures" >> StoredSignatures(
+        lambda articles: articles | "StoredSignatures" >> StoredSignatures(
             options.warehouse, options.bigquery_endpoint, options.bigquery_location))
     dead = ((feeds[DEAD_LETTERS], *branches[DEAD_LETTERS])
             | "AllDeadLetters" >> beam.Flatten())
@@ -94,8 +93,10 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
                             (progress.DEAD_LETTERS, dead)):
             label = "Progress" + name.title().replace("_", "")  # ProgressDeadLetters
             _ = pcoll | label >> CountProgress(ctx.progress_dir, name)
+    # The near-duplicate band index grows with the articles it indexes, in the same write.
+    bands = branches["rows"] | "ArticleBands" >> beam.FlatMap(band_rows)
     written = ({"articles": branches["rows"], DEAD_LETTERS: dead,
-                FEED_STATE: feeds[FEED_STATE]}
+                FEED_STATE: feeds[FEED_STATE], "article_bands": bands}
                | "WriteToWarehouse" >> WriteToWarehouse(
                    options.warehouse, ctx.staging_dir, ctx.run_id,
                    endpoint=options.bigquery_endpoint, location=options.bigquery_location,

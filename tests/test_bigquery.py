@@ -141,8 +141,8 @@ def test_same_feeds_give_the_same_rows_in_bigquery_and_duckdb(bq, server, tmp_pa
     assert table.time_partitioning.type_ == "DAY"
     assert table.clustering_fields == ["source", "language"]
     names = [t.table_id for t in client.list_tables(f"{project}.{dataset}")]
-    assert sorted(names) == ["articles", "dead_letters", "feed_state", "mineral_catalog",
-                             "runs"]
+    assert sorted(names) == ["article_bands", "articles", "dead_letters", "feed_state",
+                             "mineral_catalog", "runs"]
 
 
 def test_merge_keeps_one_row_per_key_and_replaces_feed_state(bq):  # noqa: F811
@@ -293,3 +293,40 @@ def schemas_of(fields, prefix=""):
         names.append(prefix + f.name)
         names += schemas_of(f.fields or [], prefix + f.name + ".")
     return names
+
+
+def test_syndicated_copies_are_marked_through_the_band_index(bq, server, tmp_path):  # noqa: F811
+    """An article stored before the band index existed (no bands) is indexed by the next
+    run, whose syndicated copy is marked duplicate_of it; that run's own articles are
+    indexed with their write, and a later copy finds the original too."""
+    from orewire.neardup import signature  # noqa: PLC0415
+    spec = bq.new_dataset("bands")
+    project, dataset = parse_spec(spec)
+    story = " ".join(CHILE)
+    now = dt.datetime.now(dt.timezone.utc)
+    with BigQueryWarehouse(project, dataset, endpoint=bq.endpoint) as wh:
+        wh.insert_rows("articles", [{
+            "article_id": "orig", "url": "https://a.example/chile",
+            "content_signature": signature(story), "ingested_at": now - dt.timedelta(days=3),
+            "published_at": dt.datetime(2025, 3, 3, 8, tzinfo=dt.timezone.utc)}])
+    copy = paragraphs_html(["Republished with permission from our partner agency."] + CHILE)
+    server.routes["/b.xml"] = Route(rss("Desk B", [
+        {"title": "Chile still top copper miner", "link": "https://b.example/copper",
+         "pubDate": "Mon, 03 Mar 2025 11:00:00 GMT", "content": copy}]),
+        headers={"Content-Type": "application/rss+xml"})
+    common = ["--warehouse", spec, "--bigquery-endpoint", bq.endpoint,
+              "--allow-private-network", *FAST]
+    assert run(["--feeds", server.url("/b.xml"), *common]) == 0
+    server.routes["/c.xml"] = Route(rss("Desk C", [
+        {"title": "Copper: Chile leads", "link": "https://c.example/x",
+         "pubDate": "Tue, 04 Mar 2025 08:00:00 GMT", "content": copy}]),
+        headers={"Content-Type": "application/rss+xml"})
+    assert run(["--feeds", server.url("/c.xml"), *common]) == 0
+    rows = dict(_rows(spec, "SELECT url, duplicate_of FROM articles", bq.endpoint))
+    assert rows == {"https://a.example/chile": None, "https://b.example/copper": "orig",
+                    "https://c.example/x": "orig"}
+    per_article = _rows(spec, "SELECT article_id, COUNT(*) FROM article_bands "
+                              "GROUP BY article_id", bq.endpoint)
+    assert len(per_article) == 3 and {n for _, n in per_article} == {32}
+    with BigQueryWarehouse(project, dataset, endpoint=bq.endpoint, create=False) as wh:
+        assert wh.band_index_complete(now - dt.timedelta(days=90))

@@ -61,3 +61,69 @@ def test_only_bands_shared_by_two_articles_one_new_reach_the_comparison():
     assert list(_shared_band_members(("0:ab", [("a", True), ("b", True)]))) == []
     assert sorted(_shared_band_members(("0:ab", [("a", True), ("b", False)]))) == [
         ("a", "0:ab"), ("b", "0:ab")]
+
+
+# ------------------------------------------------ the stored side: the warehouse's band index
+
+def _stored_article(aid, text, ingested_days_ago, now):
+    return {"article_id": aid, "url": f"https://stored.example/{aid}",
+            "content_signature": signature(text) if text else None,
+            "published_at": T0, "ingested_at": now - dt.timedelta(days=ingested_days_ago)}
+
+
+def _band_warehouse(path):
+    from orewire.warehouse import DuckDBWarehouse  # noqa: PLC0415
+    now = dt.datetime.now(dt.timezone.utc)
+    with DuckDBWarehouse(str(path)) as wh:   # stored before the band index: no bands yet
+        wh.insert_rows("articles", [
+            _stored_article("orig", STORY, 1, now),
+            _stored_article("ancient", STORY, 200, now),   # outside the lookback window
+            _stored_article("other", OTHER, 2, now),
+            _stored_article("unsigned", None, 1, now)])
+    return str(path)
+
+
+def _counter(result, name):
+    from pipeline.summary import counter_values  # noqa: PLC0415
+    return counter_values(result.metrics()).get(name, 0)
+
+
+def test_stored_signatures_backfills_once_and_returns_only_band_sharing_candidates(tmp_path):
+    from orewire.warehouse import DuckDBWarehouse  # noqa: PLC0415
+    from transforms.mark_duplicates import StoredSignatures, lookback_start  # noqa: PLC0415
+    wh = _band_warehouse(tmp_path / "w.duckdb")
+    for attempt in (1, 2):
+        p = BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
+        new = p | beam.Create([_art("copy", SYNDICATED, 5), _art("short", "tiny", 0)])
+        stored = new | StoredSignatures(wh)
+        assert_that(stored | beam.Map(lambda s: (s["article_id"], s["signature"])),
+                    equal_to([("orig", signature(STORY))]))
+        result = p.run()
+        result.wait_until_finish()
+        # The first run indexes the two stored articles of the window that have a
+        # signature; the second finds the index complete and writes nothing.
+        assert _counter(result, "bands_backfilled") == (2 if attempt == 1 else 0)
+    with DuckDBWarehouse(wh, read_only=True) as db:
+        assert db.band_index_complete(lookback_start())
+        indexed = db.query("SELECT article_id, band FROM article_bands")[1]
+    assert sorted({a for a, _ in indexed}) == ["orig", "other"]
+    assert sorted(b for a, b in indexed if a == "orig") == sorted(bands(signature(STORY)))
+
+
+def test_mark_duplicates_with_the_band_index_points_at_the_stored_original(tmp_path):
+    from transforms.mark_duplicates import StoredSignatures  # noqa: PLC0415
+    wh = _band_warehouse(tmp_path / "w.duckdb")
+    p = BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
+    new = p | beam.Create([_art("copy", SYNDICATED, 5), _art("fresh", MYANMAR[0] * 3, 1)])
+    assert_that(new | MarkDuplicates(new | StoredSignatures(wh)),
+                equal_to([("copy", "orig")]))
+    p.run().wait_until_finish()
+
+
+def test_band_rows_are_the_signature_bands():
+    from transforms.mark_duplicates import band_rows  # noqa: PLC0415
+    row = {"article_id": "a", "content_signature": signature(STORY), "ingested_at": T0}
+    rows = list(band_rows(row))
+    assert [r["band"] for r in rows] == bands(signature(STORY)) and len(rows) == 32
+    assert {(r["article_id"], r["ingested_at"]) for r in rows} == {("a", T0)}
+    assert list(band_rows({"article_id": "b", "content_signature": None})) == []

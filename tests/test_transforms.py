@@ -76,17 +76,64 @@ def test_read_feeds_items_state_and_dead_letters(tmp_path):
     assert c["entries_seen"] == 2 and c["feeds_read"] == 1 and c["feed_failures"] == 1
 
 
-def test_deduplicate_skips_stored_and_repeated_ids():
-    a, b, c = (item(f"https://x.org/{n}") for n in "abc")
+def _stored_warehouse(path, *ids, ingested_at=NOW):
+    with DuckDBWarehouse(str(path)) as wh:
+        wh.insert_rows("articles", [{"article_id": i, "url": f"https://stored/{i}",
+                                     "ingested_at": ingested_at} for i in ids])
+    return str(path)
+
+
+def test_deduplicate_skips_stored_and_repeated_ids(tmp_path):
+    a, b, c, d = (item(f"https://x.org/{n}") for n in "abcd")
     b_later = dict(b, published_at=NOW + dt.timedelta(hours=1), feed_url="g")
+    d_again = dict(d, feed_url="g")
+    # a and d are stored; d is also carried by two feeds: both its copies count.
+    wh = _stored_warehouse(tmp_path / "w.duckdb", a["article_id"], d["article_id"],
+                           "0" * 32)
     p = pipeline()
-    known = p | "Known" >> beam.Create([a["article_id"]])
-    out = (p | beam.Create([a, b, b_later, c]) | Deduplicate(known)
+    out = (p | beam.Create([a, b, b_later, c, d, d_again]) | Deduplicate(wh)
            | beam.Map(lambda i: (i["url"], i["feed_url"])))
     assert_that(out, equal_to([("https://x.org/b", "f"), ("https://x.org/c", "f")]))
     result = p.run()
     result.wait_until_finish()
-    assert counters(result)["duplicates_skipped"] == 2
+    # Two steps count (repeats, then stored ids): the run's summary adds them up.
+    from pipeline.summary import counter_values  # noqa: PLC0415
+    assert counter_values(result.metrics())["duplicates_skipped"] == 4
+
+
+def test_deduplicate_asks_for_the_run_ids_only_in_batches(tmp_path):
+    wh = _stored_warehouse(tmp_path / "w.duckdb", *(f"{n:032x}" for n in range(50)))
+    asked = []
+
+    class Spy(DuckDBWarehouse):
+        def stored_article_ids(self, ids, since=None):
+            asked.append(sorted(ids))
+            return super().stored_article_ids(ids, since)
+
+    from transforms.deduplicate import SkipStoredIdsFn  # noqa: PLC0415
+    fn = SkipStoredIdsFn(wh, batch_size=3)
+    import transforms.deduplicate as dedup  # noqa: PLC0415
+    items = [dict(item(f"https://x.org/{n}"), article_id=f"{n:032x}") for n in (1, 70, 2,
+                                                                                  71, 72)]
+    original = dedup.open_warehouse
+    dedup.open_warehouse = lambda spec, *a, **kw: Spy(spec, read_only=True)
+    try:
+        kept = list(fn.process((0, items)))
+    finally:
+        dedup.open_warehouse = original
+    assert [i["article_id"] for i in kept] == [f"{n:032x}" for n in (70, 71, 72)]
+    assert asked == [sorted(f"{n:032x}" for n in (1, 70, 2)),
+                     sorted(f"{n:032x}" for n in (71, 72))]
+
+
+def test_stored_article_ids_since_counts_recent_rows_only(tmp_path):
+    path = tmp_path / "w.duckdb"
+    _stored_warehouse(path, "old", ingested_at=NOW - dt.timedelta(days=10))
+    _stored_warehouse(path, "new", ingested_at=NOW)
+    with DuckDBWarehouse(str(path), read_only=True) as wh:
+        assert wh.stored_article_ids(["old", "new", "none"]) == {"old", "new"}
+        assert wh.stored_article_ids(["old", "new"], NOW - dt.timedelta(days=1)) == {"new"}
+        assert wh.stored_article_ids([]) == set()
 
 
 def test_fetch_articles_fetches_only_what_lacks_text(server):

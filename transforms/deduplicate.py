@@ -1,45 +1,102 @@
 """Deduplicate: keep one FeedItem per article_id not already stored.
 
-The ids already in the warehouse come in as a PCollection; both sides are joined by
-article_id. A link seen twice in one run (two feeds carry the same story) and a link stored
-by an earlier run both count as duplicates skipped.
+Only the run's own ids are looked up: repeats within the run are dropped first (the
+earliest-published copy stays), then the ids that remain are gathered into a few groups
+and each group is checked against the warehouse with one query per ``batch_size`` ids
+(``stored_article_ids``: ``article_id IN UNNEST(@ids)`` on BigQuery, a semi-join with a
+list parameter on DuckDB). Nothing is read per stored article, so a run costs the same
+whatever the warehouse holds. A link seen twice in one run (two feeds carry the same
+story) and a link stored by an earlier run both count as duplicates skipped.
 """
 from __future__ import annotations
 
+import datetime as dt
+import zlib
+
 import apache_beam as beam
 
+from orewire.warehouse import open_warehouse
 from transforms.common import counter
 
+# Ids per warehouse query, and groups the ids are gathered into (each group is one
+# worker's task: a few, so two workers share the lookups of a large run).
+CHECK_BATCH = 1000
+CHECK_SHARDS = 4
 
-class _KeepNewFn(beam.DoFn):
+
+class _FirstCopyFn(beam.DoFn):
+    """(article_id, [FeedItem]) -> the earliest-published copy; the others are counted."""
+
     def __init__(self):
         self.duplicates = counter("duplicates_skipped")
 
-    def process(self, joined):
-        _article_id, groups = joined
-        items = list(groups["items"])
-        if items and list(groups["known"]):
-            self.duplicates.inc(len(items))
-        elif items:
-            self.duplicates.inc(len(items) - 1)
-            yield self._first(items)
-
-    @staticmethod
-    def _first(items):
+    def process(self, keyed):
+        _article_id, items = keyed
+        items = list(items)
+        self.duplicates.inc(len(items) - 1)
         # The earliest-published copy wins, so the choice does not depend on feed order.
-        return min(items, key=lambda i: (i.get("published_at") is None,
+        yield min(items, key=lambda i: (i.get("published_at") is None,
                                         i.get("published_at") or 0, i["feed_url"]))
 
 
+class SkipStoredIdsFn(beam.DoFn):
+    """(shard, FeedItems) -> those whose article_id the warehouse does not hold (ingested
+    in the last ``lookback_hours``, when given): one read-only query per ``batch_size`` ids.
+
+    A failing query fails the bundle (the runner retries it): letting items through
+    unchecked could store a second row."""
+
+    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US",
+                 lookback_hours: float | None = None, batch_size: int = CHECK_BATCH):
+        self.warehouse = warehouse
+        self.endpoint = endpoint
+        self.location = location
+        self.lookback_hours = lookback_hours
+        self.batch_size = batch_size
+        self.duplicates = counter("duplicates_skipped")
+
+    def process(self, keyed):
+        _shard, items = keyed
+        items = list(items)
+        since = None
+        if self.lookback_hours is not None:
+            since = (dt.datetime.now(dt.timezone.utc)
+                     - dt.timedelta(hours=self.lookback_hours))
+        # Opened per group and closed at once: a DuckDB file's writer is not locked out.
+        with open_warehouse(self.warehouse, self.endpoint, self.location,
+                            read_only=True) as wh:
+            for start in range(0, len(items), self.batch_size):
+                batch = items[start:start + self.batch_size]
+                stored = wh.stored_article_ids({i["article_id"] for i in batch}, since)
+                for item in batch:
+                    if item["article_id"] in stored:
+                        self.duplicates.inc()
+                    else:
+                        yield item
+
+
 class Deduplicate(beam.PTransform):
-    def __init__(self, known_ids):
-        """``known_ids``: a PCollection of article_id strings already stored."""
+    """FeedItems -> one FeedItem per article_id the warehouse does not hold."""
+
+    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US",
+                 lookback_hours: float | None = None, shards: int = CHECK_SHARDS):
+        """``lookback_hours``: only ids stored that recently count (the local streaming
+        loop's --dedup-ttl-hours); None: any stored id."""
         super().__init__()
-        self.known_ids = known_ids
+        self.warehouse = warehouse
+        self.endpoint = endpoint
+        self.location = location
+        self.lookback_hours = lookback_hours
+        self.shards = shards
 
     def expand(self, items):
-        keyed = items | "KeyById" >> beam.Map(lambda i: (i["article_id"], i))
-        known = self.known_ids | "KeyKnown" >> beam.Map(lambda a: (a, True))
-        return ({"items": keyed, "known": known}
-                | "JoinStored" >> beam.CoGroupByKey()
-                | "KeepNew" >> beam.ParDo(_KeepNewFn()))
+        shards = self.shards
+        return (items
+                | "KeyById" >> beam.Map(lambda i: (i["article_id"], i))
+                | "GroupById" >> beam.GroupByKey()
+                | "FirstCopy" >> beam.ParDo(_FirstCopyFn())
+                | "ShardIds" >> beam.Map(
+                    lambda i: (zlib.crc32(i["article_id"].encode("utf-8")) % shards, i))
+                | "GatherIds" >> beam.GroupByKey()
+                | "SkipStored" >> beam.ParDo(SkipStoredIdsFn(
+                    self.warehouse, self.endpoint, self.location, self.lookback_hours)))

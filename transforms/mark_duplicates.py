@@ -4,6 +4,10 @@ Syndicated copies of one story under different URLs are stored as their own rows
 marks them with the earliest copy's id. Earlier means stored by a previous run, else
 published first (then the smaller article_id) within this run. Articles are grouped by
 MinHash band (orewire/neardup.py), so only texts that share a band are compared.
+
+The stored side comes from ``StoredSignatures``: the stored articles that share a band
+with a new one, found through the warehouse's band index (``article_bands``, written with
+each run's articles by ``band_rows``, backfilled by ``IndexStoredBands``).
 """
 from __future__ import annotations
 
@@ -15,8 +19,8 @@ from orewire.neardup import bands, is_near
 from orewire.warehouse import open_warehouse
 from transforms.common import counter
 
-# Syndicated copies follow the original within days: earlier articles are compared for
-# this long, which keeps the read bounded however large the warehouse grows.
+# Syndicated copies follow the original within days: earlier articles (by ingested_at)
+# are compared for this long.
 LOOKBACK_DAYS = 90
 
 
@@ -101,55 +105,112 @@ class MarkDuplicates(beam.PTransform):
                 | "CountCopies" >> beam.Map(count))
 
 
-class _ReadSignaturesFn(beam.DoFn):
+def lookback_start(now: dt.datetime | None = None) -> dt.datetime:
+    """The earliest ingested_at a stored article may have to be compared with."""
+    return (now or dt.datetime.now(dt.timezone.utc)) - dt.timedelta(days=LOOKBACK_DAYS)
+
+
+class IndexStoredBandsFn(beam.DoFn):
+    """warehouse spec -> the number of stored articles of the lookback window indexed now:
+    those without bands in ``article_bands`` (stored before the index existed, or by a
+    path that writes no bands) get them, computed by the warehouse in one statement.
+    When the index is complete (two counts, read-only) nothing is opened for writing."""
+
     def __init__(self, endpoint: str | None, location: str):
         self.endpoint = endpoint
         self.location = location
 
     def process(self, spec: str):
+        since = lookback_start()
         with open_warehouse(spec, self.endpoint, self.location, read_only=True) as wh:
-            cols, rows = wh.sql(
-                "SELECT article_id, content_signature AS signature, published_at "
-                "FROM articles WHERE content_signature IS NOT NULL AND ingested_at >= "
-                f"TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL {LOOKBACK_DAYS} DAY)")
-        for row in rows:
-            yield dict(zip(cols, row))
+            complete = wh.band_index_complete(since)
+        indexed = 0
+        if not complete:
+            with open_warehouse(spec, self.endpoint, self.location) as wh:
+                indexed = wh.index_bands(since)
+            counter("bands_backfilled").inc(indexed)
+        yield indexed
+
+
+class _ReadCandidatesFn(beam.DoFn):
+    """A batch of bands of new articles -> the stored articles of the lookback window that
+    share one of them, with their signatures (one read-only query a batch)."""
+
+    def __init__(self, warehouse: str, endpoint: str | None, location: str):
+        self.warehouse = warehouse
+        self.endpoint = endpoint
+        self.location = location
+
+    def process(self, band_batch: list, _indexed):
+        with open_warehouse(self.warehouse, self.endpoint, self.location,
+                            read_only=True) as wh:
+            candidates = wh.near_duplicate_candidates(band_batch, lookback_start())
+        counter("stored_candidates").inc(len(candidates))
+        yield from candidates
+
+
+def _first(candidates):
+    return next(iter(candidates))
 
 
 class StoredSignatures(beam.PTransform):
-    """{article_id, signature, published_at} of recently stored articles, read by a worker
-    when the graph runs (like StoredArticleIds)."""
+    """New articles -> {article_id, signature, published_at} of the stored articles of the
+    last LOOKBACK_DAYS that share an LSH band with one of them: MarkDuplicates' ``stored``
+    side. Only the new articles' bands are looked up in the warehouse's band index
+    (``article_bands``), so the read costs what the new articles cost, not what the
+    window holds. First, once (per window with ``per_window``), ``IndexStoredBands``
+    indexes the stored articles that have no bands yet; the lookups wait for it."""
 
-    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US"):
+    BAND_BATCH = 2000   # bands per query: 62 articles' worth
+
+    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US",
+                 per_window: bool = False):
         super().__init__()
         self.warehouse = warehouse
         self.endpoint = endpoint
         self.location = location
-
-    def expand(self, pbegin):
-        return (pbegin
-                | "Warehouse" >> beam.Create([self.warehouse])
-                | "ReadSignatures" >> beam.ParDo(_ReadSignaturesFn(self.endpoint,
-                                                                   self.location)))
-
-
-class StoredSignaturesPerWindow(beam.PTransform):
-    """Articles (windowed) -> the stored signatures, as StoredSignatures reads them, once
-    per window that has articles and in that window: the streaming job's ``stored`` side
-    of MarkDuplicates (a read at the start would sit in the global window, and would not
-    see what the job itself stored since)."""
-
-    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US"):
-        super().__init__()
-        self.warehouse = warehouse
-        self.endpoint = endpoint
-        self.location = location
+        self.per_window = per_window
 
     def expand(self, articles):
         warehouse = self.warehouse
+        if self.per_window:
+            # Once per window that has articles, in that window (the side input below is
+            # matched by window): a read at the start would sit in the global window.
+            spec = (articles
+                    | "OnePerWindow" >> beam.CombineGlobally(
+                        beam.combiners.CountCombineFn()).without_defaults()
+                    | "Warehouse" >> beam.Map(lambda _n: warehouse))
+        else:
+            spec = articles.pipeline | "Warehouse" >> beam.Create([warehouse])
+        indexed = spec | "IndexStoredBands" >> beam.ParDo(
+            IndexStoredBandsFn(self.endpoint, self.location))
         return (articles
-                | "OnePerWindow" >> beam.CombineGlobally(
-                    beam.combiners.CountCombineFn()).without_defaults()
-                | "Warehouse" >> beam.Map(lambda _n: warehouse)
-                | "ReadSignatures" >> beam.ParDo(_ReadSignaturesFn(self.endpoint,
-                                                                   self.location)))
+                | "NewBands" >> beam.FlatMap(
+                    lambda a: bands(a["content_signature"])
+                    if a.get("content_signature") else [])
+                | "BatchBands" >> beam.BatchElements(min_batch_size=1,
+                                                     max_batch_size=self.BAND_BATCH)
+                | "ReadCandidates" >> beam.ParDo(
+                    _ReadCandidatesFn(warehouse, self.endpoint, self.location),
+                    beam.pvalue.AsList(indexed))
+                | "ById" >> beam.Map(lambda c: (c["article_id"], c))
+                | "OnePerArticle" >> beam.CombinePerKey(_first)
+                | "Candidates" >> beam.Values())
+
+
+class StoredSignaturesPerWindow(StoredSignatures):
+    """StoredSignatures of the streaming job: looked up (and the index completed) once per
+    window that has articles, in that window, so a window also sees what the job itself
+    stored before it."""
+
+    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US"):
+        super().__init__(warehouse, endpoint, location, per_window=True)
+
+
+def band_rows(row: dict):
+    """An article row -> its ``article_bands`` rows (none without a signature)."""
+    sig = row.get("content_signature")
+    if sig:
+        for band in bands(sig):
+            yield {"band": band, "article_id": row["article_id"],
+                   "ingested_at": row.get("ingested_at")}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import apache_beam as beam
 
 from orewire.bigquery import is_bigquery_spec, parse_spec
-from orewire.warehouse import load_staged, open_warehouse, write_shard
+from orewire.warehouse import load_staged, write_shard
 from transforms.common import counter
 from transforms.write_bigquery import WriteToBigQueryWarehouse
 
@@ -91,43 +91,3 @@ class WriteToWarehouse(beam.PTransform):
                                                                 if s[0] != "__none__"]))
                 | "LoadShards" >> beam.ParDo(LoadShardsFn(self.warehouse_path,
                                                           self.staging_dir)))
-
-
-class _ReadStoredIdsFn(beam.DoFn):
-    def __init__(self, endpoint: str | None, location: str,
-                 lookback_hours: float | None = None):
-        self.endpoint = endpoint
-        self.location = location
-        self.lookback_hours = lookback_hours
-
-    def process(self, spec: str):
-        with open_warehouse(spec, self.endpoint, self.location, read_only=True) as wh:
-            if self.lookback_hours is None:
-                yield from wh.known_article_ids()
-            else:
-                seconds = int(self.lookback_hours * 3600)
-                _cols, rows = wh.sql(
-                    "SELECT article_id FROM articles WHERE ingested_at >= "
-                    f"TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL {seconds} SECOND)")
-                yield from (r[0] for r in rows)
-
-
-class StoredArticleIds(beam.PTransform):
-    """The article ids already in the warehouse, read by a worker when the graph runs.
-
-    Read in the pipeline rather than by the driver: on Dataflow a driver-side list would
-    be pickled into the job graph, whose size is limited."""
-
-    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US",
-                 lookback_hours: float | None = None):
-        super().__init__()
-        self.warehouse = warehouse
-        self.endpoint = endpoint
-        self.location = location
-        self.lookback_hours = lookback_hours
-
-    def expand(self, pbegin):
-        return (pbegin
-                | "Warehouse" >> beam.Create([self.warehouse])
-                | "ReadIds" >> beam.ParDo(_ReadStoredIdsFn(self.endpoint, self.location,
-                                                           self.lookback_hours)))
