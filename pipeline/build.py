@@ -34,6 +34,7 @@ class RunContext:
     progress_dir: str = ""                  # local runs: heartbeat files for the display
     extra_items: list = field(default_factory=list)  # FeedItems to retry (orewire retry)
     dedup_lookback_hours: float | None = None  # streaming polls: recent ids only
+    deadline_at: float | None = None        # --deadline, as time.time() seconds
     # DuckDB: the graph ends at Parquet shards and the driver loads them once it has run
     # (finish_run), after the worker processes have exited.
     load_after_run: bool = False
@@ -72,6 +73,8 @@ def article_branches(new_items, options, ctx: RunContext, fetcher_config: dict,
 def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
     """Assemble the batch graph on ``p``; returns the key PCollections by name."""
     fetcher_config = options.fetcher_config()
+    if ctx.deadline_at is not None:
+        fetcher_config["deadline"] = ctx.deadline_at
     sources = p | "FeedList" >> beam.Create(ctx.sources)
     feeds = sources | "ReadFeeds" >> ReadFeeds(fetcher_config, ctx.prior_states)
     known = p | "StoredIds" >> StoredArticleIds(options.warehouse, options.bigquery_endpoint,

@@ -224,6 +224,9 @@ def prepare(argv: list[str], extra_items: list[dict] | None = None
         raise UsageError(f"--max-polls must be at least 1, not {ns.max_polls}")
     if ns.dedup_ttl_hours <= 0:
         raise UsageError(f"--dedup-ttl-hours must be more than 0, not {ns.dedup_ttl_hours:g}")
+    if ns.deadline is not None and not (math.isfinite(ns.deadline) and ns.deadline > 0):
+        raise UsageError(f"--deadline must be a number of seconds more than 0, "
+                         f"not {ns.deadline}")
     started = dt.datetime.now(dt.timezone.utc)
     run_id = started.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
     prior_states: dict = {}
@@ -236,6 +239,8 @@ def prepare(argv: list[str], extra_items: list[dict] | None = None
                               for s in sources],
                      prior_states=prior_states, staging_dir=staging,
                      extra_items=list(extra_items or []),
+                     deadline_at=None if ns.deadline is None
+                     else started.timestamp() + ns.deadline,
                      record_run=not is_local_runner(options),
                      load_after_run=not is_bigquery_spec(ns.warehouse)
                      and is_local_runner(options))

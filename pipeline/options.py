@@ -66,6 +66,12 @@ def add_orewire_arguments(parser) -> None:
         help="seconds one request may take in all, a slow drip included (default 45; "
              "connect 5 s and read gaps 15 s at most).")
     parser.add_argument(
+        "--deadline", dest="deadline", type=float, default=None, metavar="SECONDS",
+        help="time budget of the run, from its start: no feed or page is fetched after "
+             "it and fetches in flight are cut off; what was not fetched becomes a "
+             "retryable dead letter (orewire retry) and the run ends normally, writing "
+             "what it has. With local --streaming: each poll's budget. Default: none.")
+    parser.add_argument(
         "--poll-interval", "--poll_interval", dest="poll_interval", type=float, default=300.0,
         metavar="SECONDS",
         help="with --streaming: seconds between the starts of two polls of every feed "

@@ -118,3 +118,116 @@ def test_a_feed_list_reads_no_file_outside_its_directory(tmp_path):
     assert "do-not-store-me" not in dumped and "also-not-stored" not in dumped
     refused = [d for d in dead if "not a file under the list" in d[3]]
     assert len(refused) == 4 and not any(d[1] for d in refused)
+
+
+# ------------------------------------------------------------------ --deadline
+
+def _drip_server():
+    """A feed at /feed.xml; every other page sends a byte every 0.2 s and never ends."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        feed = b""
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802
+            if self.path == "/feed.xml":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Length", str(len(Handler.feed)))
+                self.end_headers()
+                self.wfile.write(Handler.feed)
+                return
+            if self.path == "/robots.txt":
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "10000000")
+            self.end_headers()
+            try:
+                for _ in range(100_000):
+                    self.wfile.write(b"<p>a")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, Handler
+
+
+def test_a_fetch_stops_at_the_run_deadline_as_a_retryable_failure():
+    from orewire.http import DeadlineReached, Fetcher
+    httpd, _handler = _drip_server()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/slow"
+        fetcher = Fetcher(allow_private=True, per_host_delay=0, total_timeout=45,
+                          deadline=time.time() + 2)
+        started = time.monotonic()
+        try:
+            fetcher.get(url)
+        except DeadlineReached as err:
+            assert err.retryable and "deadline" in str(err)
+        else:
+            raise AssertionError("a page that never ends was fetched")
+        # the 45 s per-request budget (times three attempts) did not apply
+        assert time.monotonic() - started < 30
+        # past the deadline nothing is requested at all
+        late = Fetcher(allow_private=True, deadline=time.time() - 1)
+        try:
+            late.get(url)
+        except DeadlineReached:
+            pass
+        else:
+            raise AssertionError("fetched after the deadline")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_feed_of_slow_drip_links_cannot_hold_the_run_past_its_deadline(tmp_path):
+    httpd, handler = _drip_server()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    items = [{"title": f"Slow story {i}", "link": f"{base}/slow/{i}",
+              "description": "Teaser …"} for i in range(8)]
+    items.append({"title": "Chile keeps copper crown", "link": f"{base}/full",
+                  "content": paragraphs_html(CHILE)})
+    handler.feed = rss("Drip Desk", items).encode()
+    wh = tmp_path / "w.duckdb"
+    try:
+        started = time.monotonic()
+        # Without the deadline: 8 pages x 3 attempts x 45 s, two at a time, = 9 minutes.
+        code = run(["--feeds", f"{base}/feed.xml", "--warehouse", str(wh),
+                    "--allow-private-network", "--per-host-delay", "0", "--quiet",
+                    "--deadline", "6"])
+        elapsed = time.monotonic() - started
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert code == 0
+    assert elapsed < 120, f"the run took {elapsed:.0f}s"
+    con = duckdb.connect(str(wh), read_only=True)
+    urls = [r[0] for r in con.execute("SELECT url FROM articles").fetchall()]
+    dead = con.execute("SELECT source, retryable, error, payload FROM dead_letters "
+                       "WHERE stage = 'fetch_articles'").fetchall()
+    con.close()
+    assert urls == [f"{base}/full"]
+    assert sorted(d[0] for d in dead) == sorted(f"{base}/slow/{i}" for i in range(8))
+    assert all(d[1] and "deadline" in d[2] for d in dead), dead
+    assert all(json.loads(d[3])["url"] == d[0] for d in dead)   # enough for orewire retry
+
+
+def test_deadline_must_be_a_positive_finite_number(tmp_path, capsys):
+    for bad in ("0", "-5", "nan", "inf"):
+        assert run(["--deadline", bad, "--warehouse", str(tmp_path / "w.duckdb"),
+                    "--quiet"]) == 2
+        assert "--deadline" in capsys.readouterr().err
