@@ -231,3 +231,56 @@ def test_deadline_must_be_a_positive_finite_number(tmp_path, capsys):
         assert run(["--deadline", bad, "--warehouse", str(tmp_path / "w.duckdb"),
                     "--quiet"]) == 2
         assert "--deadline" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ BigQuery bounded
+
+def _silent_endpoint():
+    """A socket on 127.0.0.1 that accepts connections (the kernel's backlog) and never
+    answers: a BigQuery endpoint that hangs."""
+    import socket
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(64)
+    return sock, f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+def test_query_on_a_silent_bigquery_endpoint_ends_with_one_line():
+    import subprocess
+    import sys
+    sock, endpoint = _silent_endpoint()
+    try:
+        started = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "-m", "orewire", "query", "--warehouse",
+             "bigquery:orewire-test.news", "--bigquery-endpoint", endpoint, "SELECT 1"],
+            capture_output=True, text=True, timeout=300)
+        elapsed = time.monotonic() - started
+    finally:
+        sock.close()
+    # the client's own retry deadline is 10 minutes, and a request without a timeout waits
+    # for ever; the whole command now ends after the probe's 15 s and one request timeout
+    assert elapsed < 90, f"took {elapsed:.0f}s"
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "did not answer" in lines[0], done.stderr
+
+
+def test_report_and_run_on_an_unreachable_bigquery_endpoint_say_so(tmp_path, capsys,
+                                                                   monkeypatch):
+    from orewire.bigquery import BigQueryWarehouse
+    from pipeline.cli import report
+    monkeypatch.setattr(BigQueryWarehouse, "probe_deadline", 2.0)
+    monkeypatch.setattr(BigQueryWarehouse, "probe_timeout", (1.0, 1.0))
+    sock, endpoint = _silent_endpoint()
+    try:
+        assert report(["--warehouse", "bigquery:orewire-test.news", "--bigquery-endpoint",
+                       endpoint, "--out", str(tmp_path / "r")]) == 1
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "did not answer within 2s" in err[0]
+        assert run(["--warehouse", "bigquery:orewire-test.news", "--bigquery-endpoint",
+                    endpoint, "--quiet"]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "did not answer" in err[0]
+    finally:
+        sock.close()
