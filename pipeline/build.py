@@ -106,7 +106,7 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
                    load=not ctx.load_after_run))
     if ctx.record_run:
         _ = written | "RecordRun" >> RecordRun(
-            options.warehouse, ctx, feeds["items"], new_items, feeds[FEED_STATE],
+            options.warehouse, ctx, items, new_items, feeds[FEED_STATE], branches["rows"],
             options.bigquery_endpoint, options.bigquery_location)
     return {"items": feeds["items"], "new_items": new_items,
             "articles": branches["articles"], "entities": branches["entities"],

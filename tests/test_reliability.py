@@ -284,3 +284,110 @@ def test_report_and_run_on_an_unreachable_bigquery_endpoint_say_so(tmp_path, cap
         assert len(err) == 1 and "did not answer" in err[0]
     finally:
         sock.close()
+
+
+# ------------------------------------------------------------------ runs accounting
+
+def _runs(path) -> list[dict]:
+    con = duckdb.connect(str(path), read_only=True)
+    cur = con.execute("SELECT * FROM runs ORDER BY started_at")
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    con.close()
+    return rows
+
+
+def _balanced(row: dict) -> bool:
+    """DESIGN.md's identity, every count a count."""
+    counts = ("feeds", "feeds_failed", "entries_seen", "retried", "articles_written",
+              "duplicates_skipped", "dead_letters", "feed_dead_letters")
+    return (all(row[c] is not None and row[c] >= 0 for c in counts)
+            and row["entries_seen"] + row["retried"] == row["articles_written"]
+            + row["duplicates_skipped"] + row["dead_letters"])
+
+
+def _item(url: str, text: str) -> dict:
+    import datetime as dt
+    from orewire.urls import article_id, normalize_url
+    url = normalize_url(url)
+    now = dt.datetime.now(dt.timezone.utc)
+    return {"article_id": article_id(url), "url": url, "feed_url": "https://f.example/rss",
+            "source": "F", "title": "Copper in Chile", "authors": [], "published_at": now,
+            "summary": text, "content_text": text, "full_text": True, "fetched_at": now}
+
+
+def test_runs_balance_when_feeds_fail(server, tmp_path):
+    from tests.conftest import Route
+    body = paragraphs_html(CHILE)
+    server.routes["/good.xml"] = Route(rss("Good Desk", [
+        {"title": "Chile keeps copper crown", "link": "https://good.example/a",
+         "content": body},
+        {"title": "No link", "link": "", "content": body},
+        {"title": "Same again", "link": "https://good.example/a?utm_source=x",
+         "content": body}]), headers={"Content-Type": "application/rss+xml"})
+    server.routes["/html.xml"] = Route("<html><body><p>not a feed</p></body></html>")
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "feeds.txt").write_text(
+        f"{server.url('/good.xml')}\n{server.url('/missing.xml')}\n"
+        f"{server.url('/html.xml')}\n/etc/passwd\n", encoding="utf-8")
+    wh = tmp_path / "w.duckdb"
+    assert run(["--feeds", str(lists / "feeds.txt"), "--warehouse", str(wh),
+                "--allow-private-network", *FAST]) == 0
+    (row,) = _runs(wh)
+    assert _balanced(row), row
+    assert (row["feeds"], row["feeds_failed"], row["feed_dead_letters"]) == (4, 3, 3)
+    assert (row["entries_seen"], row["articles_written"], row["duplicates_skipped"],
+            row["dead_letters"]) == (3, 1, 1, 1)
+
+
+def test_a_retry_run_with_no_feeds_balances(tmp_path):
+    """The retried-items case: pages of dead letters and no feed, recorded by the job
+    itself (the Dataflow path) and by the driver (the local one)."""
+    import apache_beam as beam
+    from pipeline.build import build_pipeline, finish_run
+    from pipeline.cli import prepare
+    from pipeline.options import OrewireOptions
+    text = " ".join(CHILE)
+    items = [_item(f"https://retry.example/{i}", text) for i in range(3)]
+    wh = tmp_path / "w.duckdb"
+    # in-graph recording: the runs row is stored by RecordRun, as on Dataflow
+    options, ctx = prepare(["--warehouse", str(wh), *FAST], extra_items=items)
+    ctx.record_run, ctx.load_after_run = True, False
+    p = beam.Pipeline(options=options)
+    build_pipeline(p, options.view_as(OrewireOptions), ctx)
+    p.run().wait_until_finish()
+    finish_run(options.view_as(OrewireOptions), ctx)
+    # the same pages again, recorded by the driver: all three are stored already
+    assert run(["--warehouse", str(wh), *FAST]) == 0   # the sample: a normal run between
+    options, ctx = prepare(["--warehouse", str(wh), *FAST], extra_items=items)
+    from pipeline.cli import run_prepared
+    assert run_prepared(options, ctx) == 0
+    rows = _runs(wh)
+    assert all(_balanced(r) for r in rows), rows
+    first, _sample, again = rows
+    assert (first["entries_seen"], first["retried"], first["articles_written"],
+            first["duplicates_skipped"]) == (0, 3, 3, 0)
+    assert (again["retried"], again["articles_written"], again["duplicates_skipped"]) \
+        == (3, 0, 3)
+
+
+def test_rows_another_run_stored_meanwhile_count_as_duplicates(tmp_path):
+    """Two runs on one BigQuery dataset may both find an article new; the MERGE stores
+    the first one's row. The second run's count must not go missing or negative."""
+    import datetime as dt
+    from types import SimpleNamespace
+    from orewire.warehouse import DuckDBWarehouse
+    from pipeline.summary import collect_summary
+    wh = tmp_path / "w.duckdb"
+    with DuckDBWarehouse(str(wh)) as w:
+        w.insert_rows("articles", [dict(_item("https://x.example/a", "t"),
+                                        run_id="other", ingested_at=dt.datetime.now(
+                                            dt.timezone.utc), text="t")])
+    ctx = SimpleNamespace(run_id="mine", started_at=dt.datetime.now(dt.timezone.utc),
+                          sources=[{"feed_url": "https://f.example/rss"}], extra_items=[])
+    summary = collect_summary(str(wh), ctx, dt.datetime.now(dt.timezone.utc), None,
+                              counters={"entries_seen": 1, "duplicates_skipped": 0,
+                                        "rows_linked": 1})
+    assert (summary.articles_written, summary.duplicates_skipped) == (0, 1)
+    assert _balanced(_runs(wh)[0])
