@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import apache_beam as beam
 
 from orewire import progress
+from orewire.runlock import remove_empty_staging_root
 from orewire.warehouse import load_staged
 from transforms.clean_articles import CleanArticles
 from transforms.common import DEAD_LETTERS
@@ -45,7 +46,9 @@ def finish_run(options, ctx: RunContext) -> dict:
     rows added per table."""
     if not ctx.load_after_run:
         return {}
-    return load_staged(options.warehouse, ctx.staging_dir)
+    added = load_staged(options.warehouse, ctx.staging_dir)
+    remove_empty_staging_root(options.warehouse)
+    return added
 
 
 def article_branches(new_items, options, ctx: RunContext, fetcher_config: dict,

@@ -117,7 +117,10 @@ def run_help_parser() -> argparse.ArgumentParser:
                     "Prism download). --dry_run=True builds the job graph (on the "
                     "DataflowRunner: the Dataflow job) offline, reading and writing nothing.",
         epilog="Exit status: 0 when the run completes (items that failed are in the "
-               "dead_letters table); 2 for unusable arguments.")
+               "dead_letters table); 2 for unusable arguments, or a DuckDB warehouse "
+               "that another run is writing (one run per file; run again when it has "
+               "finished); 1 when the run itself fails (full disk, a worker process "
+               "died), with the cause in one line.")
     add_orewire_arguments(parser)
     # Beam's own flag (StandardOptions), listed here for --help and the flex template.
     parser.add_argument(
