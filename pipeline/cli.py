@@ -13,6 +13,7 @@ import errno
 import logging
 import math
 import os
+import re
 import sys
 import uuid
 from urllib.parse import urlsplit
@@ -325,12 +326,21 @@ def run_failure(err: BaseException) -> str:
             return f"no space left on device{where}"
     cause = causes[-1]
     lines = [ln.strip() for ln in str(cause).splitlines() if ln.strip()]
+    # A worker's failure arrives as the text of its traceback: its last "SomeError: ..."
+    # line is the cause.
+    raised = [ln for ln in lines if re.match(r"^[A-Za-z_][\w.]*(Error|Exception|Exit)\b",
+                                              ln) and ln != "Traceback (most recent call last):"]
+    if raised and lines and lines[0].startswith("Traceback"):
+        return raised[-1][:500]
     return f"{type(cause).__name__}: {lines[0] if lines else ''}"[:500]
 
 
 def _run_prepared(options, oopts, ctx) -> int:
     logging.getLogger().setLevel(logging.ERROR if oopts.quiet else logging.WARNING)
     _quiet_worker_startup()
+    if oopts.quiet:   # a failing worker's log records: the run's one line says it
+        logging.getLogger("apache_beam.runners.portability.local_job_service").setLevel(
+            logging.CRITICAL)
     p = beam.Pipeline(options=options)
     if is_dry_run(options):
         return _dry_run(p, options, oopts, ctx)
