@@ -61,4 +61,4 @@ screenshot: $(STAMP) chromium
 	  file://$(CURDIR)/build/screenshot/r/index.html
 
 clean:
-	rm -rf $(VENV) $(BQEMU_VENV) orewire.duckdb .orewire.duckdb.staging *.egg-info
+	rm -rf $(VENV) $(BQEMU_VENV) orewire.duckdb .orewire.duckdb.staging .orewire.duckdb.lock *.egg-info

@@ -113,16 +113,14 @@ def run(feeds_dir: Path, warehouse: Path, timeout: float = 3600) -> dict:
     if proc.returncode == 0:
         import duckdb
         con = duckdb.connect(str(warehouse), read_only=True)
-        seen, written, dups, dead = con.execute(
-            "SELECT entries_seen, articles_written, duplicates_skipped, dead_letters FROM runs"
-        ).fetchall()[0]
-        feed_level = con.execute(
-            "SELECT count(*) FROM dead_letters WHERE stage = 'read_feeds' "
-            "AND source = feed_url").fetchall()[0][0]
+        # runs.dead_letters counts failed entries and pages; a feed that could not be
+        # read is a feed dead letter, outside the entries' identity
+        seen, written, dups, dead, feed_level, failed = con.execute(
+            "SELECT entries_seen, articles_written, duplicates_skipped, dead_letters, "
+            "feed_dead_letters, feeds_failed FROM runs").fetchall()[0]
         out.update(entries_seen=seen, articles_written=written, duplicates_skipped=dups,
                    dead_letters=dead, feed_dead_letters=feed_level,
-                   entry_dead_letters=dead - feed_level,
-                   feeds_failed=feed_level)
+                   entry_dead_letters=dead, feeds_failed=failed)
         con.close()
     return out
 

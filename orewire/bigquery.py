@@ -56,17 +56,40 @@ def parse_spec(spec: str) -> tuple[str, str]:
     return m.group("project"), m.group("dataset")
 
 
+# Every HTTP request to the BigQuery API is bounded: (connect, read) seconds when the call
+# gives no timeout of its own. google-cloud-bigquery passes ``timeout=None`` by default,
+# and requests then waits for ever on an endpoint that accepts the connection and never
+# answers (measured: `orewire query` sat for more than 10 minutes).
+REQUEST_TIMEOUT = (10.0, 60.0)
+
+
 def make_client(project: str, endpoint: str | None = None,
                 location: str = DEFAULT_LOCATION):
-    """A google-cloud-bigquery client: anonymous at ``endpoint``, else with ADC."""
+    """A google-cloud-bigquery client: anonymous at ``endpoint``, else with ADC; its
+    requests bounded by REQUEST_TIMEOUT unless a call sets its own."""
     from google.cloud import bigquery  # noqa: PLC0415 (only BigQuery runs need it)
     if endpoint:
         from google.api_core.client_options import ClientOptions  # noqa: PLC0415
         from google.auth.credentials import AnonymousCredentials  # noqa: PLC0415
-        return bigquery.Client(project=project, location=location,
-                               credentials=AnonymousCredentials(),
-                               client_options=ClientOptions(api_endpoint=endpoint))
-    return bigquery.Client(project=project, location=location)
+        client = bigquery.Client(project=project, location=location,
+                                 credentials=AnonymousCredentials(),
+                                 client_options=ClientOptions(api_endpoint=endpoint))
+    else:
+        client = bigquery.Client(project=project, location=location)
+    _bound_requests(client._http)  # noqa: SLF001 (the client's requests session)
+    return client
+
+
+def _bound_requests(session, timeout=REQUEST_TIMEOUT) -> None:
+    """Give ``session``'s requests ``timeout`` when the caller passes None."""
+    unbounded = session.request
+
+    def request(method, url, *args, **kwargs):
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = timeout
+        return unbounded(method, url, *args, **kwargs)
+
+    session.request = request
 
 
 def staging_table_name(run_id: str, table: str) -> str:
@@ -134,6 +157,13 @@ class BigQueryWarehouse:
     dialect = "bigquery"
     # Seconds the client keeps retrying transient errors of one call (its default is 600).
     api_deadline = 120.0
+    # Seconds a query or load job may take before its caller gives up waiting for it.
+    job_timeout = 1800.0
+    # The first call of every warehouse: is the API there at all? Answered in well under
+    # a second by BigQuery; an endpoint that does not answer is reported within about
+    # probe_deadline + a request's timeout, not after api_deadline.
+    probe_timeout = (5.0, 10.0)
+    probe_deadline = 15.0
 
     def _retry(self):
         from google.cloud.bigquery.retry import DEFAULT_RETRY  # noqa: PLC0415
@@ -148,8 +178,30 @@ class BigQueryWarehouse:
         self.project, self.dataset = project, dataset
         self.endpoint, self.location = endpoint, location
         self.client = client or make_client(project, endpoint, location)
+        self.probe(create)
         if create:
             self.ensure_tables()
+
+    def probe(self, create: bool) -> None:
+        """Ask for the dataset, briefly: one line when the API cannot be reached or (when
+        nothing is to be created) the dataset does not exist."""
+        from google.api_core import exceptions  # noqa: PLC0415
+        from google.cloud.bigquery.retry import DEFAULT_RETRY  # noqa: PLC0415
+        from orewire.urls import redact  # noqa: PLC0415
+        where = (f"the BigQuery API at {redact(self.endpoint)}" if self.endpoint
+                 else "Google's BigQuery API")
+        try:
+            self.client.get_dataset(f"{self.project}.{self.dataset}",
+                                    retry=DEFAULT_RETRY.with_deadline(self.probe_deadline),
+                                    timeout=self.probe_timeout)
+        except exceptions.NotFound as err:
+            if not create:
+                raise ValueError(f"BigQuery dataset {self.project}.{self.dataset} not "
+                                 "found") from err
+        except exceptions.RetryError as err:
+            cause = err.cause if err.cause is not None else err
+            raise ValueError(f"{where} did not answer within {self.probe_deadline:.0f}s "
+                             f"({type(cause).__name__})") from err
 
     @classmethod
     def from_spec(cls, spec: str, **kw) -> "BigQueryWarehouse":
@@ -188,21 +240,21 @@ class BigQueryWarehouse:
                     type_=bigquery.TimePartitioningType.DAY, field=facts["partition"])
             if facts.get("cluster"):
                 t.clustering_fields = list(facts["cluster"])
-            self.client.create_table(t, exists_ok=True)
+            self.client.create_table(t, exists_ok=True, retry=self._retry())
             self.migrate(table)
 
     def migrate(self, table: str) -> list[str]:
         """Add the fields ``schemas/`` has and the stored table lacks (a schema update
         with field additions: BigQuery keeps the rows, the new fields NULL). Returns the
         dotted names added; a service that refuses says so in one line."""
-        stored = self.client.get_table(self.table_id(table))
+        stored = self.client.get_table(self.table_id(table), retry=self._retry())
         wanted = schemas.bigquery_schema(table)
         missing = schemas.added_fields([f.to_api_repr() for f in stored.schema], wanted)
         if missing:
             from google.api_core import exceptions  # noqa: PLC0415
             stored.schema = self._schema(table)
             try:
-                self.client.update_table(stored, ["schema"])
+                self.client.update_table(stored, ["schema"], retry=self._retry())
             except exceptions.GoogleAPICallError as err:
                 # open_warehouse turns this into the run's one-line error
                 raise ValueError(
@@ -219,7 +271,7 @@ class BigQueryWarehouse:
             t = bigquery.Table(self.table_id(staging_table_name(run_id, table)),
                                schema=self._schema(table))
             t.expires = expires
-            self.client.create_table(t, exists_ok=True)
+            self.client.create_table(t, exists_ok=True, retry=self._retry())
 
     def finish_run(self, run_id: str, tables=PIPELINE_TABLES) -> dict[str, int]:
         """MERGE each staging table of ``run_id`` into its table, drop it; rows added."""
@@ -227,7 +279,7 @@ class BigQueryWarehouse:
         for table in tables:
             staging = self.table_id(staging_table_name(run_id, table))
             added[table] = self._merge(table, staging)
-            self.client.delete_table(staging, not_found_ok=True)
+            self.client.delete_table(staging, not_found_ok=True, retry=self._retry())
         return added
 
     def _merge(self, table: str, source_table: str) -> int:
@@ -247,7 +299,7 @@ class BigQueryWarehouse:
             sql += f"WHEN MATCHED THEN UPDATE SET {sets}\n"
         sql += f"WHEN NOT MATCHED THEN INSERT ({col_list}) VALUES ({values})"
         job = self.client.query(sql, retry=self._retry(), job_retry=self._job_retry())
-        job.result()
+        job.result(timeout=self.job_timeout)
         return job.num_dml_affected_rows or 0
 
     @contextlib.contextmanager
@@ -262,11 +314,12 @@ class BigQueryWarehouse:
                                         write_disposition="WRITE_TRUNCATE")
         try:
             # No size given: a resumable upload (one request per load, any size).
-            self.client.load_table_from_file(io.BytesIO(data), tmp,
-                                             job_config=config).result()
+            self.client.load_table_from_file(io.BytesIO(data), tmp, job_config=config,
+                                             timeout=REQUEST_TIMEOUT
+                                             ).result(timeout=self.job_timeout)
             yield tmp
         finally:
-            self.client.delete_table(tmp, not_found_ok=True)
+            self.client.delete_table(tmp, not_found_ok=True, retry=self._retry())
 
     def insert_rows(self, table: str, rows: list[dict]) -> int:
         """Add (or, for replace tables, upsert) ``rows``: a load job, then a MERGE."""
@@ -288,7 +341,7 @@ class BigQueryWarehouse:
                 f"MERGE `{self.table_id(table)}` T USING `{tmp}` S ON {on}\n"
                 f"WHEN MATCHED THEN UPDATE SET {sets}",
                 retry=self._retry(), job_retry=self._job_retry())
-            job.result()
+            job.result(timeout=self.job_timeout)
             return job.num_dml_affected_rows or 0
 
     # ------------------------------------------------------------ reads
@@ -375,7 +428,8 @@ class BigQueryWarehouse:
             default_dataset=f"{self.project}.{self.dataset}",
             query_parameters=[_param(v) for v in params or []])
         result = self.client.query(sql, job_config=config, retry=self._retry(),
-                                   job_retry=self._job_retry()).result()
+                                   job_retry=self._job_retry()
+                                   ).result(timeout=self.job_timeout)
         return [f.name for f in result.schema], [tuple(r.values()) for r in result]
 
     # The house dialect is BigQuery's: nothing to translate here.

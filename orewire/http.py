@@ -42,6 +42,13 @@ class BlockedAddress(FetchError):
         super().__init__(message, retryable=False)
 
 
+class DeadlineReached(FetchError):
+    """The run's ``--deadline`` came before this fetch could be done: retry later."""
+
+    def __init__(self, message: str):
+        super().__init__(message, retryable=True)
+
+
 @dataclass
 class Response:
     url: str              # final URL after redirects
@@ -192,8 +199,12 @@ class Fetcher:
                  max_redirects: int = 5, retries: int = 2, backoff: float = 0.5,
                  max_retry_after: float = 30.0, per_host_concurrency: int = 2,
                  per_host_delay: float = 0.5, pool_size: int = 32,
-                 obey_robots: bool = True, max_crawl_delay: float = 30.0):
+                 obey_robots: bool = True, max_crawl_delay: float = 30.0,
+                 deadline: float | None = None):
         self.allow_private = allow_private
+        # The run's deadline (``time.time()`` seconds: the workers may be other processes
+        # or machines): no request starts after it, none runs past it.
+        self.deadline = deadline
         self.timeout = (connect_timeout, read_timeout)
         self.total_timeout = total_timeout
         self.max_bytes = max_bytes
@@ -218,6 +229,17 @@ class Fetcher:
 
     def close(self) -> None:
         self.session.close()
+
+    def time_left(self, url: str) -> float | None:
+        """Seconds until the run's deadline (None: no deadline); DeadlineReached when
+        it has passed."""
+        if self.deadline is None:
+            return None
+        left = self.deadline - time.time()
+        if left <= 0:
+            raise DeadlineReached(f"run deadline (--deadline) reached: {url[:200]} not "
+                                  "fetched; retryable")
+        return left
 
     def check_robots(self, url: str) -> None:
         """Raise FetchError when the site's robots.txt disallows ``url`` for our agent.
@@ -265,6 +287,7 @@ class Fetcher:
         ``robots=True`` (article pages) first checks the site's robots.txt.
         """
         request_host(url)   # an ambiguous address is refused before robots.txt is asked
+        self.time_left(url)
         if robots:
             self.check_robots(url)
         attempt = 0
@@ -281,6 +304,9 @@ class Fetcher:
                     if retry_after > self.max_retry_after:
                         raise
                     wait = max(wait, retry_after)
+                left = self.time_left(url)
+                if left is not None and wait >= left:
+                    raise  # no time for another attempt: this failure, retryable later
                 time.sleep(wait)
 
     def _get_following_redirects(self, url: str, headers: dict) -> Response:
@@ -288,6 +314,7 @@ class Fetcher:
             scheme = urlsplit(url).scheme.lower()
             if scheme not in ("http", "https"):
                 raise FetchError(f"refused non-http(s) URL {url[:200]!r}", retryable=False)
+            self.time_left(url)
             pinned = check_address(url, self.allow_private)
             resp = self._get_once(url, headers, pinned)
             if resp.status in (301, 302, 303, 307, 308):
@@ -305,6 +332,15 @@ class Fetcher:
         host = request_host(url)
         self.throttle.acquire(host)
         started = time.monotonic()
+        try:
+            left = self.time_left(url)   # the wait for the host's turn may have used it up
+        except DeadlineReached:
+            self.throttle.release(host)
+            raise
+        timeout, total = self.timeout, self.total_timeout
+        if left is not None and left < total:
+            timeout = (min(timeout[0], left), min(timeout[1], left))
+            total = left
         hosts = getattr(_PINNED, "hosts", None)
         if hosts is None:
             hosts = _PINNED.hosts = {}
@@ -314,9 +350,12 @@ class Fetcher:
             hosts.pop(host, None)
         try:
             try:
-                r = self.session.get(url, headers=headers, timeout=self.timeout,
+                r = self.session.get(url, headers=headers, timeout=timeout,
                                      stream=True, allow_redirects=False)
             except requests.exceptions.Timeout as err:
+                if self.deadline is not None and time.time() >= self.deadline - 1.0:
+                    raise DeadlineReached(f"run deadline (--deadline) reached while "
+                                          f"fetching {url[:200]}; retryable") from err
                 raise FetchError(f"timeout fetching {url}: {err}", retryable=True) from err
             except requests.exceptions.ConnectionError as err:
                 raise FetchError(f"connection error fetching {url}: {err}",
@@ -324,7 +363,7 @@ class Fetcher:
             except requests.exceptions.RequestException as err:
                 raise FetchError(f"bad request for {url}: {err}", retryable=False) from err
             try:
-                body = self._read_capped(r, url, started)
+                body = self._read_capped(r, url, started, total)
             finally:
                 r.close()
         finally:
@@ -341,7 +380,9 @@ class Fetcher:
                              status=r.status_code)
         return Response(url=url, status=r.status_code, headers=hdrs, body=body)
 
-    def _read_capped(self, r: requests.Response, url: str, started: float) -> bytes:
+    def _read_capped(self, r: requests.Response, url: str, started: float,
+                     total: float | None = None) -> bytes:
+        total = self.total_timeout if total is None else total
         declared = r.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(f"body of {url} declares {declared} bytes, over the "
@@ -357,23 +398,28 @@ class Fetcher:
                 if not chunk:
                     if r.raw.closed or r.raw.isclosed() or r.raw.length_remaining == 0:
                         break
-                    if time.monotonic() - started > self.total_timeout:
-                        raise FetchError(f"fetching {url} took over "
-                                         f"{self.total_timeout:.0f}s", retryable=True)
+                    if time.monotonic() - started > total:
+                        self._too_long(url, total)
                     continue
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise FetchError(f"body of {url} exceeds the {self.max_bytes}-byte cap",
                                      retryable=False)
-                if time.monotonic() - started > self.total_timeout:
-                    raise FetchError(f"fetching {url} took over {self.total_timeout:.0f}s",
-                                     retryable=True)
+                if time.monotonic() - started > total:
+                    self._too_long(url, total)
                 chunks.append(chunk)
         except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError,
                 OSError) as err:
             raise FetchError(f"error reading {url}: {type(err).__name__}: {err}",
                              retryable=True) from err
         return b"".join(chunks)
+
+    def _too_long(self, url: str, total: float):
+        if total < self.total_timeout:   # cut short by the run's deadline
+            raise DeadlineReached(f"run deadline (--deadline) reached while fetching "
+                                  f"{url[:200]}; retryable")
+        raise FetchError(f"fetching {url} took over {self.total_timeout:.0f}s",
+                         retryable=True)
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import apache_beam as beam
 
 from orewire import progress
+from orewire.runlock import remove_empty_staging_root
 from orewire.warehouse import load_staged
 from transforms.clean_articles import CleanArticles
 from transforms.common import DEAD_LETTERS
@@ -34,6 +35,7 @@ class RunContext:
     progress_dir: str = ""                  # local runs: heartbeat files for the display
     extra_items: list = field(default_factory=list)  # FeedItems to retry (orewire retry)
     dedup_lookback_hours: float | None = None  # streaming polls: ids stored recently only
+    deadline_at: float | None = None        # --deadline, as time.time() seconds
     # DuckDB: the graph ends at Parquet shards and the driver loads them once it has run
     # (finish_run), after the worker processes have exited.
     load_after_run: bool = False
@@ -44,7 +46,9 @@ def finish_run(options, ctx: RunContext) -> dict:
     rows added per table."""
     if not ctx.load_after_run:
         return {}
-    return load_staged(options.warehouse, ctx.staging_dir)
+    added = load_staged(options.warehouse, ctx.staging_dir)
+    remove_empty_staging_root(options.warehouse)
+    return added
 
 
 def article_branches(new_items, options, ctx: RunContext, fetcher_config: dict,
@@ -72,6 +76,8 @@ def article_branches(new_items, options, ctx: RunContext, fetcher_config: dict,
 def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
     """Assemble the batch graph on ``p``; returns the key PCollections by name."""
     fetcher_config = options.fetcher_config()
+    if ctx.deadline_at is not None:
+        fetcher_config["deadline"] = ctx.deadline_at
     sources = p | "FeedList" >> beam.Create(ctx.sources)
     feeds = sources | "ReadFeeds" >> ReadFeeds(fetcher_config, ctx.prior_states)
     items = feeds["items"]
@@ -104,7 +110,7 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
                    load=not ctx.load_after_run))
     if ctx.record_run:
         _ = written | "RecordRun" >> RecordRun(
-            options.warehouse, ctx, feeds["items"], new_items, feeds[FEED_STATE],
+            options.warehouse, ctx, items, new_items, feeds[FEED_STATE], branches["rows"],
             options.bigquery_endpoint, options.bigquery_location)
     return {"items": feeds["items"], "new_items": new_items,
             "articles": branches["articles"], "entities": branches["entities"],

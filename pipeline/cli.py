@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 import ctypes
 import datetime as dt
+import errno
 import logging
 import math
 import os
+import re
 import sys
 import uuid
 from urllib.parse import urlsplit
@@ -25,6 +27,8 @@ from apache_beam.options.pipeline_options import (PipelineOptions, StandardOptio
 from orewire import PIPELINE_VERSION, lexicon
 from orewire.feeds import FeedArgumentError, FeedSource, resolve_feed_args
 from orewire.bigquery import is_bigquery_spec, parse_spec
+from orewire.runlock import (WarehouseBusy, acquire_run_lock, release_run_lock,
+                             releasing_run_lock, remove_dead_staging, run_tempdir)
 from orewire.warehouse import WarehouseError, check_duckdb_path, open_warehouse
 from pipeline.build import RunContext, build_pipeline, finish_run
 from pipeline.options import DEFAULT_WAREHOUSE, OrewireOptions, run_help_parser, unknown_flags
@@ -227,6 +231,9 @@ def prepare(argv: list[str], extra_items: list[dict] | None = None
         raise UsageError(f"--max-polls must be at least 1, not {ns.max_polls}")
     if ns.dedup_ttl_hours <= 0:
         raise UsageError(f"--dedup-ttl-hours must be more than 0, not {ns.dedup_ttl_hours:g}")
+    if ns.deadline is not None and not (math.isfinite(ns.deadline) and ns.deadline > 0):
+        raise UsageError(f"--deadline must be a number of seconds more than 0, "
+                         f"not {ns.deadline}")
     started = dt.datetime.now(dt.timezone.utc)
     run_id = started.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
     prior_states: dict = {}
@@ -239,6 +246,8 @@ def prepare(argv: list[str], extra_items: list[dict] | None = None
                               for s in sources],
                      prior_states=prior_states, staging_dir=staging,
                      extra_items=list(extra_items or []),
+                     deadline_at=None if ns.deadline is None
+                     else started.timestamp() + ns.deadline,
                      record_run=not is_local_runner(options),
                      load_after_run=not is_bigquery_spec(ns.warehouse)
                      and is_local_runner(options))
@@ -253,15 +262,23 @@ def _prepare_warehouse(ns, run_id: str) -> dict:
     try:
         if not is_bigquery_spec(ns.warehouse):
             check_duckdb_path(ns.warehouse)
+            # One writing run per file (orewire/runlock.py); holding it, every staging
+            # folder beside the warehouse is a dead run's.
+            acquire_run_lock(ns.warehouse, run_id)
+            remove_dead_staging(ns.warehouse)
         with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
             wh.insert_rows("mineral_catalog", lexicon.catalog_rows())
             prior_states = wh.feed_states()
             if not ns.streaming:  # a streaming job writes straight into the tables
                 wh.prepare_run(run_id)
         return prior_states
+    except WarehouseBusy as err:
+        raise UsageError(str(err)) from err
     except WarehouseError as err:
+        release_run_lock(ns.warehouse)
         raise UsageError(str(err)) from err
     except (GoogleAPIError, GoogleAuthError, OSError) as err:
+        release_run_lock(ns.warehouse)
         raise UsageError(f"BigQuery warehouse {ns.warehouse}: "
                          f"{str(err).splitlines()[0][:300]}") from err
 
@@ -290,20 +307,59 @@ def _wants_local_streaming(argv: list[str]) -> bool:
 
 
 def run_prepared(options: PipelineOptions, ctx: RunContext) -> int:
-    """Run (or submit, or dry-run) the graph that ``prepare`` set up; prints the summary."""
+    """Run (or submit, or dry-run) the graph that ``prepare`` set up; prints the summary.
+    The run's temporary files live in a folder of its own (removed at the end, or by a
+    later run if this one dies), and the warehouse's run lock is released at the end."""
     oopts = options.view_as(OrewireOptions)
+    with releasing_run_lock(oopts.warehouse), run_tempdir():
+        return _run_prepared(options, oopts, ctx)
+
+
+def run_failure(err: BaseException) -> str:
+    """One line for a run that failed as a whole: the innermost cause, named."""
+    causes = [err]
+    while causes[-1].__cause__ or causes[-1].__context__:
+        nxt = causes[-1].__cause__ or causes[-1].__context__
+        if nxt in causes or len(causes) > 20:
+            break
+        causes.append(nxt)
+    for cause in causes:   # a full disk says so, whichever layer noticed it
+        if isinstance(cause, OSError) and cause.errno == errno.ENOSPC:
+            where = f" writing {cause.filename}" if cause.filename else ""
+            return f"no space left on device{where}"
+    cause = causes[-1]
+    lines = [ln.strip() for ln in str(cause).splitlines() if ln.strip()]
+    # A worker's failure arrives as the text of its traceback: its last "SomeError: ..."
+    # line is the cause.
+    raised = [ln for ln in lines if re.match(r"^[A-Za-z_][\w.]*(Error|Exception|Exit)\b",
+                                              ln) and ln != "Traceback (most recent call last):"]
+    if raised and lines and lines[0].startswith("Traceback"):
+        return raised[-1][:500]
+    return f"{type(cause).__name__}: {lines[0] if lines else ''}"[:500]
+
+
+def _run_prepared(options, oopts, ctx) -> int:
     logging.getLogger().setLevel(logging.ERROR if oopts.quiet else logging.WARNING)
     _quiet_worker_startup()
+    if oopts.quiet:   # a failing worker's log records: the run's one line says it
+        logging.getLogger("apache_beam.runners.portability.local_job_service").setLevel(
+            logging.CRITICAL)
     p = beam.Pipeline(options=options)
     if is_dry_run(options):
         return _dry_run(p, options, oopts, ctx)
     if ctx.record_run:
         return _submit(p, options, oopts, ctx)
-    with show_progress(options, ctx):  # a live line on a terminal, else a line every 10 s
-        build_pipeline(p, oopts, ctx)
-        result = p.run()
-        result.wait_until_finish()
-        finish_run(oopts, ctx)
+    try:
+        with show_progress(options, ctx):  # a live line on a terminal, else every 10 s
+            build_pipeline(p, oopts, ctx)
+            result = p.run()
+            result.wait_until_finish()
+            finish_run(oopts, ctx)
+    except Exception as err:  # noqa: BLE001 (the run as a whole failed: one line, exit 1)
+        logging.getLogger(__name__).debug("run %s failed", ctx.run_id, exc_info=True)
+        print(f"orewire run: error: run {ctx.run_id} failed: {run_failure(err)}",
+              file=sys.stderr)
+        return 1
     finished = dt.datetime.now(dt.timezone.utc)
     summary = collect_summary(oopts.warehouse, ctx, finished, result.metrics(),
                               endpoint=oopts.bigquery_endpoint,

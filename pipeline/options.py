@@ -65,6 +65,12 @@ def add_orewire_arguments(parser) -> None:
         help="seconds one request may take in all, a slow drip included (default 45; "
              "connect 5 s and read gaps 15 s at most).")
     parser.add_argument(
+        "--deadline", dest="deadline", type=float, default=None, metavar="SECONDS",
+        help="time budget of the run, from its start: no feed or page is fetched after "
+             "it and fetches in flight are cut off; what was not fetched becomes a "
+             "retryable dead letter (orewire retry) and the run ends normally, writing "
+             "what it has. With local --streaming: each poll's budget. Default: none.")
+    parser.add_argument(
         "--poll-interval", "--poll_interval", dest="poll_interval", type=float, default=300.0,
         metavar="SECONDS",
         help="with --streaming: seconds between the starts of two polls of every feed "
@@ -110,7 +116,10 @@ def run_help_parser() -> argparse.ArgumentParser:
                     "Prism download). --dry_run=True builds the job graph (on the "
                     "DataflowRunner: the Dataflow job) offline, reading and writing nothing.",
         epilog="Exit status: 0 when the run completes (items that failed are in the "
-               "dead_letters table); 2 for unusable arguments.")
+               "dead_letters table); 2 for unusable arguments, or a DuckDB warehouse "
+               "that another run is writing (one run per file; run again when it has "
+               "finished); 1 when the run itself fails (full disk, a worker process "
+               "died), with the cause in one line.")
     add_orewire_arguments(parser)
     # Beam's own flag (StandardOptions), listed here for --help and the flex template.
     parser.add_argument(

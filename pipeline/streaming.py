@@ -27,6 +27,7 @@ import uuid
 
 import apache_beam as beam
 
+from orewire.runlock import releasing_run_lock, run_tempdir
 from pipeline.build import build_pipeline, finish_run
 from pipeline.options import OrewireOptions
 from pipeline.summary import ascii_table, collect_summary
@@ -84,7 +85,9 @@ def run_streaming_local(argv: list[str]) -> int:
     totals = {"polls": 0, "entries_seen": 0, "articles_written": 0,
               "duplicates_skipped": 0, "dead_letters": 0}
     started = time.monotonic()
-    with StopFlag() as stop:
+    # The job holds the warehouse's run lock (taken by the first prepare) until it ends,
+    # and keeps its temporary files in a folder of its own.
+    with releasing_run_lock(oopts.warehouse), run_tempdir(), StopFlag() as stop:
         poll = 0
         while not stop.event.is_set() and (oopts.max_polls is None or poll < oopts.max_polls):
             poll += 1

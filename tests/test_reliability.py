@@ -118,3 +118,276 @@ def test_a_feed_list_reads_no_file_outside_its_directory(tmp_path):
     assert "do-not-store-me" not in dumped and "also-not-stored" not in dumped
     refused = [d for d in dead if "not a file under the list" in d[3]]
     assert len(refused) == 4 and not any(d[1] for d in refused)
+
+
+# ------------------------------------------------------------------ --deadline
+
+def _drip_server():
+    """A feed at /feed.xml; every other page sends a byte every 0.2 s and never ends."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        feed = b""
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802
+            if self.path == "/feed.xml":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Length", str(len(Handler.feed)))
+                self.end_headers()
+                self.wfile.write(Handler.feed)
+                return
+            if self.path == "/robots.txt":
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "10000000")
+            self.end_headers()
+            try:
+                for _ in range(100_000):
+                    self.wfile.write(b"<p>a")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, Handler
+
+
+def test_a_fetch_stops_at_the_run_deadline_as_a_retryable_failure():
+    from orewire.http import DeadlineReached, Fetcher
+    httpd, _handler = _drip_server()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/slow"
+        fetcher = Fetcher(allow_private=True, per_host_delay=0, total_timeout=45,
+                          deadline=time.time() + 2)
+        started = time.monotonic()
+        try:
+            fetcher.get(url)
+        except DeadlineReached as err:
+            assert err.retryable and "deadline" in str(err)
+        else:
+            raise AssertionError("a page that never ends was fetched")
+        # the 45 s per-request budget (times three attempts) did not apply
+        assert time.monotonic() - started < 30
+        # past the deadline nothing is requested at all
+        late = Fetcher(allow_private=True, deadline=time.time() - 1)
+        try:
+            late.get(url)
+        except DeadlineReached:
+            pass
+        else:
+            raise AssertionError("fetched after the deadline")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_feed_of_slow_drip_links_cannot_hold_the_run_past_its_deadline(tmp_path):
+    httpd, handler = _drip_server()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    items = [{"title": f"Slow story {i}", "link": f"{base}/slow/{i}",
+              "description": "Teaser …"} for i in range(8)]
+    items.append({"title": "Chile keeps copper crown", "link": f"{base}/full",
+                  "content": paragraphs_html(CHILE)})
+    handler.feed = rss("Drip Desk", items).encode()
+    wh = tmp_path / "w.duckdb"
+    try:
+        started = time.monotonic()
+        # Without the deadline: 8 pages x 3 attempts x 45 s, two at a time, = 9 minutes.
+        code = run(["--feeds", f"{base}/feed.xml", "--warehouse", str(wh),
+                    "--allow-private-network", "--per-host-delay", "0", "--quiet",
+                    "--deadline", "6"])
+        elapsed = time.monotonic() - started
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert code == 0
+    assert elapsed < 120, f"the run took {elapsed:.0f}s"
+    con = duckdb.connect(str(wh), read_only=True)
+    urls = [r[0] for r in con.execute("SELECT url FROM articles").fetchall()]
+    dead = con.execute("SELECT source, retryable, error, payload FROM dead_letters "
+                       "WHERE stage = 'fetch_articles'").fetchall()
+    con.close()
+    assert urls == [f"{base}/full"]
+    assert sorted(d[0] for d in dead) == sorted(f"{base}/slow/{i}" for i in range(8))
+    assert all(d[1] and "deadline" in d[2] for d in dead), dead
+    assert all(json.loads(d[3])["url"] == d[0] for d in dead)   # enough for orewire retry
+
+
+def test_deadline_must_be_a_positive_finite_number(tmp_path, capsys):
+    for bad in ("0", "-5", "nan", "inf"):
+        assert run(["--deadline", bad, "--warehouse", str(tmp_path / "w.duckdb"),
+                    "--quiet"]) == 2
+        assert "--deadline" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ BigQuery bounded
+
+def _silent_endpoint():
+    """A socket on 127.0.0.1 that accepts connections (the kernel's backlog) and never
+    answers: a BigQuery endpoint that hangs."""
+    import socket
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(64)
+    return sock, f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+def test_query_on_a_silent_bigquery_endpoint_ends_with_one_line():
+    import subprocess
+    import sys
+    sock, endpoint = _silent_endpoint()
+    try:
+        started = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "-m", "orewire", "query", "--warehouse",
+             "bigquery:orewire-test.news", "--bigquery-endpoint", endpoint, "SELECT 1"],
+            capture_output=True, text=True, timeout=300)
+        elapsed = time.monotonic() - started
+    finally:
+        sock.close()
+    # the client's own retry deadline is 10 minutes, and a request without a timeout waits
+    # for ever; the whole command now ends after the probe's 15 s and one request timeout
+    assert elapsed < 90, f"took {elapsed:.0f}s"
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "did not answer" in lines[0], done.stderr
+
+
+def test_report_and_run_on_an_unreachable_bigquery_endpoint_say_so(tmp_path, capsys,
+                                                                   monkeypatch):
+    from orewire.bigquery import BigQueryWarehouse
+    from pipeline.cli import report
+    monkeypatch.setattr(BigQueryWarehouse, "probe_deadline", 2.0)
+    monkeypatch.setattr(BigQueryWarehouse, "probe_timeout", (1.0, 1.0))
+    sock, endpoint = _silent_endpoint()
+    try:
+        assert report(["--warehouse", "bigquery:orewire-test.news", "--bigquery-endpoint",
+                       endpoint, "--out", str(tmp_path / "r")]) == 1
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "did not answer within 2s" in err[0]
+        assert run(["--warehouse", "bigquery:orewire-test.news", "--bigquery-endpoint",
+                    endpoint, "--quiet"]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "did not answer" in err[0]
+    finally:
+        sock.close()
+
+
+# ------------------------------------------------------------------ runs accounting
+
+def _runs(path) -> list[dict]:
+    con = duckdb.connect(str(path), read_only=True)
+    cur = con.execute("SELECT * FROM runs ORDER BY started_at")
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    con.close()
+    return rows
+
+
+def _balanced(row: dict) -> bool:
+    """DESIGN.md's identity, every count a count."""
+    counts = ("feeds", "feeds_failed", "entries_seen", "retried", "articles_written",
+              "duplicates_skipped", "dead_letters", "feed_dead_letters")
+    return (all(row[c] is not None and row[c] >= 0 for c in counts)
+            and row["entries_seen"] + row["retried"] == row["articles_written"]
+            + row["duplicates_skipped"] + row["dead_letters"])
+
+
+def _item(url: str, text: str) -> dict:
+    import datetime as dt
+    from orewire.urls import article_id, normalize_url
+    url = normalize_url(url)
+    now = dt.datetime.now(dt.timezone.utc)
+    return {"article_id": article_id(url), "url": url, "feed_url": "https://f.example/rss",
+            "source": "F", "title": "Copper in Chile", "authors": [], "published_at": now,
+            "summary": text, "content_text": text, "full_text": True, "fetched_at": now}
+
+
+def test_runs_balance_when_feeds_fail(server, tmp_path):
+    from tests.conftest import Route
+    body = paragraphs_html(CHILE)
+    server.routes["/good.xml"] = Route(rss("Good Desk", [
+        {"title": "Chile keeps copper crown", "link": "https://good.example/a",
+         "content": body},
+        {"title": "No link", "link": "", "content": body},
+        {"title": "Same again", "link": "https://good.example/a?utm_source=x",
+         "content": body}]), headers={"Content-Type": "application/rss+xml"})
+    server.routes["/html.xml"] = Route("<html><body><p>not a feed</p></body></html>")
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "feeds.txt").write_text(
+        f"{server.url('/good.xml')}\n{server.url('/missing.xml')}\n"
+        f"{server.url('/html.xml')}\n/etc/passwd\n", encoding="utf-8")
+    wh = tmp_path / "w.duckdb"
+    assert run(["--feeds", str(lists / "feeds.txt"), "--warehouse", str(wh),
+                "--allow-private-network", *FAST]) == 0
+    (row,) = _runs(wh)
+    assert _balanced(row), row
+    assert (row["feeds"], row["feeds_failed"], row["feed_dead_letters"]) == (4, 3, 3)
+    assert (row["entries_seen"], row["articles_written"], row["duplicates_skipped"],
+            row["dead_letters"]) == (3, 1, 1, 1)
+
+
+def test_a_retry_run_with_no_feeds_balances(tmp_path):
+    """The retried-items case: pages of dead letters and no feed, recorded by the job
+    itself (the Dataflow path) and by the driver (the local one)."""
+    import apache_beam as beam
+    from pipeline.build import build_pipeline, finish_run
+    from pipeline.cli import prepare
+    from pipeline.options import OrewireOptions
+    text = " ".join(CHILE)
+    items = [_item(f"https://retry.example/{i}", text) for i in range(3)]
+    wh = tmp_path / "w.duckdb"
+    # in-graph recording: the runs row is stored by RecordRun, as on Dataflow
+    options, ctx = prepare(["--warehouse", str(wh), *FAST], extra_items=items)
+    ctx.record_run, ctx.load_after_run = True, False
+    p = beam.Pipeline(options=options)
+    build_pipeline(p, options.view_as(OrewireOptions), ctx)
+    p.run().wait_until_finish()
+    finish_run(options.view_as(OrewireOptions), ctx)
+    # the same pages again, recorded by the driver: all three are stored already
+    assert run(["--warehouse", str(wh), *FAST]) == 0   # the sample: a normal run between
+    options, ctx = prepare(["--warehouse", str(wh), *FAST], extra_items=items)
+    from pipeline.cli import run_prepared
+    assert run_prepared(options, ctx) == 0
+    rows = _runs(wh)
+    assert all(_balanced(r) for r in rows), rows
+    first, _sample, again = rows
+    assert (first["entries_seen"], first["retried"], first["articles_written"],
+            first["duplicates_skipped"]) == (0, 3, 3, 0)
+    assert (again["retried"], again["articles_written"], again["duplicates_skipped"]) \
+        == (3, 0, 3)
+
+
+def test_rows_another_run_stored_meanwhile_count_as_duplicates(tmp_path):
+    """Two runs on one BigQuery dataset may both find an article new; the MERGE stores
+    the first one's row. The second run's count must not go missing or negative."""
+    import datetime as dt
+    from types import SimpleNamespace
+    from orewire.warehouse import DuckDBWarehouse
+    from pipeline.summary import collect_summary
+    wh = tmp_path / "w.duckdb"
+    with DuckDBWarehouse(str(wh)) as w:
+        w.insert_rows("articles", [dict(_item("https://x.example/a", "t"),
+                                        run_id="other", ingested_at=dt.datetime.now(
+                                            dt.timezone.utc), text="t")])
+    ctx = SimpleNamespace(run_id="mine", started_at=dt.datetime.now(dt.timezone.utc),
+                          sources=[{"feed_url": "https://f.example/rss"}], extra_items=[])
+    summary = collect_summary(str(wh), ctx, dt.datetime.now(dt.timezone.utc), None,
+                              counters={"entries_seen": 1, "duplicates_skipped": 0,
+                                        "rows_linked": 1})
+    assert (summary.articles_written, summary.duplicates_skipped) == (0, 1)
+    assert _balanced(_runs(wh)[0])

@@ -68,6 +68,14 @@ def dead_letter(stage: str, source: str | None, error: BaseException | str, *,
     }
 
 
+def is_feed_level(row: dict) -> bool:
+    """A dead letter for a whole feed that could not be read (its entries were never seen),
+    not for an entry or a page: ReadFeeds names such a feed by its own URL, and never an
+    entry so (transforms/read_feeds.py). The SQL twin is ``summary.FEED_LEVEL``."""
+    return (row.get("stage") == "read_feeds" and row.get("article_id") is None
+            and row.get("source") is not None and row.get("source") == row.get("feed_url"))
+
+
 RETRY_FIELDS = ("article_id", "url", "feed_url", "source", "title", "authors",
                 "published_at", "summary")
 

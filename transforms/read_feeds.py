@@ -12,7 +12,7 @@ import apache_beam as beam
 
 from orewire.feeds import entry_to_item, parse_feed
 from orewire.http import Fetcher, FetchError
-from orewire.urls import BadURL, redact
+from orewire.urls import redact
 from transforms.common import DEAD_LETTERS, counter, dead_letter, now_utc
 
 FEED_STATE = "feed_state"
@@ -112,11 +112,16 @@ class ReadFeedFn(beam.DoFn):
             try:
                 yield entry_to_item(entry, feed_url=feed_url, feed_title=parsed.title,
                                     base_url=base_url or _http_or_none(parsed.link), now=now)
-            except (BadURL, ValueError, TypeError) as err:
-                # An entry without a usable link is named by its place in the feed.
+            except Exception as err:  # noqa: BLE001 (an entry never fails its feed)
+                # Every entry counted is an item or a dead letter (the runs identity). One
+                # without a usable link is named by its place in the feed; never by the
+                # feed's own URL, which names a feed that could not be read.
+                source = entry.get("link") if isinstance(entry.get("link"), str) else None
+                if not source or redact(source) == feed_url:
+                    source = f"{feed_url}#entry-{position}"
                 yield beam.pvalue.TaggedOutput(DEAD_LETTERS, dead_letter(
-                    "read_feeds", entry.get("link") or f"{feed_url}#entry-{position}", err,
-                    feed_url=feed_url, payload=entry.get("title")))
+                    "read_feeds", source, err, feed_url=feed_url,
+                    payload=entry.get("title")))
 
     def _load(self, feed_url: str, kind: str, prior: dict, state: dict):
         if kind == "file":

@@ -3,8 +3,9 @@
 A flex template's launcher must return once the job is submitted, so on Dataflow no driver
 is left to read Beam's metrics and write the summary. This step runs after the warehouse
 writes and computes the same counts from the data instead: entries seen is the sum of the
-feeds' ``entries_last_poll``, failed feeds are those polled with an error, duplicates
-skipped are the items Deduplicate did not keep. The summary goes to the job's log too.
+feeds' ``entries_last_poll``, duplicates skipped are the items (feed entries and retried
+pages) Deduplicate did not keep, and the rows handed to the warehouse are counted so that
+rows another run stored meanwhile count as duplicates too (pipeline/summary.py). The summary goes to the job's log too.
 
 A streaming job never finishes, so ``RecordWindows`` stores a ``runs`` row (mode
 ``streaming``) per bookkeeping window of about 15 minutes of polls instead, with the same
@@ -20,7 +21,7 @@ import apache_beam as beam
 from apache_beam.utils.timestamp import Duration, Timestamp
 
 from orewire.warehouse import open_warehouse
-from transforms.common import now_utc
+from transforms.common import is_feed_level, now_utc
 
 _LOG = logging.getLogger(__name__)
 
@@ -30,12 +31,12 @@ class RecordRunFn(beam.DoFn):
         self.warehouse, self.ctx = warehouse, ctx
         self.endpoint, self.location = endpoint, location
 
-    def process(self, _rows_added, n_items: int, n_new: int, states: list):
+    def process(self, _rows_added, n_items: int, n_new: int, states: list, n_rows: int):
         from pipeline.summary import collect_summary  # noqa: PLC0415 (a worker-side import)
         counters = {
             "entries_seen": sum(s.get("entries_last_poll") or 0 for s in states),
-            "feed_failures": sum(1 for s in states if s.get("last_status") == "error"),
             "duplicates_skipped": n_items - n_new,
+            "rows_linked": n_rows,
         }
         summary = collect_summary(self.warehouse, self.ctx, now_utc(), None,
                                   counters=counters, endpoint=self.endpoint,
@@ -45,22 +46,27 @@ class RecordRunFn(beam.DoFn):
 
 
 class RecordRun(beam.PTransform):
-    """The write's output (one element, after every write) -> the stored ``runs`` row."""
+    """The write's output (one element, after every write) -> the stored ``runs`` row.
 
-    def __init__(self, warehouse: str, ctx, items, new_items, feed_state,
+    ``items``: every item Deduplicate took (feed entries and retried pages); ``rows``: the
+    article rows handed to the warehouse."""
+
+    def __init__(self, warehouse: str, ctx, items, new_items, feed_state, rows,
                  endpoint: str | None = None, location: str = "US"):
         super().__init__()
         self.warehouse, self.ctx = warehouse, ctx
         self.items, self.new_items, self.feed_state = items, new_items, feed_state
+        self.rows = rows
         self.endpoint, self.location = endpoint, location
 
     def expand(self, written):
         n_items = self.items | "CountItems" >> beam.combiners.Count.Globally()
         n_new = self.new_items | "CountNew" >> beam.combiners.Count.Globally()
+        n_rows = self.rows | "CountRows" >> beam.combiners.Count.Globally()
         return written | "StoreRun" >> beam.ParDo(
             RecordRunFn(self.warehouse, self.ctx, self.endpoint, self.location),
             beam.pvalue.AsSingleton(n_items), beam.pvalue.AsSingleton(n_new),
-            beam.pvalue.AsList(self.feed_state))
+            beam.pvalue.AsList(self.feed_state), beam.pvalue.AsSingleton(n_rows))
 
 
 # ---------------------------------------------------------------- streaming: a row per window
@@ -114,6 +120,9 @@ def row_facts(row: dict):
 
 
 def dead_letter_facts(row: dict):
+    if is_feed_level(row):    # a feed not read: outside the entries' identity
+        yield "feed_dead_letters", 1
+        return
     yield "dead:" + (row.get("stage") or "unknown"), 1
 
 
@@ -167,6 +176,7 @@ class RecordWindowFn(beam.DoFn):
             articles_written=counts.get("articles_written", 0),
             duplicates_skipped=counts.get("duplicates_skipped", 0),
             dead_letters=sum(n for _, n in dead_by_stage), dead_by_stage=dead_by_stage,
+            feed_dead_letters=counts.get("feed_dead_letters", 0),
             top_minerals=_top(counts, "mineral:"), top_countries=_top(counts, "country:"))
         with open_warehouse(self.warehouse, self.endpoint, self.location,
                             create=False) as wh:
