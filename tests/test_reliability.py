@@ -55,7 +55,7 @@ def test_surrogates_and_deep_nesting_fail_no_feed_and_no_run(tmp_path):
 
 
 def test_csv_neutralises_formulas_and_writes_arrays_as_json():
-    from pipeline.summary import format_rows
+    from orewire.tables import format_rows
     out = format_rows(["title", "n", "minerals"],
                       [('=HYPERLINK("http://evil.example")', -3, ["lithium", "cobalt"]),
                        ("+cmd", 1, []), ("@SUM(A1)", 2, None), ("Plain title", 4, None)],
@@ -66,7 +66,7 @@ def test_csv_neutralises_formulas_and_writes_arrays_as_json():
 
 
 def test_terminal_tables_show_control_characters_escaped():
-    from pipeline.summary import format_rows
+    from orewire.tables import format_rows
     table = format_rows(["title"], [("Gold \x1b[2J rally \u202eevil",)])
     assert "\x1b" not in table and "\u202e" not in table
     assert "\\x1b[2J" in table and "\\u202e" in table
@@ -269,7 +269,7 @@ def test_query_on_a_silent_bigquery_endpoint_ends_with_one_line():
 def test_report_and_run_on_an_unreachable_bigquery_endpoint_say_so(tmp_path, capsys,
                                                                    monkeypatch):
     from orewire.bigquery import BigQueryWarehouse
-    from pipeline.cli import report
+    from orewire.command import report
     monkeypatch.setattr(BigQueryWarehouse, "probe_deadline", 2.0)
     monkeypatch.setattr(BigQueryWarehouse, "probe_timeout", (1.0, 1.0))
     sock, endpoint = _silent_endpoint()
