@@ -25,7 +25,7 @@ Step labels are a contract. Dataflow updates a running job in place (``--update`
 same ``--job_name``) only when the new graph's steps carry the same names, state and all;
 every label here is a fixed string (``STEP_LABELS``; tests/test_streaming_graph.py holds
 them). Renaming a step means passing ``--transform_name_mapping='{"Old":"New"}'`` with
-the update (README, Streaming).
+the update (docs/operations.md, Streaming).
 """
 from __future__ import annotations
 

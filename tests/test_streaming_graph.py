@@ -48,7 +48,7 @@ HOUR = 3600
 
 # The top-level steps of the streaming job. A running Dataflow job is updated in place
 # (--update) only if the new graph has the same step names: changing this list means
-# giving the update a --transform_name_mapping (README, Streaming).
+# giving the update a --transform_name_mapping (docs/operations.md, Streaming).
 TOP_LEVEL_LABELS = [
     "PollStart", "PollSchedule", "PollTicks", "PollFeeds", "DeduplicateAcrossPolls",
     "WindowReadDeadLetters", "WindowFeedState", "FetchArticles", "CleanArticles",
