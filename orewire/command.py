@@ -79,25 +79,37 @@ def main(argv: list[str] | None = None) -> int:
     return getattr(importlib.import_module(module), function)(argv[1:])
 
 
-def query(argv: list[str]) -> int:
-    """``orewire query``: every statement's result, as a table, CSV or JSON."""
-    parser = StrictParser(
-        prog="orewire query",
-        description="Run SQL on the warehouse: a query's name (orewire query --list), the "
-                    "path of a .sql file, or SQL text. SQL is BigQuery Standard SQL, the "
-                    "dialect of sql/; on DuckDB it is translated with sqlglot (--dialect "
-                    "duckdb runs DuckDB SQL as is). Each statement's result is printed.")
-    parser.add_argument("sql", nargs="?", help="a query's name, a .sql file or SQL text")
-    parser.add_argument("--list", action="store_true",
-                        help="list the named queries with the question each answers")
+def _reader_parser(prog: str, description: str, *, location: bool = False) -> StrictParser:
+    """A parser with the flags every command that reads the warehouse takes."""
+    parser = StrictParser(prog=prog, description=description)
     parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
                         metavar="PATH.duckdb|bigquery:PROJECT.DATASET")
     parser.add_argument("--bigquery-endpoint", "--bigquery_endpoint", dest="bigquery_endpoint",
                         default=None, metavar="URL",
                         help="BigQuery API endpoint (an emulator's URL), for bigquery: "
                              "warehouses; anonymous credentials")
-    parser.add_argument("--bigquery-location", "--bigquery_location", dest="bigquery_location",
-                        default="US", metavar="LOCATION")
+    if location:
+        parser.add_argument("--bigquery-location", "--bigquery_location",
+                            dest="bigquery_location", default="US", metavar="LOCATION")
+    return parser
+
+
+def _missing(warehouse: str) -> bool:
+    """A local warehouse file that does not exist (a BigQuery dataset is checked when read)."""
+    return not warehouse.startswith("bigquery:") and not os.path.exists(warehouse)
+
+
+def query(argv: list[str]) -> int:
+    """``orewire query``: every statement's result, as a table, CSV or JSON."""
+    parser = _reader_parser(
+        "orewire query",
+        "Run SQL on the warehouse: a query's name (orewire query --list), the "
+        "path of a .sql file, or SQL text. SQL is BigQuery Standard SQL, the "
+        "dialect of sql/; on DuckDB it is translated with sqlglot (--dialect "
+        "duckdb runs DuckDB SQL as is). Each statement's result is printed.", location=True)
+    parser.add_argument("sql", nargs="?", help="a query's name, a .sql file or SQL text")
+    parser.add_argument("--list", action="store_true",
+                        help="list the named queries with the question each answers")
     parser.add_argument("--dialect", choices=("bigquery", "duckdb"), default="bigquery")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
     parser.add_argument("--max-width", type=int, default=None, metavar="N",
@@ -131,31 +143,25 @@ def query(argv: list[str]) -> int:
 
 def report(argv: list[str]) -> int:
     """``orewire report``: the analyst's interactive report folder (orewire/report.py)."""
-    parser = StrictParser(
-        prog="orewire report",
-        description="Write an interactive report folder (open index.html; it needs no "
-                    "server and loads nothing from the network) of what the warehouse "
-                    "holds: what is new, the article list, stories over time, a map of "
-                    "countries linked to minerals, trends, mentions per mineral, supply "
-                    "events, figures, sources, dead letters and runs, all filtered by "
-                    "mineral, country, period and event type, each table as CSV.")
-    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
-                        metavar="PATH.duckdb|bigquery:PROJECT.DATASET")
+    parser = _reader_parser(
+        "orewire report",
+        "Write an interactive report folder (open index.html; it needs no "
+        "server and loads nothing from the network) of what the warehouse "
+        "holds: what is new, the article list, stories over time, a map of "
+        "countries linked to minerals, trends, mentions per mineral, supply "
+        "events, figures, sources, dead letters and runs, all filtered by "
+        "mineral, country, period and event type, each table as CSV.")
     parser.add_argument("--since", metavar="DATE",
                         help="only articles published from DATE on (YYYY-MM-DD, or 30d / "
                              "4w for the last 30 days / 4 weeks). Default: all.")
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="directory to write index.html and its scripts into")
-    parser.add_argument("--bigquery-endpoint", "--bigquery_endpoint",
-                        dest="bigquery_endpoint", default=None,
-                        help="BigQuery API endpoint (an emulator's URL), for bigquery: "
-                             "warehouses")
     ns = parser.parse_args(argv)
     from orewire import report as rep  # noqa: PLC0415 (altair and vl-convert only for this command)
     from orewire.query import QueryError  # noqa: PLC0415
     try:
         since = rep.parse_since(ns.since)
-        if not ns.warehouse.startswith("bigquery:") and not os.path.exists(ns.warehouse):
+        if _missing(ns.warehouse):
             raise rep.ReportError(f"warehouse not found: {ns.warehouse}")
         if os.path.exists(ns.out) and not os.path.isdir(ns.out):
             raise rep.ReportError(f"--out must be a directory, and {ns.out} is a file")
@@ -174,15 +180,13 @@ def report(argv: list[str]) -> int:
 
 def digest(argv: list[str]) -> int:
     """``orewire digest``: what is new in a window (see orewire/digest.py)."""
-    parser = StrictParser(
-        prog="orewire digest",
-        description="List what is new in the window against the four weeks before it: new "
-                    "country-mineral links, export restrictions (new or lifted) and other "
-                    "supply events, and minerals named by at least 3 stories and more than "
-                    "twice as often as before; each with its sentence and link, one item "
-                    "per story (syndicated copies are not repeated).")
-    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
-                        metavar="PATH.duckdb|bigquery:PROJECT.DATASET")
+    parser = _reader_parser(
+        "orewire digest",
+        "List what is new in the window against the four weeks before it: new "
+        "country-mineral links, export restrictions (new or lifted) and other "
+        "supply events, and minerals named by at least 3 stories and more than "
+        "twice as often as before; each with its sentence and link, one item "
+        "per story (syndicated copies are not repeated).")
     parser.add_argument("--since", default="7d", metavar="DATE|Nd|Nw",
                         help="start of the window: YYYY-MM-DD, or 7d / 2w before --until "
                              "(default 7d)")
@@ -190,10 +194,6 @@ def digest(argv: list[str]) -> int:
                         help="end of the window, YYYY-MM-DD (midnight UTC, excluded); "
                              "default: now")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--bigquery-endpoint", "--bigquery_endpoint",
-                        dest="bigquery_endpoint", default=None,
-                        help="BigQuery API endpoint (an emulator's URL), for bigquery: "
-                             "warehouses")
     ns = parser.parse_args(argv)
     from orewire import digest as dig, report as rep  # noqa: PLC0415
     from orewire.query import QueryError  # noqa: PLC0415
@@ -203,7 +203,7 @@ def digest(argv: list[str]) -> int:
             until = dt.datetime.combine(rep.parse_since(ns.until), dt.time(), dt.timezone.utc)
         window = dig.make_window(rep.parse_since(ns.since, (until or dt.datetime.now(
             dt.timezone.utc)).date()), until)
-        if not ns.warehouse.startswith("bigquery:") and not os.path.exists(ns.warehouse):
+        if _missing(ns.warehouse):
             raise rep.ReportError(f"warehouse not found: {ns.warehouse}")
     except rep.ReportError as err:
         print(f"orewire digest: error: {err}", file=sys.stderr)
