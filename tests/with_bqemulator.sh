@@ -15,7 +15,9 @@ mkdir -p "$(dirname "$LOG")"
 PORT=${BQEMU_PORT:-$("$EMU_PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 ENDPOINT="http://127.0.0.1:$PORT"
 
-"$EMU_PY" tests/bqemulator_serve.py start --project "$PROJECT" --rest-host 127.0.0.1 \
+# PYTHONFAULTHANDLER: should the emulator ever die of a native crash again, its log
+# shows the Python stack of every thread at that moment.
+PYTHONFAULTHANDLER=1 "$EMU_PY" tests/bqemulator_serve.py start --project "$PROJECT" --rest-host 127.0.0.1 \
   --rest-port "$PORT" --grpc-host 127.0.0.1 --grpc-port 0 --ephemeral \
   --log-level warning --log-format console >"$LOG" 2>&1 &
 EMU_PID=$!
@@ -46,4 +48,11 @@ echo "bqemulator answering at $ENDPOINT (pid $EMU_PID, log $LOG)"
 
 status=0
 OREWIRE_BQ_ENDPOINT=$ENDPOINT OREWIRE_BQ_PROJECT=$PROJECT OREWIRE_REQUIRE_BQ=1 "$@" || status=$?
+if ! kill -0 "$EMU_PID" 2>/dev/null; then
+  emu_status=0
+  wait "$EMU_PID" || emu_status=$?
+  echo "bqemulator (pid $EMU_PID) died during the run, exit status $emu_status; its log ($LOG):" >&2
+  tail -n 60 "$LOG" >&2
+  [ "$status" -ne 0 ] || status=1
+fi
 exit "$status"
