@@ -61,6 +61,15 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "default_parallelism: run the pipeline with the CLI's default local "
                    "parallelism (multi_processing workers) instead of in-process")
+    config.addinivalue_line(
+        "markers", "bigquery: uses the BigQuery emulator (set on every test that takes the "
+                   "`bq` fixture; `make test` runs these under tests/with_bqemulator.sh)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "bq" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.bigquery)
 
 
 @pytest.fixture(autouse=True)
