@@ -95,10 +95,16 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
             | "AllDeadLetters" >> beam.Flatten())
     if ctx.progress_dir:
         for name, pcoll in ((progress.ENTRIES, feeds["items"]), (progress.NEW, new_items),
-                            (progress.ARTICLES, branches["entities"]),
-                            (progress.DEAD_LETTERS, dead)):
-            label = "Progress" + name.title().replace("_", "")  # ProgressDeadLetters
+                            (progress.ARTICLES, branches["entities"])):
+            label = "Progress" + name.title().replace("_", "")  # ProgressArticles
             _ = pcoll | label >> CountProgress(ctx.progress_dir, name)
+        # Each stage's dead letters are counted where they are made, not after
+        # AllDeadLetters: the local runner materialises a Flatten of several inputs, so a
+        # tally after it saw nothing until the last stage had finished ("dead letters 0"
+        # the whole run).
+        for i, pcoll in enumerate((feeds[DEAD_LETTERS], *branches[DEAD_LETTERS])):
+            _ = pcoll | f"ProgressDeadLetters{i}" >> CountProgress(
+                ctx.progress_dir, progress.DEAD_LETTERS)
     # The near-duplicate band index grows with the articles it indexes, in the same write.
     bands = branches["rows"] | "ArticleBands" >> beam.FlatMap(band_rows)
     written = ({"articles": branches["rows"], DEAD_LETTERS: dead,
