@@ -36,6 +36,7 @@ class RunContext:
     extra_items: list = field(default_factory=list)  # FeedItems to retry (orewire retry)
     dedup_lookback_hours: float | None = None  # streaming polls: ids stored recently only
     deadline_at: float | None = None        # --deadline, as time.time() seconds
+    mode: str = "batch"                     # runs.mode: batch, or retry (orewire retry)
     # DuckDB: the graph ends at Parquet shards and the driver loads them once it has run
     # (finish_run), after the worker processes have exited.
     load_after_run: bool = False
