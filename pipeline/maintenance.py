@@ -79,12 +79,17 @@ def reprocess(argv: list[str]) -> int:
     try:
         with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
             where = "WHERE COALESCE(published_at, ingested_at) >= ?" if ns.since else ""
-            cols, rows = wh.sql(f"SELECT {', '.join(_STORED_FOR_REPROCESS)} FROM articles "
+            cols, rows = wh.sql(f"SELECT {', '.join(_STORED_FOR_REPROCESS)}, "
+                                f"{', '.join(REPROCESSED_COLUMNS)} FROM articles "
                                 f"{where}", [ns.since] if ns.since else [])
     except WarehouseError as err:
         print(f"orewire reprocess: error: {err}", file=sys.stderr)
         return 2
-    articles = [dict(zip(cols, r)) for r in rows]
+    articles, before = [], {}
+    for r in rows:
+        row = dict(zip(cols, r))
+        before[row["article_id"]] = _fingerprint(row)
+        articles.append({k: row[k] for k in _STORED_FOR_REPROCESS})
     if not articles:
         print("orewire reprocess: no stored articles to reprocess")
         return 0
@@ -101,16 +106,42 @@ def reprocess(argv: list[str]) -> int:
             _ = (linked["rows"]
                  | "Batch" >> beam.BatchElements(min_batch_size=1, max_batch_size=2000)
                  | "Shard" >> beam.ParDo(WriteShardFn("articles", staging)))
-        updated = [{k: r[k] for k in ("article_id",) + REPROCESSED_COLUMNS}
-                   for path in sorted(glob.glob(os.path.join(staging, "*.parquet")))
-                   for r in pq.read_table(path).to_pylist()]
+        retagged = [{k: r[k] for k in ("article_id",) + REPROCESSED_COLUMNS}
+                    for path in sorted(glob.glob(os.path.join(staging, "*.parquet")))
+                    for r in pq.read_table(path).to_pylist()]
+        # Only the rows that differ are written, and reported: tags that came out the
+        # same and a version already current are no change.
+        tags_changed = [r for r in retagged
+                        if _fingerprint(r)[0] != before.get(r["article_id"], (None,))[0]]
+        stamped = [r for r in retagged if r not in tags_changed
+                   and _fingerprint(r)[1] != before.get(r["article_id"], (None, None))[1]]
         with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
-            changed = wh.update_rows("articles", updated, REPROCESSED_COLUMNS)
+            wh.update_rows("articles", tags_changed + stamped, REPROCESSED_COLUMNS)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    print(f"orewire reprocess: {len(updated)} of {len(articles)} articles re-tagged "
-          f"with {PIPELINE_VERSION}; {changed} rows updated")
+    version_only = f", {len(stamped)} more only their pipeline_version" if stamped else ""
+    print(f"orewire reprocess: {len(retagged)} of {len(articles)} articles re-tagged "
+          f"with {PIPELINE_VERSION}; {len(tags_changed)} changed their tags"
+          f"{version_only}")
     return 0
+
+
+def _canonical(value):
+    """A stored or new tag value in one form: NULL lists as empty, mappings by key."""
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return {k: _canonical(v) if isinstance(v, (list, dict)) else v
+                for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) if isinstance(v, (list, dict, tuple)) else v for v in value]
+    return value
+
+
+def _fingerprint(row: dict) -> tuple[str, str | None]:
+    """(the row's tags as canonical JSON, its pipeline_version): what reprocess compares."""
+    tags = {c: _canonical(row.get(c)) for c in REPROCESSED_COLUMNS if c != "pipeline_version"}
+    return json.dumps(tags, sort_keys=True, default=str), row.get("pipeline_version")
 
 
 # ------------------------------------------------------------------------ retry

@@ -29,12 +29,23 @@ def test_reprocess_rewrites_tags_in_place_and_is_idempotent(tmp_path, capsys):
                 "pipeline_version = 'orewire-0.0.1'")
     con.close()
     assert main(["reprocess", "--warehouse", str(wh), "--quiet"]) == 0
-    assert f"{len(before)} of {len(before)} articles re-tagged" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"{len(before)} of {len(before)} articles re-tagged" in out
+    # the articles with minerals got them back; the others differed in version only
+    with_minerals = sum(1 for r in before if r[1])
+    assert 0 < with_minerals < len(before)
+    assert (f"; {with_minerals} changed their tags, {len(before) - with_minerals} more only "
+            "their pipeline_version") in out, out
     after = _q(wh, "SELECT article_id, mineral_ids, country_codes, minerals FROM articles "
                    "ORDER BY 1")
     assert after == before
     assert _q(wh, "SELECT DISTINCT pipeline_version FROM articles") != [("orewire-0.0.1",)]
+    capsys.readouterr()
     assert main(["reprocess", "--warehouse", str(wh), "--quiet"]) == 0
+    # nothing changed the second time, and it says so
+    out = capsys.readouterr().out
+    assert f"{len(before)} of {len(before)} articles re-tagged" in out
+    assert "; 0 changed their tags\n" in out and "pipeline_version" not in out, out
     assert _q(wh, "SELECT article_id, mineral_ids, country_codes, minerals FROM articles "
                   "ORDER BY 1") == before
     assert _q(wh, "SELECT count(*) FROM articles") == [(len(before),)]
