@@ -252,9 +252,22 @@ class BigQueryWarehouse:
         missing = schemas.added_fields([f.to_api_repr() for f in stored.schema], wanted)
         if missing:
             from google.api_core import exceptions  # noqa: PLC0415
-            stored.schema = self._schema(table)
+            # New top-level scalar columns by DDL first (one a statement), which both
+            # BigQuery and the emulator apply to the stored table; the emulator takes a
+            # schema update as metadata only, so its rows would lack the column. Nested
+            # fields, and whatever the DDL did not add, by the schema update below.
+            added_by_ddl = False
+            for field in wanted:
+                if field["name"] in missing and field.get("type") not in (
+                        "RECORD", "STRUCT") and field.get("mode", "NULLABLE") == "NULLABLE":
+                    added_by_ddl = True
+                    self._add_column(table, field)
+            if added_by_ddl:   # the table changed: update its current version, if need be
+                stored = self.client.get_table(self.table_id(table), retry=self._retry())
             try:
-                self.client.update_table(stored, ["schema"], retry=self._retry())
+                if schemas.added_fields([f.to_api_repr() for f in stored.schema], wanted):
+                    stored.schema = self._schema(table)
+                    self.client.update_table(stored, ["schema"], retry=self._retry())
             except exceptions.GoogleAPICallError as err:
                 # open_warehouse turns this into the run's one-line error
                 raise ValueError(
@@ -262,6 +275,18 @@ class BigQueryWarehouse:
                     f"the service refused to add them: {str(err).splitlines()[0][:300]}"
                 ) from err
         return missing
+
+    def _add_column(self, table: str, field: dict) -> None:
+        from google.api_core import exceptions  # noqa: PLC0415
+        sql = (f"ALTER TABLE `{self.table_id(table)}` ADD COLUMN IF NOT EXISTS "
+               f"`{field['name']}` {field['type']}")
+        try:
+            self.client.query(sql, retry=self._retry(), job_retry=self._job_retry()
+                              ).result(timeout=self.job_timeout)
+        except exceptions.GoogleAPICallError as err:
+            raise ValueError(f"BigQuery table {self.table_id(table)} lacks {field['name']} "
+                             f"and the service refused to add it: "
+                             f"{str(err).splitlines()[0][:300]}") from err
 
     def prepare_run(self, run_id: str) -> None:
         """Create this run's staging tables (they expire by themselves if the run dies)."""

@@ -29,7 +29,10 @@ RETRYABLE_STATUS = {429, 500, 502, 503, 504}
 
 
 class FetchError(Exception):
-    """A fetch that failed; ``retryable`` says whether trying later may succeed."""
+    """A fetch that failed; ``retryable`` says whether trying later may succeed, and
+    ``retry_in_run`` whether the fetcher itself should try again at once (backoff)."""
+
+    retry_in_run = True
 
     def __init__(self, message: str, *, retryable: bool, status: int | None = None):
         super().__init__(message)
@@ -40,6 +43,20 @@ class FetchError(Exception):
 class BlockedAddress(FetchError):
     def __init__(self, message: str):
         super().__init__(message, retryable=False)
+
+
+class HostNotFound(FetchError):
+    """The host name does not resolve (no such host, or no DNS at all: no network).
+
+    Retryable, by ``orewire retry`` once the network or the name is back, but not within
+    the run: a name that did not resolve a moment ago does not resolve half a second
+    later, and retrying every unresolvable host twice made a run without network spend
+    most of its time waiting for the same answer."""
+
+    retry_in_run = False
+
+    def __init__(self, host: str, detail: str):
+        super().__init__(f"cannot resolve host {host!r}: {detail}", retryable=True)
 
 
 class DeadlineReached(FetchError):
@@ -108,7 +125,7 @@ def check_address(url: str, allow_private: bool) -> str | None:
     try:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except socket.gaierror as err:
-        raise FetchError(f"cannot resolve host {host!r}: {err}", retryable=True) from err
+        raise HostNotFound(host, str(err)) from err
     addresses = []
     for info in infos:
         ip = ipaddress.ip_address(info[4][0].split("%")[0])
@@ -118,7 +135,7 @@ def check_address(url: str, allow_private: bool) -> str | None:
                 "(use --allow-private-network to permit)")
         addresses.append(str(ip))
     if not addresses:
-        raise FetchError(f"cannot resolve host {host!r}: no address", retryable=True)
+        raise HostNotFound(host, "no address")
     return addresses[0]
 
 
@@ -296,7 +313,7 @@ class Fetcher:
                 return self._get_following_redirects(url, headers or {})
             except FetchError as err:
                 attempt += 1
-                if not err.retryable or attempt > self.retries:
+                if not err.retryable or not err.retry_in_run or attempt > self.retries:
                     raise
                 wait = self.backoff * (2 ** (attempt - 1))
                 retry_after = getattr(err, "retry_after", None)
@@ -358,6 +375,9 @@ class Fetcher:
                                           f"fetching {url[:200]}; retryable") from err
                 raise FetchError(f"timeout fetching {url}: {err}", retryable=True) from err
             except requests.exceptions.ConnectionError as err:
+                unresolved = _name_resolution_error(err)
+                if unresolved is not None:   # --allow-private-network: requests resolved
+                    raise HostNotFound(host, unresolved) from err
                 raise FetchError(f"connection error fetching {url}: {err}",
                                  retryable=True) from err
             except requests.exceptions.RequestException as err:
@@ -420,6 +440,30 @@ class Fetcher:
                                   f"{url[:200]}; retryable")
         raise FetchError(f"fetching {url} took over {self.total_timeout:.0f}s",
                          retryable=True)
+
+
+def _name_resolution_error(err: BaseException) -> str | None:
+    """The resolver's words when ``err`` (requests' ConnectionError) is a host name that
+    did not resolve, else None. urllib3 wraps it: ConnectionError(MaxRetryError(reason=
+    NameResolutionError(... socket.gaierror)))."""
+    seen = 0
+    stack = [err]
+    while stack and seen < 20:
+        e = stack.pop()
+        seen += 1
+        if isinstance(e, socket.gaierror):
+            return str(e)
+        if isinstance(e, urllib3.exceptions.NameResolutionError):
+            cause = e.__cause__ or e.__context__
+            return str(cause) if isinstance(cause, socket.gaierror) else str(e)
+        stack += [a for a in getattr(e, "args", ()) if isinstance(a, BaseException)]
+        reason = getattr(e, "reason", None)
+        if isinstance(reason, BaseException):
+            stack.append(reason)
+        for nxt in (e.__cause__, e.__context__):
+            if nxt is not None:
+                stack.append(nxt)
+    return None
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -45,18 +45,29 @@ class Heartbeat:
         # From creation, not 0.0: time.monotonic() is the machine's uptime, so 0.0 made
         # the first add flush at once on any machine up for longer than flush_seconds.
         self.last_flush = time.monotonic()
+        self.timer: threading.Timer | None = None
 
     def add(self, name: str, n: int = 1) -> None:
         with self.lock:
             self.counts[name] = self.counts.get(name, 0) + n
-            due = time.monotonic() - self.last_flush >= self.flush_seconds
-        if due:
+            wait = self.flush_seconds - (time.monotonic() - self.last_flush)
+            if wait > 0 and self.timer is None:
+                # Not due yet: flush when it is, even if nothing else is counted until
+                # then (a dead letter, then a minute-long fetch, must not wait for the
+                # end of the bundle to be seen).
+                self.timer = threading.Timer(wait, self.flush)
+                self.timer.daemon = True
+                self.timer.start()
+        if wait <= 0:
             self.flush()
 
     def flush(self) -> None:
         with self.lock:
             data = json.dumps(self.counts)
             self.last_flush = time.monotonic()
+            if self.timer is not None and self.timer is not threading.current_thread():
+                self.timer.cancel()
+            self.timer = None
         tmp = f"{self.path}.{threading.get_ident()}.tmp"
         try:
             with open(tmp, "w", encoding="utf-8") as fh:

@@ -36,6 +36,7 @@ class RunContext:
     extra_items: list = field(default_factory=list)  # FeedItems to retry (orewire retry)
     dedup_lookback_hours: float | None = None  # streaming polls: ids stored recently only
     deadline_at: float | None = None        # --deadline, as time.time() seconds
+    mode: str = "batch"                     # runs.mode: batch, or retry (orewire retry)
     # DuckDB: the graph ends at Parquet shards and the driver loads them once it has run
     # (finish_run), after the worker processes have exited.
     load_after_run: bool = False
@@ -95,10 +96,16 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
             | "AllDeadLetters" >> beam.Flatten())
     if ctx.progress_dir:
         for name, pcoll in ((progress.ENTRIES, feeds["items"]), (progress.NEW, new_items),
-                            (progress.ARTICLES, branches["entities"]),
-                            (progress.DEAD_LETTERS, dead)):
-            label = "Progress" + name.title().replace("_", "")  # ProgressDeadLetters
+                            (progress.ARTICLES, branches["entities"])):
+            label = "Progress" + name.title().replace("_", "")  # ProgressArticles
             _ = pcoll | label >> CountProgress(ctx.progress_dir, name)
+        # Each stage's dead letters are counted where they are made, not after
+        # AllDeadLetters: the local runner materialises a Flatten of several inputs, so a
+        # tally after it saw nothing until the last stage had finished ("dead letters 0"
+        # the whole run).
+        for i, pcoll in enumerate((feeds[DEAD_LETTERS], *branches[DEAD_LETTERS])):
+            _ = pcoll | f"ProgressDeadLetters{i}" >> CountProgress(
+                ctx.progress_dir, progress.DEAD_LETTERS)
     # The near-duplicate band index grows with the articles it indexes, in the same write.
     bands = branches["rows"] | "ArticleBands" >> beam.FlatMap(band_rows)
     written = ({"articles": branches["rows"], DEAD_LETTERS: dead,

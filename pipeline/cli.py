@@ -357,7 +357,8 @@ def _run_prepared(options, oopts, ctx) -> int:
             finish_run(oopts, ctx)
     except Exception as err:  # noqa: BLE001 (the run as a whole failed: one line, exit 1)
         logging.getLogger(__name__).debug("run %s failed", ctx.run_id, exc_info=True)
-        print(f"orewire run: error: run {ctx.run_id} failed: {run_failure(err)}",
+        command = "orewire retry" if ctx.mode == "retry" else "orewire run"
+        print(f"{command}: error: run {ctx.run_id} failed: {run_failure(err)}",
               file=sys.stderr)
         return 1
     finished = dt.datetime.now(dt.timezone.utc)

@@ -8,7 +8,10 @@
     orewire retry [--warehouse W] [run flags ...]
         Re-attempt the retryable dead letters that are not resolved yet (pages that timed
         out or answered 5xx/429, feeds that could not be read), store what now succeeds,
-        and mark those dead letters resolved.
+        and mark those dead letters resolved. What fails again stays one dead letter:
+        its attempts are counted up and last_error set, and the retry run's own row for
+        the same failure is removed (DESIGN.md: a retry updates the dead letter it
+        retried rather than adding another).
 """
 from __future__ import annotations
 
@@ -76,12 +79,17 @@ def reprocess(argv: list[str]) -> int:
     try:
         with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
             where = "WHERE COALESCE(published_at, ingested_at) >= ?" if ns.since else ""
-            cols, rows = wh.sql(f"SELECT {', '.join(_STORED_FOR_REPROCESS)} FROM articles "
+            cols, rows = wh.sql(f"SELECT {', '.join(_STORED_FOR_REPROCESS)}, "
+                                f"{', '.join(REPROCESSED_COLUMNS)} FROM articles "
                                 f"{where}", [ns.since] if ns.since else [])
     except WarehouseError as err:
         print(f"orewire reprocess: error: {err}", file=sys.stderr)
         return 2
-    articles = [dict(zip(cols, r)) for r in rows]
+    articles, before = [], {}
+    for r in rows:
+        row = dict(zip(cols, r))
+        before[row["article_id"]] = _fingerprint(row)
+        articles.append({k: row[k] for k in _STORED_FOR_REPROCESS})
     if not articles:
         print("orewire reprocess: no stored articles to reprocess")
         return 0
@@ -98,16 +106,42 @@ def reprocess(argv: list[str]) -> int:
             _ = (linked["rows"]
                  | "Batch" >> beam.BatchElements(min_batch_size=1, max_batch_size=2000)
                  | "Shard" >> beam.ParDo(WriteShardFn("articles", staging)))
-        updated = [{k: r[k] for k in ("article_id",) + REPROCESSED_COLUMNS}
-                   for path in sorted(glob.glob(os.path.join(staging, "*.parquet")))
-                   for r in pq.read_table(path).to_pylist()]
+        retagged = [{k: r[k] for k in ("article_id",) + REPROCESSED_COLUMNS}
+                    for path in sorted(glob.glob(os.path.join(staging, "*.parquet")))
+                    for r in pq.read_table(path).to_pylist()]
+        # Only the rows that differ are written, and reported: tags that came out the
+        # same and a version already current are no change.
+        tags_changed = [r for r in retagged
+                        if _fingerprint(r)[0] != before.get(r["article_id"], (None,))[0]]
+        stamped = [r for r in retagged if r not in tags_changed
+                   and _fingerprint(r)[1] != before.get(r["article_id"], (None, None))[1]]
         with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
-            changed = wh.update_rows("articles", updated, REPROCESSED_COLUMNS)
+            wh.update_rows("articles", tags_changed + stamped, REPROCESSED_COLUMNS)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    print(f"orewire reprocess: {len(updated)} of {len(articles)} articles re-tagged "
-          f"with {PIPELINE_VERSION}; {changed} rows updated")
+    version_only = f", {len(stamped)} more only their pipeline_version" if stamped else ""
+    print(f"orewire reprocess: {len(retagged)} of {len(articles)} articles re-tagged "
+          f"with {PIPELINE_VERSION}; {len(tags_changed)} changed their tags"
+          f"{version_only}")
     return 0
+
+
+def _canonical(value):
+    """A stored or new tag value in one form: NULL lists as empty, mappings by key."""
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return {k: _canonical(v) if isinstance(v, (list, dict)) else v
+                for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) if isinstance(v, (list, dict, tuple)) else v for v in value]
+    return value
+
+
+def _fingerprint(row: dict) -> tuple[str, str | None]:
+    """(the row's tags as canonical JSON, its pipeline_version): what reprocess compares."""
+    tags = {c: _canonical(row.get(c)) for c in REPROCESSED_COLUMNS if c != "pipeline_version"}
+    return json.dumps(tags, sort_keys=True, default=str), row.get("pipeline_version")
 
 
 # ------------------------------------------------------------------------ retry
@@ -122,6 +156,40 @@ WHERE retryable AND resolved_at IS NULL AND (
         SELECT 1 FROM feed_state f WHERE f.feed_url = dead_letters.source
         AND f.last_status IN ('ok', 'not_modified', 'empty', 'bozo')
         AND f.last_polled_at > dead_letters.failed_at)))"""
+
+
+# A retried item that failed again: the open dead letter it came from (same stage and
+# source, from an earlier run) takes the new failure as its last_error and one more
+# attempt; its retryable follows the new failure (a page now 404 is not retried again).
+# Then the retry run's own rows for those failures go. BigQuery Standard SQL, run as is
+# on BigQuery and translated on DuckDB; both ? are the retry run's id.
+COUNT_UP_RETRIED = """UPDATE dead_letters
+SET attempts = COALESCE(dead_letters.attempts, 1) + 1, last_error = n.error,
+    retryable = n.retryable
+FROM (SELECT stage, source, MAX(error) AS error, LOGICAL_OR(retryable) AS retryable
+      FROM dead_letters WHERE run_id = ? AND source IS NOT NULL
+      GROUP BY stage, source) AS n
+WHERE COALESCE(dead_letters.run_id, '') != ? AND dead_letters.resolved_at IS NULL
+  AND dead_letters.retryable AND dead_letters.stage = n.stage
+  AND dead_letters.source = n.source"""
+
+# Only rows COUNT_UP_RETRIED just counted: open, from another run, retried at least once,
+# and their last error is this run's.
+DROP_REPEATED = """DELETE FROM dead_letters
+WHERE run_id = ? AND EXISTS (
+  SELECT 1 FROM dead_letters AS o
+  WHERE COALESCE(o.run_id, '') != ? AND o.resolved_at IS NULL AND o.attempts > 1
+    AND o.stage = dead_letters.stage AND o.source = dead_letters.source
+    AND o.last_error = dead_letters.error)"""
+
+
+def count_up_retried(wh, run_id: str) -> int:
+    """Fold the failures of retry run ``run_id`` into the open dead letters they retried;
+    returns how many of the run's dead letters were folded (failed again)."""
+    before = wh.count("dead_letters", "run_id = ?", [run_id])
+    wh.sql(COUNT_UP_RETRIED, [run_id, run_id])
+    wh.sql(DROP_REPEATED, [run_id, run_id])
+    return before - wh.count("dead_letters", "run_id = ?", [run_id])
 
 
 def retry_work(rows: list[tuple]) -> tuple[list[str], list[dict]]:
@@ -149,8 +217,12 @@ def retry_work(rows: list[tuple]) -> tuple[list[str], list[dict]]:
 
 def retry(argv: list[str]) -> int:
     from pipeline.cli import UsageError, prepare, run_prepared  # noqa: PLC0415
-    from pipeline.options import run_help_parser  # noqa: PLC0415
-    ns, _rest = run_help_parser().parse_known_args(argv)
+    from pipeline.options import RETRY_DESCRIPTION, run_help_parser  # noqa: PLC0415
+    parser = run_help_parser("orewire retry", RETRY_DESCRIPTION)
+    if "-h" in argv or "--help" in argv:
+        parser.print_help()
+        return 0
+    ns, _rest = parser.parse_known_args(argv)
     if ns.feeds:
         print("orewire retry: error: --feeds is not taken: the dead letters say what to "
               "retry", file=sys.stderr)
@@ -171,13 +243,18 @@ def retry(argv: list[str]) -> int:
     except UsageError as err:
         print(f"orewire retry: error: {err}", file=sys.stderr)
         return 2
+    ctx.mode = "retry"
     code = run_prepared(options, ctx)
+    if code != 0:   # the run failed as a whole (its one line is printed): nothing to fold
+        return code
     with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
         wh.sql(RESOLVE, [dt.datetime.now(dt.timezone.utc), ctx.run_id])
+        again = count_up_retried(wh, ctx.run_id)
         resolved = wh.sql("SELECT count(*) FROM dead_letters WHERE resolved_by_run = ?",
                           [ctx.run_id])[1][0][0]
         left = wh.sql("SELECT count(*) FROM dead_letters WHERE retryable AND "
                       "resolved_at IS NULL")[1][0][0]
     print(f"orewire retry: {len(items)} pages and {len(feeds)} feeds retried; "
-          f"{resolved} dead letters resolved, {left} retryable ones still open")
+          f"{resolved} dead letters resolved, {again} failed again (attempts counted "
+          f"up), {left} retryable ones still open")
     return code

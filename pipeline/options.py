@@ -105,10 +105,23 @@ class OrewireOptions(PipelineOptions):
                 "read_timeout": min(15.0, self.fetch_timeout)}
 
 
-def run_help_parser() -> argparse.ArgumentParser:
+RETRY_DESCRIPTION = (
+    "Re-attempt the retryable dead letters that are not resolved yet (feeds that could "
+    "not be read, pages that timed out, answered 5xx/429, did not resolve or were cut "
+    "off by --deadline): what now succeeds is stored and its dead letter marked "
+    "resolved; what fails again stays one open dead letter, its attempts counted up and "
+    "its last_error set (no second row). Takes orewire run's options except --feeds "
+    "(the dead letters say what to retry); its summary is stored in runs with mode "
+    "'retry'.")
+
+
+def run_help_parser(prog: str = "orewire run",
+                    description: str | None = None) -> argparse.ArgumentParser:
+    """``orewire run``'s options for --help and parsing; ``orewire retry`` takes the same
+    ones under its own name and description."""
     parser = argparse.ArgumentParser(
-        prog="orewire run", allow_abbrev=False,
-        description="Read news feeds, clean the articles, tag entities and minerals, and "
+        prog=prog, allow_abbrev=False,
+        description=description or "Read news feeds, clean the articles, tag entities and minerals, and "
                     "write one row per article to the warehouse. Any Apache Beam pipeline "
                     "option (--runner, --direct_num_workers, --project, --region, "
                     "--temp_location, ...) passes through; the default runner is "

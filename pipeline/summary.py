@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from apache_beam.metrics.metric import MetricsFilter
 
 from orewire import PIPELINE_VERSION
+from orewire.causes import cause_line, top_causes
 from orewire.tables import ascii_table
 from orewire.warehouse import open_warehouse
 from transforms.common import NAMESPACE
@@ -39,6 +40,13 @@ class RunSummary:
     top_minerals: list = field(default_factory=list)
     top_countries: list = field(default_factory=list)
     total_articles: int = 0
+    # The run's commonest dead-letter causes: (count, orewire.causes.Cause), most first.
+    causes: list = field(default_factory=list)
+
+    @property
+    def command(self) -> str:
+        """The command that made the run, for the summary's header."""
+        return f"orewire {self.mode}" if self.mode in ("retry", "reprocess") else "orewire run"
 
     def render(self) -> str:
         """The counts as a table, then the run's top minerals and countries as another."""
@@ -56,8 +64,12 @@ class RunSummary:
             ("articles in warehouse", self.total_articles),
             ("entries per second", f"{self.entries_seen / secs:.1f}" if secs > 0 else "-"),
         ]
-        out = [f"orewire run {self.run_id} ({self.mode}, {secs:.1f}s, {PIPELINE_VERSION})",
+        out = [f"{self.command} {self.run_id} ({self.mode}, {secs:.1f}s, "
+               f"{PIPELINE_VERSION})",
                ascii_table(["summary", "count"], counts, align="<>")]
+        if self.causes:
+            out.append("dead letters by cause, and what to do:")
+            out += [f"  {cause_line(n, cause)}" for n, cause in self.causes]
         tops = max(len(self.top_minerals), len(self.top_countries))
         if tops:
             pad = lambda xs, i: xs[i] if i < len(xs) else ("", "")  # noqa: E731
@@ -91,12 +103,15 @@ _DEAD_BY_STAGE = ("SELECT stage, COUNT(*) AS n FROM dead_letters WHERE run_id = 
 _FAILED_ITEMS = ("SELECT COUNT(DISTINCT COALESCE(article_id, dead_letter_id)) "
                  f"FROM dead_letters WHERE run_id = ? AND NOT {FEED_LEVEL}")
 _FEED_DEAD = f"SELECT COUNT(*) FROM dead_letters WHERE run_id = ? AND {FEED_LEVEL}"
+# Every dead letter of the run, feed-level ones too: a feed that could not be read is the
+# failure an operator most needs explained.
+_CAUSES = "SELECT stage, error_type, error FROM dead_letters WHERE run_id = ?"
 _TOP = ("SELECT x, COUNT(*) AS n FROM articles, UNNEST({column}) AS x WHERE run_id = ? "
         "GROUP BY x ORDER BY n DESC, x LIMIT 8")
 
 
 def collect_summary(warehouse_path: str, ctx, finished_at, metrics,
-                    mode: str = "batch", *, endpoint: str | None = None,
+                    mode: str | None = None, *, endpoint: str | None = None,
                     location: str = "US", counters: dict | None = None) -> RunSummary:
     """Count the run, print-ready, and store it in ``runs``. The counts come from Beam's
     ``metrics`` or, inside a job (transforms/record_run.py), from ``counters``
@@ -108,6 +123,7 @@ def collect_summary(warehouse_path: str, ctx, finished_at, metrics,
     take because the article was stored meanwhile (another run on the same BigQuery
     dataset) is a duplicate too, found as rows handed over minus rows stored."""
     counters = counters if counters is not None else counter_values(metrics)
+    mode = mode or getattr(ctx, "mode", None) or "batch"
     with open_warehouse(warehouse_path, endpoint, location, create=False) as wh:
         rid = [ctx.run_id]
         written = wh.count("articles", "run_id = ?", rid)
@@ -116,6 +132,7 @@ def collect_summary(warehouse_path: str, ctx, finished_at, metrics,
         feed_dead = wh.sql(_FEED_DEAD, rid)[1][0][0] or 0
         minerals = [tuple(r) for r in wh.sql(_TOP.format(column="mineral_ids"), rid)[1]]
         countries = [tuple(r) for r in wh.sql(_TOP.format(column="country_codes"), rid)[1]]
+        causes = top_causes(wh.sql(_CAUSES, rid)[1]) if failed_items or feed_dead else []
         stored_meanwhile = max(0, counters.get("rows_linked", written) - written)
         summary = RunSummary(
             run_id=ctx.run_id, mode=mode, started_at=ctx.started_at, finished_at=finished_at,
@@ -126,6 +143,6 @@ def collect_summary(warehouse_path: str, ctx, finished_at, metrics,
             retried=len(getattr(ctx, "extra_items", None) or []),
             feed_dead_letters=feed_dead,
             top_minerals=minerals, top_countries=countries,
-            total_articles=wh.count("articles"))
+            total_articles=wh.count("articles"), causes=causes)
         wh.insert_rows("runs", [summary.row()])
     return summary

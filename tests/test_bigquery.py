@@ -330,3 +330,42 @@ def test_syndicated_copies_are_marked_through_the_band_index(bq, server, tmp_pat
     assert len(per_article) == 3 and {n for _, n in per_article} == {32}
     with BigQueryWarehouse(project, dataset, endpoint=bq.endpoint, create=False) as wh:
         assert wh.band_index_complete(now - dt.timedelta(days=90))
+
+
+def _dead(dl_id, run_id, source, error, *, attempts=None, retryable=True, stage="read_feeds"):
+    return {"dead_letter_id": dl_id, "stage": stage, "source": source, "feed_url": source,
+            "error_type": "FetchError", "error": error, "retryable": retryable,
+            "failed_at": dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc), "run_id": run_id,
+            "attempts": attempts}
+
+
+def test_an_older_dead_letters_table_gains_attempts_and_a_retry_counts_up(bq):  # noqa: F811
+    """A dead_letters table made before `attempts` and `last_error` gains them through
+    migrate(); then `orewire retry`'s DML folds a retry run's repeated failures into the
+    open dead letters (attempts + 1, last_error) and drops the run's own copies."""
+    from google.cloud import bigquery as gbq
+    import schemas
+    from pipeline.maintenance import count_up_retried
+    project, dataset = parse_spec(bq.new_dataset("attempts"))
+    client = bq.client()
+    client.create_dataset(f"{project}.{dataset}", exists_ok=True)
+    old = [gbq.SchemaField.from_api_repr(f) for f in schemas.bigquery_schema("dead_letters")
+           if f["name"] not in ("attempts", "last_error")]
+    table_id = f"{project}.{dataset}.dead_letters"
+    client.create_table(gbq.Table(table_id, schema=old))
+    with BigQueryWarehouse(project, dataset, endpoint=bq.endpoint) as wh:
+        names = [f.name for f in wh.client.get_table(table_id).schema]
+        assert names[-2:] == ["attempts", "last_error"]
+        wh.insert_rows("dead_letters", [
+            _dead("old1", "run-1", "https://a.example/f", "HTTP 503 from a"),  # attempts NULL
+            _dead("old2", "run-1", "https://b.example/f", "HTTP 503 from b", attempts=1),
+            _dead("old3", "run-1", "https://c.example/f", "HTTP 503 from c", attempts=1),
+            _dead("new1", "run-r", "https://a.example/f", "HTTP 502 from a", attempts=1),
+            _dead("new2", "run-r", "https://b.example/f", "HTTP 404 from b", attempts=1,
+                  retryable=False)])
+        assert count_up_retried(wh, "run-r") == 2
+        rows = sorted(wh.sql("SELECT dead_letter_id, attempts, last_error, retryable, "
+                             "error FROM dead_letters")[1])
+    assert rows == [("old1", 2, "HTTP 502 from a", True, "HTTP 503 from a"),
+                    ("old2", 2, "HTTP 404 from b", False, "HTTP 503 from b"),
+                    ("old3", 1, None, True, "HTTP 503 from c")]   # c succeeded or was not retried

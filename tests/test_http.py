@@ -449,3 +449,50 @@ def test_connection_goes_to_the_checked_address_not_a_second_resolution(server, 
     assert sum(Handler.hits.values()) == before
     assert oh.is_public(ipaddress.ip_address("93.184.216.34"))
     f.close()
+
+
+@pytest.mark.parametrize("allow_private", [False, True])
+def test_an_unresolvable_host_fails_at_once_and_stays_retryable(monkeypatch, allow_private):
+    """No such host (or no DNS at all): one lookup, no backoff and no second attempt in
+    the run; the failure is still retryable, for `orewire retry` later. Both paths: the
+    SSRF guard's own lookup, and requests' (--allow-private-network)."""
+    import socket
+    from orewire.http import HostNotFound
+    lookups = []
+
+    def no_such_host(host, *args, **kwargs):
+        lookups.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    f = Fetcher(allow_private=allow_private, per_host_delay=0, backoff=5.0, retries=2)
+    started = time.monotonic()
+    with pytest.raises(HostNotFound) as exc:
+        f.get("http://feeds.no-such-host.example/rss")
+    f.close()
+    assert time.monotonic() - started < 2.0          # no 5 s + 10 s of backoff
+    assert lookups == ["feeds.no-such-host.example"]  # one lookup: no retry in the run
+    assert exc.value.retryable is True
+    assert str(exc.value).startswith("cannot resolve host 'feeds.no-such-host.example'")
+    assert "Name or service not known" in str(exc.value)
+
+
+def test_a_refused_connection_is_still_retried_within_the_run():
+    import socket
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    attempts = []
+    f = Fetcher(allow_private=True, per_host_delay=0, backoff=0.01, retries=2)
+    real = f._get_following_redirects
+
+    def counting(url, headers):
+        attempts.append(url)
+        return real(url, headers)
+
+    f._get_following_redirects = counting
+    with pytest.raises(FetchError) as exc:
+        f.get(f"http://127.0.0.1:{port}/")
+    f.close()
+    assert len(attempts) == 3 and exc.value.retryable and exc.value.retry_in_run

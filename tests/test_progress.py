@@ -114,3 +114,50 @@ def test_run_reports_progress_on_stderr_unless_quiet(tmp_path, capsys, monkeypat
     assert run(["--warehouse", str(wh), "--quiet"]) == 0
     assert "orewire progress" not in capsys.readouterr().err
     assert len(made) == 1  # quiet: no heartbeat directory at all
+
+
+def test_a_heartbeat_flushes_a_count_that_nothing_follows(tmp_path):
+    """One dead letter, then a long silence (a slow fetch): it is on disk within the
+    flush interval, not only when the bundle ends."""
+    hb = Heartbeat(str(tmp_path), flush_seconds=0.2)
+    hb.add(progress.DEAD_LETTERS)
+    assert read_progress(str(tmp_path))[progress.DEAD_LETTERS] == 0  # not due yet
+    time.sleep(0.6)
+    assert read_progress(str(tmp_path))[progress.DEAD_LETTERS] == 1
+
+
+class _SlowRoute:
+    """A route of tests.conftest.LocalServer whose body takes ``delay`` seconds."""
+
+    def __init__(self, body: str, delay: float):
+        self.status, self.headers = 200, {}
+        self._body, self.delay = body.encode("utf-8"), delay
+
+    @property
+    def body(self) -> bytes:
+        time.sleep(self.delay)
+        return self._body
+
+
+def test_dead_letters_show_on_the_progress_line_as_they_happen(server, tmp_path, capsys,
+                                                               monkeypatch):
+    """A feed that cannot be read is a dead letter at once; the progress line says so
+    while the other feed's page is still being fetched (before, the count was taken
+    after all stages' dead letters were gathered: 0 until the run ended)."""
+    from tests.conftest import Route
+    from tests.fixtures import BOLIVIA, page_html, rss
+    monkeypatch.setattr(progress, "LOG_INTERVAL_SECONDS", 0.2)
+    server.routes["/feed.xml"] = Route(rss("Desk", [
+        {"title": "Bolivia", "link": server.url("/news/slow"), "description": "Teaser …"}]),
+        headers={"Content-Type": "application/rss+xml"})
+    server.routes["/news/slow"] = _SlowRoute(page_html("Bolivia lithium", BOLIVIA), 3.0)
+    wh = tmp_path / "live.duckdb"
+    assert run(["--feeds", server.url("/feed.xml"), server.url("/gone.xml"),
+                "--warehouse", str(wh), "--allow-private-network",
+                "--per-host-delay", "0"]) == 0
+    captured = capsys.readouterr()
+    lines = [ln for ln in captured.err.splitlines() if ln.startswith("orewire progress:")]
+    # during the slow fetch: the entry read, its article not through yet, the dead letter in
+    during = [ln for ln in lines if "entries 1 | articles 0 of 1 new" in ln]
+    assert during, captured.err
+    assert any(ln.endswith("dead letters 1") for ln in during), lines

@@ -65,6 +65,7 @@ def dead_letter(stage: str, source: str | None, error: BaseException | str, *,
         "failed_at": failed_at,
         "pipeline_version": PIPELINE_VERSION,
         "retryable": bool(retryable),
+        "attempts": 1,   # orewire retry counts on (pipeline/maintenance.py)
     }
 
 
