@@ -31,6 +31,8 @@ import pyarrow.parquet as pq
 from apache_beam.options.pipeline_options import PipelineOptions
 
 from orewire import PIPELINE_VERSION
+from orewire.bigquery import is_bigquery_spec
+from orewire.runlock import WarehouseBusy, acquire_run_lock, release_run_lock
 from orewire.warehouse import WarehouseError, open_warehouse
 from pipeline.options import DEFAULT_WAREHOUSE
 from transforms.extract_entities import ExtractEntities
@@ -76,6 +78,23 @@ def reprocess(argv: list[str]) -> int:
     logging.getLogger().setLevel(logging.ERROR if ns.quiet else logging.WARNING)
     from pipeline.cli import _quiet_worker_startup  # noqa: PLC0415 (cli imports this module)
     _quiet_worker_startup()
+    run_id = "reprocess-" + uuid.uuid4().hex[:8]
+    # it rewrites rows: one writing run per DuckDB file, as `orewire run` (orewire/runlock.py)
+    local = not is_bigquery_spec(ns.warehouse) and os.path.exists(ns.warehouse)
+    if local:
+        try:
+            acquire_run_lock(ns.warehouse, run_id)
+        except WarehouseBusy as err:
+            print(f"orewire reprocess: error: {err}", file=sys.stderr)
+            return 2
+    try:
+        return _reprocess(ns, rest, run_id)
+    finally:
+        if local:
+            release_run_lock(ns.warehouse)
+
+
+def _reprocess(ns, rest: list[str], run_id: str) -> int:
     try:
         with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
             where = "WHERE COALESCE(published_at, ingested_at) >= ?" if ns.since else ""
@@ -93,7 +112,6 @@ def reprocess(argv: list[str]) -> int:
     if not articles:
         print("orewire reprocess: no stored articles to reprocess")
         return 0
-    run_id = "reprocess-" + uuid.uuid4().hex[:8]
     staging = tempfile.mkdtemp(prefix="orewire-reprocess-")
     try:
         with beam.Pipeline(options=PipelineOptions(_local_beam_args(rest))) as p:

@@ -171,3 +171,17 @@ def test_temp_folders_of_dead_runs_are_removed_live_ones_kept(tmp_path):
         os.close(fd)
     assert removed == [str(dead)]
     assert alive.is_dir() and other.is_dir() and not dead.exists()
+
+
+def test_reprocess_is_refused_while_a_run_writes_the_file(tmp_path, capsys):
+    from pipeline.maintenance import reprocess
+    wh = str(tmp_path / "w.duckdb")
+    duckdb.connect(wh).close()
+    holder = runlock.RunLock(wh)      # another writer (a run) holds the file
+    holder.acquire("run-writing")
+    try:
+        assert reprocess(["--warehouse", wh, "--quiet"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("orewire reprocess: error:") and "run-writing" in err
+    finally:
+        holder.release()
