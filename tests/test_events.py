@@ -96,3 +96,16 @@ def test_a_shared_direction_word_belongs_to_the_nearer_type():
     sentence = "Nickel prices tumbled this week as supply from the new smelters surged."
     directions = {t.type: direction_for(t, 0) for t in sentence_events(sentence)}
     assert directions == {"price": "down", "production": "up"}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Surveyors uncovered a sizeable tin deposit near the border.", "discovery"),
+    ("The operator lifted its zinc resource by a fifth after more drilling.", "discovery"),
+    ("The hole intersected 25 metres of graphite mineralisation.", "discovery"),
+    ("The group will close its nickel smelter in Wales next spring.", "project_milestone"),
+    ("The minister inaugurated the cobalt refinery on Friday.", "project_milestone"),
+    ("The explorer closed an oversubscribed placement to drill for lithium.", "investment"),
+    ("The producer plans to spend $400 million on its copper concentrator.", "investment"),
+])
+def test_general_wording_of_discoveries_milestones_and_investments(sentence, expected):
+    assert expected in [t.type for t in sentence_events(sentence)]
