@@ -586,7 +586,7 @@ def header() -> None:
 
 
 def default_runner_args() -> list[str]:
-    from pipeline.cli import _beam_args  # noqa: PLC0415
+    from pipeline.runs import _beam_args  # noqa: PLC0415
     return [a for a in _beam_args([]) if a.startswith("--direct") or a.startswith("--runner")]
 
 

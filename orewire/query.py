@@ -18,15 +18,11 @@ from pathlib import Path
 
 import duckdb
 import sqlglot
-from sqlglot import exp
 from sqlglot.tokens import TokenType
 
 from orewire.bigquery import is_bigquery_spec
+from orewire.dialect import QueryError, first_line as _first_line, to_duckdb  # noqa: F401
 from orewire.warehouse import DuckDBWarehouse, WarehouseError, open_warehouse
-
-
-class QueryError(RuntimeError):
-    pass
 
 
 Result = tuple[list[str], list[tuple]]   # (column names, rows)
@@ -85,25 +81,6 @@ def split_statements(sql: str, dialect: str = "bigquery") -> list[str]:
 
 def _has_code(text: str, dialect: str) -> bool:
     return bool(text.strip()) and bool(sqlglot.Dialect.get_or_raise(dialect).tokenize(text))
-
-
-def _first_line(err: Exception) -> str:
-    return (str(err).strip().splitlines() or [type(err).__name__])[0][:500]
-
-
-def to_duckdb(sql: str, dialect: str = "bigquery") -> str:
-    """Translate one statement to DuckDB, dropping dataset/project qualifiers."""
-    try:
-        trees = [t for t in sqlglot.parse(sql, read=dialect) if t is not None]
-    except sqlglot.errors.SqlglotError as err:
-        raise QueryError(f"cannot parse SQL: {_first_line(err)}") from err
-    for tree in trees:
-        for table in tree.find_all(exp.Table):
-            table.set("db", None)
-            table.set("catalog", None)
-    if not trees:
-        raise QueryError("no SQL statement given")
-    return ";\n".join(tree.sql(dialect="duckdb") for tree in trees)
 
 
 def _duckdb_message(err: Exception) -> str:

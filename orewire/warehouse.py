@@ -304,7 +304,7 @@ class DuckDBWarehouse:
 
     def sql(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         """BigQuery Standard SQL (the house dialect), translated to DuckDB with sqlglot."""
-        from orewire.query import to_duckdb  # noqa: PLC0415 (query imports this module)
+        from orewire.dialect import to_duckdb  # noqa: PLC0415 (sqlglot only for this)
         return self.query(to_duckdb(sql), params)
 
     def prepare_run(self, run_id: str) -> None:

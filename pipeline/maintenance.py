@@ -57,7 +57,7 @@ def _since(value: str | None) -> dt.datetime | None:
 
 
 def _local_beam_args(rest: list[str]) -> list[str]:
-    from pipeline.cli import _beam_args  # noqa: PLC0415 (cli imports this module)
+    from pipeline.runs import _beam_args  # noqa: PLC0415 (Beam's options only here)
     return _beam_args(rest)
 
 
@@ -76,7 +76,7 @@ def reprocess(argv: list[str]) -> int:
     parser.add_argument("--quiet", action="store_true")
     ns, rest = parser.parse_known_args(argv)
     logging.getLogger().setLevel(logging.ERROR if ns.quiet else logging.WARNING)
-    from pipeline.cli import _quiet_worker_startup  # noqa: PLC0415 (cli imports this module)
+    from pipeline.runs import _quiet_worker_startup  # noqa: PLC0415
     _quiet_worker_startup()
     run_id = "reprocess-" + uuid.uuid4().hex[:8]
     # it rewrites rows: one writing run per DuckDB file, as `orewire run` (orewire/runlock.py)
@@ -234,7 +234,7 @@ def retry_work(rows: list[tuple]) -> tuple[list[str], list[dict]]:
 
 
 def retry(argv: list[str]) -> int:
-    from pipeline.cli import UsageError, prepare, run_prepared  # noqa: PLC0415
+    from pipeline.runs import UsageError, prepare, run_prepared  # noqa: PLC0415
     from pipeline.options import RETRY_DESCRIPTION, run_help_parser  # noqa: PLC0415
     parser = run_help_parser("orewire retry", RETRY_DESCRIPTION)
     if "-h" in argv or "--help" in argv:

@@ -66,7 +66,7 @@ class StopFlag:
 
 
 def run_streaming_local(argv: list[str]) -> int:
-    from pipeline.cli import UsageError, prepare  # noqa: PLC0415 (cli imports this module)
+    from pipeline.runs import UsageError, prepare  # noqa: PLC0415
     poll_argv = _poll_args(argv)
     try:
         options, ctx = prepare(poll_argv)

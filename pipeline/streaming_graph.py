@@ -68,7 +68,7 @@ def build_streaming_pipeline(p: beam.Pipeline, options, ctx, ticks=None) -> dict
     """Assemble the streaming graph on ``p``; returns the key PCollections by name.
 
     ``options``: OrewireOptions (the warehouse must be ``bigquery:PROJECT.DATASET``);
-    ``ctx``: the RunContext of ``pipeline.cli.prepare``; ``ticks``: a PCollection of
+    ``ctx``: the RunContext of ``pipeline.runs.prepare``; ``ticks``: a PCollection of
     timestamped ticks to poll on instead of the clock (tests drive it with TestStream)."""
     if not is_bigquery_spec(options.warehouse):
         raise ValueError("the streaming graph writes to BigQuery: use --warehouse "

@@ -195,7 +195,7 @@ def test_a_job_on_a_remote_runner_stores_its_own_run_row(bq):  # noqa: F811
     import apache_beam as beam
 
     from pipeline.build import build_pipeline
-    from pipeline.cli import prepare
+    from pipeline.runs import prepare
     from pipeline.options import OrewireOptions
 
     spec = bq.new_dataset("rec")

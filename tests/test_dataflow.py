@@ -69,7 +69,7 @@ def test_dry_run_graph_contains_the_bigquery_write_and_merge(no_network):
     import apache_beam as beam
 
     from pipeline.build import build_pipeline
-    from pipeline.cli import prepare
+    from pipeline.runs import prepare
     from pipeline.options import OrewireOptions
 
     options, ctx = prepare([*DATAFLOW, "--warehouse", "bigquery:orewire-test.news",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import pipeline.cli as cli
+import pipeline.runs as cli
 from pipeline.local_runner import LOCAL_RUNNER
 
 

@@ -346,7 +346,7 @@ def test_a_retry_run_with_no_feeds_balances(tmp_path):
     itself (the Dataflow path) and by the driver (the local one)."""
     import apache_beam as beam
     from pipeline.build import build_pipeline, finish_run
-    from pipeline.cli import prepare
+    from pipeline.runs import prepare
     from pipeline.options import OrewireOptions
     text = " ".join(CHILE)
     items = [_item(f"https://retry.example/{i}", text) for i in range(3)]
@@ -361,7 +361,7 @@ def test_a_retry_run_with_no_feeds_balances(tmp_path):
     # the same pages again, recorded by the driver: all three are stored already
     assert run(["--warehouse", str(wh), *FAST]) == 0   # the sample: a normal run between
     options, ctx = prepare(["--warehouse", str(wh), *FAST], extra_items=items)
-    from pipeline.cli import run_prepared
+    from pipeline.runs import run_prepared
     assert run_prepared(options, ctx) == 0
     rows = _runs(wh)
     assert all(_balanced(r) for r in rows), rows

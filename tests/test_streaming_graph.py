@@ -26,7 +26,8 @@ from orewire.query import run_sql
 from orewire.urls import article_id, normalize_url
 from orewire.warehouse import DuckDBWarehouse, open_warehouse
 from pipeline.build import RunContext
-from pipeline.cli import prepare, run
+from pipeline.cli import run
+from pipeline.runs import prepare
 from pipeline.options import OrewireOptions
 from pipeline.streaming_graph import STEP_LABELS, build_streaming_pipeline
 from tests.bq_service import bq  # noqa: F401 (fixture)
