@@ -9,7 +9,6 @@ prepare the warehouse, build and run the graph, load what it staged and store th
 """
 from __future__ import annotations
 
-import argparse
 import ctypes
 import datetime as dt
 import errno
@@ -25,17 +24,16 @@ import apache_beam as beam
 from apache_beam.options.pipeline_options import (PipelineOptions, StandardOptions,
                                                   TestOptions)
 
-from orewire import PIPELINE_VERSION, lexicon
+from orewire import lexicon
 from orewire.feeds import FeedArgumentError, FeedSource, resolve_feed_args
 from orewire.bigquery import is_bigquery_spec, parse_spec
 from orewire.runlock import (WarehouseBusy, acquire_run_lock, release_run_lock,
                              releasing_run_lock, remove_dead_staging, run_tempdir)
 from orewire.warehouse import WarehouseError, check_duckdb_path, open_warehouse
 from pipeline.build import RunContext, build_pipeline, finish_run
-from pipeline.options import DEFAULT_WAREHOUSE, OrewireOptions, run_help_parser, unknown_flags
+from pipeline.options import OrewireOptions, run_help_parser, unknown_flags
 from pipeline.progress import is_local_runner, show_progress
 from pipeline.local_runner import LOCAL_RUNNER
-from orewire.query import QueryError
 from pipeline.summary import collect_summary
 from seeds import SAMPLE_DIR
 
