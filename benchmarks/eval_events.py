@@ -26,8 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.eval_minerals import (DEFAULT_GOLD, DEFAULT_SPLIT, Tally,  # noqa: E402
-                                      groups_by_split, load_gold, load_split,
-                                      run_pipeline)
+                                      gold_and_split, groups_by_split, run_pipeline)
 from orewire.events import TYPES  # noqa: E402
 
 
@@ -107,12 +106,10 @@ def main(argv=None) -> int:
     parser.add_argument("--test-errors", action="store_true",
                         help="also the test items' errors (for the record)")
     ns = parser.parse_args(argv)
-    try:
-        items = load_gold(ns.gold)
-    except FileNotFoundError as err:
-        print(f"eval_events: {err}", file=sys.stderr)
+    loaded = gold_and_split(ns, "eval_events")
+    if loaded is None:
         return 2
-    side = load_split(Path(ns.split)) if Path(ns.split).is_file() else {}
+    items, side = loaded
     with tempfile.TemporaryDirectory(prefix="orewire-events-") as tmp:
         rows = run_pipeline(items, tmp)
     groups = groups_by_split(items, side)

@@ -219,6 +219,17 @@ def groups_by_split(items: list[dict], side: dict[str, str]) -> dict[str, list[d
     return {k: groups[k] for k in ("dev", "test", "other") if k in groups}
 
 
+def gold_and_split(ns, prog: str) -> tuple[list[dict], dict[str, str]] | None:
+    """The gold items of ``ns.gold`` and the split of ``ns.split`` (empty when the file is
+    missing); None, with one line on stderr, when a gold file is missing."""
+    try:
+        items = load_gold(ns.gold)
+    except FileNotFoundError as err:
+        print(f"{prog}: {err}", file=sys.stderr)
+        return None
+    return items, (load_split(Path(ns.split)) if Path(ns.split).is_file() else {})
+
+
 def load_split(path: Path) -> dict[str, str]:
     """{item id: "dev" | "test"} from the committed split (benchmarks/split_corpora.py)."""
     split = json.loads(path.read_text(encoding="utf-8"))
@@ -260,12 +271,10 @@ def main(argv=None) -> int:
                         help="also list the test items' errors (for the record: rules are "
                              "written on dev only)")
     ns = parser.parse_args(argv)
-    try:
-        items = load_gold(ns.gold)
-    except FileNotFoundError as err:
-        print(f"eval_minerals: {err}", file=sys.stderr)
+    loaded = gold_and_split(ns, "eval_minerals")
+    if loaded is None:
         return 2
-    side = load_split(Path(ns.split)) if Path(ns.split).is_file() else {}
+    items, side = loaded
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="orewire-eval-") as tmp:
         rows = run_pipeline(items, tmp)

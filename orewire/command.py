@@ -94,6 +94,11 @@ def _reader_parser(prog: str, description: str, *, location: bool = False) -> St
     return parser
 
 
+def _endpoint(ns) -> dict:
+    """The keyword the report's and the digest's SQL runner takes for --bigquery-endpoint."""
+    return {"endpoint": ns.bigquery_endpoint} if ns.bigquery_endpoint else {}
+
+
 def _missing(warehouse: str) -> bool:
     """A local warehouse file that does not exist (a BigQuery dataset is checked when read)."""
     return not warehouse.startswith("bigquery:") and not os.path.exists(warehouse)
@@ -168,7 +173,7 @@ def report(argv: list[str]) -> int:
     except rep.ReportError as err:
         print(f"orewire report: error: {err}", file=sys.stderr)
         return 2
-    kw = {"endpoint": ns.bigquery_endpoint} if ns.bigquery_endpoint else {}
+    kw = _endpoint(ns)
     try:
         index = rep.build_report(ns.warehouse, ns.out, since, **kw)
     except QueryError as err:
@@ -208,7 +213,7 @@ def digest(argv: list[str]) -> int:
     except rep.ReportError as err:
         print(f"orewire digest: error: {err}", file=sys.stderr)
         return 2
-    kw = {"endpoint": ns.bigquery_endpoint} if ns.bigquery_endpoint else {}
+    kw = _endpoint(ns)
     try:
         found = dig.collect_digest(ns.warehouse, window, **kw)
         names = rep.mineral_names(ns.warehouse, **kw) if ns.format == "text" else {}
