@@ -77,7 +77,8 @@ def _patterns(lang: str):
            rf"(?i:{small})(?=\s+(?i:{_SCALE_ALT}|{_MASS_UNITS})(?![\w-])))")
     scale = _SCALE_ALT + r"|[kmb](?![a-zа-я])"
     of = r"(?:\s+(?:de|of)\s+|\s+d['’]\s*|\s*-\s*|\s*)"
-    per = (r"(?:\s*\([^)]{0,40}\))?(?:\s*/\s*|\s+(?:per|a|an|por|par|pro|je|за|for|each)\s+)"
+    per_word = _alternation(rules()["per_words"])
+    per = (r"(?:\s*\([^)]{0,40}\))?(?:\s*/\s*|\s+(?:(?:" + per_word + r")\s+|l['’]\s*))"
            rf"(?P<per>{_spellings(rules()['per_units'])})\b")
     flags = re.I | re.U
     # "1.7 million silver ounces": one word may sit between a quantity and its unit

@@ -327,3 +327,35 @@ def test_small_unscaled_amount_without_a_cue_is_a_price():
     kinds = [(f.value, f.kind) for f in find_figures("Tin rose 1% to $31,250, and the "
                                                       "new smelter gets €40 million.", "en")]
     assert kinds == [(31250.0, "price"), (40_000_000.0, "investment")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The tin miner's shares jumped 9% to A$0.85 in early trade.",
+    "Its market capitalisation of $3.1 billion makes it the largest nickel producer listed there.",
+    "Die Aktie des Kupferkonzerns schloss bei 41,20 Euro.",
+])
+def test_a_companys_stock_is_not_a_figure_of_the_mineral(sentence):
+    assert find_figures(sentence, "de" if "Aktie" in sentence else "en") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Manganese prices eased after the central bank lifted rates to 7.5%.",
+    "The smelter reported a recycling rate of 35% for its zinc residues.",
+])
+def test_a_rate_is_not_a_share(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_a_mines_revenue_stays_a_figure():
+    assert [f.value for f in find_figures(
+        "The lead mine is expected to bring in annual revenue of $95 million.")] == [95_000_000]
+
+
+@pytest.mark.parametrize("sentence,lang,unit", [
+    ("Le cobalt s'échangeait à 33 000 dollars la tonne.", "fr", "usd/t"),
+    ("L'argent cotait 28 dollars l'once vendredi.", "fr", "usd/oz"),
+    ("Das Zinn kostete 31.000 Dollar je Tonne.", "de", "usd/t"),
+    ("El estaño se vendía a 30.000 dólares por tonelada.", "es", "usd/t"),
+])
+def test_per_unit_written_with_an_article_or_preposition(sentence, lang, unit):
+    assert [f.unit for f in find_figures(sentence, lang)] == [unit]
