@@ -80,6 +80,9 @@ def test_a_figure_gets_its_year(analyse):
     ("La nageuse a décroché l'argent et l'or aux championnats.", "fr"),
     ("Сборная завоевала 3 золота и 2 серебра на олимпиаде.", "ru"),
     ("El equipo ganó oro y plata en los Juegos Panamericanos con su medalla.", "es"),
+    ("Die Schwimmerin holte Gold über 400 Meter Freistil.", "de"),
+    ("Seine Ruhe im Tor ist Gold wert, sagte der Trainer.", "de"),
+    ("For a small club, a striker like that is worth his weight in gold.", "en"),
 ])
 def test_award_senses_are_not_minerals(analyse, text, lang):
     assert analyse(text, lang)["mineral_ids"] == []
