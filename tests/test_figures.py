@@ -359,3 +359,12 @@ def test_a_mines_revenue_stays_a_figure():
 ])
 def test_per_unit_written_with_an_article_or_preposition(sentence, lang, unit):
     assert [f.unit for f in find_figures(sentence, lang)] == [unit]
+
+
+@pytest.mark.parametrize("sentence,lang,value", [
+    ("Рудник дал 35 тысяч тонн меди.", "ru", 35_000),
+    ("Запасы оцениваются в 2 трлн рублей.", "ru", 2e12),
+    ("Das Werk liefert 12 Tsd. Tonnen Zink.", "de", 12_000),
+])
+def test_inflected_and_abbreviated_scale_words(sentence, lang, value):
+    assert [f.value for f in find_figures(sentence, lang)] == [value]
