@@ -368,3 +368,13 @@ def test_per_unit_written_with_an_article_or_preposition(sentence, lang, unit):
 ])
 def test_inflected_and_abbreviated_scale_words(sentence, lang, value):
     assert [f.value for f in find_figures(sentence, lang)] == [value]
+
+
+@pytest.mark.parametrize("sentence,lang,value,unit", [
+    ("A mineradora vai aplicar R$ 4,1 bi na expansão da mina de cobre.", "pt", 4.1e9, "brl"),
+    ("O aporte no projeto de grafite soma US$ 250 mi.", "pt", 2.5e8, "usd"),
+    ("La planta de zinc requerirá 800 MM de dólares.", "es", 8e8, "usd"),
+    ("Поставки вольфрама принесли 1,3 млрд долл.", "ru", 1.3e9, "usd"),
+])
+def test_press_abbreviations_of_scale_and_currency(sentence, lang, value, unit):
+    assert [(f.value, f.unit) for f in find_figures(sentence, lang)] == [(value, unit)]
