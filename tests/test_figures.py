@@ -377,4 +377,5 @@ def test_inflected_and_abbreviated_scale_words(sentence, lang, value):
     ("Поставки вольфрама принесли 1,3 млрд долл.", "ru", 1.3e9, "usd"),
 ])
 def test_press_abbreviations_of_scale_and_currency(sentence, lang, value, unit):
-    assert [(f.value, f.unit) for f in find_figures(sentence, lang)] == [(value, unit)]
+    (fig,) = find_figures(sentence, lang)
+    assert (fig.value, fig.unit) == (pytest.approx(value), unit)
