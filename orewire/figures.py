@@ -64,7 +64,8 @@ class Figure:
 
 
 @lru_cache(maxsize=8)
-def _patterns(lang: str):
+def _num_pattern(lang: str) -> str:
+    """A number as the language writes it, or a number word before a scale word or unit."""
     if lang in _DECIMAL_COMMA_LANGS:
         num = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
     else:
@@ -73,8 +74,13 @@ def _patterns(lang: str):
                r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,])|\d+(?:\.\d+)?")
     one = _alternation(rules()["one_words"])
     small = _alternation(rules()["number_words"])
-    num = (rf"(?:{num}|(?i:{one})(?=\s+(?:{_SCALE_ALT})\b)|"
-           rf"(?i:{small})(?=\s+(?i:{_SCALE_ALT}|{_MASS_UNITS})(?![\w-])))")
+    return (rf"(?:{num}|(?i:{one})(?=\s+(?:{_SCALE_ALT})\b)|"
+            rf"(?i:{small})(?=\s+(?i:{_SCALE_ALT}|{_MASS_UNITS})(?![\w-])))")
+
+
+@lru_cache(maxsize=8)
+def _patterns(lang: str):
+    num = _num_pattern(lang)
     scale = _SCALE_ALT + r"|[kmb](?![a-zа-я])"
     of = r"(?:\s+(?:de|of)\s+|\s+d['’]\s*|\s*-\s*|\s*)"
     per_word = _alternation(rules()["per_words"])
@@ -184,6 +190,8 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
             found.append(fig)
     found.sort(key=lambda f: f.start)
     found = _drop_ranges_and_conversions(text, found)
+    while extra := _unit_shared_before(text, found, lang):   # a series, right to left
+        found = sorted(found + extra, key=lambda f: f.start)
     for f in found:
         f.kind = classify(text, f)
         f.year = figure_year(text, f, lang, article_year)
@@ -402,6 +410,31 @@ def figure_year(text: str, fig: Figure, lang: str = "en",
     if m:
         return int(m.group(1))
     return None
+
+
+def _unit_shared_before(text: str, found: list[Figure], lang: str) -> list[Figure]:
+    """Bare numbers that share the unit of the figure after them: "7.3 million and 6.5
+    million ounces", "11,000 and 12,500 tonnes" (two figures, as "respectively" lists
+    them). The bare number must be written as a quantity (a scale word or a group or
+    decimal separator), so "in 2022 and 5 million tonnes" adds nothing."""
+    pattern = re.compile(rf"(?<![\w.,$€£%-])(?P<num>{_num_pattern(lang)})"
+                         rf"(?:[\s-]?(?P<scale>{_SCALE_ALT}))?"
+                         rf"\s*(?:,|\s(?:{_alternation(rules()['list_and'])}))\s*$", re.I | re.U)
+    added = []
+    for fig in found:
+        if "/" in fig.unit or fig.unit == "percent":
+            continue
+        base = max(0, fig.start - 40)
+        m = pattern.search(text, base, fig.start)
+        if not m or not (m.group("scale") or re.search(r"\d[.,\s]\d", m.group("num"))):
+            continue
+        s, e = m.start("num"), m.end("scale") if m.group("scale") else m.end("num")
+        if any(f.start < e and s < f.end for f in found) or _is_rate(text, s, e, lang):
+            continue
+        value = _number(m.group("num"), lang) * _scale(m.group("scale"))
+        added.append(Figure(value=value, unit=fig.unit, kind="", quote=text[s:e], start=s,
+                            end=e))
+    return added
 
 
 def _drop_ranges_and_conversions(text: str, figures: list[Figure]) -> list[Figure]:

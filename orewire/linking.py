@@ -6,6 +6,7 @@ to the figures of that sentence that sit nearest to it (a figure goes to one min
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from orewire import PIPELINE_VERSION
 from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
@@ -208,6 +209,10 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
             if owner_cost(text, fig, mentions[owner]) > _RULES()["max_owner_distance"]:
                 continue  # "$4 trillion to the economy in 2024, it said, and samarium ..."
             groups = list_groups(text, same)
+            listed = _respective(text, fig, figures, same, groups, groups[owner])
+            if listed is not None:
+                give(listed, fig)
+                continue
             for i, _m in same:
                 if groups[i] == groups[owner] and (
                         i == owner or mentions[i]["mineral"] != mentions[owner]["mineral"]):
@@ -232,6 +237,27 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 done.add(m["mineral"])
                 give(i, fig)
     return owners
+
+
+def _respective(text, fig, figures, same, groups, group) -> int | None:
+    """The list member a figure belongs to when the sentence pairs a list of minerals with
+    as many figures in order ("platinum and palladium ... 7.3 million and 6.5 million
+    ounces respectively"); None when the sentence does not."""
+    members = [i for i, m in sorted(same, key=lambda im: im[1]["start"]) if groups[i] == group]
+    if len(members) < 2:
+        return None
+    row = [f for f in figures if f["sent_start"] == fig["sent_start"] and
+           f["unit"] == fig["unit"]]
+    last = max(f["end"] for f in row)
+    if len(row) != len(members) or not _RESPECTIVELY().match(text[last:last + 40]):
+        return None
+    return members[next(k for k, f in enumerate(row) if f is fig)]
+
+
+@lru_cache(maxsize=1)
+def _RESPECTIVELY() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in _RULES()["respectively"])
+    return re.compile(rf"[^.;]{{0,30}}?(?<!\w)(?:{words})(?!\w)", re.I | re.U)
 
 
 def _distinct(items):

@@ -379,3 +379,17 @@ def test_inflected_and_abbreviated_scale_words(sentence, lang, value):
 def test_press_abbreviations_of_scale_and_currency(sentence, lang, value, unit):
     (fig,) = find_figures(sentence, lang)
     assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("sentence,lang,values", [
+    ("The two pits yielded 11,000 and 12,500 tonnes of zinc.", "en", [11_000, 12_500]),
+    ("Exports were 1.1 million, 1.3 million and 1.6 million tonnes in those years.", "en",
+     [1.1e6, 1.3e6, 1.6e6]),
+    ("Les deux usines produisent 1,2 million et 1,5 million de tonnes.", "fr", [1.2e6, 1.5e6]),
+    ("Output in 2022 and 5 million tonnes of stockpiles", "en", [5e6]),
+    ("Output will be between 4,000 and 5,000 tonnes.", "en", []),
+])
+def test_a_bare_number_shares_the_unit_of_the_figure_after_it(sentence, lang, values):
+    figs = find_figures(sentence, lang)
+    assert [f.value for f in figs] == [pytest.approx(v) for v in values]
+    assert len({f.unit for f in figs}) <= 1

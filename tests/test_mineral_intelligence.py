@@ -172,3 +172,9 @@ def test_line_breaks_end_sentences():
     assert [s.text.strip() for s in doc.sents] == [
         "Copper slid 2% on Monday", "Traders cited weak demand.", "Mt. Isa output held 4 Mt.",
         "Next week matters"]
+
+
+def test_respectively_pairs_a_list_of_minerals_with_its_figures_in_order(analyse):
+    row = analyse("Mines in the region shipped tin and tungsten concentrates of 4,200 and "
+                  "2,900 tonnes respectively.")
+    assert sorted(figures(row)) == [("tin", 4_200.0), ("tungsten", 2_900.0)]
