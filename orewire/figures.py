@@ -387,7 +387,7 @@ def figure_year(text: str, fig: Figure, lang: str = "en",
             break
     best, best_dist = None, 10 ** 9
     for m in _YEAR.finditer(text, lo, hi):
-        if fig.start <= m.start() < fig.end:
+        if fig.start <= m.start() < fig.end or _NOT_THE_YEAR().search(text, lo, m.start()):
             continue
         # a year after the figure ("2.4 Mt in 2024") binds closer than one before it
         dist = fig.start - m.end() + 10 if m.end() <= fig.start else m.start() - fig.end
@@ -435,6 +435,12 @@ def _unit_shared_before(text: str, found: list[Figure], lang: str) -> list[Figur
         added.append(Figure(value=value, unit=fig.unit, kind="", quote=text[s:e], start=s,
                             end=e))
     return added
+
+
+@lru_cache(maxsize=1)
+def _NOT_THE_YEAR() -> re.Pattern:
+    words = _alternation(rules()["year_not_after"])
+    return re.compile(rf"(?<!\w)(?:{words})\s+(?:\w+\s+)?$", re.I | re.U)
 
 
 def _drop_ranges_and_conversions(text: str, figures: list[Figure]) -> list[Figure]:

@@ -393,3 +393,13 @@ def test_a_bare_number_shares_the_unit_of_the_figure_after_it(sentence, lang, va
     figs = find_figures(sentence, lang)
     assert [f.value for f in figs] == [pytest.approx(v) for v in values]
     assert len({f.unit for f in figs}) <= 1
+
+
+@pytest.mark.parametrize("sentence,year", [
+    ("Imports of chromite climbed to 1.9 million tonnes in May, the most since 2019.", None),
+    ("The refinery, commissioned in 1988, treats 90,000 tonnes of alumina a year.", None),
+    ("The refinery treated 90,000 tonnes of alumina in 2022.", 2022),
+])
+def test_a_year_of_comparison_or_construction_is_not_the_figures(sentence, year):
+    (fig,) = find_figures(sentence)
+    assert fig.year == year
