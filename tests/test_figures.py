@@ -403,3 +403,14 @@ def test_a_bare_number_shares_the_unit_of_the_figure_after_it(sentence, lang, va
 def test_a_year_of_comparison_or_construction_is_not_the_figures(sentence, year):
     (fig,) = find_figures(sentence)
     assert fig.year == year
+
+
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("Laterite shipments reached 18 million wmt this quarter.", 18e6, "tonnes"),
+    ("The port loaded 2.2 million dry metric tonnes of ore.", 2.2e6, "tonnes"),
+    ("Concentrate sold for $910/dmt.", 910, "usd/t"),
+    ("The country mines 35 pct of the world's supply.", 35, "percent"),
+])
+def test_ore_tonnes_and_pct(sentence, value, unit):
+    (fig,) = find_figures(sentence)
+    assert (fig.value, fig.unit) == (pytest.approx(value), unit)
