@@ -83,6 +83,7 @@ def test_a_figure_gets_its_year(analyse):
     ("Die Schwimmerin holte Gold über 400 Meter Freistil.", "de"),
     ("Seine Ruhe im Tor ist Gold wert, sagte der Trainer.", "de"),
     ("For a small club, a striker like that is worth his weight in gold.", "en"),
+    ("Mit dem neuen Job will er endlich richtig Kohle verdienen.", "de"),
 ])
 def test_award_senses_are_not_minerals(analyse, text, lang):
     assert analyse(text, lang)["mineral_ids"] == []
