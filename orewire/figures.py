@@ -319,7 +319,14 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     if re.search(r"%|cent|Prozent|процент", text[start:end]):
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
         return bool(rate_before.search(before) or _hypothetical().search(clause))
-    return bool(amount_before.search(before))
+    clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
+    return bool(amount_before.search(before) or _conditional().search(clause))
+
+
+@lru_cache(maxsize=1)
+def _conditional() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['conditional_before'])})(?!\w)",
+                      re.I | re.U)
 
 
 @lru_cache(maxsize=1)

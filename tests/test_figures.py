@@ -414,3 +414,14 @@ def test_a_year_of_comparison_or_construction_is_not_the_figures(sentence, year)
 def test_ore_tonnes_and_pct(sentence, value, unit):
     (fig,) = find_figures(sentence)
     assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("sentence,lang,kept", [
+    ("Smelters run at a loss if zinc drops under $2,200 a tonne.", "en", False),
+    ("The mine breaks even at $1,400 an ounce of gold.", "en", False),
+    ("Wenn der Preis unter 8.000 Dollar je Tonne fällt, schließt die Kupfermine.", "de", False),
+    ("Traders expected silver to hold at about $30 an ounce.", "en", True),
+    ("Forecasters see tin at $36,000 a tonne next year.", "en", True),
+])
+def test_an_amount_in_a_condition_is_not_a_figure(sentence, lang, kept):
+    assert bool(find_figures(sentence, lang)) is kept
