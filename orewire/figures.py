@@ -320,13 +320,14 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
         return bool(rate_before.search(before) or _hypothetical().search(clause))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
-    return bool(amount_before.search(before) or _conditional().search(clause))
+    return bool(amount_before.search(before) or _conditional(lang).search(clause))
 
 
-@lru_cache(maxsize=1)
-def _conditional() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['conditional_before'])})(?!\w)",
-                      re.I | re.U)
+@lru_cache(maxsize=8)
+def _conditional(lang: str) -> re.Pattern:
+    words = (rules()["conditional_before"].get(lang) or []) + \
+        (rules()["conditional_before"]["en"] if lang != "en" else [])
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I | re.U)
 
 
 @lru_cache(maxsize=1)

@@ -425,3 +425,9 @@ def test_ore_tonnes_and_pct(sentence, value, unit):
 ])
 def test_an_amount_in_a_condition_is_not_a_figure(sentence, lang, kept):
     assert bool(find_figures(sentence, lang)) is kept
+
+
+def test_a_conditional_word_of_one_language_is_not_read_in_another():
+    # German "falls" (if) is an English verb
+    assert [f.value for f in find_figures("Copper falls to $8,900 a tonne as demand cools.")] \
+        == [8_900]
