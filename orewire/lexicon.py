@@ -63,6 +63,13 @@ def _apostrophes(words) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=1)
+def _noun_determiners() -> dict[str, frozenset]:
+    data = load_lexicon().get("ambiguous_alias_determiners") or {}
+    return {str(a).lower(): frozenset(str(w).lower() for w in words)
+            for a, words in data.items()}
+
+
 @lru_cache(maxsize=8)
 def alias_table(lang: str | None = "en") -> tuple[dict, dict, frozenset, frozenset]:
     """(case-insensitive alias -> ids, exact alias -> ids, false friends, ambiguous).
@@ -300,6 +307,9 @@ class MineralMatcher:
 
     def _ambiguous_ok(self, doc, start: int, end: int) -> bool:
         """Ambiguous words ("lead", "APT") count only near commodity words."""
-        if doc[start:end].text.lower() not in self.ambiguous:
+        alias = doc[start:end].text.lower()
+        if alias not in self.ambiguous:
             return True
+        if start and doc[start - 1].lower_ in _noun_determiners().get(alias, ()):
+            return True   # "el cobre": an article makes the noun, never the verb form
         return self._has_context(doc, start, end, width=4)

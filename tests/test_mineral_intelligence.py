@@ -179,3 +179,12 @@ def test_respectively_pairs_a_list_of_minerals_with_its_figures_in_order(analyse
     row = analyse("Mines in the region shipped tin and tungsten concentrates of 4,200 and "
                   "2,900 tonnes respectively.")
     assert sorted(figures(row)) == [("tin", 4_200.0), ("tungsten", 2_900.0)]
+
+
+@pytest.mark.parametrize("text,lang,found", [
+    ("El cobre subió con fuerza en Santiago.", "es", ["copper"]),
+    ("O preço do cobre caiu na semana.", "pt", ["copper"]),
+    ("Espera que la empresa le cobre menos este año.", "es", []),
+])
+def test_an_article_makes_cobre_the_noun(analyse, text, lang, found):
+    assert analyse(text, lang)["mineral_ids"] == found
