@@ -84,6 +84,9 @@ def test_a_figure_gets_its_year(analyse):
     ("Seine Ruhe im Tor ist Gold wert, sagte der Trainer.", "de"),
     ("For a small club, a striker like that is worth his weight in gold.", "en"),
     ("Mit dem neuen Job will er endlich richtig Kohle verdienen.", "de"),
+    ("Das Rennspiel erscheint auch als Gold Edition mit drei Erweiterungen.", "de"),
+    ("Die Nachbarin hat wirklich ein Herz aus Gold.", "de"),
+    ("Holders of the Platinum Card get lounge access.", "en"),
 ])
 def test_award_senses_are_not_minerals(analyse, text, lang):
     assert analyse(text, lang)["mineral_ids"] == []
