@@ -131,6 +131,13 @@ def _quoted_move(doc, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def name_prone() -> frozenset:
+    """Mineral words that are also well-known names (``name_prone`` of
+    ``seeds/senses.yaml``): only these need a commodity word when they open a sentence."""
+    return frozenset(str(w).lower() for w in load_yaml(SENSES_FILE.name)["name_prone"])
+
+
+@lru_cache(maxsize=1)
 def company_words() -> frozenset:
     """Words that follow a capitalised mineral word in names (``company_words`` of
     ``seeds/senses.yaml``)."""
@@ -266,6 +273,9 @@ class MineralMatcher:
                 continue  # "Neodymium (Nd)": an element as price tables name it
             if not sentence_initial and not title_case:
                 continue  # a capitalised name mid-sentence
+            if sentence_initial and text.lower() not in name_prone():
+                out.append((start, end, key))
+                continue  # "Monazite sands ...": English capitalises every first word
             if end - start == 1 and text.lower() not in lowercase_seen and \
                     not self._has_context(doc, start, end, width=5) and \
                     not (sentence_initial and _quoted_move(doc, end)):

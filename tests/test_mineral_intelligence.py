@@ -191,3 +191,14 @@ def test_respectively_pairs_a_list_of_minerals_with_its_figures_in_order(analyse
 ])
 def test_an_article_makes_cobre_the_noun(analyse, text, lang, found):
     assert analyse(text, lang)["mineral_ids"] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Monazite concentrates from the beach sands go to a plant abroad.", ["rare_earth_elements"]),
+    ("Pentlandite is the main ore at the deposit.", ["nickel"]),
+    ("Dysprosium supplies tightened after the rules took effect.", ["dysprosium"]),
+    ("Cobalt Robotics hired a new chief executive.", []),
+    ("Selenium tests run on every commit.", []),
+])
+def test_a_mineral_word_opening_a_sentence(analyse, text, found):
+    assert analyse(text)["mineral_ids"] == found
