@@ -61,7 +61,15 @@ TOKENIZER_LANGS = ("en", "fr", "de", "es", "pt", "ru")
 
 def _line_breaks(doc):
     """A line break ends a sentence (a paragraph or a headline ends where its line does),
-    and so does a unit written after a number with its full stop, before a capital."""
+    and so does a unit written after a number with its full stop, before a capital. A
+    full stop followed by a lower-case word or a number ends no sentence: it closed an
+    abbreviation the tokenizer does not know ("Glencore Plc. said", "approx. 900,000 t";
+    the six languages read here start sentences with a capital)."""
+    for token in doc[1:]:
+        first = token.text[:1]
+        if token.is_sent_start and doc[token.i - 1].text.endswith(".") and \
+                (first.isdigit() or first.islower()):
+            token.is_sent_start = False
     for i, token in enumerate(doc[:-1]):
         if "\n" in token.text_with_ws[len(token.text):] or (token.is_space and "\n" in token.text):
             doc[i + 1].is_sent_start = True

@@ -178,6 +178,14 @@ def test_line_breaks_end_sentences():
         "Next week matters"]
 
 
+def test_an_unknown_abbreviation_before_a_lower_case_word_or_a_number_ends_no_sentence():
+    doc = sentence_model("en")("Antofagasta Plc. said output was approx. 660,000 t. The "
+                               "mine lies north of Santiago.\nnew line here")
+    assert [s.text.strip() for s in doc.sents if s.text.strip()] == [
+        "Antofagasta Plc. said output was approx. 660,000 t.",
+        "The mine lies north of Santiago.", "new line here"]
+
+
 def test_respectively_pairs_a_list_of_minerals_with_its_figures_in_order(analyse):
     row = analyse("Mines in the region shipped tin and tungsten concentrates of 4,200 and "
                   "2,900 tonnes respectively.")
