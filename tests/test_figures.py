@@ -442,3 +442,12 @@ def test_a_conditional_word_of_one_language_is_not_read_in_another():
 def test_more_scale_and_currency_spellings(sentence, value, unit):
     (fig,) = find_figures(sentence)
     assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("sentence,lang", [
+    ("Der Nickelpreis liegt 12 Prozent über dem Vorjahr.", "de"),
+    ("Cobalt trades 35% below its 2022 peak.", "en"),
+    ("Le cours reste 10 % en dessous de son sommet.", "fr"),
+])
+def test_a_percentage_compared_with_another_level_is_a_change(sentence, lang):
+    assert find_figures(sentence, lang) == []
