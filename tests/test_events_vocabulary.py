@@ -105,3 +105,97 @@ def test_a_takeover_keeps_its_deal():
 
 def test_a_ranked_producer_is_still_a_level_of_output():
     assert "production" in types("Chile is the world's largest copper producer.")
+
+
+@pytest.mark.parametrize("expected,sentence", [
+    ('project_milestone', 'Regulators gave the green light to the proposed antimony mine on Thursday.'),
+    ('project_milestone', 'The lithium project received its final environmental permit.'),
+    ('project_milestone', 'The company shipped its first cargo of manganese ore from the new port.'),
+    ('project_milestone', 'Production at the new cobalt plant is set to begin in 2027.'),
+    ('project_milestone', 'The miner will place its nickel operation on care and maintenance next month.'),
+    ('project_milestone', 'The court blocked the permit for the copper mine on environmental grounds.'),
+    ('project_milestone', 'The rare earths processing plant entered operation in October.'),
+    ('project_milestone', 'A pre-feasibility study for the vanadium project showed strong returns.'),
+    ('project_milestone', 'Le projet de graphite a reçu le feu vert des autorités.'),
+    ('project_milestone', 'Die neue Nickelraffinerie hat den Betrieb aufgenommen.'),
+    ('project_milestone', 'El proyecto de litio obtuvo el permiso ambiental en marzo.'),
+    ('project_milestone', 'A usina de lítio iniciou a produção comercial em agosto.'),
+    ('project_milestone', 'Рудник по добыче вольфрама запущен в Забайкалье.'),
+    ('discovery', 'The junior struck a thick zone of nickel sulphide at its Ontario property.'),
+    ('discovery', 'A geological survey identified significant rare earth deposits in the north.'),
+    ('discovery', 'Drilling returned wide intervals of high-grade copper.'),
+    ('discovery', 'The updated resource estimate lifts contained lithium by 40%.'),
+    ('discovery', 'Die Bohrungen bestätigten ein großes Kupfervorkommen.'),
+    ('discovery', 'Des géologues ont mis au jour un gisement de lithium en Alsace.'),
+    ('discovery', 'Un nuevo depósito de cobre fue descubierto en Atacama.'),
+    ('discovery', 'Геологи нашли крупное месторождение меди на Урале.'),
+    ('disruption', 'Striking miners blocked access to the copper mine.'),
+    ('disruption', 'A rockfall killed two workers and halted work at the gold mine.'),
+    ('disruption', 'Bauxite shipments were delayed after a cyclone hit the port.'),
+    ('disruption', 'Militants attacked a convoy carrying tin ore.'),
+    ('disruption', 'Wegen eines Streiks steht die Kupfermine still.'),
+    ('disruption', 'La production de cuivre a été interrompue par une grève.'),
+    ('disruption', 'Las protestas de comunidades paralizaron la mina de cobre.'),
+    ('disruption', 'Uma greve paralisou a mina de cobre por uma semana.'),
+    ('disruption', 'Забастовка горняков остановила работу медного рудника.'),
+    ('investment', 'The miner closed a $150 million debt facility for its lithium project.'),
+    ('investment', 'Investors poured $80 million into the graphite start-up.'),
+    ('investment', 'The government committed $1 billion to support domestic rare earth processing.'),
+    ('investment', 'The company will spend $2 billion to expand its copper mine.'),
+    ('investment', 'Das Unternehmen investiert 300 Millionen Euro in eine Lithiumraffinerie.'),
+    ('investment', 'La banque a accordé un prêt de 100 millions de dollars pour le projet de nickel.'),
+    ('investment', 'O banco aprovou financiamento de R$ 500 milhões para a mina de cobre.'),
+    ('deal', 'The trader agreed a five-year deal to buy cobalt hydroxide from the miner.'),
+    ('deal', 'The two lithium producers agreed to merge in an all-share deal.'),
+    ('deal', 'The automaker will buy nickel from the Indonesian smelter under a new contract.'),
+    ('deal', 'Die Konzerne unterzeichneten einen Liefervertrag für Lithium.'),
+    ('deal', "L'entreprise a acquis une mine de cuivre au Chili."),
+    ('deal', 'La minera vendió su participación en la mina de oro.'),
+    ('deal', 'A mineradora comprou uma mina de ouro no Canadá.'),
+    ('deal', 'Стороны подписали контракт на поставку лития.'),
+    ('production', 'The smelter produced 120,000 tonnes of aluminium in the first half.'),
+    ('production', "Peru's zinc shipments climbed 12% in June."),
+    ('production', 'Output of cobalt is forecast to reach 300,000 tonnes next year.'),
+    ('production', 'Die Kupferproduktion stieg im Mai um 5 Prozent.'),
+    ('production', 'La production de nickel a baissé de 10 % au troisième trimestre.'),
+    ('production', 'Las exportaciones de cobre de Chile alcanzaron 500.000 toneladas en abril.'),
+    ('production', 'Добыча золота выросла на 3% в первом полугодии.'),
+    ('price', 'Gold hit a fresh record above $3,000 an ounce.'),
+    ('price', 'Der Kupferpreis fiel auf den tiefsten Stand seit einem Jahr.'),
+    ('price', 'Le prix du lithium a chuté de 20 %.'),
+    ('price', 'O preço do minério de ferro subiu 4% na semana.'),
+    ('price', 'Цена никеля упала до минимума за три года.'),
+    ('export_restriction', 'Beijing tightened controls on exports of graphite.'),
+    ('export_restriction', 'Zimbabwe banned the export of raw lithium ore.'),
+    ('export_restriction', 'The government scrapped the export duty on nickel pig iron.'),
+    ('import_measure', 'The EU imposed provisional anti-dumping duties on Chinese silicon.'),
+    ('import_measure', 'Washington slapped a 25% tariff on imports of Chinese graphite.'),
+    ('policy', 'The country added copper to its list of critical minerals.'),
+    ('policy', 'The government raised royalties on gold mining to 7%.'),
+    ('policy', 'The state plans to build a strategic stockpile of rare earths.'),
+])
+def test_more_wordings_of_every_type(expected, sentence):
+    assert types(sentence) == {expected}
+
+
+@pytest.mark.parametrize("sentence", [
+    'The copper wire market grew as builders returned.',
+    'Gold jewellery is popular in India.',
+    "The company's lithium battery business is growing.",
+    'The gold medal ceremony was delayed by rain.',
+    'Silver linings abound in the report, the analyst said.',
+    'Cobalt blue paint was a favourite of the artist.',
+    'Lithium stocks fell after the results were announced.',
+])
+def test_a_mineral_named_in_passing_carries_no_event(sentence):
+    assert types(sentence) == set()
+
+
+def test_a_year_is_no_quantity_of_output():
+    assert "production" not in types("The nickel refinery opened in 2019 near the coast.")
+    assert "production" in types("The nickel refinery produced 40,000 tonnes in 2019.")
+
+
+def test_a_project_described_as_new_is_no_milestone():
+    assert "project_milestone" not in types(
+        "It is the largest lithium operation to come online in a decade, the chief said.")
