@@ -98,8 +98,69 @@ def _own_cues(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     return Trigger(trigger.type, trigger.start, own or trigger.cues)
 
 
-def direction_for(trigger: Trigger, position: int) -> str | None:
-    """The direction cue nearest to ``position`` (a mention's start in the sentence)."""
-    if not trigger.cues:
+def direction_for(trigger: Trigger, position: int,
+                  clause: tuple[int, int] | None = None) -> str | None:
+    """The direction cue nearest to ``position`` (a mention's start in the sentence),
+    among those of the mention's ``clause`` (start, end in the sentence) when it has any
+    ("copper output rose 4%, while zinc fell": zinc's is its own clause's)."""
+    cues = trigger.cues
+    if clause is not None:
+        cues = tuple(c for c in cues if clause[0] <= c[1] < clause[1]) or cues
+    if not cues:
         return DEFAULT_DIRECTION.get(trigger.type)
-    return min(trigger.cues, key=lambda c: abs(c[1] - position))[0]
+    return min(cues, key=lambda c: abs(c[1] - position))[0]
+
+
+# Where a sentence's clauses part: a semicolon, a dash between words, or a contrasting
+# or concurrent conjunction ("while", "but", "whereas", "although"; after a comma in the
+# other languages, where the same words also mean "during" or "more": "während", "mas").
+CLAUSE_BREAK = re.compile(
+    r";|\s[–—]\s|(?<!\w)(?:while|whereas|but(?! also)|although|though|meanwhile)(?!\w)"
+    r"|,\s*(?:während|aber|doch|jedoch|wohingegen|tandis qu|alors qu|mais|mientras|pero"
+    r"|aunque|sin embargo|enquanto|mas|embora|porém|но|а|тогда как|в то время как|однако)"
+    r"(?!\w)", re.I | re.U)
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentence's clauses, split where CLAUSE_BREAK matches."""
+    cuts = [m.start() for m in CLAUSE_BREAK.finditer(sentence) if m.start() > 0]
+    bounds = [0] + cuts + [len(sentence)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _shifted(trigger: Trigger, offset: int) -> Trigger:
+    return Trigger(trigger.type, trigger.start + offset,
+                   tuple((d, p + offset) for d, p in trigger.cues))
+
+
+def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger, tuple]]]:
+    """For each mineral mention starting at ``starts`` (offsets in ``sentence``), the
+    events that are its own, each with the mention's clause (for direction_for).
+
+    A trigger belongs to the clause that states it: a mention whose clause states an
+    event of its own ("copper prices rose while zinc output fell") takes its clause's
+    events, and of the sentence's other events only those no clause holding a mineral
+    states (an event told around the minerals: "China announced new controls on Monday;
+    they cover gallium and germanium"). A mention whose clause states none (a list's
+    tail, an elided repeat: "copper output rose, while zinc fell") shares the sentence's
+    events, as one sentence-level trigger does."""
+    whole = sentence_events(sentence)
+    spans = clauses(sentence)
+    if len(spans) < 2 or not whole:
+        return [[(t, (0, len(sentence))) for t in whole] for _ in starts]
+    own = [[_shifted(t, a) for t in sentence_events(sentence[a:b])] for a, b in spans]
+
+    def clause_of(pos: int) -> int:
+        return next((i for i, (a, b) in enumerate(spans) if a <= pos < b), len(spans) - 1)
+
+    anchored = {t.type for i in {clause_of(p) for p in starts} for t in own[i]}
+    out = []
+    for pos in starts:
+        i = clause_of(pos)
+        if own[i]:
+            mine = {t.type for t in own[i]}
+            triggers = own[i] + [t for t in whole if t.type not in anchored | mine]
+        else:
+            triggers = whole
+        out.append([(t, spans[i]) for t in triggers])
+    return out

@@ -9,7 +9,7 @@ import re
 
 from orewire import PIPELINE_VERSION
 from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
-from orewire.events import acting_government_types, direction_for, sentence_events
+from orewire.events import acting_government_types, direction_for, mention_events
 from orewire.figures import rules as _RULES
 from orewire.syntax import TOPIC
 
@@ -71,14 +71,17 @@ def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en",
     (orewire/syntax.py)."""
     mentions = mineral_matcher.find(doc)
     out_mentions, figures = [], []
-    triggers: dict[int, list] = {}
-    for m in mentions:
-        sent = doc[m.token_start].sent
-        if sent.start_char not in triggers:
-            triggers[sent.start_char] = sentence_events(sent.text)
-        events = [{"type": t.type, "direction": direction_for(t, m.start - sent.start_char),
+    sents = [doc[m.token_start].sent for m in mentions]
+    in_sentence: dict[int, list] = {}
+    for m, sent in zip(mentions, sents):
+        in_sentence.setdefault(sent.start_char, []).append(m.start - sent.start_char)
+    scoped = {start: iter(mention_events(sent.text, in_sentence[start]))
+              for start, sent in {s.start_char: s for s in sents}.items()}
+    for m, sent in zip(mentions, sents):
+        events = [{"type": t.type,
+                   "direction": direction_for(t, m.start - sent.start_char, clause),
                    "trigger": sent.start_char + t.start}
-                  for t in triggers[sent.start_char]]
+                  for t, clause in next(scoped[sent.start_char])]
         out_mentions.append({"mineral": m.mineral, "surface": m.surface, "start": m.start,
                              "end": m.end, "sent_start": sent.start_char,
                              "sent_end": sent.end_char, "events": events})

@@ -1,0 +1,76 @@
+"""A trigger belongs to the clause that states it: which of a sentence's minerals an
+event and its direction go to (orewire.events.mention_events), and the direction words
+of each language. Every sentence is our own writing."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.events import clauses, direction_for, mention_events, sentence_events
+
+
+def scoped(sentence, *words):
+    """{word: {type: direction}} for mentions at the first occurrence of each word."""
+    starts = [sentence.index(w) for w in words]
+    return {w: {t.type: direction_for(t, pos, clause) for t, clause in events}
+            for w, pos, events in zip(words, starts, mention_events(sentence, starts))}
+
+
+def test_a_sentence_without_a_break_is_one_clause():
+    sentence = "Copper, zinc and lead output rose 4% in May, the agency said."
+    assert clauses(sentence) == [(0, len(sentence))]
+
+
+def test_each_mineral_takes_the_event_of_its_own_clause():
+    got = scoped("Copper prices rose 3% on Monday, while zinc output fell 5% in May.",
+                 "Copper", "zinc")
+    assert got == {"Copper": {"price": "up"}, "zinc": {"production": "down"}}
+
+
+def test_a_clause_stating_nothing_shares_the_sentence_event_with_its_own_direction():
+    got = scoped("Nickel output rose 6% in the quarter, but cobalt fell.", "Nickel", "cobalt")
+    assert got == {"Nickel": {"production": "up"}, "cobalt": {"production": "down"}}
+
+
+def test_the_elided_repeat_in_another_language():
+    got = scoped("La producción de cobre aumentó 4% en mayo, aunque la de zinc cayó.",
+                 "cobre", "zinc")
+    assert got == {"cobre": {"production": "up"}, "zinc": {"production": "down"}}
+
+
+def test_an_event_told_around_the_minerals_reaches_them():
+    got = scoped("Beijing announced new export controls on Monday; they cover gallium "
+                 "and germanium.", "gallium", "germanium")
+    assert got["gallium"] == {"export_restriction": "tightening"}
+    assert got["germanium"] == {"export_restriction": "tightening"}
+
+
+def test_a_measure_in_one_clause_does_not_silence_output_in_another():
+    got = scoped("Jakarta banned exports of bauxite in June, while copper output rose 4%.",
+                 "bauxite", "copper")
+    assert got == {"bauxite": {"export_restriction": "tightening"},
+                   "copper": {"production": "up"}}
+
+
+def test_a_list_shares_its_event():
+    got = scoped("Workers struck at the copper, zinc and silver mine.", "copper", "zinc",
+                 "silver")
+    assert all(v == {"disruption": None} for v in got.values())
+
+
+@pytest.mark.parametrize("sentence,kind,direction", [
+    ("Copper output slipped 2% in March.", "production", "down"),
+    ("Die Nickelproduktion legte um 8 Prozent zu.", "production", "up"),
+    ("La production d'or a progressé de 6 %.", "production", "up"),
+    ("La producción de cobre bajó 5% en junio.", "production", "down"),
+    ("As exportações de minério de ferro caíram 16% em maio.", "production", "down"),
+    ("Добыча меди снизилась на 4% в марте.", "production", "down"),
+    ("Der Goldpreis gab um 2 Prozent nach.", "price", "down"),
+    ("Le prix du nickel a bondi de 10 %.", "price", "up"),
+    ("El precio del cobre retrocedió 3%.", "price", "down"),
+    ("O preço do lítio disparou 20% em março.", "price", "up"),
+    ("Цены на медь снизились на 3%.", "price", "down"),
+    ("Цена золота поднялась до 3000 долларов.", "price", "up"),
+])
+def test_direction_words_of_each_language(sentence, kind, direction):
+    trigger = next(t for t in sentence_events(sentence) if t.type == kind)
+    assert direction_for(trigger, 0) == direction
