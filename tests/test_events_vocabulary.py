@@ -199,3 +199,23 @@ def test_a_year_is_no_quantity_of_output():
 def test_a_project_described_as_new_is_no_milestone():
     assert "project_milestone" not in types(
         "It is the largest lithium operation to come online in a decade, the chief said.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The group plans a $2 billion lithium refinery near the port.",
+    "Le groupe va investir 500 millions d'euros dans une raffinerie de nickel.",
+    "Компания инвестирует 10 млрд рублей в добычу меди.",
+    "Inspectors visited the country's tungsten mines on 7 May.",
+    "The cobalt market faces a supply-demand mismatch this winter.",
+])
+def test_a_sum_of_money_a_date_or_a_market_balance_is_no_output(sentence):
+    assert "production" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company mines 5 million tonnes of iron ore a year.",
+    "Добыча меди выросла до 10 млн тонн.",
+    "Cobalt refineries processed 90,000 tonnes last year.",
+])
+def test_a_quantity_of_the_mineral_is_output(sentence):
+    assert "production" in types(sentence)
