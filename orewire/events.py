@@ -111,14 +111,16 @@ def direction_for(trigger: Trigger, position: int,
     return min(cues, key=lambda c: abs(c[1] - position))[0]
 
 
-# Where a sentence's clauses part: a semicolon, a dash between words, or a contrasting
-# or concurrent conjunction ("while", "but", "whereas", "although"; after a comma in the
-# other languages, where the same words also mean "during" or "more": "während", "mas").
+# Where a sentence's clauses part: a semicolon, a dash between words, a contrasting or
+# concurrent conjunction ("while", "but", "whereas", "although"; after a comma in the
+# other languages, where the same words also mean "during" or "more": "während", "mas"),
+# or "and" or "as" after a comma (a list's ", and lead" becomes a clause stating nothing
+# of its own, which shares the sentence's events).
 CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|(?<!\w)(?:while|whereas|but(?! also)|although|though|meanwhile)(?!\w)"
-    r"|,\s*(?:während|aber|doch|jedoch|wohingegen|tandis qu|alors qu|mais|mientras|pero"
-    r"|aunque|sin embargo|enquanto|mas|embora|porém|но|а|тогда как|в то время как|однако)"
-    r"(?!\w)", re.I | re.U)
+    r"|,\s*(?:and|as|während|aber|doch|jedoch|wohingegen|und|tandis qu|alors qu|mais|et"
+    r"|mientras|pero|aunque|sin embargo|y|enquanto|mas|embora|porém|e|но|а|и|тогда как"
+    r"|в то время как|однако)(?!\w)", re.I | re.U)
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:

@@ -74,3 +74,34 @@ def test_a_list_shares_its_event():
 def test_direction_words_of_each_language(sentence, kind, direction):
     trigger = next(t for t in sentence_events(sentence) if t.type == kind)
     assert direction_for(trigger, 0) == direction
+
+
+def test_a_clause_after_comma_and_is_its_own():
+    got = scoped("Spot prices for copper rose 2% on Monday, and zinc output fell 5% in May.",
+                 "copper", "zinc")
+    assert got == {"copper": {"price": "up"}, "zinc": {"production": "down"}}
+
+
+def test_a_list_after_comma_and_still_shares():
+    got = scoped("Indonesia banned exports of nickel ore in 2020, and of bauxite in 2023.",
+                 "nickel", "bauxite")
+    assert got["bauxite"] == got["nickel"] == {"export_restriction": "tightening"}
+
+
+def test_a_volume_in_its_own_clause_is_output_beside_a_measure():
+    got = scoped("Cobalt exports doubled in July, as traders raced ahead of the new export "
+                 "curbs.", "Cobalt")
+    assert got["Cobalt"]["production"] == "up"
+
+
+def test_a_good_called_product_does_not_silence_its_volume():
+    assert "production" in {t.type for t in sentence_events(
+        "The country exported zero gallium product last month, down from 6 tonnes.")}
+    assert "production" not in {t.type for t in sentence_events(
+        "Lithium products are sold to battery makers across Asia.")}
+
+
+def test_a_single_shipment_under_a_quota_is_the_export_measure():
+    types = {t.type for t in sentence_events(
+        "Officials sampled the first cobalt shipment under the new export quota.")}
+    assert "export_restriction" in types and "project_milestone" not in types
