@@ -50,8 +50,13 @@ def rules() -> dict:
         raise ValueError(f"{EVENTS_FILE}: unknown or missing event types {sorted(unknown)}")
     compiled = {}
     for name, spec in types.items():
+        groups = [list(group) for group in spec.get("all") or []]
+        if spec.get("moves_count") and groups:
+            # the type's last group (a level or a move) also takes each direction cue
+            groups[-1] += [c for cues in (spec.get("directions") or {}).values()
+                           for c in cues or []]
         compiled[name] = {
-            "all": [_stems(group) for group in spec.get("all") or []],
+            "all": [_stems(group) for group in groups],
             "not": _stems(spec.get("not")),
             "directions": {d: _stems(cues) for d, cues in (spec.get("directions") or {}).items()
                            if cues},
@@ -63,6 +68,12 @@ def rules() -> dict:
 @lru_cache(maxsize=1)
 def acting_government_types() -> frozenset:
     return frozenset(load_yaml(EVENTS_FILE.name).get("acting_government_types") or ())
+
+
+# A direction cue right after a negation states no change ("will not lift the ban",
+# "did not grow"): it is not counted (a measure then keeps its default, tightening).
+NEGATED = re.compile(r"(?:(?<!\w)(?:not|never|no longer|nicht|nie|kein\w*|pas|jamais|no|nunca"
+                     r"|não|не|нет|ни)|n[’']t)\s+(?:\w+\s+){0,1}$", re.I | re.U)
 
 
 def sentence_events(sentence: str) -> list[Trigger]:
@@ -81,7 +92,8 @@ def sentence_events(sentence: str) -> list[Trigger]:
             if first is None:
                 continue
             cues = tuple((d, m.start()) for d, pattern in spec["directions"].items()
-                         for m in pattern.finditer(sentence))
+                         for m in pattern.finditer(sentence)
+                         if not NEGATED.search(sentence, 0, m.start()))
             out.append(Trigger(name, first, cues))
     found = {t.type for t in out}
     kept = [t for t in out if not set(rules()[t.type]["unless"]) & found]

@@ -105,3 +105,39 @@ def test_a_single_shipment_under_a_quota_is_the_export_measure():
     types = {t.type for t in sentence_events(
         "Officials sampled the first cobalt shipment under the new export quota.")}
     assert "export_restriction" in types and "project_milestone" not in types
+
+
+@pytest.mark.parametrize("sentence,kind,direction", [
+    # a negated cue states no change: the measure keeps its default
+    ("The government will not lift the ban on raw nickel ore exports.",
+     "export_restriction", "tightening"),
+    ("Authorities said they would no longer allow exports of tin concentrate.",
+     "export_restriction", "tightening"),
+    ("Lithium production did not grow last year and fell 2% instead.", "production", "down"),
+    # an approval required is the control; one granted eases it
+    ("The ministry will require approval for all graphite exports from December.",
+     "export_restriction", "tightening"),
+    ("The ministry granted export permits to three bauxite miners.",
+     "export_restriction", "easing"),
+    # a bigger quota eases, a smaller one tightens
+    ("Congo raised the cobalt export quota for the fourth quarter.",
+     "export_restriction", "easing"),
+    ("Indonesia cut its nickel ore export quota.", "export_restriction", "tightening"),
+    ("Washington suspended tariffs on Chinese graphite for 90 days.", "import_measure",
+     "easing"),
+])
+def test_negations_approvals_and_quotas(sentence, kind, direction):
+    trigger = next(t for t in sentence_events(sentence) if t.type == kind)
+    assert direction_for(trigger, 0) == direction
+
+
+def test_a_negated_move_states_none():
+    trigger = next(t for t in sentence_events("Copper output didn't rise last year.")
+                   if t.type == "production")
+    assert direction_for(trigger, 0) is None
+
+
+def test_any_direction_word_states_a_move_of_output():
+    trigger = next(t for t in sentence_events("A produção de cobre subiu no trimestre.")
+                   if t.type == "production")
+    assert direction_for(trigger, 0) == "up"
