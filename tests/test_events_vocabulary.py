@@ -331,3 +331,36 @@ def test_wire_wording_of_finds_halts_funds_deals_and_milestones(expected, senten
 ])
 def test_general_words_that_are_not_the_event(sentence, not_expected):
     assert not_expected not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence,not_expected", [
+    # a country that controls a share of output dominates it: no export control
+    ("China, which controls about 80 percent of global tungsten output, set the pace.",
+     "export_restriction"),
+    ("China kontrolliert fast 90 Prozent der weltweiten Graphitproduktion.",
+     "export_restriction"),
+    # supply as the market's state is no output
+    ("Tight cobalt supply kept traders nervous this month.", "production"),
+    ("The plan aims to lock down lithium supply for the army.", "production"),
+    # smelters and refiners are companies; their other worries are no output
+    ("Zinc smelters are holding firm on prices amid rising energy costs.", "production"),
+    # a safe haven is held, not spent on
+    ("Gold remains a safe-haven investment for worried savers.", "investment"),
+    ("L'or reste un placement refuge pour les investisseurs.", "investment"),
+])
+def test_dominance_market_state_and_safe_havens(sentence, not_expected):
+    assert not_expected not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "China, which controls about 80 percent of global tungsten output, set the pace.",
+    "Congo supplies more than 70 percent of the world's mined cobalt.",
+    "The country accounts for about a fifth of global potash supply.",
+    "Nickel supply from the new smelters surged in May.",
+])
+def test_a_share_or_a_move_of_supply_is_output(sentence):
+    assert "production" in types(sentence)
+
+
+def test_an_export_control_is_still_one():
+    assert "export_restriction" in types("China tightened export controls on tungsten.")
