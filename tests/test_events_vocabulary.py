@@ -364,3 +364,52 @@ def test_a_share_or_a_move_of_supply_is_output(sentence):
 
 def test_an_export_control_is_still_one():
     assert "export_restriction" in types("China tightened export controls on tungsten.")
+
+
+@pytest.mark.parametrize("expected,sentence", [
+    ('policy', 'The government declared lithium a strategic resource reserved for state companies.'),
+    ('policy', 'The ministry imposed a moratorium on new gold mining licences.'),
+    ('policy', 'The country will require nickel ore to be processed domestically before export.'),
+    ('policy', 'The state will buy cobalt for its strategic reserve.'),
+    ('policy', 'Regulators capped the domestic price of coal for power plants.'),
+    ('policy', 'The junta revoked the permits of foreign gold miners.'),
+    ('policy', "The government set this year's mining quota for rare earths at 270,000 tonnes."),
+    ('policy', 'Die Regierung nahm Lithium in die Liste kritischer Rohstoffe auf.'),
+    ('policy', "Le gouvernement a relevé la redevance minière sur l'or."),
+    ('policy', 'El gobierno anunció la nacionalización del litio.'),
+    ('policy', 'O governo aprovou um novo marco legal para a mineração de terras raras.'),
+    ('policy', 'Правительство повысило налог на добычу полезных ископаемых для золота.'),
+    ('import_measure', 'The United States launched an anti-dumping investigation into graphite anodes from China.'),
+    ('import_measure', 'The EU slapped duties on Russian aluminium.'),
+    ('import_measure', 'India raised import duties on gold to 15%.'),
+    ('import_measure', 'Die EU verhängte Strafzölle auf chinesisches Silizium.'),
+    ('import_measure', "Les États-Unis ont imposé des droits de douane sur l'acier et l'aluminium."),
+    ('import_measure', 'México impuso aranceles a las importaciones de acero y aluminio.'),
+    ('import_measure', 'O Brasil elevou a tarifa de importação de alumínio.'),
+    ('import_measure', 'США ввели пошлины на импорт алюминия.'),
+    ('price', 'Lithium prices have halved since January.'),
+    ('price', 'Copper traded at $9,800 a tonne on the LME.'),
+    ('price', 'Spot uranium climbed to $80 per pound.'),
+    ('price', 'Gold futures settled higher on Friday.'),
+    ('price', 'Der Nickelpreis erreichte ein Rekordhoch.'),
+    ('price', 'Les cours du cuivre ont atteint un sommet historique.'),
+    ('price', 'El oro cerró con una caída del 1%.'),
+    ('price', 'O níquel registrou alta de 5% na bolsa de Londres.'),
+    ('price', 'Стоимость лития снизилась вдвое.'),
+])
+def test_policies_import_measures_and_prices_in_their_wording(expected, sentence):
+    assert types(sentence) == {expected}
+
+
+@pytest.mark.parametrize("sentence,not_expected", [
+    # a description is no declaration
+    ("Gallium and germanium are strategic metals used in chips.", "policy"),
+    ("Kritische Rohstoffe wie Lithium werden knapp.", "policy"),
+    # an export duty is no import measure
+    ("Jakarta imposed an export duty on nickel pig iron.", "import_measure"),
+    # "au cours de" is "during", not a market price
+    ("La production de cuivre a baissé au cours des deux dernières années à son plus bas "
+     "niveau.", "price"),
+])
+def test_descriptions_export_duties_and_prepositions(sentence, not_expected):
+    assert not_expected not in types(sentence)
