@@ -413,3 +413,12 @@ def test_policies_import_measures_and_prices_in_their_wording(expected, sentence
 ])
 def test_descriptions_export_duties_and_prepositions(sentence, not_expected):
     assert not_expected not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Geologists discovered lithium in the Jadar valley.", {"discovery"}),
+    ("Geologen haben in Sachsen Lithium entdeckt.", {"discovery"}),
+    ("Investors discovered that gold was cheap.", set()),
+])
+def test_a_finds_verb_names_the_find(sentence, expected):
+    assert types(sentence) == expected
