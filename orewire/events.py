@@ -3,12 +3,15 @@
 Ten types (DESIGN.md "Supply events"): export_restriction, import_measure, discovery,
 production, disruption, project_milestone, deal, investment, price, policy. A type fires
 for a sentence when each group of its trigger stems in ``seeds/events.yaml`` matches in
-the sentence and none of its exclusions does; every mineral the sentence names carries it
-(a list shares it). The direction is the type's cue nearest to the mention ("copper
-output rose while zinc fell"); export and import measures are tightening unless an
-easing cue is stated. The event's country (the acting government or the place) is joined
-in LinkMentions, where the entities are: the country nearest to the trigger in the
-sentence.
+the sentence and none of its exclusions does. A trigger belongs to the clause that
+states it (clauses part at semicolons, dashes, contrasting conjunctions and ", and"):
+a mineral whose clause states an event takes its clause's events, a mineral whose
+clause states none (a list's tail, an elided repeat) shares the sentence's
+(``mention_events``). The direction is the type's cue nearest to the mention within its
+clause ("copper output rose while zinc fell"), a negated cue counting for none; export
+and import measures are tightening unless an easing cue is stated. The event's country
+(the acting government or the place) is joined in LinkMentions, where the entities are:
+the country nearest to the trigger in the sentence.
 
     >>> [e.type for e in sentence_events("China banned exports of gallium.")]
     ['export_restriction']
