@@ -422,3 +422,58 @@ def test_descriptions_export_duties_and_prepositions(sentence, not_expected):
 ])
 def test_a_finds_verb_names_the_find(sentence, expected):
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize("expected,sentence", [
+    ('discovery', 'The company reported a 30% increase in measured and indicated resources at its nickel project.'),
+    ('discovery', 'The maiden JORC estimate for the graphite project came in at 50 million tonnes.'),
+    ('discovery', 'Exploration at the site has delineated a new zone of copper-gold porphyry mineralisation.'),
+    ('discovery', 'The deposit, found in 2023, is believed to contain 1.2 million tonnes of lithium.'),
+    ('discovery', 'Chinese geologists have located a large rare earth deposit in Sichuan, state media said.'),
+    ('discovery', 'The survey revealed substantial deposits of cobalt and nickel on the seabed.'),
+    ('discovery', 'India has found lithium reserves of 5.9 million tonnes in Jammu and Kashmir.'),
+    ('discovery', 'Die Geologen stießen auf ein reiches Kupfervorkommen.'),
+    ('discovery', "Une importante découverte d'or a été annoncée au Canada."),
+    ('discovery', 'La empresa anunció el descubrimiento de un yacimiento de plata.'),
+    ('discovery', 'A Vale identificou novas reservas de cobre no Pará.'),
+    ('discovery', 'Запасы золота на месторождении увеличены на 20%.'),
+    ('disruption', 'A power outage at the smelter forced it to curtail aluminium output.'),
+    ('disruption', 'The cobalt mine was attacked by armed men overnight.'),
+    ('disruption', 'Wildfires near the lithium operation forced an evacuation of staff.'),
+    ('disruption', 'Heavy snow cut rail links used to haul coal to port.'),
+    ('disruption', 'A strike by port workers held up copper exports.'),
+    ('disruption', 'Operations at the nickel plant were suspended after a fatal accident.'),
+    ('disruption', 'Die Produktion in der Aluminiumhütte ruht nach einem Stromausfall.'),
+    ('disruption', 'Une grève paralyse la mine de nickel depuis trois semaines.'),
+    ('disruption', 'Las lluvias torrenciales inundaron la mina de carbón.'),
+    ('disruption', 'Os protestos bloquearam a ferrovia que leva o minério de ferro ao porto.'),
+    ('disruption', 'На алюминиевом заводе произошла авария.'),
+    ('investment', 'The EU will support the lithium refinery with 80 million euros in state aid.'),
+    ('investment', 'The graphite miner landed a $100m investment from a Korean battery maker.'),
+    ('investment', 'The sovereign fund will back the copper smelter with $500 million.'),
+    ('investment', 'The cobalt producer drew down $50 million from its credit facility.'),
+    ('investment', 'Die KfW stellt einen Kredit über 200 Millionen Euro für die Kupfermine bereit.'),
+    ('investment', "L'État apporte 100 millions d'euros au projet de lithium alsacien."),
+    ('investment', 'El proyecto de cobre recibirá una inversión de 2.000 millones de dólares.'),
+    ('investment', 'A mineradora anunciou aporte de R$ 1 bilhão na mina de níquel.'),
+    ('investment', 'На развитие медного проекта направят 50 млрд рублей.'),
+    ('project_milestone', 'The government issued the final permit for the antimony mine.'),
+    ('project_milestone', 'The copper project reached a final investment decision last month.'),
+    ('project_milestone', 'Shipments of spodumene from the new mine began in July.'),
+    ('project_milestone', 'The refinery produced its first battery-grade nickel sulphate.'),
+    ('project_milestone', 'The tin mine has been officially opened by the president.'),
+    ('project_milestone', 'The lithium project won environmental approval from the state.'),
+    ('project_milestone', 'The nickel plant is now fully operational.'),
+    ('project_milestone', 'Die Behörden genehmigten das Lithiumprojekt im Erzgebirge.'),
+    ('project_milestone', 'Le permis minier du projet de lithium a été accordé.'),
+    ('project_milestone', 'La mina de cobre inició operaciones comerciales en mayo.'),
+    ('project_milestone', 'O projeto de lítio recebeu licença prévia do órgão ambiental.'),
+    ('project_milestone', 'Завод по производству лития введен в строй.'),
+])
+def test_resources_found_halts_state_aid_and_plants_in_operation(expected, sentence):
+    assert types(sentence) == {expected}
+
+
+def test_a_final_investment_decision_is_the_projects_milestone():
+    assert types("The copper project reached a final investment decision last month.") == {
+        "project_milestone"}
