@@ -477,3 +477,35 @@ def test_resources_found_halts_state_aid_and_plants_in_operation(expected, sente
 def test_a_final_investment_decision_is_the_projects_milestone():
     assert types("The copper project reached a final investment decision last month.") == {
         "project_milestone"}
+
+
+@pytest.mark.parametrize("expected,sentence", [
+    ('deal', 'Glencore buys a stake in the Canadian nickel miner.'),
+    ('deal', 'Rio Tinto snaps up the lithium developer for $6.7 billion.'),
+    ('deal', 'The battery maker inks a graphite supply pact with the miner.'),
+    ('deal', 'Korean steelmaker to buy Australian lithium project.'),
+    ('investment', 'Lithium explorer secures $40 million for drilling.'),
+    ('investment', 'Copper developer secures funding for its mine in Peru.'),
+    ('investment', 'The rare earths miner got a $300 million loan from the state bank.'),
+    ('investment', 'Nickel project gets A$150m boost from export credit agency.'),
+    ('project_milestone', 'The uranium mine gets the nod from regulators.'),
+    ('project_milestone', 'The government green-lighted the graphite mine.'),
+    ('project_milestone', 'The lithium project secured the go-ahead from the environmental agency.'),
+    ('project_milestone', 'The nickel smelter started up its first line in May.'),
+    ('disruption', 'Flooding knocked out production at the coal mine.'),
+    ('disruption', 'Landslides damaged the access road to the copper mine.'),
+    ('disruption', 'The tin smelter remains idle after the explosion.'),
+    ('disruption', 'Security forces clashed with protesters at the gold mine.'),
+])
+def test_headline_verbs(expected, sentence):
+    assert types(sentence) == {expected}
+
+
+@pytest.mark.parametrize("sentence", [
+    'Investors buy gold as a hedge against inflation.',
+    "China buys most of the world's cobalt.",
+    'Copper is used in every electric vehicle.',
+    'The lithium market will be tight, the analyst said.',
+])
+def test_buying_the_metal_or_describing_the_market_is_no_event(sentence):
+    assert types(sentence) == set()
