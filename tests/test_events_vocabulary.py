@@ -509,3 +509,36 @@ def test_headline_verbs(expected, sentence):
 ])
 def test_buying_the_metal_or_describing_the_market_is_no_event(sentence):
     assert types(sentence) == set()
+
+
+@pytest.mark.parametrize("expected,sentence", [
+    ('investment', 'Der Konzern will 2 Milliarden Euro in den Ausbau der Kupferhütte stecken.'),
+    ('investment', 'Das Projekt erhält eine Förderung von 50 Millionen Euro vom Bund.'),
+    ('investment', 'Le groupe minier a obtenu un financement de 300 millions de dollars pour sa mine de cuivre.'),
+    ('investment', "Une levée de fonds de 50 millions d'euros permettra de développer le gisement de lithium."),
+    ('investment', 'La minera obtuvo un financiamiento de 500 millones de dólares para su proyecto de litio.'),
+    ('investment', 'El gobierno destinará 100 millones de dólares a la exploración de cobre.'),
+    ('investment', 'O projeto de níquel recebeu investimento de US$ 200 milhões.'),
+    ('deal', 'Der Rohstoffkonzern hat die Mehrheit an der Kupfermine übernommen.'),
+    ('deal', 'Le groupe chinois a racheté la mine de cobalt congolaise.'),
+    ('deal', 'La compañía china compró la mina de cobre peruana por 2.000 millones.'),
+    ('deal', 'A chinesa adquiriu a mina de nióbio em Goiás.'),
+    ('deal', 'Компания купила долю в никелевом проекте.'),
+    ('disruption', 'Wegen Protesten der Anwohner steht die Kupfermine seit Wochen still.'),
+    ('disruption', 'Un glissement de terrain a bloqué la route de la mine de cuivre.'),
+    ('disruption', 'Los mineros de cobre bloquearon el acceso a la mina.'),
+    ('disruption', 'A mina de ouro foi fechada após um acidente fatal.'),
+    ('disruption', 'Работа никелевого рудника была остановлена из-за пожара.'),
+    ('discovery', 'In Norwegen wurde ein riesiges Vorkommen an Seltenen Erden gefunden.'),
+    ('discovery', "Le Maroc a découvert d'importantes réserves de cobalt."),
+    ('discovery', 'Chile descubrió nuevas reservas de litio en el desierto.'),
+    ('discovery', 'Foi descoberto um novo depósito de lítio no Vale do Jequitinhonha.'),
+    ('discovery', 'Российские геологи открыли месторождение лития.'),
+    ('project_milestone', 'Die Regierung hat den Abbau von Lithium genehmigt.'),
+    ('project_milestone', "La mine de lithium entrera en production l'an prochain."),
+    ('project_milestone', 'El gobierno aprobó el proyecto de cobre.'),
+    ('project_milestone', 'A mina de cobre entrou em operação em março.'),
+    ('project_milestone', 'Началось строительство медного рудника.'),
+])
+def test_the_other_five_languages_say_it_their_way(expected, sentence):
+    assert types(sentence) == {expected}
