@@ -141,3 +141,12 @@ def test_any_direction_word_states_a_move_of_output():
     trigger = next(t for t in sentence_events("A produção de cobre subiu no trimestre.")
                    if t.type == "production")
     assert direction_for(trigger, 0) == "up"
+
+
+@pytest.mark.parametrize("sentence", [
+    "There were no exports of tin concentrate in May, against 300 tonnes in April.",
+    "Im Mai gab es keine Exporte von Gallium, nach 5 Tonnen im April.",
+])
+def test_none_shipped_is_output_down(sentence):
+    trigger = next(t for t in sentence_events(sentence) if t.type == "production")
+    assert direction_for(trigger, 0) == "down"
