@@ -3,12 +3,15 @@
 Ten types (DESIGN.md "Supply events"): export_restriction, import_measure, discovery,
 production, disruption, project_milestone, deal, investment, price, policy. A type fires
 for a sentence when each group of its trigger stems in ``seeds/events.yaml`` matches in
-the sentence and none of its exclusions does; every mineral the sentence names carries it
-(a list shares it). The direction is the type's cue nearest to the mention ("copper
-output rose while zinc fell"); export and import measures are tightening unless an
-easing cue is stated. The event's country (the acting government or the place) is joined
-in LinkMentions, where the entities are: the country nearest to the trigger in the
-sentence.
+the sentence and none of its exclusions does. A trigger belongs to the clause that
+states it (clauses part at semicolons, dashes, contrasting conjunctions and ", and"):
+a mineral whose clause states an event takes its clause's events, a mineral whose
+clause states none (a list's tail, an elided repeat) shares the sentence's
+(``mention_events``). The direction is the type's cue nearest to the mention within its
+clause ("copper output rose while zinc fell"), a negated cue counting for none; export
+and import measures are tightening unless an easing cue is stated. The event's country
+(the acting government or the place) is joined in LinkMentions, where the entities are:
+the country nearest to the trigger in the sentence.
 
     >>> [e.type for e in sentence_events("China banned exports of gallium.")]
     ['export_restriction']
@@ -50,8 +53,13 @@ def rules() -> dict:
         raise ValueError(f"{EVENTS_FILE}: unknown or missing event types {sorted(unknown)}")
     compiled = {}
     for name, spec in types.items():
+        groups = [list(group) for group in spec.get("all") or []]
+        if spec.get("moves_count") and groups:
+            # the type's last group (a level or a move) also takes each direction cue
+            groups[-1] += [c for cues in (spec.get("directions") or {}).values()
+                           for c in cues or []]
         compiled[name] = {
-            "all": [_stems(group) for group in spec.get("all") or []],
+            "all": [_stems(group) for group in groups],
             "not": _stems(spec.get("not")),
             "directions": {d: _stems(cues) for d, cues in (spec.get("directions") or {}).items()
                            if cues},
@@ -63,6 +71,12 @@ def rules() -> dict:
 @lru_cache(maxsize=1)
 def acting_government_types() -> frozenset:
     return frozenset(load_yaml(EVENTS_FILE.name).get("acting_government_types") or ())
+
+
+# A direction cue right after a negation states no change ("will not lift the ban",
+# "did not grow"): it is not counted (a measure then keeps its default, tightening).
+NEGATED = re.compile(r"(?:(?<!\w)(?:not|never|no longer|nicht|nie|kein\w*|pas|jamais|no|nunca"
+                     r"|não|не|нет|ни)|n[’']t)\s+(?:\w+\s+){0,1}$", re.I | re.U)
 
 
 def sentence_events(sentence: str) -> list[Trigger]:
@@ -81,7 +95,8 @@ def sentence_events(sentence: str) -> list[Trigger]:
             if first is None:
                 continue
             cues = tuple((d, m.start()) for d, pattern in spec["directions"].items()
-                         for m in pattern.finditer(sentence))
+                         for m in pattern.finditer(sentence)
+                         if not NEGATED.search(sentence, 0, m.start()))
             out.append(Trigger(name, first, cues))
     found = {t.type for t in out}
     kept = [t for t in out if not set(rules()[t.type]["unless"]) & found]
@@ -98,8 +113,71 @@ def _own_cues(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     return Trigger(trigger.type, trigger.start, own or trigger.cues)
 
 
-def direction_for(trigger: Trigger, position: int) -> str | None:
-    """The direction cue nearest to ``position`` (a mention's start in the sentence)."""
-    if not trigger.cues:
+def direction_for(trigger: Trigger, position: int,
+                  clause: tuple[int, int] | None = None) -> str | None:
+    """The direction cue nearest to ``position`` (a mention's start in the sentence),
+    among those of the mention's ``clause`` (start, end in the sentence) when it has any
+    ("copper output rose 4%, while zinc fell": zinc's is its own clause's)."""
+    cues = trigger.cues
+    if clause is not None:
+        cues = tuple(c for c in cues if clause[0] <= c[1] < clause[1]) or cues
+    if not cues:
         return DEFAULT_DIRECTION.get(trigger.type)
-    return min(trigger.cues, key=lambda c: abs(c[1] - position))[0]
+    return min(cues, key=lambda c: abs(c[1] - position))[0]
+
+
+# Where a sentence's clauses part: a semicolon, a dash between words, a contrasting or
+# concurrent conjunction ("while", "but", "whereas", "although"; after a comma in the
+# other languages, where the same words also mean "during" or "more": "während", "mas"),
+# or "and" or "as" after a comma (a list's ", and lead" becomes a clause stating nothing
+# of its own, which shares the sentence's events).
+CLAUSE_BREAK = re.compile(
+    r";|\s[–—]\s|(?<!\w)(?:while|whereas|but(?! also)|although|though|meanwhile)(?!\w)"
+    r"|,\s*(?:and|as|während|aber|doch|jedoch|wohingegen|und|tandis qu|alors qu|mais|et"
+    r"|mientras|pero|aunque|sin embargo|y|enquanto|mas|embora|porém|e|но|а|и|тогда как"
+    r"|в то время как|однако)(?!\w)", re.I | re.U)
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentence's clauses, split where CLAUSE_BREAK matches."""
+    cuts = [m.start() for m in CLAUSE_BREAK.finditer(sentence) if m.start() > 0]
+    bounds = [0] + cuts + [len(sentence)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _shifted(trigger: Trigger, offset: int) -> Trigger:
+    return Trigger(trigger.type, trigger.start + offset,
+                   tuple((d, p + offset) for d, p in trigger.cues))
+
+
+def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger, tuple]]]:
+    """For each mineral mention starting at ``starts`` (offsets in ``sentence``), the
+    events that are its own, each with the mention's clause (for direction_for).
+
+    A trigger belongs to the clause that states it: a mention whose clause states an
+    event of its own ("copper prices rose while zinc output fell") takes its clause's
+    events, and of the sentence's other events only those no clause holding a mineral
+    states (an event told around the minerals: "China announced new controls on Monday;
+    they cover gallium and germanium"). A mention whose clause states none (a list's
+    tail, an elided repeat: "copper output rose, while zinc fell") shares the sentence's
+    events, as one sentence-level trigger does."""
+    whole = sentence_events(sentence)
+    spans = clauses(sentence)
+    if len(spans) < 2 or not whole:
+        return [[(t, (0, len(sentence))) for t in whole] for _ in starts]
+    own = [[_shifted(t, a) for t in sentence_events(sentence[a:b])] for a, b in spans]
+
+    def clause_of(pos: int) -> int:
+        return next((i for i, (a, b) in enumerate(spans) if a <= pos < b), len(spans) - 1)
+
+    anchored = {t.type for i in {clause_of(p) for p in starts} for t in own[i]}
+    out = []
+    for pos in starts:
+        i = clause_of(pos)
+        if own[i]:
+            mine = {t.type for t in own[i]}
+            triggers = own[i] + [t for t in whole if t.type not in anchored | mine]
+        else:
+            triggers = whole
+        out.append([(t, spans[i]) for t in triggers])
+    return out

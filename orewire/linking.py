@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from orewire import PIPELINE_VERSION
 from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
-from orewire.events import acting_government_types, direction_for, sentence_events
+from orewire.events import acting_government_types, direction_for, mention_events
 from orewire.figures import rules as _RULES
 from orewire.syntax import TOPIC
 
@@ -72,14 +72,17 @@ def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en",
     (orewire/syntax.py)."""
     mentions = mineral_matcher.find(doc)
     out_mentions, figures = [], []
-    triggers: dict[int, list] = {}
-    for m in mentions:
-        sent = doc[m.token_start].sent
-        if sent.start_char not in triggers:
-            triggers[sent.start_char] = sentence_events(sent.text)
-        events = [{"type": t.type, "direction": direction_for(t, m.start - sent.start_char),
+    sents = [doc[m.token_start].sent for m in mentions]
+    in_sentence: dict[int, list] = {}
+    for m, sent in zip(mentions, sents):
+        in_sentence.setdefault(sent.start_char, []).append(m.start - sent.start_char)
+    scoped = {start: iter(mention_events(sent.text, in_sentence[start]))
+              for start, sent in {s.start_char: s for s in sents}.items()}
+    for m, sent in zip(mentions, sents):
+        events = [{"type": t.type,
+                   "direction": direction_for(t, m.start - sent.start_char, clause),
                    "trigger": sent.start_char + t.start}
-                  for t in triggers[sent.start_char]]
+                  for t, clause in next(scoped[sent.start_char])]
         out_mentions.append({"mineral": m.mineral, "surface": m.surface, "start": m.start,
                              "end": m.end, "sent_start": sent.start_char,
                              "sent_end": sent.end_char, "events": events})
@@ -340,11 +343,21 @@ def without_names(mentions: list[dict], entities: list[dict], lang: str) -> list
             if not any(s <= m["start"] and m["end"] <= e for s, e in people)]
 
 
-def event_rows(events: list[dict], in_sent: list[dict]) -> list[dict]:
+# Words before a country that make it the origin or the target of imports, not the
+# government imposing a measure on them ("duties on imports from Russia").
+_TARGET = re.compile(r"(?:\b(?:from|on|against|of|de|aus|gegen|auf|из|против|на)\s+(?:the\s+)?"
+                     r"|\b(?:des|du|do|da|dos|das|del)\s+)$", re.I | re.U)
+
+
+def event_rows(events: list[dict], in_sent: list[dict], text: str = "") -> list[dict]:
     """A mention's events with their country: for a government's measure the first
-    country named before the trigger (the actor, the sentence's subject) else the nearest, for other types the country
-    nearest to the trigger (the place); null when the sentence names none (as the
-    labels do: a passage's country carried over scored worse on dev); one per type."""
+    country named before the trigger (the actor, the sentence's subject) else the
+    nearest, for other types the country nearest to the trigger (the place); null when
+    the sentence names none (as the labels do: a passage's country carried over scored
+    worse on dev); one per type. An import measure with no actor before its trigger
+    takes no country that its imports come from or that it targets ("35% duties on
+    imports of palladium from Russia": Russia is not the government acting), nor a
+    demonym ("Chinese graphite")."""
     countries = [x for x in in_sent if x.get("normalized")]
     out, seen = [], set()
     for e in events:
@@ -353,10 +366,14 @@ def event_rows(events: list[dict], in_sent: list[dict]) -> list[dict]:
         seen.add(e["type"])
         actors = [x for x in countries if x["start"] < e["trigger"]] \
             if e["type"] in acting_government_types() else []
+        candidates = countries
+        if e["type"] == "import_measure" and not actors:
+            candidates = [x for x in countries if x.get("label") != "NORP" and
+                          not _TARGET.search(text[max(0, x["start"] - 12):x["start"]])]
         if actors:   # the government's measure: the sentence's first country, its subject
             near = actors[0]
         else:
-            near = min(countries, key=lambda x: abs(x["start"] - e["trigger"]), default=None)
+            near = min(candidates, key=lambda x: abs(x["start"] - e["trigger"]), default=None)
         out.append({"type": e["type"], "direction": e["direction"],
                     "country": near["normalized"] if near else None})
     return out
@@ -386,7 +403,7 @@ def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
             "countries": links.get(i, []),
             "organizations": _distinct(x["text"] for x in in_sent
                                        if x["label"] == "ORG" and not x["normalized"]),
-            "events": event_rows(m.get("events") or [], in_sent),
+            "events": event_rows(m.get("events") or [], in_sent, text),
             "figures": [{"value": f["value"], "unit": f["unit"], "kind": f["kind"],
                          "quote": f["quote"], "year": f.get("year")}
                         for f in fig_owner.get(i, [])],

@@ -1,0 +1,46 @@
+"""Events on a stored row: the country each event of a mention takes (orewire/linking.py
+event_rows), end to end on one article at a time. Every sentence is our own writing."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.countries import CountryMatcher
+from orewire.figures import find_figures
+from orewire.lexicon import MineralMatcher
+from orewire.linking import article_year, build_row, entities_from_doc, tag_doc
+from orewire.nlp import ner_model, parser_model, sentence_model
+
+
+@pytest.fixture(scope="module")
+def events():
+    ner = ner_model()
+    countries = CountryMatcher(ner)
+    parser = parser_model()
+
+    def run(text, lang="en"):
+        nlp = sentence_model(lang)
+        tagged = tag_doc(nlp(text), MineralMatcher(nlp, lang), find_figures, lang,
+                         article_year("2025-06-01T00:00:00+00:00"), parser)
+        entities = entities_from_doc(ner(text), countries, lang)
+        row = build_row({"article_id": "a", "url": "u", "text": text, "language": lang},
+                        entities, tagged, ingested_at=None, run_id="r")
+        return {m["mineral"]: m["events"] for m in row["minerals"]}
+    return run
+
+
+def test_an_import_measure_takes_no_country_its_imports_come_from(events):
+    got = events("The package includes 35% duties on imports of palladium from Russia.")
+    assert got["palladium"] == [{"type": "import_measure", "direction": "tightening",
+                                 "country": None}]
+
+
+def test_the_government_acting_is_the_import_measures_country(events):
+    got = events("Canada imposed 25% duties on imports of aluminium from China.")
+    assert got["aluminium"][0]["country"] == "CA"
+
+
+def test_each_mineral_of_a_sentence_keeps_its_own_clauses_event(events):
+    got = events("Chile's copper output rose 3% in May, while zinc prices fell in London.")
+    assert got["copper"] == [{"type": "production", "direction": "up", "country": "CL"}]
+    assert [e["type"] for e in got["zinc"]] == ["price"]
+    assert got["zinc"][0]["direction"] == "down"
