@@ -324,7 +324,7 @@ def collect(warehouse: str, since: dt.date | None = None, *, runner=run_sql,
         return [dict(zip(cols, v)) for v in values]
 
     overview = rows("overview", overview_sql(since))
-    data = ReportData(warehouse=warehouse, since=since,
+    data = ReportData(warehouse=str(warehouse), since=since,
                       generated_at=now or dt.datetime.now(dt.timezone.utc),
                       overview=overview[0] if overview else {"articles": 0}, sql=sql)
     data.catalog = rows("mineral_catalog", catalog_sql())

@@ -8,8 +8,9 @@ import datetime as dt
 
 import pytest
 
-from orewire.bigquery import (BigQueryWarehouse, is_bigquery_spec, parse_spec,
-                              staging_table_name, to_json_row)
+from orewire.destinations import parse_destination
+from orewire.destinations.bigquery import (BigQueryWarehouse, parse_spec, staging_table_name,
+                                           to_json_row)
 from orewire.query import run_sql
 from pipeline.cli import main, run
 from tests.bq_service import bq  # noqa: F401 (fixture)
@@ -36,7 +37,8 @@ def test_spec_parsing():
                 "bigquery:orewire-test.news-x", "bq:orewire-test.news"):
         with pytest.raises(ValueError):
             parse_spec(bad)
-    assert is_bigquery_spec("bigquery:x.y") and not is_bigquery_spec("x.duckdb")
+    assert parse_destination("bigquery:x.y").kind == "bigquery"
+    assert parse_destination("x.duckdb").kind == "duckdb"
 
 
 def test_json_rows_follow_the_schema():
@@ -148,7 +150,7 @@ def test_same_feeds_give_the_same_rows_in_bigquery_and_duckdb(bq, server, tmp_pa
 def test_merge_keeps_one_row_per_key_and_replaces_feed_state(bq):  # noqa: F811
     project, dataset = parse_spec(bq.new_dataset("merge"))
     with BigQueryWarehouse(project, dataset, endpoint=bq.endpoint) as wh:
-        wh.prepare_run("r1")
+        wh.create_staging("r1")
         rows = [{"article_id": "a1", "url": "https://x.example/1", "title": "first"},
                 {"article_id": "a1", "url": "https://x.example/1", "title": "retry copy"},
                 {"article_id": "a2", "url": "https://x.example/2", "title": "undated"}]
@@ -159,7 +161,7 @@ def test_merge_keeps_one_row_per_key_and_replaces_feed_state(bq):  # noqa: F811
                  "last_polled_at": dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)}
         wh.client.insert_rows_json(wh.table_id(staging_table_name("r1", "feed_state")),
                                    [to_json_row("feed_state", state)])
-        added = wh.finish_run("r1")
+        added = wh.merge_staging("r1")
         assert added["articles"] == 2 and added["feed_state"] == 1
         assert wh.count("articles") == 2
         # Upsert: the newer feed_state replaces the row; articles are never replaced.
@@ -215,11 +217,10 @@ def test_a_job_on_a_remote_runner_stores_its_own_run_row(bq):  # noqa: F811
 
 def test_update_rows_and_retry_resolution_on_bigquery(bq):  # noqa: F811
     """The DML of `orewire reprocess` (update_rows) and `orewire retry` (RESOLVE)."""
-    from orewire.warehouse import open_warehouse
     from pipeline.maintenance import RESOLVE
     spec = bq.new_dataset("maint")
     now = dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc)
-    with open_warehouse(spec, bq.endpoint) as wh:
+    with parse_destination(spec, endpoint=bq.endpoint).open() as wh:
         wh.insert_rows("articles", [
             {"article_id": "a1", "url": "https://x.example/1", "mineral_ids": ["tin"],
              "pipeline_version": "old", "ingested_at": now},

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from orewire import digest
-from orewire.warehouse import DuckDBWarehouse
+from orewire.destinations.duckdb import DuckDBWarehouse
 from pipeline.cli import main
 
 UTC = dt.timezone.utc

@@ -190,8 +190,8 @@ def test_retry_help_is_its_own(capsys):
 
 def test_an_older_duckdb_warehouse_gains_attempts_and_last_error(tmp_path):
     """A dead_letters table from before the columns: opening the warehouse adds them
-    (orewire.warehouse's migrate), keeping the rows; a retry then counts on from 1."""
-    from orewire.warehouse import DuckDBWarehouse
+    (DuckDBWarehouse.migrate), keeping the rows; a retry then counts on from 1."""
+    from orewire.destinations.duckdb import DuckDBWarehouse
     import schemas
     wh = tmp_path / "old.duckdb"
     con = duckdb.connect(str(wh))

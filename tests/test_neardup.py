@@ -9,6 +9,7 @@ from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
 from pipeline.local_runner import LOCAL_RUNNER
+from orewire.destinations import parse_destination
 from orewire.neardup import MIN_WORDS, bands, is_near, signature, similarity
 from tests.fixtures import BOLIVIA, CHILE, MYANMAR
 from transforms.mark_duplicates import MarkDuplicates
@@ -72,7 +73,7 @@ def _stored_article(aid, text, ingested_days_ago, now):
 
 
 def _band_warehouse(path):
-    from orewire.warehouse import DuckDBWarehouse  # noqa: PLC0415
+    from orewire.destinations.duckdb import DuckDBWarehouse  # noqa: PLC0415
     now = dt.datetime.now(dt.timezone.utc)
     with DuckDBWarehouse(str(path)) as wh:   # stored before the band index: no bands yet
         wh.insert_rows("articles", [
@@ -89,13 +90,13 @@ def _counter(result, name):
 
 
 def test_stored_signatures_backfills_once_and_returns_only_band_sharing_candidates(tmp_path):
-    from orewire.warehouse import DuckDBWarehouse  # noqa: PLC0415
+    from orewire.destinations.duckdb import DuckDBWarehouse  # noqa: PLC0415
     from transforms.mark_duplicates import StoredSignatures, lookback_start  # noqa: PLC0415
     wh = _band_warehouse(tmp_path / "w.duckdb")
     for attempt in (1, 2):
         p = BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
         new = p | beam.Create([_art("copy", SYNDICATED, 5), _art("short", "tiny", 0)])
-        stored = new | StoredSignatures(wh)
+        stored = new | StoredSignatures(parse_destination(wh))
         assert_that(stored | beam.Map(lambda s: (s["article_id"], s["signature"])),
                     equal_to([("orig", signature(STORY))]))
         result = p.run()
@@ -115,7 +116,7 @@ def test_mark_duplicates_with_the_band_index_points_at_the_stored_original(tmp_p
     wh = _band_warehouse(tmp_path / "w.duckdb")
     p = BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
     new = p | beam.Create([_art("copy", SYNDICATED, 5), _art("fresh", MYANMAR[0] * 3, 1)])
-    assert_that(new | MarkDuplicates(new | StoredSignatures(wh)),
+    assert_that(new | MarkDuplicates(new | StoredSignatures(parse_destination(wh))),
                 equal_to([("copy", "orig")]))
     p.run().wait_until_finish()
 

@@ -14,7 +14,7 @@ import pytest
 
 from orewire import report
 from orewire.query import run_sql
-from orewire.warehouse import DuckDBWarehouse
+from orewire.destinations.duckdb import DuckDBWarehouse
 from pipeline.cli import main, run
 from tests.browser import OfflinePage, offline_browser
 

@@ -25,7 +25,7 @@ from sqlglot.optimizer.scope import Scope, traverse_scope
 import schemas
 from orewire import digest, report
 from orewire.query import QueryError, run_sql, split_statements
-from orewire.warehouse import DuckDBWarehouse
+from orewire.destinations.duckdb import DuckDBWarehouse
 from pipeline.cli import main
 from tests.bq_service import bq  # noqa: F401 (fixture)
 from tests.test_digest import BAN, LIFTED, NEW_PAIR, UNTIL

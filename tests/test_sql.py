@@ -16,9 +16,9 @@ import pytest
 import sqlglot
 
 import schemas
-from orewire.bigquery import BigQueryWarehouse, parse_spec
+from orewire.destinations.bigquery import BigQueryWarehouse, parse_spec
 from orewire.query import run_sql
-from orewire.warehouse import DuckDBWarehouse
+from orewire.destinations.duckdb import DuckDBWarehouse
 from pipeline.cli import run
 from tests.bq_service import bq  # noqa: F401 (fixture)
 
