@@ -94,7 +94,7 @@ class RunSummary:
 
 # BigQuery Standard SQL, run as is on BigQuery and translated (sqlglot) on DuckDB.
 # A feed that could not be read is one dead letter named by the feed's own URL
-# (transforms.common.is_feed_level); its entries were never seen.
+# (orewire.transforms.common.is_feed_level); its entries were never seen.
 FEED_LEVEL = ("(stage = 'read_feeds' AND article_id IS NULL "
               "AND COALESCE(source = feed_url, FALSE))")
 _DEAD_BY_STAGE = ("SELECT stage, COUNT(*) AS n FROM dead_letters WHERE run_id = ? "

@@ -19,7 +19,7 @@ from orewire import DEFAULT_WAREHOUSE, PIPELINE_VERSION
 
 # name: (module, function, one line of help). Modules are imported when the command runs.
 COMMANDS = {
-    "run": ("pipeline.cli", "run",
+    "run": ("orewire.pipeline.cli", "run",
             "read feeds and write article rows to the warehouse (orewire run --help)"),
     "query": ("orewire.command", "query",
               "run SQL or a named query on the warehouse (orewire query --help)"),
@@ -27,9 +27,9 @@ COMMANDS = {
                "write the interactive HTML report (orewire report --help)"),
     "digest": ("orewire.command", "digest",
                "what is new this week: links, supply events, surges (orewire digest --help)"),
-    "retry": ("pipeline.cli", "retry",
+    "retry": ("orewire.pipeline.cli", "retry",
               "re-attempt the retryable dead letters and mark what now succeeds resolved"),
-    "reprocess": ("pipeline.cli", "reprocess",
+    "reprocess": ("orewire.pipeline.cli", "reprocess",
                   "re-run entities, minerals and links over the stored text (no refetch)"),
 }
 

@@ -10,9 +10,7 @@ import uuid
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import schemas
-
-
+from orewire import schemas
 def rows_to_table(table: str, rows: list[dict]) -> pa.Table:
     schema = schemas.arrow_schema(table)
     return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows],

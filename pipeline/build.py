@@ -7,18 +7,18 @@ from dataclasses import dataclass, field
 import apache_beam as beam
 
 from orewire import progress
-from transforms.clean_articles import CleanArticles
-from transforms.common import DEAD_LETTERS
-from transforms.deduplicate import Deduplicate
-from transforms.extract_entities import ExtractEntities
-from transforms.fetch_articles import FetchArticles
-from transforms.link_mentions import LinkMentions
-from transforms.mark_duplicates import MarkDuplicates, StoredSignatures, band_rows
-from transforms.progress import CountProgress
-from transforms.read_feeds import FEED_STATE, ReadFeeds
-from transforms.record_run import RecordRun
-from transforms.tag_minerals import TagMinerals
-from transforms.write_warehouse import WriteToWarehouse
+from orewire.transforms.clean_articles import CleanArticles
+from orewire.transforms.common import DEAD_LETTERS
+from orewire.transforms.deduplicate import Deduplicate
+from orewire.transforms.extract_entities import ExtractEntities
+from orewire.transforms.fetch_articles import FetchArticles
+from orewire.transforms.link_mentions import LinkMentions
+from orewire.transforms.mark_duplicates import MarkDuplicates, StoredSignatures, band_rows
+from orewire.transforms.progress import CountProgress
+from orewire.transforms.read_feeds import FEED_STATE, ReadFeeds
+from orewire.transforms.record_run import RecordRun
+from orewire.transforms.tag_minerals import TagMinerals
+from orewire.transforms.write_warehouse import WriteToWarehouse
 
 
 @dataclass

@@ -33,11 +33,11 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from orewire import PIPELINE_VERSION
 from orewire.destinations import DestinationError, WarehouseError, parse_destination
 from orewire.runlock import WarehouseBusy
-from pipeline.options import DEFAULT_WAREHOUSE
-from transforms.extract_entities import ExtractEntities
-from transforms.link_mentions import LinkMentions
-from transforms.tag_minerals import TagMinerals
-from transforms.write_warehouse import WriteShardFn
+from orewire.pipeline.options import DEFAULT_WAREHOUSE
+from orewire.transforms.extract_entities import ExtractEntities
+from orewire.transforms.link_mentions import LinkMentions
+from orewire.transforms.tag_minerals import TagMinerals
+from orewire.transforms.write_warehouse import WriteShardFn
 
 REPROCESSED_COLUMNS = ("entities", "minerals", "mineral_ids", "country_codes",
                        "pipeline_version")
@@ -56,7 +56,7 @@ def _since(value: str | None) -> dt.datetime | None:
 
 
 def _local_beam_args(rest: list[str]) -> list[str]:
-    from pipeline.runs import _beam_args  # noqa: PLC0415 (Beam's options only here)
+    from orewire.pipeline.runs import _beam_args  # noqa: PLC0415 (Beam's options only here)
     return _beam_args(rest)
 
 
@@ -75,7 +75,7 @@ def reprocess(argv: list[str]) -> int:
     parser.add_argument("--quiet", action="store_true")
     ns, rest = parser.parse_known_args(argv)
     logging.getLogger().setLevel(logging.ERROR if ns.quiet else logging.WARNING)
-    from pipeline.runs import _quiet_worker_startup  # noqa: PLC0415
+    from orewire.pipeline.runs import _quiet_worker_startup  # noqa: PLC0415
     _quiet_worker_startup()
     run_id = "reprocess-" + uuid.uuid4().hex[:8]
     try:
@@ -238,9 +238,9 @@ def retry_work(rows: list[tuple]) -> tuple[list[str], list[dict]]:
 
 
 def retry(argv: list[str]) -> int:
-    from pipeline.runs import (UsageError, prepare, refuse_unknown_options,  # noqa: PLC0415
+    from orewire.pipeline.runs import (UsageError, prepare, refuse_unknown_options,  # noqa: PLC0415
                                run_prepared)
-    from pipeline.options import RETRY_DESCRIPTION, run_help_parser  # noqa: PLC0415
+    from orewire.pipeline.options import RETRY_DESCRIPTION, run_help_parser  # noqa: PLC0415
     parser = run_help_parser("orewire retry", RETRY_DESCRIPTION)
     if "-h" in argv or "--help" in argv:
         parser.print_help()

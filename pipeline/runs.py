@@ -27,12 +27,12 @@ from orewire import lexicon
 from orewire.feeds import FeedArgumentError, FeedSource, resolve_feed_args
 from orewire.destinations import DestinationError, WarehouseError, parse_destination
 from orewire.runlock import WarehouseBusy, run_tempdir
-from pipeline.build import RunContext, build_pipeline
-from pipeline.options import OrewireOptions, run_help_parser, unknown_flags
-from pipeline.progress import is_local_runner, show_progress
-from pipeline.local_runner import LOCAL_RUNNER
-from pipeline.summary import collect_summary
-from seeds import SAMPLE_DIR
+from orewire.pipeline.build import RunContext, build_pipeline
+from orewire.pipeline.options import OrewireOptions, run_help_parser, unknown_flags
+from orewire.pipeline.progress import is_local_runner, show_progress
+from orewire.pipeline.local_runner import LOCAL_RUNNER
+from orewire.pipeline.summary import collect_summary
+from orewire.seeds import SAMPLE_DIR
 
 
 class UsageError(Exception):
@@ -350,7 +350,7 @@ def _build_graph(p, options, oopts, ctx) -> dict:
     pipeline/streaming.py): the streaming graph of pipeline/streaming_graph.py; else the
     batch graph."""
     if is_streaming(options):
-        from pipeline.streaming_graph import build_streaming_pipeline  # noqa: PLC0415
+        from orewire.pipeline.streaming_graph import build_streaming_pipeline  # noqa: PLC0415
         return build_streaming_pipeline(p, oopts, ctx)
     return build_pipeline(p, oopts, ctx)
 

@@ -29,9 +29,9 @@ import apache_beam as beam
 
 from orewire.runlock import run_tempdir
 from orewire.tables import ascii_table
-from pipeline.build import build_pipeline
-from pipeline.options import OrewireOptions
-from pipeline.summary import collect_summary
+from orewire.pipeline.build import build_pipeline
+from orewire.pipeline.options import OrewireOptions
+from orewire.pipeline.summary import collect_summary
 
 
 def _poll_args(argv: list[str]) -> list[str]:
@@ -67,7 +67,7 @@ class StopFlag:
 
 
 def run_streaming_local(argv: list[str]) -> int:
-    from pipeline.runs import UsageError, prepare  # noqa: PLC0415
+    from orewire.pipeline.runs import UsageError, prepare  # noqa: PLC0415
     poll_argv = _poll_args(argv)
     try:
         options, ctx = prepare(poll_argv)
@@ -105,7 +105,7 @@ def run_streaming_local(argv: list[str]) -> int:
 def _poll_loop(poll_argv, options, ctx, oopts, job_id, totals, stop) -> None:
     """Poll until stopped or --max-polls: each poll a bounded run of the batch graph,
     committed to the destination and counted before the next starts."""
-    from pipeline.runs import UsageError, prepare  # noqa: PLC0415
+    from orewire.pipeline.runs import UsageError, prepare  # noqa: PLC0415
     poll = 0
     while not stop.event.is_set() and (oopts.max_polls is None or poll < oopts.max_polls):
         poll += 1

@@ -34,13 +34,13 @@ from apache_beam.transforms.periodicsequence import PeriodicSequence
 from apache_beam.transforms.window import FixedWindows
 from apache_beam.utils.timestamp import MAX_TIMESTAMP, Duration, Timestamp
 
-from pipeline.build import article_branches
-from transforms.common import DEAD_LETTERS, REFUSED, now_utc
-from transforms.deduplicate_stream import SKIPPED, DeduplicateStream
-from transforms.mark_duplicates import StoredSignaturesPerWindow
-from transforms.poll_feeds import PollFeeds
-from transforms.read_feeds import FEED_STATE
-from transforms.record_run import (RecordWindows, WindowRunId, dead_letter_facts,
+from orewire.pipeline.build import article_branches
+from orewire.transforms.common import DEAD_LETTERS, REFUSED, now_utc
+from orewire.transforms.deduplicate_stream import SKIPPED, DeduplicateStream
+from orewire.transforms.mark_duplicates import StoredSignaturesPerWindow
+from orewire.transforms.poll_feeds import PollFeeds
+from orewire.transforms.read_feeds import FEED_STATE
+from orewire.transforms.record_run import (RecordWindows, WindowRunId, dead_letter_facts,
                                    feed_state_facts, record_window_seconds, row_facts,
                                    written_facts)
 
@@ -65,7 +65,7 @@ def _stamp_row(row: dict, run_id_at: WindowRunId, timestamp=beam.DoFn.TimestampP
 def build_streaming_pipeline(p: beam.Pipeline, options, ctx, ticks=None) -> dict:
     """Assemble the streaming graph on ``p``; returns the key PCollections by name.
 
-    ``options``: OrewireOptions; ``ctx``: the RunContext of ``pipeline.runs.prepare``
+    ``options``: OrewireOptions; ``ctx``: the RunContext of ``orewire.pipeline.runs.prepare``
     (its destination must take a streaming graph's writes, ``stream_writer``: BigQuery);
     ``ticks``: a PCollection of timestamped ticks to poll on instead of the clock (tests
     drive it with TestStream)."""

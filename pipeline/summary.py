@@ -5,7 +5,7 @@ from __future__ import annotations
 from apache_beam.metrics.metric import MetricsFilter
 
 from orewire.accounting import RunSummary, summarise_run
-from transforms.common import NAMESPACE
+from orewire.transforms.common import NAMESPACE
 
 __all__ = ["RunSummary", "collect_summary", "counter_values"]
 

@@ -12,7 +12,7 @@ from orewire.destinations import parse_destination
 from orewire.destinations.bigquery import (BigQueryWarehouse, parse_spec, staging_table_name,
                                            to_json_row)
 from orewire.query import run_sql
-from pipeline.cli import main, run
+from orewire.pipeline.cli import main, run
 from tests.bq_service import bq  # noqa: F401 (fixture)
 from tests.conftest import Route
 from tests.fixtures import CHILE, paragraphs_html, rss
@@ -196,9 +196,9 @@ def test_a_job_on_a_remote_runner_stores_its_own_run_row(bq):  # noqa: F811
     """What a Dataflow job does (its launcher does not wait): RecordRun writes ``runs``."""
     import apache_beam as beam
 
-    from pipeline.build import build_pipeline
-    from pipeline.runs import prepare
-    from pipeline.options import OrewireOptions
+    from orewire.pipeline.build import build_pipeline
+    from orewire.pipeline.runs import prepare
+    from orewire.pipeline.options import OrewireOptions
 
     spec = bq.new_dataset("rec")
     stored = ("SELECT feeds, entries_seen, articles_written, duplicates_skipped, "
@@ -217,7 +217,7 @@ def test_a_job_on_a_remote_runner_stores_its_own_run_row(bq):  # noqa: F811
 
 def test_update_rows_and_retry_resolution_on_bigquery(bq):  # noqa: F811
     """The DML of `orewire reprocess` (update_rows) and `orewire retry` (RESOLVE)."""
-    from pipeline.maintenance import RESOLVE
+    from orewire.pipeline.maintenance import RESOLVE
     spec = bq.new_dataset("maint")
     now = dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc)
     with parse_destination(spec, endpoint=bq.endpoint).open() as wh:
@@ -256,7 +256,7 @@ def _without_figure_year(fields: list[dict]) -> list[dict]:
 
 
 def test_schema_diff_names_the_nested_field_a_migration_adds():
-    from schemas import added_fields, bigquery_schema
+    from orewire.schemas import added_fields, bigquery_schema
     wanted = bigquery_schema("articles")
     assert added_fields(_without_figure_year(wanted), wanted) == ["minerals.figures.year",
                                                                  "minerals.events"]
@@ -345,8 +345,8 @@ def test_an_older_dead_letters_table_gains_attempts_and_a_retry_counts_up(bq):  
     migrate(); then `orewire retry`'s DML folds a retry run's repeated failures into the
     open dead letters (attempts + 1, last_error) and drops the run's own copies."""
     from google.cloud import bigquery as gbq
-    import schemas
-    from pipeline.maintenance import count_up_retried
+    from orewire import schemas
+    from orewire.pipeline.maintenance import count_up_retried
     project, dataset = parse_spec(bq.new_dataset("attempts"))
     client = bq.client()
     client.create_dataset(f"{project}.{dataset}", exists_ok=True)

@@ -10,7 +10,7 @@ import pytest
 
 from orewire import __version__
 from orewire.destinations.duckdb import DuckDBWarehouse
-from pipeline.cli import main
+from orewire.pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ import pytest
 
 from orewire import digest
 from orewire.destinations.duckdb import DuckDBWarehouse
-from pipeline.cli import main
+from orewire.pipeline.cli import main
 
 UTC = dt.timezone.utc
 UNTIL = "2025-03-08"

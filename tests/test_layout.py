@@ -1,4 +1,5 @@
-"""The code's shape, checked from its source: the warehouse seam (nothing outside the
+"""The code's shape, checked from its source: one top-level package (every module of the
+project is ``orewire.*``, under one name), the warehouse seam (nothing outside the
 destination modules asks which kind of warehouse it has), no import cycle among the
 project's modules (imports inside functions count too: deferring one does not remove the
 dependency), and ``--warehouse`` parsed into a destination value."""
@@ -6,10 +7,13 @@ from __future__ import annotations
 
 import ast
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from orewire import CARD_FOLDERS
 from orewire.destinations import (Destination, DestinationError, WarehouseError,
                                   parse_destination)
 
@@ -25,16 +29,64 @@ KIND_MODULES = ("orewire.destinations.duckdb", "orewire.destinations.bigquery", 
 KIND_WORDS = ("bigquery", "duckdb")
 
 
-def project_files() -> list[Path]:
-    return sorted(p for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")
+def project_files(packages=PACKAGES) -> list[Path]:
+    return sorted(p for pkg in packages for p in (ROOT / pkg).rglob("*.py")
                   if "__pycache__" not in p.parts)
 
 
 def module_name(path: Path) -> str:
+    """The name a module of the checkout is imported by: the card folders are
+    subpackages of orewire (pyproject.toml's package-dir)."""
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
+    if parts[0] in CARD_FOLDERS:
+        parts.insert(0, "orewire")
     return ".".join(parts)
+
+
+def old_top_level_imports(tree: ast.AST) -> list[str]:
+    """Imports of a card folder by its bare name (``pipeline.cli``), and module paths in
+    strings that start with one (``"pipeline.local_runner.LocalRunner"``)."""
+    found = []
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            names = [node.module or ""]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+                " " not in node.value and "/" not in node.value:
+            names = [node.value] if node.value.count(".") >= 1 and \
+                not node.value.endswith((".py", ".json", ".yaml", ".txt", ".csv")) else []
+        for name in names:
+            if name.split(".")[0] in CARD_FOLDERS:
+                found.append(f"line {node.lineno}: {name}")
+    return found
+
+
+def test_every_project_module_is_imported_as_orewire_something():
+    files = project_files((*PACKAGES, "tests", "benchmarks", "deploy"))
+    offenders = {}
+    for path in files:
+        found = old_top_level_imports(ast.parse(path.read_text(encoding="utf-8")))
+        if found:
+            offenders[path.relative_to(ROOT).as_posix()] = found
+    assert offenders == {}
+
+
+def test_no_module_is_loaded_under_a_second_name():
+    """Importing every module of the project (from the checkout, as the tests do) loads
+    the card folders as orewire.* only: no top-level pipeline, transforms, schemas or
+    seeds module appears beside them."""
+    names = sorted(module_name(p) for p in project_files() if p.stem != "__main__")
+    script = ("import importlib, sys\n"
+              f"for name in {names!r}:\n"
+              "    importlib.import_module(name)\n"
+              f"print(sorted(m for m in sys.modules if m.split('.')[0] in {CARD_FOLDERS!r}))")
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT / "docs",
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]"]
 
 
 def _is_kind_literal(node) -> bool:

@@ -8,7 +8,7 @@ import time
 
 import duckdb
 
-from pipeline.cli import run
+from orewire.pipeline.cli import run
 from tests.bq_service import bq  # noqa: F401 (fixture)
 from tests.fixtures import CHILE, paragraphs_html, rss
 
@@ -348,9 +348,9 @@ def test_a_retry_run_with_no_feeds_balances(bq):  # noqa: F811
     driver (the local one)."""
     import apache_beam as beam
     from orewire.query import run_sql
-    from pipeline.build import build_pipeline
-    from pipeline.runs import prepare, run_prepared
-    from pipeline.options import OrewireOptions
+    from orewire.pipeline.build import build_pipeline
+    from orewire.pipeline.runs import prepare, run_prepared
+    from orewire.pipeline.options import OrewireOptions
     text = " ".join(CHILE)
     items = [_item(f"https://retry.example/{i}", text) for i in range(3)]
     where = ["--warehouse", bq.new_dataset("retried"), "--bigquery-endpoint", bq.endpoint,

@@ -15,7 +15,7 @@ import pytest
 from orewire import report
 from orewire.query import run_sql
 from orewire.destinations.duckdb import DuckDBWarehouse
-from pipeline.cli import main, run
+from orewire.pipeline.cli import main, run
 from tests.browser import OfflinePage, offline_browser
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,11 +22,11 @@ from sqlglot.optimizer.annotate_types import annotate_types
 from sqlglot.optimizer.qualify import qualify
 from sqlglot.optimizer.scope import Scope, traverse_scope
 
-import schemas
+from orewire import schemas
 from orewire import digest, report
 from orewire.query import QueryError, run_sql, split_statements
 from orewire.destinations.duckdb import DuckDBWarehouse
-from pipeline.cli import main
+from orewire.pipeline.cli import main
 from tests.bq_service import bq  # noqa: F401 (fixture)
 from tests.test_digest import BAN, LIFTED, NEW_PAIR, UNTIL
 from tests.test_digest import write_warehouse as write_digest_warehouse

@@ -9,7 +9,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from schemas import (SCHEMA_DIR, TABLES, arrow_schema, bigquery_schema, column_names,
+from orewire.schemas import (SCHEMA_DIR, TABLES, arrow_schema, bigquery_schema, column_names,
                      duckdb_ddl, load_schema)
 
 BQ_TYPES = {"STRING", "INT64", "INTEGER", "FLOAT64", "FLOAT", "BOOL", "BOOLEAN", "TIMESTAMP",

@@ -20,28 +20,28 @@ from apache_beam.testing.util import assert_that, equal_to
 from apache_beam.transforms.window import TimestampedValue
 from apache_beam.utils.timestamp import Timestamp
 
-from pipeline.local_runner import LOCAL_RUNNER
+from orewire.pipeline.local_runner import LOCAL_RUNNER
 from orewire.destinations.bigquery import BigQueryWarehouse, parse_spec
 from orewire.query import run_sql
 from orewire.urls import article_id, normalize_url
 from orewire.destinations import parse_destination
 from orewire.destinations.duckdb import DuckDBWarehouse
-from pipeline.build import RunContext
-from pipeline.cli import run
-from pipeline.runs import prepare
-from pipeline.options import OrewireOptions
-from pipeline.streaming_graph import STEP_LABELS, build_streaming_pipeline
+from orewire.pipeline.build import RunContext
+from orewire.pipeline.cli import run
+from orewire.pipeline.runs import prepare
+from orewire.pipeline.options import OrewireOptions
+from orewire.pipeline.streaming_graph import STEP_LABELS, build_streaming_pipeline
 from tests.bq_service import bq  # noqa: F401 (fixture)
 from tests.conftest import Route
 from tests.fixtures import BOLIVIA, CHILE, MYANMAR, paragraphs_html, rss
 from tests.test_dataflow import DATAFLOW, no_network  # noqa: F401 (fixture)
-from transforms.common import DEAD_LETTERS, NAMESPACE, dead_letter
-from transforms.deduplicate_stream import (SKIPPED, DeduplicateStream, FirstSightingFn,
+from orewire.transforms.common import DEAD_LETTERS, NAMESPACE, dead_letter
+from orewire.transforms.deduplicate_stream import (SKIPPED, DeduplicateStream, FirstSightingFn,
                                            first_sighting)
-from transforms.poll_feeds import PollFeeds
-from transforms.read_feeds import FEED_STATE
-from transforms.record_run import WindowRunId, record_window_seconds
-from transforms.write_bigquery import StreamToBigQueryTables
+from orewire.transforms.poll_feeds import PollFeeds
+from orewire.transforms.read_feeds import FEED_STATE
+from orewire.transforms.record_run import WindowRunId, record_window_seconds
+from orewire.transforms.write_bigquery import StreamToBigQueryTables
 
 ROOT = Path(__file__).resolve().parent.parent
 STREAMING = [*DATAFLOW, "--streaming", "--warehouse", "bigquery:orewire-test.news"]

@@ -12,21 +12,21 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to, is_not_empty
 
-from pipeline.local_runner import LOCAL_RUNNER
+from orewire.pipeline.local_runner import LOCAL_RUNNER
 from orewire.urls import article_id
 from orewire.destinations import parse_destination
 from orewire.destinations.duckdb import DuckDBWarehouse
 from tests.conftest import Route
 from tests.fixtures import BOLIVIA, CHILE, MYANMAR, page_html, paragraphs_html, rss
-from transforms.clean_articles import CleanArticles
-from transforms.common import DEAD_LETTERS, NAMESPACE
-from transforms.deduplicate import Deduplicate
-from transforms.extract_entities import ExtractEntities
-from transforms.fetch_articles import FetchArticles
-from transforms.link_mentions import LinkMentions
-from transforms.read_feeds import FEED_STATE, ReadFeeds
-from transforms.tag_minerals import TagMinerals
-from transforms.write_warehouse import WriteToWarehouse
+from orewire.transforms.clean_articles import CleanArticles
+from orewire.transforms.common import DEAD_LETTERS, NAMESPACE
+from orewire.transforms.deduplicate import Deduplicate
+from orewire.transforms.extract_entities import ExtractEntities
+from orewire.transforms.fetch_articles import FetchArticles
+from orewire.transforms.link_mentions import LinkMentions
+from orewire.transforms.read_feeds import FEED_STATE, ReadFeeds
+from orewire.transforms.tag_minerals import TagMinerals
+from orewire.transforms.write_warehouse import WriteToWarehouse
 
 NOW = dt.datetime(2025, 3, 6, tzinfo=dt.timezone.utc)
 FETCH = {"allow_private": True, "per_host_delay": 0.0, "retries": 0}
@@ -98,7 +98,7 @@ def test_deduplicate_skips_stored_and_repeated_ids(tmp_path):
     result = p.run()
     result.wait_until_finish()
     # Two steps count (repeats, then stored ids): the run's summary adds them up.
-    from pipeline.summary import counter_values  # noqa: PLC0415
+    from orewire.pipeline.summary import counter_values  # noqa: PLC0415
     assert counter_values(result.metrics())["duplicates_skipped"] == 4
 
 
@@ -112,7 +112,7 @@ def test_deduplicate_asks_for_the_run_ids_only_in_batches(tmp_path, monkeypatch)
         return stored_article_ids(self, ids, since)
 
     monkeypatch.setattr(DuckDBWarehouse, "stored_article_ids", spy)
-    from transforms.deduplicate import SkipStoredIdsFn  # noqa: PLC0415
+    from orewire.transforms.deduplicate import SkipStoredIdsFn  # noqa: PLC0415
     fn = SkipStoredIdsFn(parse_destination(wh), batch_size=3)
     items = [dict(item(f"https://x.org/{n}"), article_id=f"{n:032x}") for n in (1, 70, 2,
                                                                                   71, 72)]

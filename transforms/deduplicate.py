@@ -15,7 +15,7 @@ import zlib
 
 import apache_beam as beam
 
-from transforms.common import counter
+from orewire.transforms.common import counter
 
 # Ids per warehouse query, and groups the ids are gathered into (each group is one
 # worker's task: a few, so two workers share the lookups of a large run).

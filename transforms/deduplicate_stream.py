@@ -29,7 +29,7 @@ from apache_beam.transforms.userstate import ReadModifyWriteStateSpec, TimerSpec
 from apache_beam.transforms.window import FixedWindows
 from apache_beam.utils.timestamp import Duration
 
-from transforms.common import counter
+from orewire.transforms.common import counter
 
 SKIPPED = "skipped"
 DEFAULT_TTL_HOURS = 72.0

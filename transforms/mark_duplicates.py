@@ -16,7 +16,7 @@ import datetime as dt
 import apache_beam as beam
 
 from orewire.neardup import bands, is_near
-from transforms.common import counter
+from orewire.transforms.common import counter
 
 # Syndicated copies follow the original within days: earlier articles (by ingested_at)
 # are compared for this long.

@@ -22,7 +22,7 @@ import apache_beam as beam
 from apache_beam.utils.timestamp import Duration, Timestamp
 
 from orewire.accounting import RunSummary, summarise_run
-from transforms.common import is_feed_level, now_utc
+from orewire.transforms.common import is_feed_level, now_utc
 
 _LOG = logging.getLogger(__name__)
 

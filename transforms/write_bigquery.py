@@ -21,8 +21,8 @@ from apache_beam.io.gcp.bigquery import BigQueryDisposition, WriteToBigQuery
 from apache_beam.io.gcp.bigquery_tools import RetryStrategy
 from apache_beam.io.gcp.internal.clients.bigquery import BigqueryV2
 
-import schemas
-from transforms.common import DEAD_LETTERS, REFUSED, counter, dead_letter
+from orewire import schemas
+from orewire.transforms.common import DEAD_LETTERS, REFUSED, counter, dead_letter
 
 WRITE_METHODS = ("STREAMING_INSERTS", "FILE_LOADS")
 

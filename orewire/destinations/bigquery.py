@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import sqlglot
 
-import schemas
+from orewire import schemas
 from orewire import neardup
 from orewire.destinations.base import (Capabilities, Destination, DestinationError,
                                        WarehouseError)
@@ -561,9 +561,9 @@ class BigQueryDestination(Destination):
                       batch_size=500):
         # The step's name "BigQuery" is part of the Dataflow job's contract (its steps
         # are WriteToWarehouse/BigQuery/...; tests/test_dataflow.py).
-        from transforms.write_bigquery import WriteToBigQueryWarehouse  # noqa: PLC0415
+        from orewire.transforms.write_bigquery import WriteToBigQueryWarehouse  # noqa: PLC0415
         return "BigQuery" >> WriteToBigQueryWarehouse(self, run_id, method=write_method)
 
     def stream_writer(self, run_id_at):
-        from transforms.write_bigquery import StreamToBigQueryTables  # noqa: PLC0415
+        from orewire.transforms.write_bigquery import StreamToBigQueryTables  # noqa: PLC0415
         return StreamToBigQueryTables(self, run_id_at)

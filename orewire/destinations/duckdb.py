@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-import schemas
+from orewire import schemas
 from orewire import runlock
 from orewire.destinations.base import (Capabilities, Destination, DestinationError,
                                        WarehouseError)
@@ -352,7 +352,7 @@ class DuckDBDestination(Destination):
 
     def staged_writer(self, run_id, staging_dir, *, write_method="STREAMING_INSERTS",
                       batch_size=500):
-        from transforms.write_warehouse import WriteParquetShards  # noqa: PLC0415 (Beam)
+        from orewire.transforms.write_warehouse import WriteParquetShards  # noqa: PLC0415 (Beam)
         return "Shards" >> WriteParquetShards(staging_dir, run_id, batch_size)
 
     def commit_run(self, run_id: str, staging_dir: str) -> dict[str, int]:
