@@ -260,7 +260,7 @@ def run_pipeline(corpus: Corpus, workers: int = 1, content_type: str =
     """``orewire run`` over the local teaser feed; the ``text`` of each stored article."""
     import duckdb
 
-    from pipeline.cli import run as orewire_run
+    from orewire.pipeline.cli import run as orewire_run
 
     with tempfile.TemporaryDirectory(prefix="orewire-eval-") as tmp, \
             CorpusServer(corpus, content_type) as server:

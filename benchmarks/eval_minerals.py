@@ -156,7 +156,7 @@ def run_pipeline(items: list[dict], workdir: str) -> dict[str, dict]:
     """Rows by gold id, produced by the real pipeline."""
     import duckdb
 
-    from pipeline.cli import run
+    from orewire.pipeline.cli import run
 
     httpd, base = serve(items)
     try:

@@ -63,7 +63,7 @@ def account(tests: Path, warehouse: Path) -> dict:
     import duckdb
 
     from orewire.urls import normalize_url
-    from pipeline.cli import run
+    from orewire.pipeline.cli import run
     links = reference_links(tests)
     started = time.perf_counter()
     code = run(["--feeds", str(tests), "--warehouse", str(warehouse), "--fetch", "never",

@@ -57,8 +57,8 @@ STORED_URL = "https://stored.example/"
 def build_history(path: Path, stored: int, original_text: str, index: bool) -> float:
     """The history warehouse at ``path``; returns the seconds it took."""
     from orewire.neardup import signature
-    from orewire.warehouse import DuckDBWarehouse
-    from transforms.mark_duplicates import lookback_start
+    from orewire.destinations.duckdb import DuckDBWarehouse
+    from orewire.transforms.mark_duplicates import lookback_start
 
     started = time.perf_counter()
     now = dt.datetime.now(dt.timezone.utc)

@@ -105,7 +105,7 @@ def build_corpus(out_dir: Path, n: int, seed: int = 7) -> int:
 def run(feeds_dir: Path, warehouse: Path, timeout: float = 3600) -> dict:
     started = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "run", "--feeds", str(feeds_dir),
+        [sys.executable, "-m", "orewire.pipeline.cli", "run", "--feeds", str(feeds_dir),
          "--warehouse", str(warehouse), "--fetch", "never", "--quiet"],
         cwd=ROOT, capture_output=True, text=True, timeout=timeout)
     elapsed = time.perf_counter() - started

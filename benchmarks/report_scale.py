@@ -31,7 +31,7 @@ import tempfile
 import time
 
 from orewire import report
-from orewire.warehouse import DuckDBWarehouse
+from orewire.destinations.duckdb import DuckDBWarehouse
 
 WORDS = ("mine output export quota smelter refinery talks deal price rally slump permit "
          "project supply demand battery grid tariff ban license plant expansion strike "

@@ -392,7 +392,7 @@ def run_pipeline(label: str, sites: Sites, workdir: Path, extra: list[str]) -> R
 
     tag = re.sub(r"\W+", "-", label).strip("-")
     warehouse = workdir / f"{tag}.duckdb"
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", "--feeds", *sites.feed_urls,
+    cmd = [sys.executable, "-m", "orewire.pipeline.cli", "run", "--feeds", *sites.feed_urls,
            "--warehouse", str(warehouse), "--allow-private-network", *extra]
     with open(workdir / f"{tag}.out", "wb") as out, open(workdir / f"{tag}.err", "wb") as err:
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -487,7 +487,7 @@ def profile_stages(sites, workdir: Path, extra: list[str], articles: int) -> lis
     out = workdir / "profile.txt"
     cmd = [str(Path(sys.executable).with_name("py-spy")), "record", "--subprocesses",
            "--format", "raw", "--rate", str(PROFILE_RATE), "--output", str(out), "--",
-           sys.executable, "-m", "pipeline.cli", "run", "--feeds", *sites.feed_urls,
+           sys.executable, "-m", "orewire.pipeline.cli", "run", "--feeds", *sites.feed_urls,
            "--warehouse", str(workdir / "profiled.duckdb"), "--allow-private-network",
            "--quiet", *extra]
     subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
@@ -586,7 +586,7 @@ def header() -> None:
 
 
 def default_runner_args() -> list[str]:
-    from pipeline.runs import _beam_args  # noqa: PLC0415
+    from orewire.pipeline.runs import _beam_args  # noqa: PLC0415
     return [a for a in _beam_args([]) if a.startswith("--direct") or a.startswith("--runner")]
 
 

@@ -9,7 +9,7 @@ takes no value: it is passed on as ``--streaming`` (true) or dropped (false, emp
 """
 import sys
 
-from pipeline.cli import run
+from orewire.pipeline.cli import run
 
 
 def launcher_args(argv: list[str]) -> list[str]:

@@ -57,7 +57,7 @@ def parse_causes(data: dict) -> tuple[Cause, ...]:
 
 @lru_cache(maxsize=1)
 def load_causes() -> tuple[Cause, ...]:
-    from seeds import load_yaml  # noqa: PLC0415 (PyYAML only when a summary needs it)
+    from orewire.seeds import load_yaml  # noqa: PLC0415 (PyYAML only when a summary needs it)
     return parse_causes(load_yaml(CAUSES_FILE))
 
 

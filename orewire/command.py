@@ -19,7 +19,7 @@ from orewire import DEFAULT_WAREHOUSE, PIPELINE_VERSION
 
 # name: (module, function, one line of help). Modules are imported when the command runs.
 COMMANDS = {
-    "run": ("pipeline.cli", "run",
+    "run": ("orewire.pipeline.cli", "run",
             "read feeds and write article rows to the warehouse (orewire run --help)"),
     "query": ("orewire.command", "query",
               "run SQL or a named query on the warehouse (orewire query --help)"),
@@ -27,9 +27,9 @@ COMMANDS = {
                "write the interactive HTML report (orewire report --help)"),
     "digest": ("orewire.command", "digest",
                "what is new this week: links, supply events, surges (orewire digest --help)"),
-    "retry": ("pipeline.cli", "retry",
+    "retry": ("orewire.pipeline.cli", "retry",
               "re-attempt the retryable dead letters and mark what now succeeds resolved"),
-    "reprocess": ("pipeline.cli", "reprocess",
+    "reprocess": ("orewire.pipeline.cli", "reprocess",
                   "re-run entities, minerals and links over the stored text (no refetch)"),
 }
 
@@ -94,14 +94,19 @@ def _reader_parser(prog: str, description: str, *, location: bool = False) -> St
     return parser
 
 
-def _endpoint(ns) -> dict:
-    """The keyword the report's and the digest's SQL runner takes for --bigquery-endpoint."""
-    return {"endpoint": ns.bigquery_endpoint} if ns.bigquery_endpoint else {}
-
-
-def _missing(warehouse: str) -> bool:
-    """A local warehouse file that does not exist (a BigQuery dataset is checked when read)."""
-    return not warehouse.startswith("bigquery:") and not os.path.exists(warehouse)
+def _readable(ns, error):
+    """The warehouse to read, parsed once (orewire/destinations/); ``error`` (the
+    command's one-line error) when the value is unusable or names nothing to read (a
+    missing file; a remote dataset is checked when read)."""
+    from orewire.destinations import DestinationError, parse_destination  # noqa: PLC0415
+    try:
+        dest = parse_destination(ns.warehouse, endpoint=ns.bigquery_endpoint,
+                                 location=getattr(ns, "bigquery_location", None))
+    except DestinationError as err:
+        raise error(str(err)) from err
+    if not dest.exists():
+        raise error(f"warehouse not found: {ns.warehouse}")
+    return dest
 
 
 def query(argv: list[str]) -> int:
@@ -166,16 +171,14 @@ def report(argv: list[str]) -> int:
     from orewire.query import QueryError  # noqa: PLC0415
     try:
         since = rep.parse_since(ns.since)
-        if _missing(ns.warehouse):
-            raise rep.ReportError(f"warehouse not found: {ns.warehouse}")
+        dest = _readable(ns, rep.ReportError)
         if os.path.exists(ns.out) and not os.path.isdir(ns.out):
             raise rep.ReportError(f"--out must be a directory, and {ns.out} is a file")
     except rep.ReportError as err:
         print(f"orewire report: error: {err}", file=sys.stderr)
         return 2
-    kw = _endpoint(ns)
     try:
-        index = rep.build_report(ns.warehouse, ns.out, since, **kw)
+        index = rep.build_report(dest, ns.out, since)
     except QueryError as err:
         print(f"orewire report: error: {err}", file=sys.stderr)
         return 1
@@ -208,15 +211,13 @@ def digest(argv: list[str]) -> int:
             until = dt.datetime.combine(rep.parse_since(ns.until), dt.time(), dt.timezone.utc)
         window = dig.make_window(rep.parse_since(ns.since, (until or dt.datetime.now(
             dt.timezone.utc)).date()), until)
-        if _missing(ns.warehouse):
-            raise rep.ReportError(f"warehouse not found: {ns.warehouse}")
+        dest = _readable(ns, rep.ReportError)
     except rep.ReportError as err:
         print(f"orewire digest: error: {err}", file=sys.stderr)
         return 2
-    kw = _endpoint(ns)
     try:
-        found = dig.collect_digest(ns.warehouse, window, **kw)
-        names = rep.mineral_names(ns.warehouse, **kw) if ns.format == "text" else {}
+        found = dig.collect_digest(dest, window)
+        names = rep.mineral_names(dest) if ns.format == "text" else {}
     except QueryError as err:
         print(f"orewire digest: error: {err}", file=sys.stderr)
         return 1

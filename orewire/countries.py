@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import pycountry
 
-from seeds import SEEDS_DIR
+from orewire.seeds import SEEDS_DIR
 
 LANGS = ("fr", "de", "es", "pt", "ru")
 COUNTRY_LABELS = {"GPE", "NORP", "LOC"}

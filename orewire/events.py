@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from seeds import SEEDS_DIR, load_yaml
+from orewire.seeds import SEEDS_DIR, load_yaml
 
 EVENTS_FILE = SEEDS_DIR / "events.yaml"
 TYPES = ("export_restriction", "import_measure", "discovery", "production", "disruption",

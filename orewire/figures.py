@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from seeds import SEEDS_DIR, load_yaml
+from orewire.seeds import SEEDS_DIR, load_yaml
 
 RULES_FILE = SEEDS_DIR / "figures.yaml"
 

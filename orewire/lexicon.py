@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from seeds import SEEDS_DIR, load_yaml
+from orewire.seeds import SEEDS_DIR, load_yaml
 
 LEXICON_FILE = SEEDS_DIR / "minerals.yaml"
 SENSES_FILE = SEEDS_DIR / "senses.yaml"

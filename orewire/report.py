@@ -181,23 +181,32 @@ FROM mineral_catalog AS k
 ORDER BY k.id"""
 
 
-def dead_letters_sql(since):
-    """Dead letters per stage, feed and error type as shown ('(no feed)', '' for none).
+DEAD_LETTER_COLUMNS = "SELECT * FROM dead_letters LIMIT 0"
+
+
+def dead_letters_sql(since, retries: bool = True):
+    """Dead letters per stage, feed and error type as shown ('(no feed)', '' for none),
+    with the most attempts any of them took and the latest error a retry met
+    (``retries``: the table has ``attempts`` and ``last_error``, which a warehouse
+    written before `orewire retry` counted attempts lacks until it is next written).
     The names are given in a CTE before grouping: in ``SELECT COALESCE(d.feed_url, ...)
     AS feed_url ... GROUP BY feed_url`` BigQuery groups by the alias and DuckDB by the
     column, which would make a missing feed or error type two rows there."""
     where = f"d.failed_at >= TIMESTAMP('{since.isoformat()}')" if since else "TRUE"
+    retried = ("COALESCE(d.attempts, 1) AS attempts, d.last_error" if retries else
+               "1 AS attempts, CAST(NULL AS STRING) AS last_error")
     return f"""WITH failed AS (
   SELECT d.stage, COALESCE(d.feed_url, '(no feed)') AS feed_url,
          COALESCE(d.error_type, '') AS error_type, d.error, d.source, d.retryable,
-         d.resolved_at, d.failed_at
+         d.resolved_at, d.failed_at, {retried}
   FROM dead_letters AS d
   WHERE {where}
 )
 SELECT stage, feed_url, error_type, MIN(error) AS example_error,
        MIN(source) AS example_source, COUNT(*) AS failures,
        COUNTIF(retryable) AS retryable, COUNTIF(resolved_at IS NOT NULL) AS resolved,
-       MAX(failed_at) AS last_failed_at
+       MAX(failed_at) AS last_failed_at, MAX(attempts) AS attempts,
+       MAX(last_error) AS last_error
 FROM failed
 GROUP BY stage, feed_url, error_type
 ORDER BY failures DESC, stage, feed_url, error_type"""
@@ -324,7 +333,7 @@ def collect(warehouse: str, since: dt.date | None = None, *, runner=run_sql,
         return [dict(zip(cols, v)) for v in values]
 
     overview = rows("overview", overview_sql(since))
-    data = ReportData(warehouse=warehouse, since=since,
+    data = ReportData(warehouse=str(warehouse), since=since,
                       generated_at=now or dt.datetime.now(dt.timezone.utc),
                       overview=overview[0] if overview else {"articles": 0}, sql=sql)
     data.catalog = rows("mineral_catalog", catalog_sql())
@@ -341,7 +350,10 @@ def collect(warehouse: str, since: dt.date | None = None, *, runner=run_sql,
         data.digest = digest_mod.collect_digest(warehouse, window, runner=runner,
                                                 **query_kw)
         sql.update(data.digest.sql)
-    data.dead_letters = rows("dead_letters", dead_letters_sql(since))
+    stored = runner(warehouse, DEAD_LETTER_COLUMNS, dialect="bigquery", **query_kw)[0]
+    sql["dead_letter_columns"] = DEAD_LETTER_COLUMNS
+    data.dead_letters = rows("dead_letters", dead_letters_sql(
+        since, retries={"attempts", "last_error"} <= set(stored)))
     data.runs = rows("runs_accounting", runs_sql())
     return data
 
@@ -497,6 +509,8 @@ def page_data(data: ReportData) -> dict:
                          "error": (r["example_error"] or "")[:300],
                          "example": r["example_source"], "failures": int(r["failures"]),
                          "retryable": int(r["retryable"]), "resolved": int(r["resolved"]),
+                         "attempts": int(r["attempts"] or 1),
+                         "lastError": (r["last_error"] or "")[:300],
                          "last": _stamp(r["last_failed_at"]),
                          "d": _day(r["last_failed_at"])} for r in data.dead_letters],
         "runs": [run_accounting(r) for r in data.runs],
@@ -744,11 +758,13 @@ def render_html(data: ReportData, page: dict) -> str:
         "dead-letters", "Dead letters",
         csv_button("deadLetters") + '<table id="dead-letters-table"><thead><tr>'
         "<th>cause</th><th>stage</th><th>feed</th><th>failures</th><th>retryable</th>"
-        "<th>resolved</th><th>last failure (UTC)</th></tr></thead><tbody></tbody></table>"
+        "<th>resolved</th><th>attempts</th><th>last failure (UTC)</th><th>last error</th>"
+        "</tr></thead><tbody></tbody></table>"
         '<p class="ok" id="no-dead-letters" hidden>No dead letters in this period: every '
         "item read was stored or skipped as a duplicate.</p>",
         "Items the pipeline could not handle, by stage, feed and kind of error, with the "
-        "cause in words (the error as stored is in the CSV and the row's tooltip). The "
+        "cause in words (the error as stored is in the CSV and the row's tooltip), the "
+        "most attempts one of them took and the error its latest retry met. The "
         "period filter applies; <code>orewire retry</code> re-attempts the retryable "
         "ones."))
     parts.append(section(

@@ -16,7 +16,7 @@ from urllib.parse import urldefrag, urlsplit, urlunsplit
 import courlan
 from w3lib.url import url_query_cleaner
 
-from seeds import SEEDS_DIR
+from orewire.seeds import SEEDS_DIR
 
 HTTP_SCHEMES = ("http", "https")
 

@@ -7,20 +7,18 @@ from dataclasses import dataclass, field
 import apache_beam as beam
 
 from orewire import progress
-from orewire.runlock import remove_empty_staging_root
-from orewire.warehouse import load_staged
-from transforms.clean_articles import CleanArticles
-from transforms.common import DEAD_LETTERS
-from transforms.deduplicate import Deduplicate
-from transforms.extract_entities import ExtractEntities
-from transforms.fetch_articles import FetchArticles
-from transforms.link_mentions import LinkMentions
-from transforms.mark_duplicates import MarkDuplicates, StoredSignatures, band_rows
-from transforms.progress import CountProgress
-from transforms.read_feeds import FEED_STATE, ReadFeeds
-from transforms.record_run import RecordRun
-from transforms.tag_minerals import TagMinerals
-from transforms.write_warehouse import WriteToWarehouse
+from orewire.transforms.clean_articles import CleanArticles
+from orewire.transforms.common import DEAD_LETTERS
+from orewire.transforms.deduplicate import Deduplicate
+from orewire.transforms.extract_entities import ExtractEntities
+from orewire.transforms.fetch_articles import FetchArticles
+from orewire.transforms.link_mentions import LinkMentions
+from orewire.transforms.mark_duplicates import MarkDuplicates, StoredSignatures, band_rows
+from orewire.transforms.progress import CountProgress
+from orewire.transforms.read_feeds import FEED_STATE, ReadFeeds
+from orewire.transforms.record_run import RecordRun
+from orewire.transforms.tag_minerals import TagMinerals
+from orewire.transforms.write_warehouse import WriteToWarehouse
 
 
 @dataclass
@@ -29,6 +27,7 @@ class RunContext:
     run_id: str
     started_at: dt.datetime
     sources: list[dict]                     # {feed_url, kind}
+    destination: object = None              # the run's Destination (orewire/destinations/)
     prior_states: dict = field(default_factory=dict)
     staging_dir: str = ""
     record_run: bool = False                # the job stores its runs row (remote runners)
@@ -37,19 +36,6 @@ class RunContext:
     dedup_lookback_hours: float | None = None  # streaming polls: ids stored recently only
     deadline_at: float | None = None        # --deadline, as time.time() seconds
     mode: str = "batch"                     # runs.mode: batch, or retry (orewire retry)
-    # DuckDB: the graph ends at Parquet shards and the driver loads them once it has run
-    # (finish_run), after the worker processes have exited.
-    load_after_run: bool = False
-
-
-def finish_run(options, ctx: RunContext) -> dict:
-    """After a local graph has run: load its DuckDB shards (``load_after_run``); returns
-    rows added per table."""
-    if not ctx.load_after_run:
-        return {}
-    added = load_staged(options.warehouse, ctx.staging_dir)
-    remove_empty_staging_root(options.warehouse)
-    return added
 
 
 def article_branches(new_items, options, ctx: RunContext, fetcher_config: dict,
@@ -75,7 +61,10 @@ def article_branches(new_items, options, ctx: RunContext, fetcher_config: dict,
 
 
 def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
-    """Assemble the batch graph on ``p``; returns the key PCollections by name."""
+    """Assemble the batch graph on ``p``; returns the key PCollections by name. Its
+    writes go to ``ctx.destination``; what they staged is stored by the destination's
+    ``commit_run`` once the graph has run."""
+    dest = ctx.destination
     fetcher_config = options.fetcher_config()
     if ctx.deadline_at is not None:
         fetcher_config["deadline"] = ctx.deadline_at
@@ -86,12 +75,10 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
         retried = p | "RetryItems" >> beam.Create(ctx.extra_items)
         items = (items, retried) | "FeedAndRetryItems" >> beam.Flatten()
     new_items = items | "Deduplicate" >> Deduplicate(
-        options.warehouse, options.bigquery_endpoint, options.bigquery_location,
-        lookback_hours=ctx.dedup_lookback_hours)
+        dest, lookback_hours=ctx.dedup_lookback_hours)
     branches = article_branches(
         new_items, options, ctx, fetcher_config,
-        lambda articles: articles | "StoredSignatures" >> StoredSignatures(
-            options.warehouse, options.bigquery_endpoint, options.bigquery_location))
+        lambda articles: articles | "StoredSignatures" >> StoredSignatures(dest))
     dead = ((feeds[DEAD_LETTERS], *branches[DEAD_LETTERS])
             | "AllDeadLetters" >> beam.Flatten())
     if ctx.progress_dir:
@@ -111,14 +98,14 @@ def build_pipeline(p: beam.Pipeline, options, ctx: RunContext) -> dict:
     written = ({"articles": branches["rows"], DEAD_LETTERS: dead,
                 FEED_STATE: feeds[FEED_STATE], "article_bands": bands}
                | "WriteToWarehouse" >> WriteToWarehouse(
-                   options.warehouse, ctx.staging_dir, ctx.run_id,
-                   endpoint=options.bigquery_endpoint, location=options.bigquery_location,
-                   write_method=options.bigquery_write_method,
-                   load=not ctx.load_after_run))
+                   dest, ctx.staging_dir, ctx.run_id,
+                   write_method=options.bigquery_write_method))
     if ctx.record_run:
+        if dest.capabilities.load_after_run:   # its rows are stored after the graph
+            raise ValueError(f"{dest.spec}: the job cannot record its run, whose rows "
+                             "are loaded after it")
         _ = written | "RecordRun" >> RecordRun(
-            options.warehouse, ctx, items, new_items, feeds[FEED_STATE], branches["rows"],
-            options.bigquery_endpoint, options.bigquery_location)
+            dest, ctx, items, new_items, feeds[FEED_STATE], branches["rows"])
     return {"items": feeds["items"], "new_items": new_items,
             "articles": branches["articles"], "entities": branches["entities"],
             "minerals": branches["minerals"], "rows": branches["rows"],

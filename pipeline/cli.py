@@ -3,15 +3,15 @@
 pipeline/maintenance.py (retry, reprocess) and pipeline/streaming.py (the local streaming
 loop); this module only chooses among them, so none of them imports it.
 
-    python -m pipeline.cli run --feeds seeds/feeds.opml     # the same as `orewire run`
+    python -m orewire.pipeline.cli run --feeds seeds/feeds.opml     # the same as `orewire run`
 """
 from __future__ import annotations
 
 import sys
 
 from orewire.command import main
-from pipeline import runs
-from pipeline.maintenance import reprocess, retry
+from orewire.pipeline import runs
+from orewire.pipeline.maintenance import reprocess, retry
 
 __all__ = ["main", "run", "retry", "reprocess"]
 
@@ -21,7 +21,7 @@ def run(argv: list[str] | None = None) -> int:
     pipeline/streaming.py; anything else (a batch run, a Dataflow job) is runs.run."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if "-h" not in argv and "--help" not in argv and runs.wants_local_streaming(argv):
-        from pipeline.streaming import run_streaming_local  # noqa: PLC0415 (only for this)
+        from orewire.pipeline.streaming import run_streaming_local  # noqa: PLC0415 (only for this)
         return run_streaming_local(argv)
     return runs.run(argv)
 

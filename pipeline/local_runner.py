@@ -13,7 +13,7 @@ once, but with a network a run would silently go to Prism, which ignores
   pipeline options go to the workers in the provisioning info), so
   ``--direct_running_mode`` and ``--direct_num_workers`` apply.
 
-Select it with ``--runner=pipeline.local_runner.LocalRunner`` (``LOCAL_RUNNER``).
+Select it with ``--runner=orewire.pipeline.local_runner.LocalRunner`` (``LOCAL_RUNNER``).
 
 A worker process that dies (an exception at import or start-up, a kill, the OOM killer)
 ends a batch run with ``WorkerDied`` and its exit status: Beam's FnApiRunner raises that
@@ -37,7 +37,7 @@ from apache_beam.options.pipeline_options import StandardOptions
 from apache_beam.pipeline import PipelineVisitor
 from apache_beam.runners.runner import PipelineRunner
 
-LOCAL_RUNNER = "pipeline.local_runner.LocalRunner"
+LOCAL_RUNNER = "orewire.pipeline.local_runner.LocalRunner"
 
 
 class _FindsStreamingParts(PipelineVisitor):

@@ -31,14 +31,13 @@ import pyarrow.parquet as pq
 from apache_beam.options.pipeline_options import PipelineOptions
 
 from orewire import PIPELINE_VERSION
-from orewire.bigquery import is_bigquery_spec
-from orewire.runlock import WarehouseBusy, acquire_run_lock, release_run_lock
-from orewire.warehouse import WarehouseError, open_warehouse
-from pipeline.options import DEFAULT_WAREHOUSE
-from transforms.extract_entities import ExtractEntities
-from transforms.link_mentions import LinkMentions
-from transforms.tag_minerals import TagMinerals
-from transforms.write_warehouse import WriteShardFn
+from orewire.destinations import DestinationError, WarehouseError, parse_destination
+from orewire.runlock import WarehouseBusy
+from orewire.pipeline.options import DEFAULT_WAREHOUSE
+from orewire.transforms.extract_entities import ExtractEntities
+from orewire.transforms.link_mentions import LinkMentions
+from orewire.transforms.tag_minerals import TagMinerals
+from orewire.transforms.write_warehouse import WriteShardFn
 
 REPROCESSED_COLUMNS = ("entities", "minerals", "mineral_ids", "country_codes",
                        "pipeline_version")
@@ -57,7 +56,7 @@ def _since(value: str | None) -> dt.datetime | None:
 
 
 def _local_beam_args(rest: list[str]) -> list[str]:
-    from pipeline.runs import _beam_args  # noqa: PLC0415 (Beam's options only here)
+    from orewire.pipeline.runs import _beam_args  # noqa: PLC0415 (Beam's options only here)
     return _beam_args(rest)
 
 
@@ -76,27 +75,32 @@ def reprocess(argv: list[str]) -> int:
     parser.add_argument("--quiet", action="store_true")
     ns, rest = parser.parse_known_args(argv)
     logging.getLogger().setLevel(logging.ERROR if ns.quiet else logging.WARNING)
-    from pipeline.runs import _quiet_worker_startup  # noqa: PLC0415
+    from orewire.pipeline.runs import _quiet_worker_startup  # noqa: PLC0415
     _quiet_worker_startup()
     run_id = "reprocess-" + uuid.uuid4().hex[:8]
-    # it rewrites rows: one writing run per DuckDB file, as `orewire run` (orewire/runlock.py)
-    local = not is_bigquery_spec(ns.warehouse) and os.path.exists(ns.warehouse)
-    if local:
-        try:
-            acquire_run_lock(ns.warehouse, run_id)
-        except WarehouseBusy as err:
-            print(f"orewire reprocess: error: {err}", file=sys.stderr)
-            return 2
     try:
-        return _reprocess(ns, rest, run_id)
+        dest = _destination(ns)
+        # it rewrites rows: claimed as `orewire run` claims it (DuckDB: one writing run
+        # per file, orewire/runlock.py)
+        if dest.exists():
+            dest.claim(run_id)
+    except (DestinationError, WarehouseBusy) as err:
+        print(f"orewire reprocess: error: {err}", file=sys.stderr)
+        return 2
+    try:
+        return _reprocess(ns, dest, rest, run_id)
     finally:
-        if local:
-            release_run_lock(ns.warehouse)
+        dest.release_run()
 
 
-def _reprocess(ns, rest: list[str], run_id: str) -> int:
+def _destination(ns):
+    return parse_destination(ns.warehouse, endpoint=ns.bigquery_endpoint,
+                             location=ns.bigquery_location)
+
+
+def _reprocess(ns, dest, rest: list[str], run_id: str) -> int:
     try:
-        with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
+        with dest.open() as wh:
             where = "WHERE COALESCE(published_at, ingested_at) >= ?" if ns.since else ""
             cols, rows = wh.sql(f"SELECT {', '.join(_STORED_FOR_REPROCESS)}, "
                                 f"{', '.join(REPROCESSED_COLUMNS)} FROM articles "
@@ -133,7 +137,7 @@ def _reprocess(ns, rest: list[str], run_id: str) -> int:
                         if _fingerprint(r)[0] != before.get(r["article_id"], (None,))[0]]
         stamped = [r for r in retagged if r not in tags_changed
                    and _fingerprint(r)[1] != before.get(r["article_id"], (None, None))[1]]
-        with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
+        with dest.open() as wh:
             wh.update_rows("articles", tags_changed + stamped, REPROCESSED_COLUMNS)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -234,21 +238,28 @@ def retry_work(rows: list[tuple]) -> tuple[list[str], list[dict]]:
 
 
 def retry(argv: list[str]) -> int:
-    from pipeline.runs import UsageError, prepare, run_prepared  # noqa: PLC0415
-    from pipeline.options import RETRY_DESCRIPTION, run_help_parser  # noqa: PLC0415
+    from orewire.pipeline.runs import (UsageError, prepare, refuse_unknown_options,  # noqa: PLC0415
+                               run_prepared)
+    from orewire.pipeline.options import RETRY_DESCRIPTION, run_help_parser  # noqa: PLC0415
     parser = run_help_parser("orewire retry", RETRY_DESCRIPTION)
     if "-h" in argv or "--help" in argv:
         parser.print_help()
         return 0
     ns, _rest = parser.parse_known_args(argv)
+    try:
+        refuse_unknown_options(argv, "orewire retry")
+    except UsageError as err:
+        print(f"orewire retry: error: {err}", file=sys.stderr)
+        return 2
     if ns.feeds:
         print("orewire retry: error: --feeds is not taken: the dead letters say what to "
               "retry", file=sys.stderr)
         return 2
     try:
-        with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
+        dest = _destination(ns)
+        with dest.open() as wh:
             _cols, rows = wh.sql(UNRESOLVED_RETRYABLE)
-    except WarehouseError as err:
+    except (DestinationError, WarehouseError) as err:
         print(f"orewire retry: error: {err}", file=sys.stderr)
         return 2
     feeds, items = retry_work(rows)
@@ -257,7 +268,7 @@ def retry(argv: list[str]) -> int:
         return 0
     try:
         options, ctx = prepare(argv + (["--feeds", *feeds] if feeds else []),
-                               extra_items=items)
+                               extra_items=items, command="orewire retry")
     except UsageError as err:
         print(f"orewire retry: error: {err}", file=sys.stderr)
         return 2
@@ -265,7 +276,7 @@ def retry(argv: list[str]) -> int:
     code = run_prepared(options, ctx)
     if code != 0:   # the run failed as a whole (its one line is printed): nothing to fold
         return code
-    with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
+    with ctx.destination.open() as wh:
         wh.sql(RESOLVE, [dt.datetime.now(dt.timezone.utc), ctx.run_id])
         again = count_up_retried(wh, ctx.run_id)
         resolved = wh.sql("SELECT count(*) FROM dead_letters WHERE resolved_by_run = ?",

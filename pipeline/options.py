@@ -125,7 +125,7 @@ def run_help_parser(prog: str = "orewire run",
                     "write one row per article to the warehouse. Any Apache Beam pipeline "
                     "option (--runner, --direct_num_workers, --project, --region, "
                     "--temp_location, ...) passes through; the default runner is "
-                    "pipeline.local_runner.LocalRunner (Beam's DirectRunner without its "
+                    "orewire.pipeline.local_runner.LocalRunner (Beam's DirectRunner without its "
                     "Prism download). --dry_run=True builds the job graph (on the "
                     "DataflowRunner: the Dataflow job) offline, reading and writing nothing.",
         epilog="Exit status: 0 when the run completes (items that failed are in the "

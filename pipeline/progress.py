@@ -17,7 +17,7 @@ import tempfile
 from apache_beam.options.pipeline_options import StandardOptions
 
 from orewire.progress import ProgressReporter
-from pipeline.options import OrewireOptions
+from orewire.pipeline.options import OrewireOptions
 
 LOCAL_RUNNERS = {"directrunner", "switchingdirectrunner", "bundlebaseddirectrunner",
                  "fnapirunner", "prismrunner", "localrunner"}

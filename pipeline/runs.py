@@ -18,7 +18,6 @@ import os
 import re
 import sys
 import uuid
-from urllib.parse import urlsplit
 
 import apache_beam as beam
 from apache_beam.options.pipeline_options import (PipelineOptions, StandardOptions,
@@ -26,16 +25,14 @@ from apache_beam.options.pipeline_options import (PipelineOptions, StandardOptio
 
 from orewire import lexicon
 from orewire.feeds import FeedArgumentError, FeedSource, resolve_feed_args
-from orewire.bigquery import is_bigquery_spec, parse_spec
-from orewire.runlock import (WarehouseBusy, acquire_run_lock, release_run_lock,
-                             releasing_run_lock, remove_dead_staging, run_tempdir)
-from orewire.warehouse import WarehouseError, check_duckdb_path, open_warehouse
-from pipeline.build import RunContext, build_pipeline, finish_run
-from pipeline.options import OrewireOptions, run_help_parser, unknown_flags
-from pipeline.progress import is_local_runner, show_progress
-from pipeline.local_runner import LOCAL_RUNNER
-from pipeline.summary import collect_summary
-from seeds import SAMPLE_DIR
+from orewire.destinations import DestinationError, WarehouseError, parse_destination
+from orewire.runlock import WarehouseBusy, run_tempdir
+from orewire.pipeline.build import RunContext, build_pipeline
+from orewire.pipeline.options import OrewireOptions, run_help_parser, unknown_flags
+from orewire.pipeline.progress import is_local_runner, show_progress
+from orewire.pipeline.local_runner import LOCAL_RUNNER
+from orewire.pipeline.summary import collect_summary
+from orewire.seeds import SAMPLE_DIR
 
 
 class UsageError(Exception):
@@ -159,45 +156,43 @@ def runner_name(options: PipelineOptions) -> str:
     return name.rsplit(".", 1)[-1]
 
 
-def _check_warehouse_args(ns, options: PipelineOptions) -> None:
-    bigquery = is_bigquery_spec(ns.warehouse)
-    if bigquery:
-        try:
-            parse_spec(ns.warehouse)
-        except ValueError as err:
-            raise UsageError(str(err)) from err
-    elif not ns.warehouse.endswith((".duckdb", ".db")):
-        raise UsageError(f"--warehouse must be a DuckDB file path ending in .duckdb, or "
-                         f"bigquery:PROJECT.DATASET, not {ns.warehouse!r}")
-    if ns.bigquery_endpoint:
-        parts = urlsplit(ns.bigquery_endpoint)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise UsageError(f"--bigquery-endpoint must be an http(s) URL, "
-                             f"not {ns.bigquery_endpoint!r}")
-        if not bigquery:
-            raise UsageError("--bigquery-endpoint needs --warehouse bigquery:PROJECT.DATASET")
-    if not bigquery and not is_local_runner(options):
-        raise UsageError(f"the {runner_name(options)} runs on remote workers, which cannot "
-                         "share a DuckDB file: use --warehouse bigquery:PROJECT.DATASET")
+def destination_of(ns, options: PipelineOptions | None = None):
+    """The run's destination, parsed once from --warehouse, --bigquery-endpoint and
+    --bigquery-location, and checked against the runner; raises UsageError."""
+    try:
+        dest = parse_destination(ns.warehouse, endpoint=ns.bigquery_endpoint,
+                                 location=ns.bigquery_location)
+        if options is not None:
+            dest.check_runner(runner_name(options), remote=not is_local_runner(options))
+    except DestinationError as err:
+        raise UsageError(str(err)) from err
+    return dest
 
 
-def prepare(argv: list[str], extra_items: list[dict] | None = None
-            ) -> tuple[PipelineOptions, RunContext]:
+def refuse_unknown_options(argv: list[str], command: str = "orewire run") -> None:
+    """UsageError naming the first option neither orewire nor Beam defines, and where
+    ``command``'s options are listed."""
+    unknown = unknown_flags(argv)
+    if unknown:
+        raise UsageError(f"unknown option {unknown[0]} ({command} --help lists orewire's "
+                         "options; Beam's pass through by their exact names)")
+
+
+def prepare(argv: list[str], extra_items: list[dict] | None = None,
+            command: str = "orewire run") -> tuple[PipelineOptions, RunContext]:
     """Validate arguments and read the driver-side state; raises UsageError.
 
     ``extra_items``: FeedItems to process besides the feeds' (``orewire retry``); with
-    them, no feed is needed. In a dry run (``--dry_run=True``) nothing is read or written:
-    the graph is only built."""
+    them, no feed is needed. ``command``: the one the arguments were given to, for the
+    errors. In a dry run (``--dry_run=True``) nothing is read or written: the graph is
+    only built."""
     parser = run_help_parser()
     ns, _rest = parser.parse_known_args(argv)
-    unknown = unknown_flags(argv)
-    if unknown:
-        raise UsageError(f"unknown option {unknown[0]} (orewire run --help lists orewire's "
-                         "options; Beam's pass through by their exact names)")
+    refuse_unknown_options(argv, command)
     options = PipelineOptions(_beam_args(argv))
     _normalise_dry_run(options)
     dry_run = is_dry_run(options)
-    _check_warehouse_args(ns, options)
+    dest = destination_of(ns, options)
     items = ns.feeds or ([] if extra_items else [str(SAMPLE_DIR)])
     # A dry run stays offline: gs:// items are taken as they are, not opened.
     unopened = [FeedSource(i, "file") for i in items if dry_run and i.startswith("gs://")]
@@ -235,49 +230,31 @@ def prepare(argv: list[str], extra_items: list[dict] | None = None
     run_id = started.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
     prior_states: dict = {}
     if not dry_run:
-        prior_states = _prepare_warehouse(ns, run_id)
-    staging = os.path.join(os.path.dirname(os.path.abspath(ns.warehouse)),
-                           f".{os.path.basename(ns.warehouse)}.staging", run_id)
-    ctx = RunContext(run_id=run_id, started_at=started,
+        prior_states = _prepare_warehouse(dest, run_id, staged=not ns.streaming)
+    ctx = RunContext(run_id=run_id, started_at=started, destination=dest,
                      sources=[{"feed_url": s.feed_url, "kind": s.kind, "reason": s.reason}
                               for s in sources],
-                     prior_states=prior_states, staging_dir=staging,
+                     prior_states=prior_states, staging_dir=dest.staging_dir(run_id),
                      extra_items=list(extra_items or []),
                      deadline_at=None if ns.deadline is None
                      else started.timestamp() + ns.deadline,
-                     record_run=not is_local_runner(options),
-                     load_after_run=not is_bigquery_spec(ns.warehouse)
-                     and is_local_runner(options))
+                     record_run=not is_local_runner(options))
     return options, ctx
 
 
-def _prepare_warehouse(ns, run_id: str) -> dict:
-    """Create what is missing, refresh the mineral catalog, read the feeds' state and
-    make the run's staging tables (BigQuery); returns the prior feed_state rows."""
-    from google.api_core.exceptions import GoogleAPIError  # noqa: PLC0415
-    from google.auth.exceptions import GoogleAuthError  # noqa: PLC0415
+def _prepare_warehouse(dest, run_id: str, staged: bool) -> dict:
+    """Prepare the destination for the run (``staged``: a batch run's staged writes; a
+    streaming job writes straight into the tables), refresh the mineral catalog and read
+    the feeds' state; returns the prior feed_state rows."""
     try:
-        if not is_bigquery_spec(ns.warehouse):
-            check_duckdb_path(ns.warehouse)
-            # One writing run per file (orewire/runlock.py); holding it, every staging
-            # folder beside the warehouse is a dead run's.
-            acquire_run_lock(ns.warehouse, run_id)
-            remove_dead_staging(ns.warehouse)
-        with open_warehouse(ns.warehouse, ns.bigquery_endpoint, ns.bigquery_location) as wh:
+        with dest.prepare_run(run_id, staged=staged) as wh:
             wh.insert_rows("mineral_catalog", lexicon.catalog_rows())
-            prior_states = wh.feed_states()
-            if not ns.streaming:  # a streaming job writes straight into the tables
-                wh.prepare_run(run_id)
-        return prior_states
+            return wh.feed_states()
     except WarehouseBusy as err:
         raise UsageError(str(err)) from err
-    except WarehouseError as err:
-        release_run_lock(ns.warehouse)
+    except (WarehouseError, OSError) as err:
+        dest.release_run()
         raise UsageError(str(err)) from err
-    except (GoogleAPIError, GoogleAuthError, OSError) as err:
-        release_run_lock(ns.warehouse)
-        raise UsageError(f"BigQuery warehouse {ns.warehouse}: "
-                         f"{str(err).splitlines()[0][:300]}") from err
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -305,8 +282,11 @@ def run_prepared(options: PipelineOptions, ctx: RunContext) -> int:
     The run's temporary files live in a folder of its own (removed at the end, or by a
     later run if this one dies), and the warehouse's run lock is released at the end."""
     oopts = options.view_as(OrewireOptions)
-    with releasing_run_lock(oopts.warehouse), run_tempdir():
-        return _run_prepared(options, oopts, ctx)
+    try:
+        with run_tempdir():
+            return _run_prepared(options, oopts, ctx)
+    finally:
+        ctx.destination.release_run()
 
 
 def run_failure(err: BaseException) -> str:
@@ -348,7 +328,7 @@ def _run_prepared(options, oopts, ctx) -> int:
             build_pipeline(p, oopts, ctx)
             result = p.run()
             result.wait_until_finish()
-            finish_run(oopts, ctx)
+            ctx.destination.commit_run(ctx.run_id, ctx.staging_dir)
     except Exception as err:  # noqa: BLE001 (the run as a whole failed: one line, exit 1)
         logging.getLogger(__name__).debug("run %s failed", ctx.run_id, exc_info=True)
         command = "orewire retry" if ctx.mode == "retry" else "orewire run"
@@ -356,9 +336,7 @@ def _run_prepared(options, oopts, ctx) -> int:
               file=sys.stderr)
         return 1
     finished = dt.datetime.now(dt.timezone.utc)
-    summary = collect_summary(oopts.warehouse, ctx, finished, result.metrics(),
-                              endpoint=oopts.bigquery_endpoint,
-                              location=oopts.bigquery_location)
+    summary = collect_summary(ctx.destination, ctx, finished, result.metrics())
     print(summary.render())
     return 0
 
@@ -372,7 +350,7 @@ def _build_graph(p, options, oopts, ctx) -> dict:
     pipeline/streaming.py): the streaming graph of pipeline/streaming_graph.py; else the
     batch graph."""
     if is_streaming(options):
-        from pipeline.streaming_graph import build_streaming_pipeline  # noqa: PLC0415
+        from orewire.pipeline.streaming_graph import build_streaming_pipeline  # noqa: PLC0415
         return build_streaming_pipeline(p, oopts, ctx)
     return build_pipeline(p, oopts, ctx)
 

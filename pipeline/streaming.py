@@ -27,10 +27,11 @@ import uuid
 
 import apache_beam as beam
 
-from orewire.runlock import releasing_run_lock, run_tempdir
-from pipeline.build import build_pipeline, finish_run
-from pipeline.options import OrewireOptions
-from pipeline.summary import ascii_table, collect_summary
+from orewire.runlock import run_tempdir
+from orewire.tables import ascii_table
+from orewire.pipeline.build import build_pipeline
+from orewire.pipeline.options import OrewireOptions
+from orewire.pipeline.summary import collect_summary
 
 
 def _poll_args(argv: list[str]) -> list[str]:
@@ -66,7 +67,7 @@ class StopFlag:
 
 
 def run_streaming_local(argv: list[str]) -> int:
-    from pipeline.runs import UsageError, prepare  # noqa: PLC0415
+    from orewire.pipeline.runs import UsageError, prepare  # noqa: PLC0415
     poll_argv = _poll_args(argv)
     try:
         options, ctx = prepare(poll_argv)
@@ -85,45 +86,55 @@ def run_streaming_local(argv: list[str]) -> int:
     totals = {"polls": 0, "entries_seen": 0, "articles_written": 0,
               "duplicates_skipped": 0, "dead_letters": 0}
     started = time.monotonic()
-    # The job holds the warehouse's run lock (taken by the first prepare) until it ends,
-    # and keeps its temporary files in a folder of its own.
-    with releasing_run_lock(oopts.warehouse), run_tempdir(), StopFlag() as stop:
-        poll = 0
-        while not stop.event.is_set() and (oopts.max_polls is None or poll < oopts.max_polls):
-            poll += 1
-            poll_started = time.monotonic()
-            if poll > 1:
-                try:
-                    options, ctx = prepare(poll_argv)   # fresh feed_state and run id
-                except UsageError as err:
-                    print(f"orewire run: poll {poll}: {err}", file=sys.stderr)
-                    break
-            ctx.run_id = f"{job_id}-p{poll:05d}"
-            ctx.dedup_lookback_hours = oopts.dedup_ttl_hours
-            p = beam.Pipeline(options=options)
-            build_pipeline(p, oopts, ctx)
-            result = p.run()
-            result.wait_until_finish()
-            finish_run(oopts, ctx)
-            summary = collect_summary(oopts.warehouse, ctx, dt.datetime.now(dt.timezone.utc),
-                                      result.metrics(), mode="streaming",
-                                      endpoint=oopts.bigquery_endpoint,
-                                      location=oopts.bigquery_location)
-            totals["polls"] += 1
-            for key in ("entries_seen", "articles_written", "duplicates_skipped",
-                        "dead_letters"):
-                totals[key] += getattr(summary, key)
-            if not oopts.quiet:
-                print(f"poll {poll}: {summary.entries_seen} entries, "
-                      f"{summary.articles_written} new, {summary.duplicates_skipped} "
-                      f"duplicates, {summary.dead_letters} dead letters "
-                      f"({summary.total_articles} stored)", flush=True)
-            wait = oopts.poll_interval - (time.monotonic() - poll_started)
-            if wait > 0 and (oopts.max_polls is None or poll < oopts.max_polls):
-                stop.event.wait(wait)
+    # The job holds the warehouse's claim (taken by the first prepare: DuckDB's run lock)
+    # until it ends, and keeps its temporary files in a folder of its own.
+    dest = ctx.destination
+    try:
+        with run_tempdir(), StopFlag() as stop:
+            _poll_loop(poll_argv, options, ctx, oopts, job_id, totals, stop)
+    finally:
+        dest.release_run()
     why = f"stopped by {stop.signal}" if stop.signal else "done"
     print(f"orewire streaming job {job_id}: {why} after {totals['polls']} polls in "
           f"{time.monotonic() - started:.0f}s")
     print(ascii_table(["total", "count"], [(k.replace("_", " "), v) for k, v in
                                            totals.items()], "<>"))
     return 0
+
+
+def _poll_loop(poll_argv, options, ctx, oopts, job_id, totals, stop) -> None:
+    """Poll until stopped or --max-polls: each poll a bounded run of the batch graph,
+    committed to the destination and counted before the next starts."""
+    from orewire.pipeline.runs import UsageError, prepare  # noqa: PLC0415
+    poll = 0
+    while not stop.event.is_set() and (oopts.max_polls is None or poll < oopts.max_polls):
+        poll += 1
+        poll_started = time.monotonic()
+        if poll > 1:
+            try:
+                options, ctx = prepare(poll_argv)   # fresh feed_state and run id
+            except UsageError as err:
+                print(f"orewire run: poll {poll}: {err}", file=sys.stderr)
+                break
+        ctx.run_id = f"{job_id}-p{poll:05d}"
+        ctx.dedup_lookback_hours = oopts.dedup_ttl_hours
+        p = beam.Pipeline(options=options)
+        build_pipeline(p, oopts, ctx)
+        result = p.run()
+        result.wait_until_finish()
+        ctx.destination.commit_run(ctx.run_id, ctx.staging_dir)
+        summary = collect_summary(ctx.destination, ctx,
+                                  dt.datetime.now(dt.timezone.utc), result.metrics(),
+                                  mode="streaming")
+        totals["polls"] += 1
+        for key in ("entries_seen", "articles_written", "duplicates_skipped",
+                    "dead_letters"):
+            totals[key] += getattr(summary, key)
+        if not oopts.quiet:
+            print(f"poll {poll}: {summary.entries_seen} entries, "
+                  f"{summary.articles_written} new, {summary.duplicates_skipped} "
+                  f"duplicates, {summary.dead_letters} dead letters "
+                  f"({summary.total_articles} stored)", flush=True)
+        wait = oopts.poll_interval - (time.monotonic() - poll_started)
+        if wait > 0 and (oopts.max_polls is None or poll < oopts.max_polls):
+            stop.event.wait(wait)

@@ -34,17 +34,15 @@ from apache_beam.transforms.periodicsequence import PeriodicSequence
 from apache_beam.transforms.window import FixedWindows
 from apache_beam.utils.timestamp import MAX_TIMESTAMP, Duration, Timestamp
 
-from orewire.bigquery import is_bigquery_spec, parse_spec
-from pipeline.build import article_branches
-from transforms.common import DEAD_LETTERS, now_utc
-from transforms.deduplicate_stream import SKIPPED, DeduplicateStream
-from transforms.mark_duplicates import StoredSignaturesPerWindow
-from transforms.poll_feeds import PollFeeds
-from transforms.read_feeds import FEED_STATE
-from transforms.record_run import (RecordWindows, WindowRunId, dead_letter_facts,
+from orewire.pipeline.build import article_branches
+from orewire.transforms.common import DEAD_LETTERS, REFUSED, now_utc
+from orewire.transforms.deduplicate_stream import SKIPPED, DeduplicateStream
+from orewire.transforms.mark_duplicates import StoredSignaturesPerWindow
+from orewire.transforms.poll_feeds import PollFeeds
+from orewire.transforms.read_feeds import FEED_STATE
+from orewire.transforms.record_run import (RecordWindows, WindowRunId, dead_letter_facts,
                                    feed_state_facts, record_window_seconds, row_facts,
                                    written_facts)
-from transforms.write_bigquery import REFUSED, StreamToBigQueryTables
 
 # The top-level steps, in graph order: the names a running job is updated by.
 STEP_LABELS = (
@@ -67,21 +65,18 @@ def _stamp_row(row: dict, run_id_at: WindowRunId, timestamp=beam.DoFn.TimestampP
 def build_streaming_pipeline(p: beam.Pipeline, options, ctx, ticks=None) -> dict:
     """Assemble the streaming graph on ``p``; returns the key PCollections by name.
 
-    ``options``: OrewireOptions (the warehouse must be ``bigquery:PROJECT.DATASET``);
-    ``ctx``: the RunContext of ``pipeline.runs.prepare``; ``ticks``: a PCollection of
-    timestamped ticks to poll on instead of the clock (tests drive it with TestStream)."""
-    if not is_bigquery_spec(options.warehouse):
-        raise ValueError("the streaming graph writes to BigQuery: use --warehouse "
-                         "bigquery:PROJECT.DATASET (a local --streaming run polls in a "
-                         "loop instead, see pipeline/streaming.py)")
-    project, dataset = parse_spec(options.warehouse)
-    endpoint, location = options.bigquery_endpoint, options.bigquery_location
+    ``options``: OrewireOptions; ``ctx``: the RunContext of ``orewire.pipeline.runs.prepare``
+    (its destination must take a streaming graph's writes, ``stream_writer``: BigQuery);
+    ``ticks``: a PCollection of timestamped ticks to poll on instead of the clock (tests
+    drive it with TestStream)."""
+    dest = ctx.destination
     interval = float(options.poll_interval or DEFAULT_POLL_INTERVAL)
     if interval <= 0:
         raise ValueError(f"--poll-interval must be more than 0, not {interval}")
     fetcher_config = options.fetcher_config()
     record_seconds = record_window_seconds(interval)
     run_id_at = WindowRunId(ctx.run_id, record_seconds)
+    writer = dest.stream_writer(run_id_at)   # DestinationError when it cannot
 
     # PeriodicImpulse(start, stop, interval), spelt out: its first step is a Create whose
     # inner label carries a line number of Beam's source ("FlatMap(<lambda at
@@ -99,7 +94,7 @@ def build_streaming_pipeline(p: beam.Pipeline, options, ctx, ticks=None) -> dict
     # Windows from here on (the new items' come from DeduplicateAcrossPolls): one per poll
     # for the joins, one per bookkeeping window for feed_state upserts and runs rows.
     dedup = feeds["items"] | "DeduplicateAcrossPolls" >> DeduplicateStream(
-        options.dedup_ttl_hours * 3600.0, interval, options.warehouse, endpoint, location)
+        options.dedup_ttl_hours * 3600.0, interval, dest)
     new_items = dedup["items"]
     read_dead = feeds[DEAD_LETTERS] | "WindowReadDeadLetters" >> beam.WindowInto(
         FixedWindows(interval))
@@ -108,14 +103,12 @@ def build_streaming_pipeline(p: beam.Pipeline, options, ctx, ticks=None) -> dict
 
     branches = article_branches(
         new_items, options, ctx, fetcher_config,
-        lambda articles: articles | "StoredSignatures" >> StoredSignaturesPerWindow(
-            options.warehouse, endpoint, location))
+        lambda articles: articles | "StoredSignatures" >> StoredSignaturesPerWindow(dest))
     articles = branches["articles"]
     dead = ((read_dead, *branches[DEAD_LETTERS]) | "AllDeadLetters" >> beam.Flatten())
     rows = branches["rows"] | "StampRows" >> beam.Map(_stamp_row, run_id_at)
     written = ({"articles": rows, DEAD_LETTERS: dead, FEED_STATE: feed_state}
-               | "WriteToBigQuery" >> StreamToBigQueryTables(
-                   project, dataset, run_id_at, endpoint, location))
+               | "WriteToBigQuery" >> writer)
 
     # The runs rows: what each bookkeeping window polled, skipped, wrote and refused.
     per_record = FixedWindows(record_seconds)
@@ -131,8 +124,7 @@ def build_streaming_pipeline(p: beam.Pipeline, options, ctx, ticks=None) -> dict
                   | "WindowPollFacts" >> beam.WindowInto(per_record))
     runs = ((feed_facts, skipped_facts, poll_facts)
             | "AllFacts" >> beam.Flatten()
-            | "RecordRuns" >> RecordWindows(options.warehouse, run_id_at, endpoint,
-                                            location))
+            | "RecordRuns" >> RecordWindows(dest, run_id_at))
     return {"ticks": ticks, "items": feeds["items"], "new_items": new_items,
             "skipped": dedup[SKIPPED], "articles": articles,
             "entities": branches["entities"], "minerals": branches["minerals"],

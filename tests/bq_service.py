@@ -36,7 +36,7 @@ class BigQueryService:
         return f"bigquery:{self.project}.{prefix}_{uuid.uuid4().hex[:10]}"
 
     def client(self):
-        from orewire.bigquery import make_client
+        from orewire.destinations.bigquery import make_client
         return make_client(self.project, self.endpoint)
 
 

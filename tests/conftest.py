@@ -79,8 +79,8 @@ def _in_process_runs(request, monkeypatch):
     is measured by benchmarks/throughput.py, and one test marked ``default_parallelism``
     runs it end to end)."""
     if request.node.get_closest_marker("default_parallelism") is None:
-        import pipeline.runs  # noqa: PLC0415
-        monkeypatch.setattr(pipeline.runs, "default_workers", lambda: 1)
+        import orewire.pipeline.runs  # noqa: PLC0415
+        monkeypatch.setattr(orewire.pipeline.runs, "default_workers", lambda: 1)
 
 
 @pytest.fixture

@@ -8,10 +8,11 @@ import datetime as dt
 
 import pytest
 
-from orewire.bigquery import (BigQueryWarehouse, is_bigquery_spec, parse_spec,
-                              staging_table_name, to_json_row)
+from orewire.destinations import parse_destination
+from orewire.destinations.bigquery import (BigQueryWarehouse, parse_spec, staging_table_name,
+                                           to_json_row)
 from orewire.query import run_sql
-from pipeline.cli import main, run
+from orewire.pipeline.cli import main, run
 from tests.bq_service import bq  # noqa: F401 (fixture)
 from tests.conftest import Route
 from tests.fixtures import CHILE, paragraphs_html, rss
@@ -36,7 +37,8 @@ def test_spec_parsing():
                 "bigquery:orewire-test.news-x", "bq:orewire-test.news"):
         with pytest.raises(ValueError):
             parse_spec(bad)
-    assert is_bigquery_spec("bigquery:x.y") and not is_bigquery_spec("x.duckdb")
+    assert parse_destination("bigquery:x.y").kind == "bigquery"
+    assert parse_destination("x.duckdb").kind == "duckdb"
 
 
 def test_json_rows_follow_the_schema():
@@ -148,7 +150,7 @@ def test_same_feeds_give_the_same_rows_in_bigquery_and_duckdb(bq, server, tmp_pa
 def test_merge_keeps_one_row_per_key_and_replaces_feed_state(bq):  # noqa: F811
     project, dataset = parse_spec(bq.new_dataset("merge"))
     with BigQueryWarehouse(project, dataset, endpoint=bq.endpoint) as wh:
-        wh.prepare_run("r1")
+        wh.create_staging("r1")
         rows = [{"article_id": "a1", "url": "https://x.example/1", "title": "first"},
                 {"article_id": "a1", "url": "https://x.example/1", "title": "retry copy"},
                 {"article_id": "a2", "url": "https://x.example/2", "title": "undated"}]
@@ -159,7 +161,7 @@ def test_merge_keeps_one_row_per_key_and_replaces_feed_state(bq):  # noqa: F811
                  "last_polled_at": dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)}
         wh.client.insert_rows_json(wh.table_id(staging_table_name("r1", "feed_state")),
                                    [to_json_row("feed_state", state)])
-        added = wh.finish_run("r1")
+        added = wh.merge_staging("r1")
         assert added["articles"] == 2 and added["feed_state"] == 1
         assert wh.count("articles") == 2
         # Upsert: the newer feed_state replaces the row; articles are never replaced.
@@ -194,9 +196,9 @@ def test_a_job_on_a_remote_runner_stores_its_own_run_row(bq):  # noqa: F811
     """What a Dataflow job does (its launcher does not wait): RecordRun writes ``runs``."""
     import apache_beam as beam
 
-    from pipeline.build import build_pipeline
-    from pipeline.runs import prepare
-    from pipeline.options import OrewireOptions
+    from orewire.pipeline.build import build_pipeline
+    from orewire.pipeline.runs import prepare
+    from orewire.pipeline.options import OrewireOptions
 
     spec = bq.new_dataset("rec")
     stored = ("SELECT feeds, entries_seen, articles_written, duplicates_skipped, "
@@ -215,11 +217,10 @@ def test_a_job_on_a_remote_runner_stores_its_own_run_row(bq):  # noqa: F811
 
 def test_update_rows_and_retry_resolution_on_bigquery(bq):  # noqa: F811
     """The DML of `orewire reprocess` (update_rows) and `orewire retry` (RESOLVE)."""
-    from orewire.warehouse import open_warehouse
-    from pipeline.maintenance import RESOLVE
+    from orewire.pipeline.maintenance import RESOLVE
     spec = bq.new_dataset("maint")
     now = dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc)
-    with open_warehouse(spec, bq.endpoint) as wh:
+    with parse_destination(spec, endpoint=bq.endpoint).open() as wh:
         wh.insert_rows("articles", [
             {"article_id": "a1", "url": "https://x.example/1", "mineral_ids": ["tin"],
              "pipeline_version": "old", "ingested_at": now},
@@ -255,7 +256,7 @@ def _without_figure_year(fields: list[dict]) -> list[dict]:
 
 
 def test_schema_diff_names_the_nested_field_a_migration_adds():
-    from schemas import added_fields, bigquery_schema
+    from orewire.schemas import added_fields, bigquery_schema
     wanted = bigquery_schema("articles")
     assert added_fields(_without_figure_year(wanted), wanted) == ["minerals.figures.year",
                                                                  "minerals.events"]
@@ -344,8 +345,8 @@ def test_an_older_dead_letters_table_gains_attempts_and_a_retry_counts_up(bq):  
     migrate(); then `orewire retry`'s DML folds a retry run's repeated failures into the
     open dead letters (attempts + 1, last_error) and drops the run's own copies."""
     from google.cloud import bigquery as gbq
-    import schemas
-    from pipeline.maintenance import count_up_retried
+    from orewire import schemas
+    from orewire.pipeline.maintenance import count_up_retried
     project, dataset = parse_spec(bq.new_dataset("attempts"))
     client = bq.client()
     client.create_dataset(f"{project}.{dataset}", exists_ok=True)

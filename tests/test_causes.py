@@ -8,8 +8,8 @@ import duckdb
 import pytest
 
 from orewire.causes import cause_line, classify, load_causes, parse_causes, top_causes
-from pipeline.cli import run
-from seeds import load_yaml
+from orewire.pipeline.cli import run
+from orewire.seeds import load_yaml
 
 FAST = ["--per-host-delay", "0", "--quiet"]
 
@@ -85,7 +85,7 @@ def test_a_run_summary_says_why_its_dead_letters_failed(tmp_path, capsys):
     s.close()  # nothing listens there
     feeds = [f"http://127.0.0.1:{port}/feed{i}.xml" for i in range(3)]
     wh = tmp_path / "c.duckdb"
-    import transforms.read_feeds as rf
+    import orewire.transforms.read_feeds as rf
     real = rf.Fetcher
     rf.Fetcher = lambda **kw: real(**dict(kw, backoff=0.0))  # no backoff between attempts
     try:

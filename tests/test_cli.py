@@ -1,6 +1,7 @@
 """The command line's small promises: --version, python -m orewire, a closed pipe."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -8,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from orewire import __version__
-from orewire.warehouse import DuckDBWarehouse
-from pipeline.cli import main
+from orewire.destinations.duckdb import DuckDBWarehouse
+from orewire.pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -119,3 +120,12 @@ def test_misspelt_options_and_commands_are_refused_with_a_suggestion(tmp_path, c
     assert not (tmp_path / "w.duckdb").exists()
     assert main(["reprot"]) == 2
     assert "did you mean report?" in capsys.readouterr().err
+
+
+def test_retry_refuses_an_unknown_option_naming_its_own_help(tmp_path, capsys):
+    warehouse = str(tmp_path / "w.duckdb")
+    assert main(["retry", "--warehose", warehouse]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("orewire retry: error: unknown option --warehose")
+    assert "orewire retry --help" in err and "orewire run" not in err
+    assert len(err.splitlines()) == 1 and not os.path.exists(warehouse)

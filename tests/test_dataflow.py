@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import run
-from pipeline.options import run_help_parser
+from orewire.pipeline.cli import run
+from orewire.pipeline.options import run_help_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -68,9 +68,9 @@ def test_dataflow_dry_run_builds_the_job_offline(method, no_network, tmp_path, c
 def test_dry_run_graph_contains_the_bigquery_write_and_merge(no_network):
     import apache_beam as beam
 
-    from pipeline.build import build_pipeline
-    from pipeline.runs import prepare
-    from pipeline.options import OrewireOptions
+    from orewire.pipeline.build import build_pipeline
+    from orewire.pipeline.runs import prepare
+    from orewire.pipeline.options import OrewireOptions
 
     options, ctx = prepare([*DATAFLOW, "--warehouse", "bigquery:orewire-test.news",
                             "--feeds", str(ROOT / "seeds/sample")])

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from orewire import digest
-from orewire.warehouse import DuckDBWarehouse
-from pipeline.cli import main
+from orewire.destinations.duckdb import DuckDBWarehouse
+from orewire.pipeline.cli import main
 
 UTC = dt.timezone.utc
 UNTIL = "2025-03-08"

@@ -6,7 +6,7 @@ import re
 import duckdb
 import pytest
 
-from pipeline.cli import main, run
+from orewire.pipeline.cli import main, run
 from tests.conftest import Route
 from tests.fixtures import (BOLIVIA, CHILE, MYANMAR, OFF_TOPIC, atom, page_html,
                             paragraphs_html, rss)

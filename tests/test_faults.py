@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import duckdb
 import pytest
 
-from pipeline.cli import run
+from orewire.pipeline.cli import run
 from tests.fixtures import BOLIVIA, MYANMAR, page_html, rss
 
 GOOD_PAGE = page_html("Bolivia reopens lithium bidding", BOLIVIA).encode()

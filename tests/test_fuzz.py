@@ -13,7 +13,7 @@ from orewire.cleaning import decode_html, extract_page, html_to_text
 from orewire.feeds import ParsedFeed, entry_to_item, parse_feed
 from orewire.figures import find_figures
 from orewire.urls import BadURL
-from transforms.clean_articles import NoText, clean
+from orewire.transforms.clean_articles import NoText, clean
 
 NOW = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
 FUZZ = settings(max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "150")), deadline=None,

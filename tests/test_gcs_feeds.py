@@ -56,6 +56,6 @@ def test_missing_gs_path_is_a_usage_error(gcs):
 
 
 def test_gs_feed_file_is_read_by_the_workers_through_filesystems(gcs):
-    from transforms.read_feeds import _open_feed_file
+    from orewire.transforms.read_feeds import _open_feed_file
     with _open_feed_file("gs://b/dir/one.xml") as fh:
         assert fh.read() == b"<rss/>"

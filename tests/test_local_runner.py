@@ -10,8 +10,8 @@ from apache_beam.runners.portability import prism_runner
 from apache_beam.testing.test_stream import TestStream as BeamTestStream
 from apache_beam.testing.util import assert_that, equal_to
 
-from pipeline.local_runner import LOCAL_RUNNER, is_streaming
-from pipeline.progress import is_local_runner
+from orewire.pipeline.local_runner import LOCAL_RUNNER, is_streaming
+from orewire.pipeline.progress import is_local_runner
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from pipeline.cli import main, run
+from orewire.pipeline.cli import main, run
 from tests.conftest import Route
 from tests.fixtures import BOLIVIA, page_html, rss
 
@@ -113,7 +113,7 @@ def _closed_port() -> int:
 def no_backoff(monkeypatch):
     """Refused connections are retried in the run (twice, 0.5 s then 1 s apart): without
     the waits, 36 feeds take a moment instead of a minute a run."""
-    import transforms.read_feeds as rf
+    import orewire.transforms.read_feeds as rf
     real = rf.Fetcher
     monkeypatch.setattr(rf, "Fetcher", lambda **kw: real(**dict(kw, backoff=0.0)))
 
@@ -190,9 +190,9 @@ def test_retry_help_is_its_own(capsys):
 
 def test_an_older_duckdb_warehouse_gains_attempts_and_last_error(tmp_path):
     """A dead_letters table from before the columns: opening the warehouse adds them
-    (orewire.warehouse's migrate), keeping the rows; a retry then counts on from 1."""
-    from orewire.warehouse import DuckDBWarehouse
-    import schemas
+    (DuckDBWarehouse.migrate), keeping the rows; a retry then counts on from 1."""
+    from orewire.destinations.duckdb import DuckDBWarehouse
+    from orewire import schemas
     wh = tmp_path / "old.duckdb"
     con = duckdb.connect(str(wh))
     ddl = schemas.duckdb_ddl("dead_letters").replace(',\n  "attempts" BIGINT', "").replace(
@@ -207,7 +207,7 @@ def test_an_older_duckdb_warehouse_gains_attempts_and_last_error(tmp_path):
         w.insert_rows("dead_letters", [{
             "dead_letter_id": "d2", "stage": "read_feeds", "source": "http://x.example/f",
             "error": "HTTP 503 from x", "retryable": True, "run_id": "r2", "attempts": 1}])
-        from pipeline.maintenance import count_up_retried
+        from orewire.pipeline.maintenance import count_up_retried
         assert count_up_retried(w, "r2") == 1
     assert _q(wh, "SELECT dead_letter_id, attempts, last_error FROM dead_letters") == [
         ("d1", 2, "HTTP 503 from x")]

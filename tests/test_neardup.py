@@ -8,10 +8,11 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
-from pipeline.local_runner import LOCAL_RUNNER
+from orewire.pipeline.local_runner import LOCAL_RUNNER
+from orewire.destinations import parse_destination
 from orewire.neardup import MIN_WORDS, bands, is_near, signature, similarity
 from tests.fixtures import BOLIVIA, CHILE, MYANMAR
-from transforms.mark_duplicates import MarkDuplicates
+from orewire.transforms.mark_duplicates import MarkDuplicates
 
 STORY = " ".join(CHILE)
 SYNDICATED = "From our partners: " + STORY.replace("last year", "in 2024") + " (Agency)"
@@ -55,7 +56,7 @@ def test_mark_duplicates_points_copies_at_the_earliest():
 
 
 def test_only_bands_shared_by_two_articles_one_new_reach_the_comparison():
-    from transforms.mark_duplicates import _shared_band_members  # noqa: PLC0415
+    from orewire.transforms.mark_duplicates import _shared_band_members  # noqa: PLC0415
     assert list(_shared_band_members(("0:ab", [("a", False)]))) == []
     assert list(_shared_band_members(("0:ab", [("a", False), ("a", False)]))) == []
     assert list(_shared_band_members(("0:ab", [("a", True), ("b", True)]))) == []
@@ -72,7 +73,7 @@ def _stored_article(aid, text, ingested_days_ago, now):
 
 
 def _band_warehouse(path):
-    from orewire.warehouse import DuckDBWarehouse  # noqa: PLC0415
+    from orewire.destinations.duckdb import DuckDBWarehouse  # noqa: PLC0415
     now = dt.datetime.now(dt.timezone.utc)
     with DuckDBWarehouse(str(path)) as wh:   # stored before the band index: no bands yet
         wh.insert_rows("articles", [
@@ -84,18 +85,18 @@ def _band_warehouse(path):
 
 
 def _counter(result, name):
-    from pipeline.summary import counter_values  # noqa: PLC0415
+    from orewire.pipeline.summary import counter_values  # noqa: PLC0415
     return counter_values(result.metrics()).get(name, 0)
 
 
 def test_stored_signatures_backfills_once_and_returns_only_band_sharing_candidates(tmp_path):
-    from orewire.warehouse import DuckDBWarehouse  # noqa: PLC0415
-    from transforms.mark_duplicates import StoredSignatures, lookback_start  # noqa: PLC0415
+    from orewire.destinations.duckdb import DuckDBWarehouse  # noqa: PLC0415
+    from orewire.transforms.mark_duplicates import StoredSignatures, lookback_start  # noqa: PLC0415
     wh = _band_warehouse(tmp_path / "w.duckdb")
     for attempt in (1, 2):
         p = BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
         new = p | beam.Create([_art("copy", SYNDICATED, 5), _art("short", "tiny", 0)])
-        stored = new | StoredSignatures(wh)
+        stored = new | StoredSignatures(parse_destination(wh))
         assert_that(stored | beam.Map(lambda s: (s["article_id"], s["signature"])),
                     equal_to([("orig", signature(STORY))]))
         result = p.run()
@@ -111,17 +112,17 @@ def test_stored_signatures_backfills_once_and_returns_only_band_sharing_candidat
 
 
 def test_mark_duplicates_with_the_band_index_points_at_the_stored_original(tmp_path):
-    from transforms.mark_duplicates import StoredSignatures  # noqa: PLC0415
+    from orewire.transforms.mark_duplicates import StoredSignatures  # noqa: PLC0415
     wh = _band_warehouse(tmp_path / "w.duckdb")
     p = BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
     new = p | beam.Create([_art("copy", SYNDICATED, 5), _art("fresh", MYANMAR[0] * 3, 1)])
-    assert_that(new | MarkDuplicates(new | StoredSignatures(wh)),
+    assert_that(new | MarkDuplicates(new | StoredSignatures(parse_destination(wh))),
                 equal_to([("copy", "orig")]))
     p.run().wait_until_finish()
 
 
 def test_band_rows_are_the_signature_bands():
-    from transforms.mark_duplicates import band_rows  # noqa: PLC0415
+    from orewire.transforms.mark_duplicates import band_rows  # noqa: PLC0415
     row = {"article_id": "a", "content_signature": signature(STORY), "ingested_at": T0}
     rows = list(band_rows(row))
     assert [r["band"] for r in rows] == bands(signature(STORY)) and len(rows) == 32

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import pipeline.runs as cli
-from pipeline.local_runner import LOCAL_RUNNER
+import orewire.pipeline.runs as cli
+from orewire.pipeline.local_runner import LOCAL_RUNNER
 
 
 @pytest.mark.default_parallelism

@@ -14,8 +14,8 @@ from apache_beam.testing import test_pipeline
 from orewire import progress
 from orewire.progress import (Heartbeat, ProgressReporter, RateMeter, format_progress,
                               read_progress)
-from pipeline.cli import run
-from transforms.progress import CountProgress
+from orewire.pipeline.cli import run
+from orewire.transforms.progress import CountProgress
 
 
 def test_heartbeats_of_several_processes_add_up(tmp_path):

@@ -8,7 +8,8 @@ import time
 
 import duckdb
 
-from pipeline.cli import run
+from orewire.pipeline.cli import run
+from tests.bq_service import bq  # noqa: F401 (fixture)
 from tests.fixtures import CHILE, paragraphs_html, rss
 
 FAST = ["--per-host-delay", "0", "--quiet", "--fetch", "never"]
@@ -268,7 +269,7 @@ def test_query_on_a_silent_bigquery_endpoint_ends_with_one_line():
 
 def test_report_and_run_on_an_unreachable_bigquery_endpoint_say_so(tmp_path, capsys,
                                                                    monkeypatch):
-    from orewire.bigquery import BigQueryWarehouse
+    from orewire.destinations.bigquery import BigQueryWarehouse
     from orewire.command import report
     monkeypatch.setattr(BigQueryWarehouse, "probe_deadline", 2.0)
     monkeypatch.setattr(BigQueryWarehouse, "probe_timeout", (1.0, 1.0))
@@ -341,31 +342,33 @@ def test_runs_balance_when_feeds_fail(server, tmp_path):
             row["dead_letters"]) == (3, 1, 1, 1)
 
 
-def test_a_retry_run_with_no_feeds_balances(tmp_path):
+def test_a_retry_run_with_no_feeds_balances(bq):  # noqa: F811
     """The retried-items case: pages of dead letters and no feed, recorded by the job
-    itself (the Dataflow path) and by the driver (the local one)."""
+    itself (the Dataflow path, whose writes are stored in the graph: BigQuery) and by the
+    driver (the local one)."""
     import apache_beam as beam
-    from pipeline.build import build_pipeline, finish_run
-    from pipeline.runs import prepare
-    from pipeline.options import OrewireOptions
+    from orewire.query import run_sql
+    from orewire.pipeline.build import build_pipeline
+    from orewire.pipeline.runs import prepare, run_prepared
+    from orewire.pipeline.options import OrewireOptions
     text = " ".join(CHILE)
     items = [_item(f"https://retry.example/{i}", text) for i in range(3)]
-    wh = tmp_path / "w.duckdb"
+    where = ["--warehouse", bq.new_dataset("retried"), "--bigquery-endpoint", bq.endpoint,
+             *FAST]
     # in-graph recording: the runs row is stored by RecordRun, as on Dataflow
-    options, ctx = prepare(["--warehouse", str(wh), *FAST], extra_items=items)
-    ctx.record_run, ctx.load_after_run = True, False
+    options, ctx = prepare(where, extra_items=items)
+    ctx.record_run = True
     p = beam.Pipeline(options=options)
     build_pipeline(p, options.view_as(OrewireOptions), ctx)
     p.run().wait_until_finish()
-    finish_run(options.view_as(OrewireOptions), ctx)
+    ctx.destination.commit_run(ctx.run_id, ctx.staging_dir)
     # the same pages again, recorded by the driver: all three are stored already
-    assert run(["--warehouse", str(wh), *FAST]) == 0   # the sample: a normal run between
-    options, ctx = prepare(["--warehouse", str(wh), *FAST], extra_items=items)
-    from pipeline.runs import run_prepared
+    options, ctx = prepare(where, extra_items=items)
     assert run_prepared(options, ctx) == 0
-    rows = _runs(wh)
+    cols, values = run_sql(ctx.destination, "SELECT * FROM runs ORDER BY started_at")
+    rows = [dict(zip(cols, v)) for v in values]
     assert all(_balanced(r) for r in rows), rows
-    first, _sample, again = rows
+    first, again = rows
     assert (first["entries_seen"], first["retried"], first["articles_written"],
             first["duplicates_skipped"]) == (0, 3, 3, 0)
     assert (again["retried"], again["articles_written"], again["duplicates_skipped"]) \
@@ -376,18 +379,18 @@ def test_rows_another_run_stored_meanwhile_count_as_duplicates(tmp_path):
     """Two runs on one BigQuery dataset may both find an article new; the MERGE stores
     the first one's row. The second run's count must not go missing or negative."""
     import datetime as dt
-    from types import SimpleNamespace
-    from orewire.warehouse import DuckDBWarehouse
-    from pipeline.summary import collect_summary
+    from orewire.destinations import parse_destination
+    from orewire.destinations.duckdb import DuckDBWarehouse
+    from orewire.accounting import summarise_run
     wh = tmp_path / "w.duckdb"
     with DuckDBWarehouse(str(wh)) as w:
         w.insert_rows("articles", [dict(_item("https://x.example/a", "t"),
                                         run_id="other", ingested_at=dt.datetime.now(
                                             dt.timezone.utc), text="t")])
-    ctx = SimpleNamespace(run_id="mine", started_at=dt.datetime.now(dt.timezone.utc),
-                          sources=[{"feed_url": "https://f.example/rss"}], extra_items=[])
-    summary = collect_summary(str(wh), ctx, dt.datetime.now(dt.timezone.utc), None,
-                              counters={"entries_seen": 1, "duplicates_skipped": 0,
-                                        "rows_linked": 1})
+    now = dt.datetime.now(dt.timezone.utc)
+    summary = summarise_run(parse_destination(str(wh)), run_id="mine", mode="batch",
+                            started_at=now, finished_at=now, feeds=1, retried=0,
+                            counters={"entries_seen": 1, "duplicates_skipped": 0,
+                                      "rows_linked": 1})
     assert (summary.articles_written, summary.duplicates_skipped) == (0, 1)
     assert _balanced(_runs(wh)[0])

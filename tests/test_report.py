@@ -14,8 +14,8 @@ import pytest
 
 from orewire import report
 from orewire.query import run_sql
-from orewire.warehouse import DuckDBWarehouse
-from pipeline.cli import main, run
+from orewire.destinations.duckdb import DuckDBWarehouse
+from orewire.pipeline.cli import main, run
 from tests.browser import OfflinePage, offline_browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,6 +166,28 @@ def test_dead_letters_are_one_row_per_stage_feed_and_error_type_as_shown(small_w
              for d in report.collect(small_warehouse).dead_letters]
     assert ("read_feeds", "(no feed)", "", 2) in shown
     assert len({row[:3] for row in shown}) == len(shown), shown
+
+
+def test_dead_letters_show_their_attempts_and_last_error(small_warehouse, tmp_path):
+    """A dead letter that `orewire retry` tried again: the report shows how many attempts
+    it took and the error of the latest; a warehouse whose dead_letters lacks those
+    columns (written before they existed) still reports, with one attempt each."""
+    with DuckDBWarehouse(small_warehouse) as wh:
+        wh.sql("UPDATE dead_letters SET attempts = 3, last_error = 'HTTP 502 from x' "
+               "WHERE stage = 'fetch_articles'")
+    page = report.page_data(report.collect(small_warehouse))
+    fetch = [d for d in page["deadLetters"] if d["stage"] == "fetch_articles"]
+    assert [(d["attempts"], d["lastError"]) for d in fetch] == [(3, "HTTP 502 from x")]
+    old = str(tmp_path / "old.duckdb")
+    with DuckDBWarehouse(old) as wh:
+        wh.insert_rows("dead_letters", [{"dead_letter_id": "d1", "stage": "read_feeds",
+                                         "source": "f", "error": "gone",
+                                         "failed_at": _t("2025-03-03"),
+                                         "retryable": False}])
+        wh.query("ALTER TABLE dead_letters DROP COLUMN attempts")
+        wh.query("ALTER TABLE dead_letters DROP COLUMN last_error")
+    shown = report.page_data(report.collect(old))["deadLetters"]
+    assert [(d["attempts"], d["lastError"]) for d in shown] == [(1, "")]
 
 
 def test_since_keeps_the_period_only(small_warehouse):

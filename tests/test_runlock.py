@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from orewire import runlock
-from pipeline.cli import run
+from orewire.pipeline.cli import run
 from tests.fixtures import BOLIVIA, CHILE, MYANMAR, paragraphs_html, rss
 
 ONE_PROCESS = ["--quiet", "--fetch", "never", "--direct_num_workers=1"]
@@ -137,7 +137,7 @@ def test_a_truncated_warehouse_is_one_line(tmp_path, capsys):
 
 
 def test_a_full_disk_is_one_line(tmp_path, capsys, monkeypatch):
-    import transforms.write_warehouse as ww
+    import orewire.transforms.write_warehouse as ww
 
     def full(table, rows, staging_dir):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC),
@@ -174,7 +174,7 @@ def test_temp_folders_of_dead_runs_are_removed_live_ones_kept(tmp_path):
 
 
 def test_reprocess_is_refused_while_a_run_writes_the_file(tmp_path, capsys):
-    from pipeline.maintenance import reprocess
+    from orewire.pipeline.maintenance import reprocess
     wh = str(tmp_path / "w.duckdb")
     duckdb.connect(wh).close()
     holder = runlock.RunLock(wh)      # another writer (a run) holds the file

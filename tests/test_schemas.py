@@ -9,7 +9,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from schemas import (SCHEMA_DIR, TABLES, arrow_schema, bigquery_schema, column_names,
+from orewire.schemas import (SCHEMA_DIR, TABLES, arrow_schema, bigquery_schema, column_names,
                      duckdb_ddl, load_schema)
 
 BQ_TYPES = {"STRING", "INT64", "INTEGER", "FLOAT64", "FLOAT", "BOOL", "BOOLEAN", "TIMESTAMP",
@@ -192,7 +192,7 @@ def test_articles_contract_columns():
 def test_an_older_duckdb_warehouse_is_migrated_without_losing_rows(tmp_path):
     """A file made before figures had ``year`` (and before some later column) gains both on
     the next open; the stored rows and their nested values are kept."""
-    from orewire.warehouse import DuckDBWarehouse
+    from orewire.destinations.duckdb import DuckDBWarehouse
     path = str(tmp_path / "old.duckdb")
     con = duckdb.connect(path)
     ddl = duckdb_ddl("articles").replace(', "year" BIGINT', "")

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 import sqlglot
 
-import schemas
-from orewire.bigquery import BigQueryWarehouse, parse_spec
+from orewire import schemas
+from orewire.destinations.bigquery import BigQueryWarehouse, parse_spec
 from orewire.query import run_sql
-from orewire.warehouse import DuckDBWarehouse
-from pipeline.cli import run
+from orewire.destinations.duckdb import DuckDBWarehouse
+from orewire.pipeline.cli import run
 from tests.bq_service import bq  # noqa: F401 (fixture)
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"

@@ -87,7 +87,7 @@ def sliding_server():
 
 def _orewire(*args):
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", *args], cwd=ROOT,
+    return subprocess.Popen([sys.executable, "-m", "orewire.pipeline.cli", "run", *args], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 

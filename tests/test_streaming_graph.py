@@ -20,27 +20,28 @@ from apache_beam.testing.util import assert_that, equal_to
 from apache_beam.transforms.window import TimestampedValue
 from apache_beam.utils.timestamp import Timestamp
 
-from pipeline.local_runner import LOCAL_RUNNER
-from orewire.bigquery import BigQueryWarehouse, parse_spec
+from orewire.pipeline.local_runner import LOCAL_RUNNER
+from orewire.destinations.bigquery import BigQueryWarehouse, parse_spec
 from orewire.query import run_sql
 from orewire.urls import article_id, normalize_url
-from orewire.warehouse import DuckDBWarehouse, open_warehouse
-from pipeline.build import RunContext
-from pipeline.cli import run
-from pipeline.runs import prepare
-from pipeline.options import OrewireOptions
-from pipeline.streaming_graph import STEP_LABELS, build_streaming_pipeline
+from orewire.destinations import parse_destination
+from orewire.destinations.duckdb import DuckDBWarehouse
+from orewire.pipeline.build import RunContext
+from orewire.pipeline.cli import run
+from orewire.pipeline.runs import prepare
+from orewire.pipeline.options import OrewireOptions
+from orewire.pipeline.streaming_graph import STEP_LABELS, build_streaming_pipeline
 from tests.bq_service import bq  # noqa: F401 (fixture)
 from tests.conftest import Route
 from tests.fixtures import BOLIVIA, CHILE, MYANMAR, paragraphs_html, rss
 from tests.test_dataflow import DATAFLOW, no_network  # noqa: F401 (fixture)
-from transforms.common import DEAD_LETTERS, NAMESPACE, dead_letter
-from transforms.deduplicate_stream import (SKIPPED, DeduplicateStream, FirstSightingFn,
+from orewire.transforms.common import DEAD_LETTERS, NAMESPACE, dead_letter
+from orewire.transforms.deduplicate_stream import (SKIPPED, DeduplicateStream, FirstSightingFn,
                                            first_sighting)
-from transforms.poll_feeds import PollFeeds
-from transforms.read_feeds import FEED_STATE
-from transforms.record_run import WindowRunId, record_window_seconds
-from transforms.write_bigquery import StreamToBigQueryTables
+from orewire.transforms.poll_feeds import PollFeeds
+from orewire.transforms.read_feeds import FEED_STATE
+from orewire.transforms.record_run import WindowRunId, record_window_seconds
+from orewire.transforms.write_bigquery import StreamToBigQueryTables
 
 ROOT = Path(__file__).resolve().parent.parent
 STREAMING = [*DATAFLOW, "--streaming", "--warehouse", "bigquery:orewire-test.news"]
@@ -216,7 +217,7 @@ def test_deduplicate_stream_skips_repeats_and_stored_ids(tmp_path):
     other = _item("https://news.example.org/other")
     p = BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
     out = (p | beam.Create([stored, new, tracked, other])
-           | DeduplicateStream(72 * HOUR, 300, warehouse))
+           | DeduplicateStream(72 * HOUR, 300, parse_destination(warehouse)))
     assert_that(out["items"] | beam.Map(lambda i: i["article_id"]),
                 equal_to([new["article_id"], other["article_id"]]), label="New")
     assert_that(out[SKIPPED], equal_to([stored["article_id"], new["article_id"]]),
@@ -340,8 +341,8 @@ def test_stream_writes_go_straight_into_the_tables(bq):  # noqa: F811
     written = ({"articles": p | "Articles" >> beam.Create([good, bad]),
                 DEAD_LETTERS: p | "Dead" >> beam.Create([failed]),
                 FEED_STATE: p | "States" >> beam.Create(states)}
-               | StreamToBigQueryTables(project, dataset, lambda _ts: "stream-run",
-                                        bq.endpoint))
+               | StreamToBigQueryTables(parse_destination(spec, endpoint=bq.endpoint),
+                                        lambda _ts: "stream-run"))
     assert_that(written["articles"] | beam.CombinePerKey(sum), equal_to([("articles", 1)]),
                 label="Articles")
     assert_that(written["feed_state"], equal_to([("feed_state", 1)]), label="States")
@@ -371,10 +372,12 @@ def test_streaming_graph_runs_bounded_on_the_direct_runner(bq, server):  # noqa:
     argv = [f"--runner={LOCAL_RUNNER}", "--warehouse", spec, "--bigquery-endpoint",
             bq.endpoint, "--poll-interval", "1", "--max-polls", "2", "--fetch", "never",
             "--allow-private-network", "--per-host-delay", "0"]
-    with open_warehouse(spec, bq.endpoint):
+    dest = parse_destination(spec, endpoint=bq.endpoint)
+    with dest.open():
         pass  # the tables, as `orewire run` makes them before submitting
     options = PipelineOptions(argv)
     ctx = RunContext(run_id="graphtest", started_at=dt.datetime.now(dt.timezone.utc),
+                     destination=dest,
                      sources=[{"feed_url": server.url("/feed.xml"), "kind": "url"}])
     p = beam.Pipeline(options=options)
     build_streaming_pipeline(p, options.view_as(OrewireOptions), ctx)
@@ -414,14 +417,15 @@ def test_streaming_graph_in_streaming_mode_stores_each_story_once(bq, server):  
         Route(rss("Desk", [bolivia, myanmar]), headers=headers),
         down, down, down,  # the third poll: a request and its two retries
         Route(rss("Desk", [myanmar, chile_tracked]), headers=headers)]
-    with open_warehouse(spec, bq.endpoint):
+    dest = parse_destination(spec, endpoint=bq.endpoint)
+    with dest.open():
         pass
     options = PipelineOptions([
         f"--runner={LOCAL_RUNNER}", "--streaming", "--warehouse", spec, "--bigquery-endpoint",
         bq.endpoint, "--poll-interval", "600", "--fetch", "never", "--allow-private-network",
         "--per-host-delay", "0"])
     start = 1_800_000_000  # a multiple of the 20-minute bookkeeping window
-    ctx = RunContext(run_id="tstream", started_at=dt.datetime.fromtimestamp(
+    ctx = RunContext(run_id="tstream", destination=dest, started_at=dt.datetime.fromtimestamp(
         start, dt.timezone.utc), sources=[{"feed_url": server.url("/feed.xml"),
                                            "kind": "url"}])
     ticks = BeamTestStream().advance_watermark_to(start)

@@ -12,20 +12,21 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to, is_not_empty
 
-from pipeline.local_runner import LOCAL_RUNNER
+from orewire.pipeline.local_runner import LOCAL_RUNNER
 from orewire.urls import article_id
-from orewire.warehouse import DuckDBWarehouse, load_staged
+from orewire.destinations import parse_destination
+from orewire.destinations.duckdb import DuckDBWarehouse
 from tests.conftest import Route
 from tests.fixtures import BOLIVIA, CHILE, MYANMAR, page_html, paragraphs_html, rss
-from transforms.clean_articles import CleanArticles
-from transforms.common import DEAD_LETTERS, NAMESPACE
-from transforms.deduplicate import Deduplicate
-from transforms.extract_entities import ExtractEntities
-from transforms.fetch_articles import FetchArticles
-from transforms.link_mentions import LinkMentions
-from transforms.read_feeds import FEED_STATE, ReadFeeds
-from transforms.tag_minerals import TagMinerals
-from transforms.write_warehouse import WriteToWarehouse
+from orewire.transforms.clean_articles import CleanArticles
+from orewire.transforms.common import DEAD_LETTERS, NAMESPACE
+from orewire.transforms.deduplicate import Deduplicate
+from orewire.transforms.extract_entities import ExtractEntities
+from orewire.transforms.fetch_articles import FetchArticles
+from orewire.transforms.link_mentions import LinkMentions
+from orewire.transforms.read_feeds import FEED_STATE, ReadFeeds
+from orewire.transforms.tag_minerals import TagMinerals
+from orewire.transforms.write_warehouse import WriteToWarehouse
 
 NOW = dt.datetime(2025, 3, 6, tzinfo=dt.timezone.utc)
 FETCH = {"allow_private": True, "per_host_delay": 0.0, "retries": 0}
@@ -91,36 +92,31 @@ def test_deduplicate_skips_stored_and_repeated_ids(tmp_path):
     wh = _stored_warehouse(tmp_path / "w.duckdb", a["article_id"], d["article_id"],
                            "0" * 32)
     p = pipeline()
-    out = (p | beam.Create([a, b, b_later, c, d, d_again]) | Deduplicate(wh)
+    out = (p | beam.Create([a, b, b_later, c, d, d_again]) | Deduplicate(parse_destination(wh))
            | beam.Map(lambda i: (i["url"], i["feed_url"])))
     assert_that(out, equal_to([("https://x.org/b", "f"), ("https://x.org/c", "f")]))
     result = p.run()
     result.wait_until_finish()
     # Two steps count (repeats, then stored ids): the run's summary adds them up.
-    from pipeline.summary import counter_values  # noqa: PLC0415
+    from orewire.pipeline.summary import counter_values  # noqa: PLC0415
     assert counter_values(result.metrics())["duplicates_skipped"] == 4
 
 
-def test_deduplicate_asks_for_the_run_ids_only_in_batches(tmp_path):
+def test_deduplicate_asks_for_the_run_ids_only_in_batches(tmp_path, monkeypatch):
     wh = _stored_warehouse(tmp_path / "w.duckdb", *(f"{n:032x}" for n in range(50)))
     asked = []
+    stored_article_ids = DuckDBWarehouse.stored_article_ids
 
-    class Spy(DuckDBWarehouse):
-        def stored_article_ids(self, ids, since=None):
-            asked.append(sorted(ids))
-            return super().stored_article_ids(ids, since)
+    def spy(self, ids, since=None):
+        asked.append(sorted(ids))
+        return stored_article_ids(self, ids, since)
 
-    from transforms.deduplicate import SkipStoredIdsFn  # noqa: PLC0415
-    fn = SkipStoredIdsFn(wh, batch_size=3)
-    import transforms.deduplicate as dedup  # noqa: PLC0415
+    monkeypatch.setattr(DuckDBWarehouse, "stored_article_ids", spy)
+    from orewire.transforms.deduplicate import SkipStoredIdsFn  # noqa: PLC0415
+    fn = SkipStoredIdsFn(parse_destination(wh), batch_size=3)
     items = [dict(item(f"https://x.org/{n}"), article_id=f"{n:032x}") for n in (1, 70, 2,
                                                                                   71, 72)]
-    original = dedup.open_warehouse
-    dedup.open_warehouse = lambda spec, *a, **kw: Spy(spec, read_only=True)
-    try:
-        kept = list(fn.process((0, items)))
-    finally:
-        dedup.open_warehouse = original
+    kept = list(fn.process((0, items)))
     assert [i["article_id"] for i in kept] == [f"{n:032x}" for n in (70, 71, 72)]
     assert asked == [sorted(f"{n:032x}" for n in (1, 70, 2)),
                      sorted(f"{n:032x}" for n in (71, 72))]
@@ -220,44 +216,46 @@ def test_link_mentions_joins_branches_and_drops_incomplete():
 
 def test_write_to_warehouse_batches_and_is_idempotent(tmp_path):
     wh = str(tmp_path / "w.duckdb")
+    dest = parse_destination(wh)
     rows = [{"article_id": f"id{i}", "url": f"https://x.org/{i}", "mineral_ids": ["tin"],
              "published_at": NOW} for i in range(250)]
     dead = [{"dead_letter_id": "d1", "stage": "fetch_articles", "source": "u"}]
     for attempt in range(2):
         p = pipeline()
-        out = ({"articles": p | f"R{attempt}" >> beam.Create(rows),
-                DEAD_LETTERS: p | f"D{attempt}" >> beam.Create(dead)}
-               | WriteToWarehouse(wh, str(tmp_path / f"stage{attempt}"), f"run{attempt}",
-                                  batch_size=100))
+        stage = str(tmp_path / f"stage{attempt}")
+        _ = ({"articles": p | f"R{attempt}" >> beam.Create(rows),
+              DEAD_LETTERS: p | f"D{attempt}" >> beam.Create(dead)}
+             | WriteToWarehouse(dest, stage, f"run{attempt}", batch_size=100))
+        p.run().wait_until_finish()
         expected = {"articles": 250, DEAD_LETTERS: 1} if attempt == 0 else \
             {"articles": 0, DEAD_LETTERS: 0}
-        assert_that(out, equal_to([expected]))
-        p.run().wait_until_finish()
+        assert dest.commit_run(f"run{attempt}", stage) == expected
         assert not (tmp_path / f"stage{attempt}").exists()
     con = duckdb.connect(wh, read_only=True)
     assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 250
     assert con.execute("SELECT run_id FROM dead_letters").fetchall() == [("run0",)]
 
 
-def test_write_to_warehouse_without_load_leaves_shards_for_the_driver(tmp_path):
-    """load=False (what ``orewire run`` does locally): the graph ends at Parquet shards,
-    nothing is in the warehouse until ``load_staged`` loads them and removes the folder."""
+def test_write_to_warehouse_leaves_shards_for_the_commit(tmp_path):
+    """DuckDB: the graph ends at Parquet shards, nothing is in the warehouse until the
+    destination's ``commit_run`` loads them and removes the folder."""
     wh, stage = str(tmp_path / "w.duckdb"), tmp_path / "stage"
+    dest = parse_destination(wh)
     rows = [{"article_id": f"id{i}", "url": f"https://x.org/{i}", "mineral_ids": ["tin"],
              "published_at": NOW} for i in range(120)]
     dead = [{"dead_letter_id": "d1", "stage": "fetch_articles", "source": "u"}]
     p = pipeline()
     _ = ({"articles": p | "R" >> beam.Create(rows), DEAD_LETTERS: p | "D" >> beam.Create(dead)}
-         | WriteToWarehouse(wh, str(stage), "run0", batch_size=50, load=False))
+         | WriteToWarehouse(dest, str(stage), "run0", batch_size=50))
     p.run().wait_until_finish()
     shards = sorted(f.name.split("-")[0] for f in stage.iterdir())
     assert shards.count("articles") >= 3 and shards.count(DEAD_LETTERS) == 1
     assert not os.path.exists(wh)
     with DuckDBWarehouse(wh):
         pass                                    # an empty warehouse, as the CLI makes it
-    assert load_staged(wh, str(stage)) == {"articles": 120, DEAD_LETTERS: 1}
+    assert dest.commit_run("run0", str(stage)) == {"articles": 120, DEAD_LETTERS: 1}
     assert not stage.exists()
-    assert load_staged(wh, str(stage)) == {}    # nothing staged: nothing to do
+    assert dest.commit_run("run0", str(stage)) == {}    # nothing staged: nothing to do
     con = duckdb.connect(wh, read_only=True)
     assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 120
     assert con.execute("SELECT run_id FROM dead_letters").fetchall() == [("run0",)]

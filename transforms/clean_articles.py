@@ -10,7 +10,7 @@ import apache_beam as beam
 
 from orewire.cleaning import decode_html, detect_language, extract_page, looks_binary
 from orewire.neardup import signature
-from transforms.common import DEAD_LETTERS, counter, dead_letter
+from orewire.transforms.common import DEAD_LETTERS, counter, dead_letter
 
 _CARRIED = ("article_id", "url", "feed_url", "source", "title", "authors", "published_at",
             "summary", "fetched_at", "text_source")

@@ -14,6 +14,8 @@ from orewire.urls import redact
 
 NAMESPACE = "orewire"
 DEAD_LETTERS = "dead_letters"
+# The streaming writes' output of rows the warehouse refused (as dead letters).
+REFUSED = "refused"
 PAYLOAD_LIMIT = 2000
 
 

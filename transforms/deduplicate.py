@@ -15,8 +15,7 @@ import zlib
 
 import apache_beam as beam
 
-from orewire.warehouse import open_warehouse
-from transforms.common import counter
+from orewire.transforms.common import counter
 
 # Ids per warehouse query, and groups the ids are gathered into (each group is one
 # worker's task: a few, so two workers share the lookups of a large run).
@@ -46,11 +45,9 @@ class SkipStoredIdsFn(beam.DoFn):
     A failing query fails the bundle (the runner retries it): letting items through
     unchecked could store a second row."""
 
-    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US",
-                 lookback_hours: float | None = None, batch_size: int = CHECK_BATCH):
-        self.warehouse = warehouse
-        self.endpoint = endpoint
-        self.location = location
+    def __init__(self, destination, lookback_hours: float | None = None,
+                 batch_size: int = CHECK_BATCH):
+        self.destination = destination
         self.lookback_hours = lookback_hours
         self.batch_size = batch_size
         self.duplicates = counter("duplicates_skipped")
@@ -63,8 +60,7 @@ class SkipStoredIdsFn(beam.DoFn):
             since = (dt.datetime.now(dt.timezone.utc)
                      - dt.timedelta(hours=self.lookback_hours))
         # Opened per group and closed at once: a DuckDB file's writer is not locked out.
-        with open_warehouse(self.warehouse, self.endpoint, self.location,
-                            read_only=True) as wh:
+        with self.destination.open(read_only=True) as wh:
             for start in range(0, len(items), self.batch_size):
                 batch = items[start:start + self.batch_size]
                 stored = wh.stored_article_ids({i["article_id"] for i in batch}, since)
@@ -78,14 +74,13 @@ class SkipStoredIdsFn(beam.DoFn):
 class Deduplicate(beam.PTransform):
     """FeedItems -> one FeedItem per article_id the warehouse does not hold."""
 
-    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US",
-                 lookback_hours: float | None = None, shards: int = CHECK_SHARDS):
-        """``lookback_hours``: only ids stored that recently count (the local streaming
-        loop's --dedup-ttl-hours); None: any stored id."""
+    def __init__(self, destination, lookback_hours: float | None = None,
+                 shards: int = CHECK_SHARDS):
+        """``destination``: the run's (orewire/destinations/); ``lookback_hours``: only
+        ids stored that recently count (the local streaming loop's --dedup-ttl-hours);
+        None: any stored id."""
         super().__init__()
-        self.warehouse = warehouse
-        self.endpoint = endpoint
-        self.location = location
+        self.destination = destination
         self.lookback_hours = lookback_hours
         self.shards = shards
 
@@ -98,5 +93,5 @@ class Deduplicate(beam.PTransform):
                 | "ShardIds" >> beam.Map(
                     lambda i: (zlib.crc32(i["article_id"].encode("utf-8")) % shards, i))
                 | "GatherIds" >> beam.GroupByKey()
-                | "SkipStored" >> beam.ParDo(SkipStoredIdsFn(
-                    self.warehouse, self.endpoint, self.location, self.lookback_hours)))
+                | "SkipStored" >> beam.ParDo(SkipStoredIdsFn(self.destination,
+                                                             self.lookback_hours)))

@@ -11,7 +11,7 @@ every stored id). Two steps:
    only, however long the job runs. (The same story with tracking parameters has the same
    article_id: ids are hashes of the normalised URL.)
 2. Into windows of one poll, then ``SkipStoredFn``: what passed is checked against the
-   warehouse, one query per group of ids (a few groups per poll; ``stored_article_ids``:
+   warehouse, one query per batch of ids (a few groups per poll; ``Destination.stored``:
    ``article_id IN UNNEST(@ids)`` on BigQuery), so a restarted job, or an id seen again
    after its state expired, does not store a row twice. (Grouped, not per bundle: a
    streaming runner may hand a keyed step's output on one key at a time.)
@@ -29,9 +29,7 @@ from apache_beam.transforms.userstate import ReadModifyWriteStateSpec, TimerSpec
 from apache_beam.transforms.window import FixedWindows
 from apache_beam.utils.timestamp import Duration
 
-from orewire.bigquery import is_bigquery_spec
-from orewire.warehouse import open_warehouse
-from transforms.common import counter
+from orewire.transforms.common import counter
 
 SKIPPED = "skipped"
 DEFAULT_TTL_HOURS = 72.0
@@ -82,29 +80,15 @@ class SkipStoredFn(beam.DoFn):
     A failing query fails the bundle (the runner retries it): letting items through
     unchecked could store a second row."""
 
-    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US",
-                 batch_size: int = CHECK_BATCH):
-        self.warehouse = warehouse
-        self.endpoint = endpoint
-        self.location = location
+    def __init__(self, destination, batch_size: int = CHECK_BATCH):
+        self.destination = destination
         self.batch_size = batch_size
         self.duplicates = counter("duplicates_skipped")
-        self.wh = None
-
-    def teardown(self):
-        if self.wh is not None:
-            self.wh.close()
-            self.wh = None
 
     def _stored(self, ids: set[str]) -> set[str]:
-        if is_bigquery_spec(self.warehouse):
-            if self.wh is None:  # one client per DoFn instance
-                self.wh = open_warehouse(self.warehouse, self.endpoint, self.location,
-                                         read_only=True)
-            return self.wh.stored_article_ids(ids)
-        # DuckDB: opened per batch, read-only, so that the file's writer is not locked out.
-        with open_warehouse(self.warehouse, read_only=True) as wh:
-            return wh.stored_article_ids(ids)
+        # Opened per batch (a few a poll), read-only: a DuckDB file's writer is not
+        # locked out between polls.
+        return self.destination.stored(ids)
 
     def process(self, keyed):
         _shard, items = keyed
@@ -127,15 +111,12 @@ class DeduplicateStream(beam.PTransform):
     The first sightings are windowed and grouped into ``shards`` groups per window, so the
     warehouse is asked a few times per poll, whatever the runner's bundles."""
 
-    def __init__(self, ttl_seconds: float, window_seconds: float, warehouse: str,
-                 endpoint: str | None = None, location: str = "US",
+    def __init__(self, ttl_seconds: float, window_seconds: float, destination,
                  shards: int = CHECK_SHARDS):
         super().__init__()
         self.ttl_seconds = ttl_seconds
         self.window_seconds = window_seconds
-        self.warehouse = warehouse
-        self.endpoint = endpoint
-        self.location = location
+        self.destination = destination
         self.shards = shards
 
     def expand(self, items):
@@ -152,8 +133,7 @@ class DeduplicateStream(beam.PTransform):
                    | "ShardIds" >> beam.Map(lambda i: (int(i["article_id"][:8], 16) % shards,
                                                        i))
                    | "GatherIds" >> beam.GroupByKey()
-                   | "SkipStored" >> beam.ParDo(SkipStoredFn(
-                       self.warehouse, self.endpoint, self.location))
+                   | "SkipStored" >> beam.ParDo(SkipStoredFn(self.destination))
                    .with_outputs(SKIPPED, main="items"))
         skipped = (repeats, checked[SKIPPED]) | "AllSkipped" >> beam.Flatten()
         return {"items": checked.items, SKIPPED: skipped}

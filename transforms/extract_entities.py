@@ -11,7 +11,7 @@ import apache_beam as beam
 from orewire.countries import CountryMatcher
 from orewire.linking import entities_from_doc
 from orewire.nlp import NER_MAX_CHARS, ner_model
-from transforms.common import DEAD_LETTERS, counter, dead_letter
+from orewire.transforms.common import DEAD_LETTERS, counter, dead_letter
 
 # Texts per nlp.pipe call. The model's activations take about 4 MB a news article while a
 # batch runs: 32 holds a worker near 130 MB of it, 64 near 250 MB, for the same speed

@@ -22,7 +22,7 @@ from apache_beam.utils.windowed_value import WindowedValue
 
 from orewire.fetchqueue import PoliteQueue
 from orewire.http import Fetcher, FetchError
-from transforms.common import DEAD_LETTERS, counter, dead_letter, item_payload
+from orewire.transforms.common import DEAD_LETTERS, counter, dead_letter, item_payload
 
 FETCH_MODES = ("auto", "always", "never")
 

@@ -17,7 +17,7 @@ import zlib
 import apache_beam as beam
 
 from orewire.linking import build_row
-from transforms.common import DEAD_LETTERS, counter, dead_letter, release_free_memory
+from orewire.transforms.common import DEAD_LETTERS, counter, dead_letter, release_free_memory
 
 
 def _pack(keyed):

@@ -16,8 +16,7 @@ import datetime as dt
 import apache_beam as beam
 
 from orewire.neardup import bands, is_near
-from orewire.warehouse import open_warehouse
-from transforms.common import counter
+from orewire.transforms.common import counter
 
 # Syndicated copies follow the original within days: earlier articles (by ingested_at)
 # are compared for this long.
@@ -111,22 +110,21 @@ def lookback_start(now: dt.datetime | None = None) -> dt.datetime:
 
 
 class IndexStoredBandsFn(beam.DoFn):
-    """warehouse spec -> the number of stored articles of the lookback window indexed now:
+    """(anything, once) -> the number of stored articles of the lookback window indexed now:
     those without bands in ``article_bands`` (stored before the index existed, or by a
     path that writes no bands) get them, computed by the warehouse in one statement.
     When the index is complete (two counts, read-only) nothing is opened for writing."""
 
-    def __init__(self, endpoint: str | None, location: str):
-        self.endpoint = endpoint
-        self.location = location
+    def __init__(self, destination):
+        self.destination = destination
 
-    def process(self, spec: str):
+    def process(self, _spec: str):
         since = lookback_start()
-        with open_warehouse(spec, self.endpoint, self.location, read_only=True) as wh:
+        with self.destination.open(read_only=True) as wh:
             complete = wh.band_index_complete(since)
         indexed = 0
         if not complete:
-            with open_warehouse(spec, self.endpoint, self.location) as wh:
+            with self.destination.open() as wh:
                 indexed = wh.index_bands(since)
             counter("bands_backfilled").inc(indexed)
         yield indexed
@@ -136,14 +134,11 @@ class _ReadCandidatesFn(beam.DoFn):
     """A batch of bands of new articles -> the stored articles of the lookback window that
     share one of them, with their signatures (one read-only query a batch)."""
 
-    def __init__(self, warehouse: str, endpoint: str | None, location: str):
-        self.warehouse = warehouse
-        self.endpoint = endpoint
-        self.location = location
+    def __init__(self, destination):
+        self.destination = destination
 
     def process(self, band_batch: list, _indexed):
-        with open_warehouse(self.warehouse, self.endpoint, self.location,
-                            read_only=True) as wh:
+        with self.destination.open(read_only=True) as wh:
             candidates = wh.near_duplicate_candidates(band_batch, lookback_start())
         counter("stored_candidates").inc(len(candidates))
         yield from candidates
@@ -163,16 +158,13 @@ class StoredSignatures(beam.PTransform):
 
     BAND_BATCH = 2000   # bands per query: 62 articles' worth
 
-    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US",
-                 per_window: bool = False):
+    def __init__(self, destination, per_window: bool = False):
         super().__init__()
-        self.warehouse = warehouse
-        self.endpoint = endpoint
-        self.location = location
+        self.destination = destination
         self.per_window = per_window
 
     def expand(self, articles):
-        warehouse = self.warehouse
+        warehouse = self.destination.spec   # the element that starts the indexing
         if self.per_window:
             # Once per window that has articles, in that window (the side input below is
             # matched by window): a read at the start would sit in the global window.
@@ -183,7 +175,7 @@ class StoredSignatures(beam.PTransform):
         else:
             spec = articles.pipeline | "Warehouse" >> beam.Create([warehouse])
         indexed = spec | "IndexStoredBands" >> beam.ParDo(
-            IndexStoredBandsFn(self.endpoint, self.location))
+            IndexStoredBandsFn(self.destination))
         return (articles
                 | "NewBands" >> beam.FlatMap(
                     lambda a: bands(a["content_signature"])
@@ -191,7 +183,7 @@ class StoredSignatures(beam.PTransform):
                 | "BatchBands" >> beam.BatchElements(min_batch_size=1,
                                                      max_batch_size=self.BAND_BATCH)
                 | "ReadCandidates" >> beam.ParDo(
-                    _ReadCandidatesFn(warehouse, self.endpoint, self.location),
+                    _ReadCandidatesFn(self.destination),
                     beam.pvalue.AsList(indexed))
                 | "ById" >> beam.Map(lambda c: (c["article_id"], c))
                 | "OnePerArticle" >> beam.CombinePerKey(_first)
@@ -203,8 +195,8 @@ class StoredSignaturesPerWindow(StoredSignatures):
     window that has articles, in that window, so a window also sees what the job itself
     stored before it."""
 
-    def __init__(self, warehouse: str, endpoint: str | None = None, location: str = "US"):
-        super().__init__(warehouse, endpoint, location, per_window=True)
+    def __init__(self, destination):
+        super().__init__(destination, per_window=True)
 
 
 def band_rows(row: dict):

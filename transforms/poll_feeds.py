@@ -21,8 +21,8 @@ import apache_beam as beam
 from apache_beam.coders import PickleCoder
 from apache_beam.transforms.userstate import ReadModifyWriteStateSpec
 
-from transforms.common import DEAD_LETTERS
-from transforms.read_feeds import FEED_STATE, ReadFeedFn
+from orewire.transforms.common import DEAD_LETTERS
+from orewire.transforms.read_feeds import FEED_STATE, ReadFeedFn
 
 # The feed_state columns one poll hands to the next.
 CONDITIONAL_GET_FIELDS = ("etag", "last_modified", "consecutive_failures")

@@ -13,7 +13,7 @@ import apache_beam as beam
 from orewire.feeds import entry_to_item, parse_feed
 from orewire.http import Fetcher, FetchError
 from orewire.urls import redact
-from transforms.common import DEAD_LETTERS, counter, dead_letter, now_utc
+from orewire.transforms.common import DEAD_LETTERS, counter, dead_letter, now_utc
 
 FEED_STATE = "feed_state"
 MAX_FEED_FILE_BYTES = 50 * 1024 * 1024

@@ -5,7 +5,8 @@ is left to read Beam's metrics and write the summary. This step runs after the w
 writes and computes the same counts from the data instead: entries seen is the sum of the
 feeds' ``entries_last_poll``, duplicates skipped are the items (feed entries and retried
 pages) Deduplicate did not keep, and the rows handed to the warehouse are counted so that
-rows another run stored meanwhile count as duplicates too (pipeline/summary.py). The summary goes to the job's log too.
+rows another run stored meanwhile count as duplicates too. The counting itself is
+orewire/accounting.py's, as on the local driver. The summary goes to the job's log too.
 
 A streaming job never finishes, so ``RecordWindows`` stores a ``runs`` row (mode
 ``streaming``) per bookkeeping window of about 15 minutes of polls instead, with the same
@@ -20,27 +21,27 @@ import math
 import apache_beam as beam
 from apache_beam.utils.timestamp import Duration, Timestamp
 
-from orewire.warehouse import open_warehouse
-from transforms.common import is_feed_level, now_utc
+from orewire.accounting import RunSummary, summarise_run
+from orewire.transforms.common import is_feed_level, now_utc
 
 _LOG = logging.getLogger(__name__)
 
 
 class RecordRunFn(beam.DoFn):
-    def __init__(self, warehouse: str, ctx, endpoint: str | None, location: str):
-        self.warehouse, self.ctx = warehouse, ctx
-        self.endpoint, self.location = endpoint, location
+    def __init__(self, destination, ctx):
+        self.destination, self.ctx = destination, ctx
 
     def process(self, _rows_added, n_items: int, n_new: int, states: list, n_rows: int):
-        from pipeline.summary import collect_summary  # noqa: PLC0415 (a worker-side import)
         counters = {
             "entries_seen": sum(s.get("entries_last_poll") or 0 for s in states),
             "duplicates_skipped": n_items - n_new,
             "rows_linked": n_rows,
         }
-        summary = collect_summary(self.warehouse, self.ctx, now_utc(), None,
-                                  counters=counters, endpoint=self.endpoint,
-                                  location=self.location)
+        ctx = self.ctx
+        summary = summarise_run(self.destination, run_id=ctx.run_id, mode=ctx.mode,
+                                started_at=ctx.started_at, finished_at=now_utc(),
+                                feeds=len(ctx.sources), retried=len(ctx.extra_items),
+                                counters=counters)
         _LOG.warning("orewire run summary\n%s", summary.render())
         yield summary.row()
 
@@ -51,20 +52,18 @@ class RecordRun(beam.PTransform):
     ``items``: every item Deduplicate took (feed entries and retried pages); ``rows``: the
     article rows handed to the warehouse."""
 
-    def __init__(self, warehouse: str, ctx, items, new_items, feed_state, rows,
-                 endpoint: str | None = None, location: str = "US"):
+    def __init__(self, destination, ctx, items, new_items, feed_state, rows):
         super().__init__()
-        self.warehouse, self.ctx = warehouse, ctx
+        self.destination, self.ctx = destination, ctx
         self.items, self.new_items, self.feed_state = items, new_items, feed_state
         self.rows = rows
-        self.endpoint, self.location = endpoint, location
 
     def expand(self, written):
         n_items = self.items | "CountItems" >> beam.combiners.Count.Globally()
         n_new = self.new_items | "CountNew" >> beam.combiners.Count.Globally()
         n_rows = self.rows | "CountRows" >> beam.combiners.Count.Globally()
         return written | "StoreRun" >> beam.ParDo(
-            RecordRunFn(self.warehouse, self.ctx, self.endpoint, self.location),
+            RecordRunFn(self.destination, self.ctx),
             beam.pvalue.AsSingleton(n_items), beam.pvalue.AsSingleton(n_new),
             beam.pvalue.AsList(self.feed_state), beam.pvalue.AsSingleton(n_rows))
 
@@ -159,13 +158,10 @@ class RecordWindowFn(beam.DoFn):
 
     ``feeds`` counts feed polls in the window (every feed once per poll)."""
 
-    def __init__(self, warehouse: str, run_id_at: WindowRunId, endpoint: str | None,
-                 location: str):
-        self.warehouse, self.run_id_at = warehouse, run_id_at
-        self.endpoint, self.location = endpoint, location
+    def __init__(self, destination, run_id_at: WindowRunId):
+        self.destination, self.run_id_at = destination, run_id_at
 
     def process(self, counts: dict, window=beam.DoFn.WindowParam):
-        from pipeline.summary import RunSummary  # noqa: PLC0415 (a worker-side import)
         dead_by_stage = _top(counts, "dead:", None)
         summary = RunSummary(
             run_id=self.run_id_at(window.start), mode="streaming",
@@ -178,10 +174,9 @@ class RecordWindowFn(beam.DoFn):
             dead_letters=sum(n for _, n in dead_by_stage), dead_by_stage=dead_by_stage,
             feed_dead_letters=counts.get("feed_dead_letters", 0),
             top_minerals=_top(counts, "mineral:"), top_countries=_top(counts, "country:"))
-        with open_warehouse(self.warehouse, self.endpoint, self.location,
-                            create=False) as wh:
+        with self.destination.open(create=False) as wh:
             summary.total_articles = wh.count("articles")
-            wh.insert_rows("runs", [summary.row()])
+            self.destination.store_run(summary.row(), wh)
         _LOG.warning("orewire streaming window summary\n%s", summary.render())
         yield summary.row()
 
@@ -189,14 +184,12 @@ class RecordWindowFn(beam.DoFn):
 class RecordWindows(beam.PTransform):
     """(fact, n) pairs in bookkeeping windows -> one stored ``runs`` row per window."""
 
-    def __init__(self, warehouse: str, run_id_at: WindowRunId, endpoint: str | None = None,
-                 location: str = "US"):
+    def __init__(self, destination, run_id_at: WindowRunId):
         super().__init__()
-        self.warehouse, self.run_id_at = warehouse, run_id_at
-        self.endpoint, self.location = endpoint, location
+        self.destination, self.run_id_at = destination, run_id_at
 
     def expand(self, facts):
         return (facts
                 | "SumPerWindow" >> beam.CombineGlobally(SumFactsFn()).without_defaults()
-                | "StoreRun" >> beam.ParDo(RecordWindowFn(self.warehouse, self.run_id_at,
-                                                          self.endpoint, self.location)))
+                | "StoreRun" >> beam.ParDo(RecordWindowFn(self.destination,
+                                                          self.run_id_at)))

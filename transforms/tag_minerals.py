@@ -13,7 +13,7 @@ from orewire.figures import find_figures
 from orewire.lexicon import MineralMatcher
 from orewire.linking import article_year, tag_doc
 from orewire.nlp import NER_MAX_CHARS, TOKENIZER_LANGS, parser_model, sentence_model
-from transforms.common import DEAD_LETTERS, counter, dead_letter
+from orewire.transforms.common import DEAD_LETTERS, counter, dead_letter
 
 
 class TagMineralsFn(beam.DoFn):

@@ -7,8 +7,12 @@ inputs, so it runs after them), one MERGE per table on its key moves the rows in
 real table and drops the staging table: a re-run over the same feeds adds nothing.
 Rows BigQuery refuses (invalid for the schema) become dead letters, not silent losses.
 
-With ``endpoint`` (an emulator or a private endpoint) the writes use ``EndpointBigQueryClient``
+With an endpoint (an emulator or a private endpoint) the writes use ``EndpointBigQueryClient``
 as Beam's ``test_client``: Beam's own BigQuery sink has no endpoint option.
+
+These are the BigQuery destination's Beam writes (``BigQueryDestination.staged_writer``
+and ``stream_writer`` make them): they take the destination value and use only its
+methods, so this module does not import orewire/destinations/.
 """
 from __future__ import annotations
 
@@ -17,32 +21,32 @@ from apache_beam.io.gcp.bigquery import BigQueryDisposition, WriteToBigQuery
 from apache_beam.io.gcp.bigquery_tools import RetryStrategy
 from apache_beam.io.gcp.internal.clients.bigquery import BigqueryV2
 
-import schemas
-from orewire.bigquery import BigQueryWarehouse, make_client, staging_table_name, to_json_row
-from transforms.common import DEAD_LETTERS, counter, dead_letter
+from orewire import schemas
+from orewire.transforms.common import DEAD_LETTERS, REFUSED, counter, dead_letter
 
 WRITE_METHODS = ("STREAMING_INSERTS", "FILE_LOADS")
 
 
 class EndpointBigQueryClient(BigqueryV2):
-    """Beam's apitools BigQuery client aimed at ``endpoint``, with anonymous access.
+    """Beam's apitools BigQuery client aimed at the destination's endpoint, with
+    anonymous access.
 
     Beam's streaming-insert path calls ``insert_rows_json`` on its client, which this
     delegates to a google-cloud-bigquery client on the same endpoint. Pickled by its
-    arguments, so workers rebuild it."""
+    destination, so workers rebuild it."""
 
-    def __init__(self, endpoint: str, project: str, location: str = "US"):
-        super().__init__(url=endpoint.rstrip("/") + "/bigquery/v2/", get_credentials=False,
-                         response_encoding="utf8")
-        self.endpoint, self.project, self.location = endpoint, project, location
+    def __init__(self, destination):
+        super().__init__(url=destination.endpoint.rstrip("/") + "/bigquery/v2/",
+                         get_credentials=False, response_encoding="utf8")
+        self.destination = destination
         self._gcp_client = None
 
     def __reduce__(self):
-        return type(self), (self.endpoint, self.project, self.location)
+        return type(self), (self.destination,)
 
     def insert_rows_json(self, table, json_rows, **kwargs):
         if self._gcp_client is None:
-            self._gcp_client = make_client(self.project, self.endpoint, self.location)
+            self._gcp_client = self.destination.client()
         return self._gcp_client.insert_rows_json(table, json_rows, **kwargs)
 
 
@@ -61,14 +65,12 @@ def _rejected_to_dead_letter(table: str):
 class MergeStagingFn(beam.DoFn):
     """MERGE the run's staging tables into the tables; emits {table: rows added}."""
 
-    def __init__(self, project, dataset, run_id, endpoint, location, tables):
-        self.project, self.dataset, self.run_id = project, dataset, run_id
-        self.endpoint, self.location, self.tables = endpoint, location, tuple(tables)
+    def __init__(self, destination, run_id, tables):
+        self.destination, self.run_id, self.tables = destination, run_id, tuple(tables)
 
     def process(self, _trigger, *_writes_done):
-        with BigQueryWarehouse(self.project, self.dataset, endpoint=self.endpoint,
-                               location=self.location, create=False) as wh:
-            added = wh.finish_run(self.run_id, self.tables)
+        with self.destination.open(create=False) as wh:
+            added = wh.merge_staging(self.run_id, self.tables)
         for table, n in added.items():
             counter(f"rows_added_{table}").inc(n)
         yield added
@@ -77,20 +79,18 @@ class MergeStagingFn(beam.DoFn):
 class WriteToBigQueryWarehouse(beam.PTransform):
     """{table: PCollection of row dicts} -> PCollection with one {table: rows added}."""
 
-    def __init__(self, project: str, dataset: str, run_id: str, endpoint: str | None = None,
-                 location: str = "US", method: str = "STREAMING_INSERTS"):
+    def __init__(self, destination, run_id: str, method: str = "STREAMING_INSERTS"):
         super().__init__()
         if method not in WRITE_METHODS:
             raise ValueError(f"unknown BigQuery write method {method!r}")
-        self.project, self.dataset, self.run_id = project, dataset, run_id
-        self.endpoint, self.location, self.method = endpoint, location, method
+        self.destination, self.run_id, self.method = destination, run_id, method
 
     def _write(self, table: str, rows, stamp: dict | None):
-        client = (EndpointBigQueryClient(self.endpoint, self.project, self.location)
-                  if self.endpoint else None)
-        staging = f"{self.project}:{self.dataset}.{staging_table_name(self.run_id, table)}"
+        dest = self.destination
+        client = EndpointBigQueryClient(dest) if dest.endpoint else None
+        staging = dest.staging_table_ref(self.run_id, table)
         return (rows
-                | f"ToJson_{table}" >> beam.Map(lambda row: to_json_row(table, row, stamp))
+                | f"ToJson_{table}" >> beam.Map(lambda row: dest.json_row(table, row, stamp))
                 | f"Write_{table}" >> WriteToBigQuery(
                     staging, schema={"fields": schemas.bigquery_schema(table)},
                     create_disposition=BigQueryDisposition.CREATE_NEVER,
@@ -126,14 +126,12 @@ class WriteToBigQueryWarehouse(beam.PTransform):
         return (p
                 | "MergeTrigger" >> beam.Create([None])
                 | "MergeStaging" >> beam.ParDo(
-                    MergeStagingFn(self.project, self.dataset, self.run_id, self.endpoint,
-                                   self.location, written),
+                    MergeStagingFn(self.destination, self.run_id, written),
                     *[beam.pvalue.AsList(pc) for pc in done]))
 
 
 # ---------------------------------------------------------------- the streaming job's writes
 
-REFUSED = "refused"
 # insertAll reasons that a retry cannot cure (Beam's RETRY_ON_TRANSIENT_ERROR uses these).
 _PERMANENT_REASONS = {"invalid", "invalidQuery", "notImplemented"}
 STREAM_BATCH = 500  # rows per insertAll request (BigQuery's recommended size)
@@ -145,16 +143,14 @@ class StreamRowsFn(beam.DoFn):
     copy. Emits (table, rows inserted); refused rows go to ``refused`` as Beam's
     (destination, row, errors), after ``attempts`` tries for rows refused transiently."""
 
-    def __init__(self, project: str, dataset: str, table: str, endpoint: str | None = None,
-                 location: str = "US", attempts: int = 3, backoff: float = 1.0):
-        self.project, self.dataset, self.table = project, dataset, table
-        self.endpoint, self.location = endpoint, location
+    def __init__(self, destination, table: str, attempts: int = 3, backoff: float = 1.0):
+        self.destination, self.table = destination, table
         self.attempts, self.backoff = attempts, backoff
         self.key = schemas.TABLES[table]["key"][0]
         self.client = None
 
     def setup(self):
-        self.client = make_client(self.project, self.endpoint, self.location)
+        self.client = self.destination.client()
 
     def teardown(self):
         if self.client is not None:
@@ -163,13 +159,13 @@ class StreamRowsFn(beam.DoFn):
     def process(self, batch: list):
         import time  # noqa: PLC0415
         from google.cloud.bigquery.retry import DEFAULT_RETRY  # noqa: PLC0415
-        table_id = f"{self.project}.{self.dataset}.{self.table}"
+        table_id = self.destination.table_id(self.table)
         pending, inserted = list(batch), 0
         for attempt in range(self.attempts):
             errors = self.client.insert_rows_json(
                 table_id, pending, row_ids=[r[self.key] for r in pending],
                 skip_invalid_rows=True,
-                retry=DEFAULT_RETRY.with_deadline(BigQueryWarehouse.api_deadline))
+                retry=DEFAULT_RETRY.with_deadline(self.destination.api_deadline))
             failed = {e["index"]: e.get("errors") or [] for e in errors}
             inserted += len(pending) - len(failed)
             again = []
@@ -192,9 +188,8 @@ class UpsertFeedStateFn(beam.DoFn):
     job and a MERGE: feed_state is small, and the MERGE keeps it free of duplicates);
     emits ("feed_state", feeds upserted)."""
 
-    def __init__(self, project, dataset, endpoint, location):
-        self.project, self.dataset = project, dataset
-        self.endpoint, self.location = endpoint, location
+    def __init__(self, destination):
+        self.destination = destination
 
     def process(self, keyed):
         _key, rows = keyed
@@ -204,8 +199,7 @@ class UpsertFeedStateFn(beam.DoFn):
             if seen is None or (row.get("last_polled_at"), row.get("entries_last_poll") or 0) \
                     > (seen.get("last_polled_at"), seen.get("entries_last_poll") or 0):
                 latest[row["feed_url"]] = row
-        with BigQueryWarehouse(self.project, self.dataset, endpoint=self.endpoint,
-                               location=self.location, create=False) as wh:
+        with self.destination.open(create=False) as wh:
             wh.insert_rows("feed_state", list(latest.values()))
         yield "feed_state", len(latest)
 
@@ -223,23 +217,22 @@ class StreamToBigQueryTables(beam.PTransform):
     with (the streaming job's window). Returns {table: PCollection of (table, rows)}, and
     "refused": the dead letters made of refused articles."""
 
-    def __init__(self, project: str, dataset: str, run_id_at=None,
-                 endpoint: str | None = None, location: str = "US"):
+    def __init__(self, destination, run_id_at=None):
         super().__init__()
-        self.project, self.dataset, self.run_id_at = project, dataset, run_id_at
-        self.endpoint, self.location = endpoint, location
+        self.destination, self.run_id_at = destination, run_id_at
 
     def _stream(self, table: str, rows, run_id_at=None):
+        json_row = self.destination.json_row
+
         def to_json(row, timestamp=beam.DoFn.TimestampParam):
             stamp = {"run_id": run_id_at(timestamp)} if run_id_at else None
-            return to_json_row(table, row, stamp)
+            return json_row(table, row, stamp)
 
         return (rows
                 | f"ToJson_{table}" >> beam.Map(to_json)
                 | f"Batch_{table}" >> beam.BatchElements(min_batch_size=1,
                                                          max_batch_size=STREAM_BATCH)
-                | f"Stream_{table}" >> beam.ParDo(StreamRowsFn(
-                    self.project, self.dataset, table, self.endpoint, self.location))
+                | f"Stream_{table}" >> beam.ParDo(StreamRowsFn(self.destination, table))
                 .with_outputs(REFUSED, main="written"))
 
     def expand(self, tables: dict):
@@ -254,7 +247,6 @@ class StreamToBigQueryTables(beam.PTransform):
         states = (tables["feed_state"]
                   | "OneUpsertPerWindow" >> beam.Map(lambda row: (None, row))
                   | "GatherFeedState" >> beam.GroupByKey()
-                  | "UpsertFeedState" >> beam.ParDo(UpsertFeedStateFn(
-                      self.project, self.dataset, self.endpoint, self.location)))
+                  | "UpsertFeedState" >> beam.ParDo(UpsertFeedStateFn(self.destination)))
         return {"articles": articles.written, DEAD_LETTERS: dead_written.written,
                 "feed_state": states, REFUSED: refused}

@@ -385,9 +385,11 @@
     var r = periodRange(state.period);
     var rows = D.deadLetters.filter(function (d) { return !state.period || inRange(d.d, r); });
     tables.deadLetters = {cols: ["cause", "stage", "feed_url", "failures", "retryable", "resolved",
-                                 "last_failed_at", "example_source", "example_error"],
+                                 "attempts", "last_failed_at", "example_source", "example_error",
+                                 "last_error"],
                           rows: rows.map(function (d) {
-                            return [d.cause, d.stage, d.feed, d.failures, d.retryable, d.resolved, d.last, d.example, d.error];
+                            return [d.cause, d.stage, d.feed, d.failures, d.retryable, d.resolved, d.attempts,
+                                    d.last, d.example, d.error, d.lastError];
                           })};
     $("#no-dead-letters").hidden = rows.length > 0;
     $("#dead-letters-table").hidden = rows.length === 0;
@@ -395,7 +397,8 @@
       return el("tr", {title: d.error}, [el("td", {text: d.cause}), el("td", {text: d.stage}),
         el("td", {text: d.feed}), el("td", {className: "num", text: String(d.failures)}),
         el("td", {className: "num", text: String(d.retryable)}), el("td", {className: "num", text: String(d.resolved)}),
-        el("td", {text: d.last})]);
+        el("td", {className: "num", text: String(d.attempts)}), el("td", {text: d.last}),
+        el("td", {text: d.lastError.length > 120 ? d.lastError.slice(0, 119) + "…" : d.lastError})]);
     }), 100);
   }
 

@@ -1,32 +1,32 @@
-"""The warehouses: ``open_warehouse(spec)`` gives a DuckDB file or a BigQuery dataset.
+"""The DuckDB destination: a local file, the default (``--warehouse news.duckdb``).
 
-Both offer the same methods (``known_article_ids``, ``stored_article_ids``, the
-near-duplicate band index's ``near_duplicate_candidates``, ``band_index_complete`` and
-``index_bands``, ``feed_states``, ``insert_rows``, ``count``, ``sql`` for BigQuery Standard SQL,
-``prepare_run``/``finish_run`` around a pipeline's writes); the BigQuery one is in
-``orewire.bigquery``.
+Tables from ``schemas/``, batched Arrow writes, one writing run per file.
 
-The DuckDB warehouse: tables from ``schemas/``, batched Arrow writes, run bookkeeping.
-
-DuckDB allows one writing process per file, and the DirectRunner may run several worker
-processes, so workers write Parquet shards (one per batch, through Arrow) and a single
-loader step inserts them all in one transaction. ``INSERT OR IGNORE`` on the primary
-key makes a re-run over the same feeds add no rows.
+DuckDB allows one writing process per file, and the local runner may run several worker
+processes, so the graph's workers write Parquet shards (orewire/shards.py, one per batch)
+into a staging folder beside the warehouse, and the driver loads them all in one
+transaction once the graph has run (``commit_run``), after the worker processes have
+exited, so the load's memory never adds to theirs. ``INSERT OR IGNORE`` on the primary key
+makes a re-run over the same feeds add no rows.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
-import shutil
 import re
+import shutil
 import time
-import uuid
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-import schemas
+from orewire import schemas
+from orewire import runlock
+from orewire.destinations.base import (Capabilities, Destination, DestinationError,
+                                       WarehouseError)
+from orewire.dialect import QueryError, split_statements, to_duckdb
+from orewire.shards import rows_to_table, staged_shards
 from orewire import neardup
 
 # How each table takes rows that are already there (schemas.TABLES' on_conflict); a table
@@ -34,10 +34,6 @@ from orewire import neardup
 _CONFLICT = {table: "OR " + facts["on_conflict"].upper()
              if facts.get("duckdb_key", True) else ""
              for table, facts in schemas.TABLES.items()}
-
-
-class WarehouseError(RuntimeError):
-    pass
 
 
 def check_duckdb_path(path: str) -> None:
@@ -55,56 +51,13 @@ def check_duckdb_path(path: str) -> None:
         raise WarehouseError(f"cannot create the warehouse in {parent}: not writable")
 
 
-def rows_to_table(table: str, rows: list[dict]) -> pa.Table:
-    schema = schemas.arrow_schema(table)
-    return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows],
-                                schema=schema)
-
-
-def write_shard(table: str, rows: list[dict], staging_dir: str) -> str:
-    """Write one Parquet shard of ``rows`` for ``table``; returns its path."""
-    os.makedirs(staging_dir, exist_ok=True)
-    path = os.path.join(staging_dir, f"{table}-{uuid.uuid4().hex}.parquet")
-    pq.write_table(rows_to_table(table, rows), path)
-    return path
-
-
-def load_staged(warehouse_path: str, staging_dir: str,
-                paths_by_table: dict[str, list[str]] | None = None) -> dict[str, int]:
-    """Load a run's shards into the DuckDB warehouse in one transaction, then remove the
-    staging folder; returns rows added per table. ``paths_by_table`` defaults to every
-    shard in the folder (named ``<table>-<hex>.parquet`` by ``write_shard``)."""
-    if paths_by_table is None:
-        paths_by_table = {}
-        names = sorted(os.listdir(staging_dir)) if os.path.isdir(staging_dir) else []
-        for name in names:
-            if name.endswith(".parquet"):
-                table = name.rsplit("-", 1)[0]
-                paths_by_table.setdefault(table, []).append(os.path.join(staging_dir, name))
+def load_staged(warehouse_path: str, staging_dir: str) -> dict[str, int]:
+    """Load every shard of ``staging_dir`` into the warehouse in one transaction, then
+    remove the folder; returns rows added per table."""
     with DuckDBWarehouse(warehouse_path) as wh:
-        added = wh.load_shards(paths_by_table)
+        added = wh.load_shards(staged_shards(staging_dir))
     shutil.rmtree(staging_dir, ignore_errors=True)
     return added
-
-
-def open_warehouse(spec: str, endpoint: str | None = None, location: str = "US",
-                   read_only: bool = False, create: bool = True):
-    """The warehouse named by ``spec``: ``bigquery:PROJECT.DATASET`` or a DuckDB path.
-
-    ``create``: make missing tables (BigQuery: also the dataset). Raises WarehouseError."""
-    from orewire import bigquery  # noqa: PLC0415 (google-cloud-bigquery only when used)
-    if bigquery.is_bigquery_spec(spec):
-        try:
-            return bigquery.BigQueryWarehouse.from_spec(
-                spec, endpoint=endpoint, location=location, create=create and not read_only)
-        except ValueError as err:
-            raise WarehouseError(str(err)) from err
-        except Exception as err:  # noqa: BLE001 (auth, transport and API errors alike)
-            from orewire.urls import redact  # noqa: PLC0415
-            where = f" at {redact(endpoint)}" if endpoint else ""
-            raise WarehouseError(f"cannot open BigQuery warehouse {spec}{where}: "
-                                 f"{redact(str(err).splitlines()[0][:300])}") from err
-    return DuckDBWarehouse(spec, read_only=read_only)
 
 
 def _plain(duck_type: str) -> str:
@@ -174,9 +127,6 @@ class DuckDBWarehouse:
                             f"schema: {str(err).splitlines()[0]}") from err
                     changed.append(f"{table}.{column}")
         return changed
-
-    def known_article_ids(self) -> list[str]:
-        return [r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()]
 
     def stored_article_ids(self, ids, since=None) -> set[str]:
         """Which of ``ids`` are stored (ingested at or after ``since``, when given): one
@@ -304,15 +254,110 @@ class DuckDBWarehouse:
 
     def sql(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         """BigQuery Standard SQL (the house dialect), translated to DuckDB with sqlglot."""
-        from orewire.dialect import to_duckdb  # noqa: PLC0415 (sqlglot only for this)
         return self.query(to_duckdb(sql), params)
-
-    def prepare_run(self, run_id: str) -> None:
-        """Nothing to prepare: the pipeline's loader inserts straight into the tables."""
-
-    def finish_run(self, run_id: str, tables=()) -> dict[str, int]:
-        return {}
 
     def query(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         cur = self.con.execute(sql, params or [])
         return [d[0] for d in cur.description], cur.fetchall()
+
+
+def _duckdb_message(err: Exception) -> str:
+    """DuckDB's message with its hint lines ("Did you mean ...", candidate columns, the
+    line and caret), blank lines dropped."""
+    return "\n".join(line for line in str(err).splitlines() if line.strip())
+
+
+@dataclasses.dataclass(frozen=True)
+class DuckDBDestination(Destination):
+    """``--warehouse PATH.duckdb``: a file, created on first run."""
+
+    path: str
+    kind = "duckdb"
+    capabilities = Capabilities(remote_workers=False, load_after_run=True,
+                                streaming_graph=False, one_writing_run=True)
+    SUFFIXES = (".duckdb", ".db")
+
+    @classmethod
+    def parse(cls, spec: str, endpoint: str | None = None,
+              location: str | None = None) -> "DuckDBDestination":
+        if not spec.endswith(cls.SUFFIXES):
+            raise DestinationError(f"--warehouse must be a DuckDB file path ending in "
+                                   f".duckdb, or bigquery:PROJECT.DATASET, not {spec!r}")
+        if endpoint:
+            raise DestinationError("--bigquery-endpoint needs --warehouse "
+                                   "bigquery:PROJECT.DATASET")
+        return cls(spec)
+
+    @property
+    def spec(self) -> str:
+        return self.path
+
+    def open(self, read_only: bool = False, create: bool = True) -> DuckDBWarehouse:
+        return DuckDBWarehouse(self.path, read_only=read_only)
+
+    def exists(self) -> bool:
+        return os.path.exists(self.path)
+
+    def sql(self, text, dialect="bigquery", params=None):
+        if not self.exists():
+            raise QueryError(f"warehouse not found: {self.path} (orewire run --warehouse "
+                             f"{self.path} creates it)")
+        statements = split_statements(text, dialect)
+        translated = [to_duckdb(s, dialect) if dialect != "duckdb" else s
+                      for s in statements]
+        results = []
+        try:
+            with DuckDBWarehouse(self.path, read_only=True) as wh:
+                for statement in translated:
+                    try:
+                        results.append(wh.query(statement, params))
+                    except duckdb.CatalogException as err:
+                        if not wh.query("SELECT COUNT(*) FROM information_schema.tables"
+                                        )[1][0][0]:
+                            raise QueryError(
+                                f"{self.path} holds no tables: it is not a warehouse "
+                                f"orewire has written yet (orewire run --warehouse "
+                                f"{self.path} fills it)") from err
+                        raise
+        except (duckdb.Error, WarehouseError) as err:
+            raise QueryError(_duckdb_message(err)) from err
+        return results
+
+    # ------------------------------------------------------------ a run's life
+
+    def claim(self, run_id: str) -> None:
+        # One writing run per file (orewire/runlock.py).
+        runlock.acquire_run_lock(self.path, run_id)
+
+    def release_run(self) -> None:
+        runlock.release_run_lock(self.path)
+
+    def prepare_run(self, run_id: str, *, staged: bool = True) -> DuckDBWarehouse:
+        """The file checked and claimed; holding the claim, every staging folder beside
+        the warehouse is a dead run's, and goes. Nothing else to prepare: the driver
+        loads the run's shards straight into the tables."""
+        try:
+            check_duckdb_path(self.path)
+            self.claim(run_id)
+            runlock.remove_dead_staging(self.path)
+            return self.open()
+        except (WarehouseError, OSError) as err:
+            self.release_run()
+            if isinstance(err, OSError):
+                raise WarehouseError(f"DuckDB warehouse {self.path}: {err}") from err
+            raise
+
+    def staging_dir(self, run_id: str) -> str:
+        return os.path.join(runlock.staging_root(self.path), run_id)
+
+    def staged_writer(self, run_id, staging_dir, *, write_method="STREAMING_INSERTS",
+                      batch_size=500):
+        from orewire.transforms.write_warehouse import WriteParquetShards  # noqa: PLC0415 (Beam)
+        return "Shards" >> WriteParquetShards(staging_dir, run_id, batch_size)
+
+    def commit_run(self, run_id: str, staging_dir: str) -> dict[str, int]:
+        """Load the shards the graph wrote, in one transaction; remove the staging
+        folder (and its root once empty)."""
+        added = load_staged(self.path, staging_dir)
+        runlock.remove_empty_staging_root(self.path)
+        return added

@@ -16,15 +16,23 @@ so their rows are never in a streaming buffer.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import io
 import json
 import math
 import re
 import uuid
+from urllib.parse import urlsplit
 
-import schemas
+import sqlglot
+
+from orewire import schemas
 from orewire import neardup
+from orewire.destinations.base import (Capabilities, Destination, DestinationError,
+                                       WarehouseError)
+from orewire.dialect import QueryError, first_line, split_statements
+from orewire.urls import redact
 
 SPEC_PREFIX = "bigquery:"
 # PROJECT (optionally domain-scoped, "example.com:proj") "." DATASET
@@ -39,19 +47,12 @@ PIPELINE_TABLES = ("articles", "dead_letters", "feed_state", "article_bands")
 _LATEST_FIRST = {"feed_state": "last_polled_at DESC", "runs": "finished_at DESC"}
 
 
-class BigQueryError(RuntimeError):
-    pass
-
-
-def is_bigquery_spec(spec: str) -> bool:
-    return str(spec).startswith(SPEC_PREFIX)
-
-
 def parse_spec(spec: str) -> tuple[str, str]:
-    """``bigquery:PROJECT.DATASET`` -> (project, dataset); ValueError when malformed."""
+    """``bigquery:PROJECT.DATASET`` -> (project, dataset); DestinationError (a
+    ValueError) when malformed."""
     m = _SPEC.match(spec)
     if not m:
-        raise ValueError(f"--warehouse {spec!r} is not bigquery:PROJECT.DATASET (project id: "
+        raise DestinationError(f"--warehouse {spec!r} is not bigquery:PROJECT.DATASET (project id: "
                          "lower-case letters, digits, hyphens; dataset: letters, digits, _)")
     return m.group("project"), m.group("dataset")
 
@@ -152,7 +153,7 @@ def _param_type(value) -> str:
 
 
 class BigQueryWarehouse:
-    """The warehouse interface of ``orewire.warehouse.DuckDBWarehouse``, on BigQuery."""
+    """The warehouse interface of ``orewire.destinations.duckdb.DuckDBWarehouse``, on BigQuery."""
 
     dialect = "bigquery"
     # Seconds the client keeps retrying transient errors of one call (its default is 600).
@@ -187,7 +188,6 @@ class BigQueryWarehouse:
         nothing is to be created) the dataset does not exist."""
         from google.api_core import exceptions  # noqa: PLC0415
         from google.cloud.bigquery.retry import DEFAULT_RETRY  # noqa: PLC0415
-        from orewire.urls import redact  # noqa: PLC0415
         where = (f"the BigQuery API at {redact(self.endpoint)}" if self.endpoint
                  else "Google's BigQuery API")
         try:
@@ -269,7 +269,7 @@ class BigQueryWarehouse:
                     stored.schema = self._schema(table)
                     self.client.update_table(stored, ["schema"], retry=self._retry())
             except exceptions.GoogleAPICallError as err:
-                # open_warehouse turns this into the run's one-line error
+                # BigQueryDestination.open turns this into the run's one-line error
                 raise ValueError(
                     f"BigQuery table {self.table_id(table)} lacks {', '.join(missing)} and "
                     f"the service refused to add them: {str(err).splitlines()[0][:300]}"
@@ -288,7 +288,7 @@ class BigQueryWarehouse:
                              f"and the service refused to add it: "
                              f"{str(err).splitlines()[0][:300]}") from err
 
-    def prepare_run(self, run_id: str) -> None:
+    def create_staging(self, run_id: str) -> None:
         """Create this run's staging tables (they expire by themselves if the run dies)."""
         from google.cloud import bigquery  # noqa: PLC0415
         expires = dt.datetime.now(dt.timezone.utc) + STAGING_EXPIRY
@@ -298,7 +298,7 @@ class BigQueryWarehouse:
             t.expires = expires
             self.client.create_table(t, exists_ok=True, retry=self._retry())
 
-    def finish_run(self, run_id: str, tables=PIPELINE_TABLES) -> dict[str, int]:
+    def merge_staging(self, run_id: str, tables=PIPELINE_TABLES) -> dict[str, int]:
         """MERGE each staging table of ``run_id`` into its table, drop it; rows added."""
         added = {}
         for table in tables:
@@ -370,10 +370,6 @@ class BigQueryWarehouse:
             return job.num_dml_affected_rows or 0
 
     # ------------------------------------------------------------ reads
-
-    def known_article_ids(self) -> list[str]:
-        _, rows = self.query("SELECT article_id FROM articles")
-        return [r[0] for r in rows]
 
     def stored_article_ids(self, ids, since=None) -> set[str]:
         """Which of ``ids`` are stored (ingested at or after ``since``, when given): one
@@ -459,3 +455,115 @@ class BigQueryWarehouse:
 
     # The house dialect is BigQuery's: nothing to translate here.
     sql = query
+
+
+def to_bigquery(sql: str, dialect: str) -> str:
+    """``sql`` in ``dialect`` as BigQuery Standard SQL (the house dialect: as it is)."""
+    if dialect == "bigquery":
+        return sql
+    try:
+        return ";\n".join(sqlglot.transpile(sql, read=dialect, write="bigquery"))
+    except sqlglot.errors.SqlglotError as err:
+        raise QueryError(f"cannot parse SQL: {first_line(err)}") from err
+
+
+@dataclasses.dataclass(frozen=True)
+class BigQueryDestination(Destination):
+    """``--warehouse bigquery:PROJECT.DATASET`` (``endpoint``: an emulator or a private
+    endpoint, with anonymous credentials; ``location``: of the dataset and its jobs)."""
+
+    project: str
+    dataset: str
+    endpoint: str | None = None
+    location: str = DEFAULT_LOCATION
+    kind = "bigquery"
+    capabilities = Capabilities(remote_workers=True, load_after_run=False,
+                                streaming_graph=True, one_writing_run=False)
+    # Seconds the client keeps retrying transient errors of one call.
+    api_deadline = BigQueryWarehouse.api_deadline
+
+    @classmethod
+    def parse(cls, spec: str, endpoint: str | None = None,
+              location: str | None = None) -> "BigQueryDestination":
+        project, dataset = parse_spec(spec)
+        if endpoint:
+            parts = urlsplit(endpoint)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise DestinationError(f"--bigquery-endpoint must be an http(s) URL, "
+                                       f"not {endpoint!r}")
+        return cls(project, dataset, endpoint or None, location or DEFAULT_LOCATION)
+
+    @property
+    def spec(self) -> str:
+        return f"{SPEC_PREFIX}{self.project}.{self.dataset}"
+
+    def _where(self) -> str:
+        return f" at {redact(self.endpoint)}" if self.endpoint else ""
+
+    def open(self, read_only: bool = False, create: bool = True) -> BigQueryWarehouse:
+        try:
+            return BigQueryWarehouse(self.project, self.dataset, endpoint=self.endpoint,
+                                     location=self.location,
+                                     create=create and not read_only)
+        except ValueError as err:
+            raise WarehouseError(str(err)) from err
+        except Exception as err:  # noqa: BLE001 (auth, transport and API errors alike)
+            raise WarehouseError(f"cannot open BigQuery warehouse {self.spec}"
+                                 f"{self._where()}: "
+                                 f"{redact(str(err).splitlines()[0][:300])}") from err
+
+    def client(self):
+        """A google-cloud-bigquery client for this destination (close it)."""
+        return make_client(self.project, self.endpoint, self.location)
+
+    def table_id(self, table: str) -> str:
+        return f"{self.project}.{self.dataset}.{table}"
+
+    def staging_table_ref(self, run_id: str, table: str) -> str:
+        """Run ``run_id``'s staging table for ``table``, as Beam's BigQuery sink names
+        tables (``PROJECT:DATASET.TABLE``)."""
+        return f"{self.project}:{self.dataset}.{staging_table_name(run_id, table)}"
+
+    json_row = staticmethod(to_json_row)
+
+    def sql(self, text, dialect="bigquery", params=None):
+        from google.api_core.exceptions import GoogleAPIError  # noqa: PLC0415
+        from google.auth.exceptions import GoogleAuthError  # noqa: PLC0415
+        statements = [to_bigquery(s, dialect) for s in split_statements(text, dialect)]
+        try:
+            with self.open(read_only=True) as wh:
+                return [wh.query(s, params) for s in statements]
+        except WarehouseError as err:
+            raise QueryError(str(err)) from err
+        except (GoogleAPIError, GoogleAuthError, OSError) as err:
+            message = getattr(err, "message", None) or str(err)
+            raise QueryError(message.splitlines()[0][:500]) from err
+
+    # ------------------------------------------------------------ a run's life
+
+    def prepare_run(self, run_id: str, *, staged: bool = True) -> BigQueryWarehouse:
+        """The dataset and tables created when missing and, for a batch run
+        (``staged``), the run's staging tables (they expire by themselves if the run
+        dies); a streaming job writes straight into the tables."""
+        from google.api_core.exceptions import GoogleAPIError  # noqa: PLC0415
+        from google.auth.exceptions import GoogleAuthError  # noqa: PLC0415
+        wh = self.open()
+        try:
+            if staged:
+                wh.create_staging(run_id)
+        except (GoogleAPIError, GoogleAuthError, OSError) as err:
+            wh.close()
+            raise WarehouseError(f"BigQuery warehouse {self.spec}: "
+                                 f"{str(err).splitlines()[0][:300]}") from err
+        return wh
+
+    def staged_writer(self, run_id, staging_dir, *, write_method="STREAMING_INSERTS",
+                      batch_size=500):
+        # The step's name "BigQuery" is part of the Dataflow job's contract (its steps
+        # are WriteToWarehouse/BigQuery/...; tests/test_dataflow.py).
+        from orewire.transforms.write_bigquery import WriteToBigQueryWarehouse  # noqa: PLC0415
+        return "BigQuery" >> WriteToBigQueryWarehouse(self, run_id, method=write_method)
+
+    def stream_writer(self, run_id_at):
+        from orewire.transforms.write_bigquery import StreamToBigQueryTables  # noqa: PLC0415
+        return StreamToBigQueryTables(self, run_id_at)
