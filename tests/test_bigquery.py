@@ -333,6 +333,22 @@ def test_syndicated_copies_are_marked_through_the_band_index(bq, server, tmp_pat
         assert wh.band_index_complete(now - dt.timedelta(days=90))
 
 
+def test_bands_older_than_the_window_are_pruned(bq):
+    spec = bq.new_dataset("prune")
+    project, dataset = parse_spec(spec)
+    now = dt.datetime.now(dt.timezone.utc)
+    since = now - dt.timedelta(days=90)
+    with BigQueryWarehouse(project, dataset, endpoint=bq.endpoint) as wh:
+        wh.insert_rows("article_bands", [
+            {"band": "0:aa", "article_id": "old", "ingested_at": now - dt.timedelta(days=200)},
+            {"band": "0:bb", "article_id": "new", "ingested_at": now - dt.timedelta(days=2)}])
+    with BigQueryWarehouse(project, dataset, endpoint=bq.endpoint, create=False) as wh:
+        assert wh.stale_bands(since)
+        assert wh.prune_bands(since) == 1
+        assert not wh.stale_bands(since)
+    assert _rows(spec, "SELECT article_id FROM article_bands", bq.endpoint) == [("new",)]
+
+
 def _dead(dl_id, run_id, source, error, *, attempts=None, retryable=True, stage="read_feeds"):
     return {"dead_letter_id": dl_id, "stage": stage, "source": source, "feed_url": source,
             "error_type": "FetchError", "error": error, "retryable": retryable,

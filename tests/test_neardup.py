@@ -128,3 +128,25 @@ def test_band_rows_are_the_signature_bands():
     assert [r["band"] for r in rows] == bands(signature(STORY)) and len(rows) == 32
     assert {(r["article_id"], r["ingested_at"]) for r in rows} == {("a", T0)}
     assert list(band_rows({"article_id": "b", "content_signature": None})) == []
+
+
+def test_bands_older_than_the_window_are_pruned_once(tmp_path):
+    from orewire.destinations.duckdb import DuckDBWarehouse  # noqa: PLC0415
+    from orewire.transforms.mark_duplicates import StoredSignatures, lookback_start  # noqa: PLC0415
+    wh = _band_warehouse(tmp_path / "w.duckdb")
+    old = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=200)
+    with DuckDBWarehouse(wh) as db:   # bands a run wrote long ago, of "ancient"
+        db.insert_rows("article_bands", [{"band": b, "article_id": "ancient", "ingested_at": old}
+                                         for b in bands(signature(STORY))])
+    for attempt in (1, 2):
+        p = BeamTestPipeline(options=PipelineOptions([f"--runner={LOCAL_RUNNER}"]))
+        new = p | beam.Create([_art("copy", SYNDICATED, 5)])
+        _ = new | StoredSignatures(parse_destination(wh))
+        result = p.run()
+        result.wait_until_finish()
+        assert _counter(result, "bands_pruned") == (32 if attempt == 1 else 0)
+    with DuckDBWarehouse(wh, read_only=True) as db:
+        assert not db.stale_bands(lookback_start())
+        ids = {a for a, in db.query("SELECT DISTINCT article_id FROM article_bands")[1]}
+        kept = db.query("SELECT count(*) FROM articles")[1][0][0]
+    assert ids == {"orig", "other"} and kept == 4   # the article itself stays

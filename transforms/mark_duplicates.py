@@ -112,8 +112,10 @@ def lookback_start(now: dt.datetime | None = None) -> dt.datetime:
 class IndexStoredBandsFn(beam.DoFn):
     """(anything, once) -> the number of stored articles of the lookback window indexed now:
     those without bands in ``article_bands`` (stored before the index existed, or by a
-    path that writes no bands) get them, computed by the warehouse in one statement.
-    When the index is complete (two counts, read-only) nothing is opened for writing."""
+    path that writes no bands) get them, computed by the warehouse in one statement; the
+    bands of articles older than the window, which no lookup reads, are deleted. When the
+    index is complete and holds nothing stale (read-only checks) nothing is opened for
+    writing."""
 
     def __init__(self, destination):
         self.destination = destination
@@ -122,10 +124,14 @@ class IndexStoredBandsFn(beam.DoFn):
         since = lookback_start()
         with self.destination.open(read_only=True) as wh:
             complete = wh.band_index_complete(since)
+            stale = wh.stale_bands(since)
         indexed = 0
-        if not complete:
+        if not complete or stale:
             with self.destination.open() as wh:
-                indexed = wh.index_bands(since)
+                if stale:
+                    counter("bands_pruned").inc(wh.prune_bands(since))
+                if not complete:
+                    indexed = wh.index_bands(since)
             counter("bands_backfilled").inc(indexed)
         yield indexed
 

@@ -409,6 +409,23 @@ class BigQueryWarehouse:
         n_articles, n_bands = rows[0]
         return n_bands == neardup.NUM_BANDS * n_articles
 
+    def stale_bands(self, before) -> bool:
+        """Whether ``article_bands`` holds bands of articles ingested before ``before``."""
+        _, rows = self.query(
+            f"SELECT EXISTS (SELECT 1 FROM `{self.table_id('article_bands')}` "
+            "WHERE ingested_at < ?)", [before])
+        return bool(rows[0][0])
+
+    def prune_bands(self, before) -> int:
+        """Delete the bands of articles ingested before ``before`` (long out of the
+        streaming buffer, which DML may not touch); returns the rows deleted."""
+        job = self.client.query(
+            f"DELETE FROM `{self.table_id('article_bands')}` WHERE ingested_at < @since",
+            job_config=self._since_config(before), retry=self._retry(),
+            job_retry=self._job_retry())
+        job.result()
+        return job.num_dml_affected_rows or 0
+
     def index_bands(self, since) -> int:
         """Write the bands of the articles with a signature ingested since ``since`` that
         have none in ``article_bands`` (computed in SQL, as ``neardup.bands``); returns

@@ -167,6 +167,19 @@ class DuckDBWarehouse:
             {"since": since}).fetchone()
         return n_bands == neardup.NUM_BANDS * n_articles
 
+    def stale_bands(self, before) -> bool:
+        """Whether ``article_bands`` holds bands of articles ingested before ``before``
+        (outside every lookup's window: dead weight)."""
+        return bool(self.con.execute(
+            "SELECT EXISTS (SELECT 1 FROM article_bands WHERE ingested_at < $before)",
+            {"before": before}).fetchone()[0])
+
+    def prune_bands(self, before) -> int:
+        """Delete the bands of articles ingested before ``before``; returns the rows
+        deleted. The articles themselves stay."""
+        return self.con.execute("DELETE FROM article_bands WHERE ingested_at < $before",
+                                {"before": before}).fetchone()[0]
+
     def index_bands(self, since) -> int:
         """Write the bands of the articles with a signature ingested since ``since`` that
         have none in ``article_bands`` (computed in SQL, as ``neardup.bands``); returns
