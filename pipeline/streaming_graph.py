@@ -37,7 +37,7 @@ from apache_beam.utils.timestamp import MAX_TIMESTAMP, Duration, Timestamp
 from orewire.pipeline.build import article_branches
 from orewire.transforms.common import DEAD_LETTERS, REFUSED, now_utc
 from orewire.transforms.deduplicate_stream import SKIPPED, DeduplicateStream
-from orewire.transforms.mark_duplicates import StoredSignaturesPerWindow
+from orewire.transforms.mark_duplicates import StoredSignaturesPerWindow, band_rows
 from orewire.transforms.poll_feeds import PollFeeds
 from orewire.transforms.read_feeds import FEED_STATE
 from orewire.transforms.record_run import (RecordWindows, WindowRunId, dead_letter_facts,
@@ -49,7 +49,8 @@ STEP_LABELS = (
     "PollStart", "PollSchedule", "PollTicks", "PollFeeds", "DeduplicateAcrossPolls",
     "WindowReadDeadLetters", "WindowFeedState", "FetchArticles",
     "CleanArticles", "ExtractEntities", "TagMinerals", "StoredSignatures", "MarkDuplicates",
-    "LinkMentions", "AllDeadLetters", "StampRows", "WriteToBigQuery", "FeedStateFacts",
+    "LinkMentions", "AllDeadLetters", "StampRows", "ArticleBands", "WriteToBigQuery",
+    "FeedStateFacts",
     "SkippedFacts", "WindowSkippedFacts", "RowFacts", "DeadLetterFacts", "RefusedFacts",
     "WrittenFacts", "PollFacts", "WindowPollFacts", "AllFacts", "RecordRuns",
 )
@@ -107,7 +108,11 @@ def build_streaming_pipeline(p: beam.Pipeline, options, ctx, ticks=None) -> dict
     articles = branches["articles"]
     dead = ((read_dead, *branches[DEAD_LETTERS]) | "AllDeadLetters" >> beam.Flatten())
     rows = branches["rows"] | "StampRows" >> beam.Map(_stamp_row, run_id_at)
-    written = ({"articles": rows, DEAD_LETTERS: dead, FEED_STATE: feed_state}
+    # The near-duplicate band index grows with the rows, as in the batch graph (a step
+    # added to the job: Dataflow's update accepts new steps).
+    bands = rows | "ArticleBands" >> beam.FlatMap(band_rows)
+    written = ({"articles": rows, DEAD_LETTERS: dead, FEED_STATE: feed_state,
+                "article_bands": bands}
                | "WriteToBigQuery" >> writer)
 
     # The runs rows: what each bookkeeping window polled, skipped, wrote and refused.

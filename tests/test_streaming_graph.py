@@ -55,8 +55,8 @@ TOP_LEVEL_LABELS = [
     "PollStart", "PollSchedule", "PollTicks", "PollFeeds", "DeduplicateAcrossPolls",
     "WindowReadDeadLetters", "WindowFeedState", "FetchArticles", "CleanArticles",
     "ExtractEntities", "TagMinerals", "StoredSignatures", "MarkDuplicates",
-    "LinkMentions", "AllDeadLetters", "StampRows", "WriteToBigQuery", "FeedStateFacts",
-    "SkippedFacts", "WindowSkippedFacts", "RowFacts", "DeadLetterFacts", "RefusedFacts",
+    "LinkMentions", "AllDeadLetters", "StampRows", "ArticleBands", "WriteToBigQuery",
+    "FeedStateFacts", "SkippedFacts", "WindowSkippedFacts", "RowFacts", "DeadLetterFacts", "RefusedFacts",
     "WrittenFacts", "PollFacts", "WindowPollFacts", "AllFacts", "RecordRuns",
 ]
 
@@ -395,6 +395,8 @@ def test_streaming_graph_runs_bounded_on_the_direct_runner(bq, server):  # noqa:
         (window_run[0][0], "streaming", 2, 2, 2, 0, 0)]
     assert rows("SELECT etag, last_status FROM feed_state") == [('"v1"', "not_modified")]
     assert [h[0] for h in _conditional_headers(server)] == [None, '"v1"']
+    # the stream indexes its articles' bands as it writes them, as a batch run does
+    assert rows("SELECT COUNT(DISTINCT article_id), COUNT(*) FROM article_bands") == [(2, 64)]
 
 
 def test_streaming_graph_in_streaming_mode_stores_each_story_once(bq, server):  # noqa: F811
@@ -452,3 +454,12 @@ def test_streaming_graph_in_streaming_mode_stores_each_story_once(bq, server):  
         (first, "streaming", 2, 4, 3, 1, 0, 0), (second, "streaming", 2, 2, 0, 2, 0, 1)]
     assert rows("SELECT stage, run_id FROM dead_letters") == [("read_feeds", second)]
     assert rows("SELECT last_status, consecutive_failures FROM feed_state") == [("ok", 0)]
+
+
+def test_insert_ids_are_the_whole_key():
+    from orewire.transforms.write_bigquery import StreamRowsFn  # noqa: PLC0415
+    bands_fn = StreamRowsFn(None, "article_bands")
+    # two articles sharing a band are two rows, not one row sent twice
+    assert bands_fn.insert_id({"band": "3:ab", "article_id": "x"}) != \
+        bands_fn.insert_id({"band": "3:ab", "article_id": "y"})
+    assert StreamRowsFn(None, "articles").insert_id({"article_id": "x"}) == "x"

@@ -146,8 +146,13 @@ class StreamRowsFn(beam.DoFn):
     def __init__(self, destination, table: str, attempts: int = 3, backoff: float = 1.0):
         self.destination, self.table = destination, table
         self.attempts, self.backoff = attempts, backoff
-        self.key = schemas.TABLES[table]["key"][0]
+        self.keys = schemas.TABLES[table]["key"]
         self.client = None
+
+    def insert_id(self, row: dict) -> str:
+        """The row's key as insertAll's insert id: one column's value, or the key's
+        columns joined (article_bands: band and article_id)."""
+        return "|".join(str(row[k]) for k in self.keys)
 
     def setup(self):
         self.client = self.destination.client()
@@ -163,7 +168,7 @@ class StreamRowsFn(beam.DoFn):
         pending, inserted = list(batch), 0
         for attempt in range(self.attempts):
             errors = self.client.insert_rows_json(
-                table_id, pending, row_ids=[r[self.key] for r in pending],
+                table_id, pending, row_ids=[self.insert_id(r) for r in pending],
                 skip_invalid_rows=True,
                 retry=DEFAULT_RETRY.with_deadline(self.destination.api_deadline))
             failed = {e["index"]: e.get("errors") or [] for e in errors}
@@ -208,7 +213,8 @@ class StreamToBigQueryTables(beam.PTransform):
     """The streaming job's writes, straight into the tables (no per-run staging and MERGE,
     which need the end of a batch run):
 
-    - ``articles`` and ``dead_letters``: streaming inserts, insert id = the row's key;
+    - ``articles``, ``dead_letters`` and (when given) ``article_bands``: streaming
+      inserts, insert id = the row's key;
       articles BigQuery refuses become dead letters; a dead letter it refuses is counted
       (``dead_letters_refused``);
     - ``feed_state``: one upsert per window of its input (load job + MERGE).
@@ -241,6 +247,10 @@ class StreamToBigQueryTables(beam.PTransform):
                    | "RefusedArticles" >> beam.Map(_rejected_to_dead_letter("articles")))
         dead = ((tables[DEAD_LETTERS], refused) | "DeadAndRefused" >> beam.Flatten())
         dead_written = self._stream(DEAD_LETTERS, dead, self.run_id_at)
+        if "article_bands" in tables:   # the index: a refused band is counted, not kept
+            bands = self._stream("article_bands", tables["article_bands"])
+            _ = (bands[REFUSED]
+                 | "CountRefusedBands" >> beam.Map(lambda _f: counter("bands_refused").inc()))
         _ = (dead_written[REFUSED]
              | "CountRefusedDeadLetters" >> beam.Map(
                  lambda _f: counter("dead_letters_refused").inc()))
