@@ -13,6 +13,7 @@ from orewire.transforms.deduplicate import Deduplicate
 from orewire.transforms.extract_entities import ExtractEntities
 from orewire.transforms.fetch_articles import FetchArticles
 from orewire.transforms.link_mentions import LinkMentions
+from orewire.pipeline.local_runner import release_free_memory
 from orewire.transforms.mark_duplicates import MarkDuplicates, StoredSignatures, band_rows
 from orewire.transforms.progress import CountProgress
 from orewire.transforms.read_feeds import FEED_STATE, ReadFeeds
@@ -36,6 +37,16 @@ class RunContext:
     dedup_lookback_hours: float | None = None  # streaming polls: ids stored recently only
     deadline_at: float | None = None        # --deadline, as time.time() seconds
     mode: str = "batch"                     # runs.mode: batch, or retry (orewire retry)
+    local_tuning: bool = False              # the local runner's workarounds (link_tuning)
+
+
+def link_tuning(ctx: RunContext) -> dict:
+    """LinkMentions' runner tuning: on the local runner, the join's values packed and the
+    freed memory returned when the join starts (see transforms/link_mentions.py and
+    pipeline/local_runner.py); nothing on a remote runner."""
+    if not ctx.local_tuning:
+        return {}
+    return {"pack_values": True, "on_setup": release_free_memory}
 
 
 def article_branches(new_items, options, ctx: RunContext, fetcher_config: dict,
@@ -53,7 +64,7 @@ def article_branches(new_items, options, ctx: RunContext, fetcher_config: dict,
     duplicates = articles | "MarkDuplicates" >> MarkDuplicates(stored_signatures(articles))
     linked = ({"articles": articles, "entities": entities["entities"],
                "minerals": minerals["minerals"], "duplicates": duplicates}
-              | "LinkMentions" >> LinkMentions(ctx.started_at, ctx.run_id))
+              | "LinkMentions" >> LinkMentions(ctx.started_at, ctx.run_id, **link_tuning(ctx)))
     return {"articles": articles, "entities": entities["entities"],
             "minerals": minerals["minerals"], "rows": linked["rows"],
             DEAD_LETTERS: [raw[DEAD_LETTERS], cleaned[DEAD_LETTERS], entities[DEAD_LETTERS],

@@ -33,6 +33,7 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from orewire import PIPELINE_VERSION
 from orewire.destinations import DestinationError, WarehouseError, parse_destination
 from orewire.runlock import WarehouseBusy
+from orewire.pipeline.local_runner import release_free_memory
 from orewire.pipeline.options import DEFAULT_WAREHOUSE
 from orewire.transforms.extract_entities import ExtractEntities
 from orewire.transforms.link_mentions import LinkMentions
@@ -124,7 +125,8 @@ def _reprocess(ns, dest, rest: list[str], run_id: str) -> int:
             minerals = arts | "TagMinerals" >> TagMinerals()
             linked = ({"articles": arts, "entities": entities["entities"],
                        "minerals": minerals["minerals"]}
-                      | "LinkMentions" >> LinkMentions(None, run_id))
+                      | "LinkMentions" >> LinkMentions(None, run_id, pack_values=True,
+                                                       on_setup=release_free_memory))
             _ = (linked["rows"]
                  | "Batch" >> beam.BatchElements(min_batch_size=1, max_batch_size=2000)
                  | "Shard" >> beam.ParDo(WriteShardFn("articles", staging)))

@@ -238,7 +238,8 @@ def prepare(argv: list[str], extra_items: list[dict] | None = None,
                      extra_items=list(extra_items or []),
                      deadline_at=None if ns.deadline is None
                      else started.timestamp() + ns.deadline,
-                     record_run=not is_local_runner(options))
+                     record_run=not is_local_runner(options),
+                     local_tuning=is_local_runner(options))
     return options, ctx
 
 

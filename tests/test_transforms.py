@@ -12,7 +12,7 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to, is_not_empty
 
-from orewire.pipeline.local_runner import LOCAL_RUNNER
+from orewire.pipeline.local_runner import LOCAL_RUNNER, release_free_memory
 from orewire.urls import article_id
 from orewire.destinations import parse_destination
 from orewire.destinations.duckdb import DuckDBWarehouse
@@ -196,7 +196,11 @@ def test_tag_minerals_mentions_and_figures():
     p.run().wait_until_finish()
 
 
-def test_link_mentions_joins_branches_and_drops_incomplete():
+@pytest.mark.parametrize("tuning", [{}, {"pack_values": True,
+                                         "on_setup": release_free_memory}])
+def test_link_mentions_joins_branches_and_drops_incomplete(tuning):
+    """The same rows whether the local runner's tuning (packed join values, a setup hook)
+    is on or off."""
     text = "China controls around 70% of global rare earth production."
     art = _article("https://x.org/r", text)
     orphan = _article("https://x.org/o", "Copper is shipped.")
@@ -206,7 +210,7 @@ def test_link_mentions_joins_branches_and_drops_incomplete():
     mins = arts | "M" >> TagMinerals()
     only_art = ents["entities"] | beam.Filter(lambda kv: kv[0] == art["article_id"])
     out = ({"articles": arts, "entities": only_art, "minerals": mins["minerals"]}
-           | LinkMentions(NOW, "run-1"))
+           | LinkMentions(NOW, "run-1", **tuning))
     assert_that(out["rows"] | beam.Map(lambda r: [(m["mineral"], m["countries"],
                                                    [f["value"] for f in m["figures"]])
                                                   for m in r["minerals"]]),

@@ -1,9 +1,7 @@
 """What every transform shares: the metrics namespace and the dead-letter record."""
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
-import gc
 import hashlib
 import json
 
@@ -21,17 +19,6 @@ PAYLOAD_LIMIT = 2000
 
 def counter(name: str):
     return beam.metrics.Metrics.counter(NAMESPACE, name)
-
-
-def release_free_memory() -> None:
-    """Hand the memory this process has freed back to the system (glibc's malloc_trim):
-    called as a late step starts on a worker, when what the earlier steps freed (fetched
-    pages, NER batches) would otherwise stay resident beside the new step's data."""
-    gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to do
-        pass
 
 
 def now_utc() -> dt.datetime:

@@ -3,11 +3,14 @@
 Each mineral mention gets the countries and organisations of its sentence and the figures
 nearest to it. An article missing a branch (that branch dead-lettered it) is not written.
 
-The three branches reach the join pickled and compressed (zlib, level 1), one ``bytes``
-value an article each. Beam's local runner holds a GroupByKey's values in its own process,
-decoded, until the step ends: an article's text, ~50 entity dicts and mentions are some
-40 KB there as Python objects, 7 KB pickled and 3 KB compressed (measured on
-benchmarks/throughput.py's corpus); a remote runner's shuffle moves the same small values.
+Runner tuning comes from the run library, not from here: ``pack_values`` (the local
+runner) sends the three branches to the join pickled and compressed (zlib, level 1), one
+``bytes`` value an article each, because Beam's local runner holds a GroupByKey's values
+in its own process, decoded, until the step ends (an article's text, ~50 entity dicts and
+mentions are some 40 KB there as Python objects, 7 KB pickled and 3 KB compressed,
+measured on benchmarks/throughput.py's corpus); a remote runner's shuffle takes the values
+as Beam encodes them. ``on_setup`` runs when the join's worker starts (the local runner
+returns freed memory to the system there).
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ import zlib
 import apache_beam as beam
 
 from orewire.linking import build_row
-from orewire.transforms.common import DEAD_LETTERS, counter, dead_letter, release_free_memory
+from orewire.transforms.common import DEAD_LETTERS, counter, dead_letter
 
 
 def _pack(keyed):
@@ -29,18 +32,25 @@ def _unpack(packed: bytes):
     return pickle.loads(zlib.decompress(packed))  # noqa: S301 (our own, from _pack)
 
 
+def _as_is(keyed):
+    return keyed
+
+
 class LinkFn(beam.DoFn):
-    def __init__(self, ingested_at, run_id: str):
+    def __init__(self, ingested_at, run_id: str, packed: bool = False, on_setup=None):
         self.ingested_at = ingested_at
         self.run_id = run_id
+        self.packed, self.on_setup = packed, on_setup
         self.rows = counter("rows_linked")
 
     def setup(self):
-        release_free_memory()   # the join starts once fetching and NER are over
+        if self.on_setup is not None:
+            self.on_setup()
 
     def process(self, joined):
         _article_id, groups = joined
-        articles, entities, minerals = ([_unpack(v) for v in groups[side]]
+        read = _unpack if self.packed else _as_is
+        articles, entities, minerals = ([read(v) for v in groups[side]]
                                         for side in ("article", "entities", "minerals"))
         duplicate_of = next(iter(groups.get("duplicates") or []), None)
         # An article missing a branch is not written: that branch sent its dead letter.
@@ -66,21 +76,25 @@ class LinkMentions(beam.PTransform):
     ``duplicates`` (optional) holds (article_id, duplicate_of) from MarkDuplicates.
     """
 
-    def __init__(self, ingested_at, run_id: str):
+    def __init__(self, ingested_at, run_id: str, *, pack_values: bool = False,
+                 on_setup=None):
         super().__init__()
         self.ingested_at = ingested_at
         self.run_id = run_id
+        self.pack_values, self.on_setup = pack_values, on_setup
 
     def expand(self, branches):
         keyed = branches["articles"] | "KeyArticles" >> beam.Map(
             lambda a: (a["article_id"], a))
-        joined = {"article": keyed | "PackArticles" >> beam.Map(_pack),
-                  "entities": branches["entities"] | "PackEntities" >> beam.Map(_pack),
-                  "minerals": branches["minerals"] | "PackMinerals" >> beam.Map(_pack)}
+        pack = _pack if self.pack_values else _as_is   # the same steps either way
+        joined = {"article": keyed | "PackArticles" >> beam.Map(pack),
+                  "entities": branches["entities"] | "PackEntities" >> beam.Map(pack),
+                  "minerals": branches["minerals"] | "PackMinerals" >> beam.Map(pack)}
         if branches.get("duplicates") is not None:
             joined["duplicates"] = branches["duplicates"]
         results = (joined
                    | "JoinBranches" >> beam.CoGroupByKey()
-                   | "Link" >> beam.ParDo(LinkFn(self.ingested_at, self.run_id))
+                   | "Link" >> beam.ParDo(LinkFn(self.ingested_at, self.run_id,
+                                                 self.pack_values, self.on_setup))
                    .with_outputs(DEAD_LETTERS, main="rows"))
         return {"rows": results.rows, DEAD_LETTERS: results[DEAD_LETTERS]}
