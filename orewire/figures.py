@@ -425,9 +425,7 @@ def _unit_shared_before(text: str, found: list[Figure], lang: str) -> list[Figur
     million ounces", "11,000 and 12,500 tonnes" (two figures, as "respectively" lists
     them). The bare number must be written as a quantity (a scale word or a group or
     decimal separator), so "in 2022 and 5 million tonnes" adds nothing."""
-    pattern = re.compile(rf"(?<![\w.,$€£%-])(?P<num>{_num_pattern(lang)})"
-                         rf"(?:[\s-]?(?P<scale>{_SCALE_ALT}))?"
-                         rf"\s*(?:,|\s(?:{_alternation(rules()['list_and'])}))\s*$", re.I | re.U)
+    pattern = _bare_number_before(lang)
     added = []
     for fig in found:
         if "/" in fig.unit or fig.unit == "percent":
@@ -449,6 +447,14 @@ def _unit_shared_before(text: str, found: list[Figure], lang: str) -> list[Figur
 def _NOT_THE_YEAR() -> re.Pattern:
     words = _alternation(rules()["year_not_after"])
     return re.compile(rf"(?<!\w)(?:{words})\s+(?:\w+\s+)?$", re.I | re.U)
+
+
+@lru_cache(maxsize=8)
+def _bare_number_before(lang: str) -> re.Pattern:
+    """A bare number (with its scale word) and "and" or a comma, at the end of a text."""
+    return re.compile(rf"(?<![\w.,$€£%-])(?P<num>{_num_pattern(lang)})"
+                      rf"(?:[\s-]?(?P<scale>{_SCALE_ALT}))?"
+                      rf"\s*(?:,|\s(?:{_alternation(rules()['list_and'])}))\s*$", re.I | re.U)
 
 
 def _drop_ranges_and_conversions(text: str, figures: list[Figure]) -> list[Figure]:
