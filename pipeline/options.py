@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 
 from apache_beam.options.pipeline_options import PipelineOptions
 
@@ -156,3 +157,12 @@ def unknown_flags(argv: list[str]) -> list[str]:
         cls._add_argparse_args(parser)  # noqa: SLF001 (how Beam builds its own parser)
     _known, unknown = parser.parse_known_args(argv)
     return [a.split("=", 1)[0] for a in unknown if a.startswith("-")]
+
+
+def closest_option(flag: str) -> str | None:
+    """orewire's own option nearest to a mistyped ``flag`` ("--warehose": --warehouse)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    add_orewire_arguments(parser)
+    names = [o for action in parser._actions for o in action.option_strings]  # noqa: SLF001
+    close = difflib.get_close_matches(flag, names, n=1)
+    return close[0] if close else None

@@ -28,7 +28,8 @@ from orewire.feeds import FeedArgumentError, FeedSource, resolve_feed_args
 from orewire.destinations import DestinationError, WarehouseError, parse_destination
 from orewire.runlock import WarehouseBusy, run_tempdir
 from orewire.pipeline.build import RunContext, build_pipeline
-from orewire.pipeline.options import OrewireOptions, run_help_parser, unknown_flags
+from orewire.pipeline.options import (OrewireOptions, closest_option, run_help_parser,
+                                      unknown_flags)
 from orewire.pipeline.progress import is_local_runner, show_progress
 from orewire.pipeline.local_runner import LOCAL_RUNNER
 from orewire.pipeline.summary import collect_summary
@@ -174,8 +175,10 @@ def refuse_unknown_options(argv: list[str], command: str = "orewire run") -> Non
     ``command``'s options are listed."""
     unknown = unknown_flags(argv)
     if unknown:
-        raise UsageError(f"unknown option {unknown[0]} ({command} --help lists orewire's "
-                         "options; Beam's pass through by their exact names)")
+        close = closest_option(unknown[0])
+        hint = f"did you mean {close}? " if close else ""
+        raise UsageError(f"unknown option {unknown[0]} ({hint}{command} --help lists "
+                         "orewire's options; Beam's pass through by their exact names)")
 
 
 def prepare(argv: list[str], extra_items: list[dict] | None = None,

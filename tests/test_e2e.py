@@ -178,8 +178,10 @@ def test_bundled_sample_gives_the_seed_article_row(tmp_path):
     (["--fetch-timeout", "nan"], "finite"),
     (["--fetch-timeout", "inf"], "finite"),
     (["--poll-interval", "inf"], "finite"),
-    (["--warehose", "elsewhere.duckdb"], "unknown option --warehose"),   # misspelt
-    (["--feed", "seeds/sample"], "unknown option --feed"),               # no prefix match
+    (["--warehose", "elsewhere.duckdb"],
+     "unknown option --warehose (did you mean --warehouse?"),             # misspelt
+    (["--feed", "seeds/sample"],
+     "unknown option --feed (did you mean --feeds?"),                     # no prefix match
 ])
 def test_unusable_arguments_exit_2_with_one_line(args, message, tmp_path, capsys,
                                                  monkeypatch):
