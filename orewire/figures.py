@@ -192,6 +192,15 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
     found = _drop_ranges_and_conversions(text, found)
     while extra := _unit_shared_before(text, found, lang):   # a series, right to left
         found = sorted(found + extra, key=lambda f: f.start)
+    for a, b in reversed(list(zip(found, found[1:]))):
+        # "1.2 and 1.5 billion tonnes", "$5 and $7 billion": the scale is shared too
+        # (only a bare number, or an amount with no word of its own: "11,000 gold ounces,
+        # 1.7 million silver ounces" are two figures with their own words)
+        if a.unit == b.unit and re.fullmatch(rf"\s*(?:,|{_alternation(rules()['list_and'])})\s*",
+                                             text[a.end:b.start], re.I) and \
+                re.fullmatch(rf"(?:{_CUR_PREFIX})?\s?(?:{_num_pattern(lang)})", a.quote, re.I) \
+                and _scale_factor(a, lang) == 1 < _scale_factor(b, lang):
+            a.value *= _scale_factor(b, lang)
     for f in found:
         f.kind = classify(text, f)
         f.year = figure_year(text, f, lang, article_year)
@@ -441,6 +450,13 @@ def _unit_shared_before(text: str, found: list[Figure], lang: str) -> list[Figur
         added.append(Figure(value=value, unit=fig.unit, kind="", quote=text[s:e], start=s,
                             end=e))
     return added
+
+
+def _scale_factor(fig: Figure, lang: str) -> float:
+    """What the figure's scale word or unit multiplied its numeral by (1 for none)."""
+    own = re.search(_num_pattern(lang), fig.quote)
+    number = _number(own.group(0), lang) if own else 0
+    return fig.value / number if number else 1
 
 
 @lru_cache(maxsize=1)

@@ -451,3 +451,16 @@ def test_more_scale_and_currency_spellings(sentence, value, unit):
 ])
 def test_a_percentage_compared_with_another_level_is_a_change(sentence, lang):
     assert find_figures(sentence, lang) == []
+
+
+@pytest.mark.parametrize("sentence,values", [
+    ("The two deposits hold 1.2 and 1.5 billion tonnes of ore.", [1.2e9, 1.5e9]),
+    ("The state set aside $5 and $7 billion for the two smelters.", [5e9, 7e9]),
+    ("The pits yielded 5 Mt and 7 Mt.", [5e6, 7e6]),
+    ("They produced 11,000 and 12,500 tonnes.", [11_000, 12_500]),
+    # amounts with words of their own keep their own scale
+    ("The strike cost 9,000 gold ounces, 2.1 million silver ounces and more.",
+     [9_000, 2.1e6]),
+])
+def test_a_scale_word_is_shared_along_a_list(sentence, values):
+    assert [f.value for f in find_figures(sentence)] == [pytest.approx(v) for v in values]
