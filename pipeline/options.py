@@ -70,7 +70,8 @@ def add_orewire_arguments(parser) -> None:
         help="time budget of the run, from its start: no feed or page is fetched after "
              "it and fetches in flight are cut off; what was not fetched becomes a "
              "retryable dead letter (orewire retry) and the run ends normally, writing "
-             "what it has. With local --streaming: each poll's budget. Default: none.")
+             "what it has. With --streaming: locally each poll's budget; on Dataflow "
+             "the job's (no poll after it; the job drains and ends). Default: none.")
     parser.add_argument(
         "--poll-interval", "--poll_interval", dest="poll_interval", type=float, default=300.0,
         metavar="SECONDS",

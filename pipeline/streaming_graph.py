@@ -85,6 +85,12 @@ def build_streaming_pipeline(p: beam.Pipeline, options, ctx, ticks=None) -> dict
     start = Timestamp.from_utc_datetime(ctx.started_at)
     stop = (start + Duration.of(interval * options.max_polls) if options.max_polls
             else MAX_TIMESTAMP)
+    if ctx.deadline_at is not None:
+        # --deadline is the job's budget: no poll and no fetch after it (what was not
+        # fetched becomes a retryable dead letter); the source then ends and the job
+        # drains and stops.
+        fetcher_config["deadline"] = ctx.deadline_at
+        stop = min(stop, Timestamp(ctx.deadline_at))
     schedule = (start, stop, interval)
     if ticks is None:
         ticks = (p

@@ -399,6 +399,38 @@ def test_streaming_graph_runs_bounded_on_the_direct_runner(bq, server):  # noqa:
     assert rows("SELECT COUNT(DISTINCT article_id), COUNT(*) FROM article_bands") == [(2, 64)]
 
 
+def test_streaming_graph_ends_at_its_deadline(bq, server):  # noqa: F811
+    """A deadline before the last poll: the job polls until the deadline, stores what it
+    read and ends (Dataflow drains it the same way)."""
+    import time  # noqa: PLC0415
+    spec = bq.new_dataset("deadline")
+    # later polls are answered 304 (the local runner processes all polls' items at once,
+    # so a repeat would not yet be seen as stored: the bounded test above says why)
+    server.routes["/feed.xml"] = [Route(_feed(server), headers={
+        "Content-Type": "application/rss+xml", "ETag": '"v1"'})] + [Route(b"", 304)] * 10
+    argv = [f"--runner={LOCAL_RUNNER}", "--warehouse", spec, "--bigquery-endpoint",
+            bq.endpoint, "--poll-interval", "1", "--fetch", "never",
+            "--allow-private-network", "--per-host-delay", "0",
+            "--max-polls", "40"]   # a safety net only: without the deadline, 40 polls
+    dest = parse_destination(spec, endpoint=bq.endpoint)
+    with dest.open():
+        pass
+    options = PipelineOptions(argv)
+    started = dt.datetime.now(dt.timezone.utc)
+    ctx = RunContext(run_id="deadlinetest", started_at=started, destination=dest,
+                     sources=[{"feed_url": server.url("/feed.xml"), "kind": "url"}],
+                     deadline_at=started.timestamp() + 3.0)
+    p = beam.Pipeline(options=options)
+    build_streaming_pipeline(p, options.view_as(OrewireOptions), ctx)
+    t0 = time.monotonic()
+    p.run().wait_until_finish()
+    assert time.monotonic() - t0 < 30           # it ended: the deadline stopped the polls
+    polls = len(_conditional_headers(server))
+    assert 1 <= polls <= 4                       # about one a second for three seconds
+    assert [tuple(r) for r in run_sql(spec, "SELECT COUNT(*) FROM articles",
+                                      endpoint=bq.endpoint)[1]] == [(2,)]
+
+
 def test_streaming_graph_in_streaming_mode_stores_each_story_once(bq, server):  # noqa: F811
     """The whole graph in streaming mode (the DirectRunner's, with TestStream ticks in place
     of the clock: 4 polls 10 minutes apart, two bookkeeping windows of 20 minutes). The
