@@ -32,6 +32,20 @@ class WarehouseError(RuntimeError):
     """A warehouse that cannot be opened or used, said in one line."""
 
 
+class Warehouse:
+    """An open warehouse connection (DuckDBWarehouse, BigQueryWarehouse): a context
+    manager that closes itself."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
 class DestinationError(ValueError):
     """A ``--warehouse`` (with its endpoint and location) that names no usable
     destination, or asks it for what it cannot do: one line, for the user."""

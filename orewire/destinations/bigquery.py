@@ -29,7 +29,7 @@ import sqlglot
 
 from orewire import schemas
 from orewire import neardup
-from orewire.destinations.base import (Capabilities, Destination, DestinationError,
+from orewire.destinations.base import (Capabilities, Destination, DestinationError, Warehouse,
                                        WarehouseError)
 from orewire.dialect import QueryError, first_line, split_statements
 from orewire.urls import redact
@@ -152,7 +152,7 @@ def _param_type(value) -> str:
     return "STRING"
 
 
-class BigQueryWarehouse:
+class BigQueryWarehouse(Warehouse):
     """The warehouse interface of ``orewire.destinations.duckdb.DuckDBWarehouse``, on BigQuery."""
 
     dialect = "bigquery"
@@ -210,12 +210,6 @@ class BigQueryWarehouse:
 
     def close(self) -> None:
         self.client.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     # ------------------------------------------------------------ tables
 

@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from orewire import schemas
 from orewire import runlock
-from orewire.destinations.base import (Capabilities, Destination, DestinationError,
+from orewire.destinations.base import (Capabilities, Destination, DestinationError, Warehouse,
                                        WarehouseError)
 from orewire.dialect import QueryError, split_statements, to_duckdb
 from orewire.shards import rows_to_table, staged_shards
@@ -66,7 +66,7 @@ def _plain(duck_type: str) -> str:
                                                           "TIMESTAMPTZ"))
 
 
-class DuckDBWarehouse:
+class DuckDBWarehouse(Warehouse):
     dialect = "duckdb"
 
     # DuckDB lets one process write a file, or several read it, at a time: a writer waits
@@ -93,12 +93,6 @@ class DuckDBWarehouse:
 
     def close(self) -> None:
         self.con.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     def ensure_tables(self) -> None:
         for table in schemas.TABLES:
