@@ -71,7 +71,9 @@ def add_orewire_arguments(parser) -> None:
              "it and fetches in flight are cut off; what was not fetched becomes a "
              "retryable dead letter (orewire retry) and the run ends normally, writing "
              "what it has. With --streaming: locally each poll's budget; on Dataflow "
-             "the job's (no poll after it; the job drains and ends). Default: none.")
+             "the job's (no poll after it; the job drains and ends). A Dataflow batch "
+             "job is cancelled by the service an hour after it (a day without it). "
+             "Default: none.")
     parser.add_argument(
         "--poll-interval", "--poll_interval", dest="poll_interval", type=float, default=300.0,
         metavar="SECONDS",

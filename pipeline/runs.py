@@ -20,8 +20,8 @@ import sys
 import uuid
 
 import apache_beam as beam
-from apache_beam.options.pipeline_options import (PipelineOptions, StandardOptions,
-                                                  TestOptions)
+from apache_beam.options.pipeline_options import (GoogleCloudOptions, PipelineOptions,
+                                                  StandardOptions, TestOptions)
 
 from orewire import lexicon
 from orewire.feeds import FeedArgumentError, FeedSource, resolve_feed_args
@@ -229,6 +229,7 @@ def prepare(argv: list[str], extra_items: list[dict] | None = None,
     if ns.deadline is not None and not (math.isfinite(ns.deadline) and ns.deadline > 0):
         raise UsageError(f"--deadline must be a number of seconds more than 0, "
                          f"not {ns.deadline}")
+    bound_dataflow_batch_job(options, ns.deadline)
     started = dt.datetime.now(dt.timezone.utc)
     run_id = started.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
     prior_states: dict = {}
@@ -244,6 +245,32 @@ def prepare(argv: list[str], extra_items: list[dict] | None = None,
                      record_run=not is_local_runner(options),
                      local_tuning=is_local_runner(options))
     return options, ctx
+
+
+# A Dataflow batch job's own time limit (Dataflow's service option: the service cancels
+# the job when it has run this long, whatever it waits for). Beam 2.77 waits for a
+# FILE_LOADS load job without a bound of its own (``wait_for_bq_job``, max_retries=0), so
+# this is what bounds those waits. With --deadline: the deadline plus WRITE_ALLOWANCE for
+# writing and merging what was fetched; without it, DEFAULT_JOB_WALLTIME.
+WALLTIME_OPTION = "max_workflow_runtime_walltime_seconds"
+WRITE_ALLOWANCE = 3600            # seconds after --deadline to write, load and merge
+DEFAULT_JOB_WALLTIME = 24 * 3600  # a batch job still running after a day is stuck
+
+
+def bound_dataflow_batch_job(options: PipelineOptions, deadline: float | None) -> None:
+    """Give a Dataflow batch job a time limit the service enforces (see WALLTIME_OPTION),
+    unless --dataflow_service_options already names one. Streaming jobs end by draining at
+    --deadline instead (pipeline/streaming_graph.py); other runners are left alone."""
+    if runner_name(options).lower() not in ("dataflowrunner", "dataflow") \
+            or is_streaming(options):
+        return
+    gcp = options.view_as(GoogleCloudOptions)
+    service = list(gcp.dataflow_service_options or [])
+    if any(o.split("=", 1)[0] == WALLTIME_OPTION for o in service):
+        return
+    seconds = DEFAULT_JOB_WALLTIME if deadline is None \
+        else math.ceil(deadline) + WRITE_ALLOWANCE
+    gcp.dataflow_service_options = service + [f"{WALLTIME_OPTION}={seconds}"]
 
 
 def _prepare_warehouse(dest, run_id: str, staged: bool) -> dict:

@@ -151,3 +151,28 @@ def test_deploy_files():
     for command in ("setup", "build", "schedule", "rollback", "run-now"):
         assert re.search(rf"^\s*{command}\)", text, re.M), command
     assert (DEPLOY / "main.py").is_file()
+
+
+def _service_options(argv):
+    from apache_beam.options.pipeline_options import GoogleCloudOptions
+
+    from orewire.pipeline.runs import prepare
+
+    options, _ctx = prepare([*DATAFLOW, "--warehouse", "bigquery:orewire-test.news",
+                             "--feeds", str(ROOT / "seeds/sample"), *argv])
+    return options.view_as(GoogleCloudOptions).dataflow_service_options or []
+
+
+def test_a_dataflow_batch_job_carries_a_time_limit_the_service_enforces(no_network):
+    """Beam waits for FILE_LOADS load jobs without a bound; the job's own walltime limit
+    is what bounds it: --deadline plus an hour to write, else a day; a limit the user gave
+    is kept; a streaming job (drained at its deadline) gets none."""
+    limit = "max_workflow_runtime_walltime_seconds"
+    assert f"{limit}=4200" in _service_options(["--deadline", "599.5",
+                                                "--bigquery-write-method", "FILE_LOADS"])
+    assert f"{limit}=86400" in _service_options([])
+    kept = _service_options(["--dataflow_service_options", f"{limit}=50",
+                             "--deadline", "600"])
+    assert [o for o in kept if o.startswith(limit)] == [f"{limit}=50"]
+    streaming = _service_options(["--streaming", "--deadline", "600"])
+    assert not [o for o in streaming if o.startswith(limit)]
