@@ -473,6 +473,10 @@ def _bare_number_before(lang: str) -> re.Pattern:
                       rf"\s*(?:,|\s(?:{_alternation(rules()['list_and'])}))\s*$", re.I | re.U)
 
 
+_RANGE_LOW = re.compile("|".join(rules()["range_low_end"]), re.I)
+_RANGE_HIGH = re.compile(r"\s*(?:" + "|".join(rules()["range_high_end"]) + ")", re.I)
+
+
 def _drop_ranges_and_conversions(text: str, figures: list[Figure]) -> list[Figure]:
     drop = {i for i, f in enumerate(figures)   # "$1.2-1.5 billion", "RMB94,000~96,000/t"
             if re.match(r"\s*(?:-|–|~)\s*\d", text[f.end:f.end + 6])}
@@ -491,6 +495,9 @@ def _drop_ranges_and_conversions(text: str, figures: list[Figure]) -> list[Figur
                                      text[max(0, a.start - 8):a.start], re.I) and \
                 re.fullmatch(r"\s*(?:to|a|à|bis|até|до|hasta)\s*", between, re.I):
             drop.update((i, i + 1))   # "from $X to $Y"
+        elif same_unit and _RANGE_LOW.search(between) and \
+                _RANGE_HIGH.match(text[b.end:b.end + 30]):
+            drop.update((i, i + 1))   # "$280 at the low end and $310 at the high end"
         elif re.fullmatch(r"\s*\(\s*", between) and (a.unit.split("/")[0] in
                                                       _CURRENCY.values()):
             drop.add(i + 1)           # "299,220 yuan ($40,999.15)": a conversion

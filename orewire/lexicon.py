@@ -138,6 +138,13 @@ def name_prone() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def name_titles() -> frozenset:
+    """Words that make the capitalised mineral word after them a name (``name_titles``
+    of ``seeds/senses.yaml``)."""
+    return frozenset(str(w).lower() for w in load_yaml(SENSES_FILE.name)["name_titles"])
+
+
+@lru_cache(maxsize=1)
 def company_words() -> frozenset:
     """Words that follow a capitalised mineral word in names (``company_words`` of
     ``seeds/senses.yaml``)."""
@@ -163,6 +170,17 @@ def _symbol_follows(doc, end: int) -> bool:
     """A chemical symbol in brackets right after the word: "Neodymium (Nd)", "Lithium (Li)"."""
     return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
         re.fullmatch(r"[A-Z][a-z]?", doc[end + 1].text) is not None
+
+
+def _after_name_title(doc, start: int) -> bool:
+    """A capitalised mineral word right after an honorific, a role title or a club's
+    abbreviation is a name ("Mr Silver said", "Trainer Nickel lobte", "FC Kupfer")."""
+    if start == 0 or not doc[start].text[:1].isupper() or doc[start].text.isupper():
+        return False
+    before = doc[start - 1]
+    if before.text == "." and start >= 2:
+        before = doc[start - 2]
+    return before.lower_.rstrip(".") in name_titles()
 
 
 class MineralMatcher:
@@ -211,7 +229,8 @@ class MineralMatcher:
             last_end = end
             if any(i in blocked for i in range(start, end)):
                 continue
-            if self._is_company_name(doc, start, end) or not self._ambiguous_ok(doc, start, end):
+            if self._is_company_name(doc, start, end) or _after_name_title(doc, start) or \
+                    not self._ambiguous_ok(doc, start, end):
                 continue
             kept.append((start, end, key))
         if self.lang == "en":

@@ -203,8 +203,12 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         if same and clause == TOPIC:
             same = None   # the parse found the minerals in another sentence
         elif same and clause is not None:
-            # the parse says which of them the figure may belong to: none, no mineral's
-            same = [(i, m) for i, m in same if i in clause]
+            # the parse says which of them the figure may belong to: none, no mineral's;
+            # one it names brings the list it is written in ("tin and tungsten each
+            # stood near 2,000 tonnes", where the parse may attach only the first)
+            written = list_groups(text, same)
+            chosen = {written[i] for i, _m in same if i in clause}
+            same = [(i, m) for i, m in same if written[i] in chosen]
             if not same:
                 continue
         if same:

@@ -89,6 +89,19 @@ def test_money_range_with_repeated_currency_not_recorded(sentence):
     assert find_figures(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Offers for the concentrate stood at $61 a tonne at the low end and $64 at the high end.",
+    "Spot cargoes traded at 410 yuan on the bottom end and 425 yuan on the top end.",
+])
+def test_range_written_by_its_ends_not_recorded(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_low_end_of_guidance_alone_is_still_a_figure():
+    figs = find_figures("Output came in at 3 million tonnes, at the low end of guidance.")
+    assert [(f.value, f.unit) for f in figs] == [(3_000_000, "tonnes")]
+
+
 def test_change_to_a_level_is_not_a_range():
     # the change ("fell 4.5%") is not a figure; the level it reached is
     figs = find_figures("Output fell 4.5% to 120,000 tonnes.")

@@ -227,3 +227,19 @@ def test_sentence_initial_mineral_with_a_commodity_word_nearby(find):
 def test_a_sentence_initial_mineral_quoted_with_a_number_is_the_commodity(text, expected):
     nlp = sentence_model("en")
     assert [m.mineral for m in MineralMatcher(nlp, "en").find(nlp(text))] == expected
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("de", "Trainer Nickel lobte nach dem Spiel seine Abwehr."),
+    ("de", "Er spielte drei Jahre beim FC Kupfer in der Oberliga."),
+    ("de", "Frau Gold leitet seit Mai das Bauamt."),
+    ("en", "Mr. Silver declined to comment on the merger."),
+    ("fr", "Madame Argent a présenté le budget de la ville."),
+])
+def test_mineral_word_after_a_title_or_club_prefix_is_a_name(find, lang, sentence):
+    assert find(sentence, lang) == []
+
+
+def test_a_title_does_not_hide_the_commodity_later_in_the_sentence(find):
+    assert find("Herr Gold sagte, der Preis für Kupfer steige.", "de") == [
+        ("copper", "Kupfer")]

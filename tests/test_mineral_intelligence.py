@@ -57,6 +57,14 @@ def test_one_figure_for_a_list_goes_to_each(analyse):
     assert figures(row) == [("antimony", 80.0), ("gallium", 80.0), ("tungsten", 80.0)]
 
 
+@pytest.mark.parametrize("text", [
+    "Stockpiles of tin and tungsten each stood near 2,000 tonnes.",
+    "Warehouses held tin and tungsten stocks of about 2,000 tonnes.",
+])
+def test_a_list_the_parse_attaches_by_its_first_member_goes_to_each(analyse, text):
+    assert figures(analyse(text)) == [("tin", 2_000.0), ("tungsten", 2_000.0)]
+
+
 def test_the_phrase_owner_not_the_nearest_word(analyse):
     row = analyse("The country booked $3.1 billion of cobalt exports while copper "
                   "shipments slowed.")
