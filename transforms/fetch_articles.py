@@ -7,9 +7,10 @@ The items to fetch are grouped by host, so one worker holds all of a host's page
 politeness (requests in flight, delay between starts) holds for the whole run, however
 many workers there are; items that carry their text are spread over 256 buckets of their
 id instead, on every runner (``fetch_key`` says why). Each worker fetches on a thread pool
-across all the hosts it holds (``orewire.fetchqueue.PoliteQueue``) and hands each page on as soon as it arrives: the steps fused after this one (cleaning,
-NER, mineral tagging) work on the first pages while later ones are still being fetched,
-instead of waiting for a fetching stage to end. For the same reason the feed-text items
+across all the hosts it holds (``orewire.fetchqueue.PoliteQueue``) and hands each page on
+as soon as it arrives: the steps fused after this one (cleaning, NER, mineral tagging)
+work on the first pages while later ones are still being fetched, instead of waiting for
+a fetching stage to end. For the same reason the feed-text items
 leave through the same DoFn rather than a Flatten: Beam's local runner materialises every
 Flatten of two inputs, which would make everything downstream wait for the last page.
 """
