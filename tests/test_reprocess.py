@@ -17,8 +17,11 @@ from orewire.destinations.duckdb import DuckDBWarehouse
 from orewire.pipeline.cli import main, run
 from orewire.retag import ARTICLES_PER_SHARD, REPROCESSED_COLUMNS, TAGS, VERSION, change, \
     fingerprint, shard_count
-from orewire.shards import rows_to_table, write_arrow_shard
+from orewire.shards import rows_to_table, staged_shards, write_arrow_shard
+from orewire.retag import STORED_TAGS
+from orewire.transforms.stage_changed_rows import StageChangedRows
 from tests.bq_service import bq  # noqa: F401 (fixture)
+from tests.test_transforms import counters, pipeline
 
 NOW = dt.datetime(2025, 6, 2, 9, tzinfo=dt.timezone.utc)
 
@@ -61,6 +64,38 @@ def test_a_change_is_told_apart_from_a_new_version_only():
     assert change(dict(same_tags, mineral_ids=["tin", "zinc"]), fingerprint(stored)) == TAGS
     assert change(dict(stored), fingerprint(stored)) is None
     assert change(same_tags, None) == TAGS              # nothing stored to compare with
+
+
+# ---------------------------------------------------------------- the transform
+
+def test_stage_changed_rows_stages_only_what_changed_and_counts_it(tmp_path):
+    stored = {"article_id": "same", "mineral_ids": ["lithium"], "country_codes": ["CL"],
+              "minerals": [{"mineral": "lithium", "figures": [{"value": 41.0,
+                                                               "unit": "percent"}]}],
+              "entities": [], "pipeline_version": "v2"}
+    # as the warehouse gives it back: every field of the structs, the float a float
+    stored = rows_to_table("articles", [stored], ("article_id",) + REPROCESSED_COLUMNS
+                           ).to_pylist()[0]
+    # The re-tagged rows as LinkMentions gives them: an int where the table stores a
+    # float is no change; each carries its stored fingerprint.
+    same = dict(stored, minerals=[{"mineral": "lithium", "figures": [
+        {"value": 41, "unit": "percent"}]}])
+    rows = [dict(same, **{STORED_TAGS: fingerprint(stored)}),
+            dict(same, article_id="newer", **{STORED_TAGS: fingerprint(
+                dict(stored, pipeline_version="v1"))}),
+            dict(same, article_id="retagged", **{STORED_TAGS: fingerprint(
+                dict(stored, mineral_ids=[], minerals=[]))})]
+    p = pipeline()
+    _ = p | beam.Create(rows) | StageChangedRows(str(tmp_path))
+    result = p.run()
+    result.wait_until_finish()
+    staged = [r for path in staged_shards(str(tmp_path))["articles"]
+              for r in pq.read_table(path).to_pylist()]
+    assert sorted(r["article_id"] for r in staged) == ["newer", "retagged"]
+    assert set(staged[0]) == {"article_id", *REPROCESSED_COLUMNS}
+    got = counters(result)
+    assert (got["articles_retagged"], got["retagged_tags_changed"],
+            got["retagged_version_only"]) == (3, 1, 1)
 
 
 # ---------------------------------------------------------------- DuckDB
