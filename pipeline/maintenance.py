@@ -3,7 +3,13 @@
     orewire reprocess [--warehouse W] [--since 2025-01-01]
         Re-run entities, minerals and links over the stored text (nothing is fetched) and
         update those columns in place with the current pipeline_version. Idempotent: the
-        same lexicon and rules give the same rows.
+        same lexicon and rules give the same rows. The driver only counts the articles:
+        the workers read them shard by shard (transforms/read_stored_articles.py),
+        re-tag them, compare them with their stored tags and stage the changed rows as
+        Parquet (transforms/stage_changed_rows.py); the driver then updates the table
+        from those files in one statement (DuckDB) or one load job and MERGE (BigQuery),
+        and takes the counts from Beam's metrics. The cost in the driver does not grow
+        with the stored history.
 
     orewire retry [--warehouse W] [run flags ...]
         Re-attempt the retryable dead letters that are not resolved yet (pages that timed
@@ -11,38 +17,38 @@
         and mark those dead letters resolved. What fails again stays one dead letter:
         its attempts are counted up and last_error set, and the retry run's own row for
         the same failure is removed (DESIGN.md: a retry updates the dead letter it
-        retried rather than adding another).
+        retried rather than adding another). The driver reads only the unresolved
+        retryable dead letters (bounded by recent failures, not by history) and hands
+        them to the normal run graph, which reads and writes through the workers as
+        `orewire run` does; that one read stays in the driver.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import glob
 import json
 import logging
-import os
 import shutil
 import sys
 import tempfile
 import uuid
 
 import apache_beam as beam
-import pyarrow.parquet as pq
-from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, WorkerOptions
 
 from orewire import PIPELINE_VERSION
 from orewire.destinations import DestinationError, WarehouseError, parse_destination
+from orewire.retag import REPROCESSED_COLUMNS, STORED_TAGS, shard_count
 from orewire.runlock import WarehouseBusy
+from orewire.shards import staged_shards
 from orewire.pipeline.local_runner import release_free_memory
 from orewire.pipeline.options import DEFAULT_WAREHOUSE
+from orewire.pipeline.summary import counter_values
 from orewire.transforms.extract_entities import ExtractEntities
 from orewire.transforms.link_mentions import LinkMentions
+from orewire.transforms.read_stored_articles import ReadStoredArticles
+from orewire.transforms.stage_changed_rows import StageChangedRows
 from orewire.transforms.tag_minerals import TagMinerals
-from orewire.transforms.write_warehouse import WriteShardFn
-
-REPROCESSED_COLUMNS = ("entities", "minerals", "mineral_ids", "country_codes",
-                       "pipeline_version")
-_STORED_FOR_REPROCESS = ("article_id", "url", "feed_url", "text", "language", "published_at")
 
 
 def _since(value: str | None) -> dt.datetime | None:
@@ -100,72 +106,71 @@ def _destination(ns):
 
 
 def _reprocess(ns, dest, rest: list[str], run_id: str) -> int:
+    """The stored articles counted in the driver (one number), read shard by shard in the
+    workers (ReadStoredArticles), re-tagged, compared with their stored tags there
+    (StageChangedRows), and only the changed rows staged as Parquet; then one update
+    from the staged files (``Warehouse.update_from_files``), the counts from Beam's
+    metrics. No list of stored articles is built in the driver."""
+    options = PipelineOptions(_local_beam_args(rest))
     try:
         with dest.open() as wh:
-            where = "WHERE COALESCE(published_at, ingested_at) >= ?" if ns.since else ""
-            cols, rows = wh.sql(f"SELECT {', '.join(_STORED_FOR_REPROCESS)}, "
-                                f"{', '.join(REPROCESSED_COLUMNS)} FROM articles "
-                                f"{where}", [ns.since] if ns.since else [])
+            selected = wh.article_count(ns.since)
     except WarehouseError as err:
         print(f"orewire reprocess: error: {err}", file=sys.stderr)
         return 2
-    articles, before = [], {}
-    for r in rows:
-        row = dict(zip(cols, r))
-        before[row["article_id"]] = _fingerprint(row)
-        articles.append({k: row[k] for k in _STORED_FOR_REPROCESS})
-    if not articles:
+    if not selected:
         print("orewire reprocess: no stored articles to reprocess")
         return 0
+    shards = shard_count(selected, _workers(options))
     staging = tempfile.mkdtemp(prefix="orewire-reprocess-")
     try:
-        with beam.Pipeline(options=PipelineOptions(_local_beam_args(rest))) as p:
-            arts = p | "StoredArticles" >> beam.Create(articles)
+        try:
+            p = beam.Pipeline(options=options)
+            arts = p | "StoredArticles" >> ReadStoredArticles(dest, shards, ns.since)
             entities = arts | "ExtractEntities" >> ExtractEntities()
             minerals = arts | "TagMinerals" >> TagMinerals()
             linked = ({"articles": arts, "entities": entities["entities"],
                        "minerals": minerals["minerals"]}
                       | "LinkMentions" >> LinkMentions(None, run_id, pack_values=True,
-                                                       on_setup=release_free_memory))
-            _ = (linked["rows"]
-                 | "Batch" >> beam.BatchElements(min_batch_size=1, max_batch_size=2000)
-                 | "Shard" >> beam.ParDo(WriteShardFn("articles", staging)))
-        retagged = [{k: r[k] for k in ("article_id",) + REPROCESSED_COLUMNS}
-                    for path in sorted(glob.glob(os.path.join(staging, "*.parquet")))
-                    for r in pq.read_table(path).to_pylist()]
-        # Only the rows that differ are written, and reported: tags that came out the
-        # same and a version already current are no change.
-        tags_changed = [r for r in retagged
-                        if _fingerprint(r)[0] != before.get(r["article_id"], (None,))[0]]
-        stamped = [r for r in retagged if r not in tags_changed
-                   and _fingerprint(r)[1] != before.get(r["article_id"], (None, None))[1]]
-        with dest.open() as wh:
-            wh.update_rows("articles", tags_changed + stamped, REPROCESSED_COLUMNS)
+                                                       on_setup=release_free_memory,
+                                                       keep_fields=(STORED_TAGS,)))
+            _ = linked["rows"] | "StageChanged" >> StageChangedRows(staging)
+            result = p.run()
+            result.wait_until_finish()
+        except Exception as err:  # noqa: BLE001 (the graph failed as a whole: one line)
+            logging.getLogger(__name__).debug("reprocess %s failed", run_id, exc_info=True)
+            print(f"orewire reprocess: error: {_run_failure(err)}", file=sys.stderr)
+            return 2
+        counts = counter_values(result.metrics())
+        try:
+            with dest.open() as wh:
+                wh.update_from_files("articles", staged_shards(staging).get("articles", []),
+                                     REPROCESSED_COLUMNS)
+        except WarehouseError as err:
+            print(f"orewire reprocess: error: {str(err).splitlines()[0]}", file=sys.stderr)
+            return 2
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    version_only = f", {len(stamped)} more only their pipeline_version" if stamped else ""
-    print(f"orewire reprocess: {len(retagged)} of {len(articles)} articles re-tagged "
-          f"with {PIPELINE_VERSION}; {len(tags_changed)} changed their tags"
-          f"{version_only}")
+    stamped = counts.get("retagged_version_only", 0)
+    version_only = f", {stamped} more only their pipeline_version" if stamped else ""
+    print(f"orewire reprocess: {counts.get('articles_retagged', 0)} of "
+          f"{counts.get('stored_articles_read', selected)} articles re-tagged "
+          f"with {PIPELINE_VERSION}; {counts.get('retagged_tags_changed', 0)} changed "
+          f"their tags{version_only}")
     return 0
 
 
-def _canonical(value):
-    """A stored or new tag value in one form: NULL lists as empty, mappings by key."""
-    if value is None:
-        return []
-    if isinstance(value, dict):
-        return {k: _canonical(v) if isinstance(v, (list, dict)) else v
-                for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_canonical(v) if isinstance(v, (list, dict, tuple)) else v for v in value]
-    return value
+def _workers(options: PipelineOptions) -> int:
+    """The workers the run says it has (the local runner's processes, or a remote
+    runner's --num_workers), 1 when it does not say."""
+    direct = options.view_as(DirectOptions).direct_num_workers or 0
+    remote = options.view_as(WorkerOptions).num_workers or 0
+    return max(1, direct, remote)
 
 
-def _fingerprint(row: dict) -> tuple[str, str | None]:
-    """(the row's tags as canonical JSON, its pipeline_version): what reprocess compares."""
-    tags = {c: _canonical(row.get(c)) for c in REPROCESSED_COLUMNS if c != "pipeline_version"}
-    return json.dumps(tags, sort_keys=True, default=str), row.get("pipeline_version")
+def _run_failure(err: BaseException) -> str:
+    from orewire.pipeline.runs import run_failure  # noqa: PLC0415 (as _local_beam_args)
+    return run_failure(err)
 
 
 # ------------------------------------------------------------------------ retry

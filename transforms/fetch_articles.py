@@ -5,11 +5,12 @@
 
 The items to fetch are grouped by host, so one worker holds all of a host's pages and its
 politeness (requests in flight, delay between starts) holds for the whole run, however
-many workers there are; items that carry their text are spread by id instead. Each worker
-fetches on a thread pool across all the hosts it holds (``orewire.fetchqueue.PoliteQueue``)
-and hands each page on as soon as it arrives: the steps fused after this one (cleaning,
-NER, mineral tagging) work on the first pages while later ones are still being fetched,
-instead of waiting for a fetching stage to end. For the same reason the feed-text items
+many workers there are; items that carry their text are spread over 256 buckets of their
+id instead, on every runner (``fetch_key`` says why). Each worker fetches on a thread pool
+across all the hosts it holds (``orewire.fetchqueue.PoliteQueue``) and hands each page on
+as soon as it arrives: the steps fused after this one (cleaning, NER, mineral tagging)
+work on the first pages while later ones are still being fetched, instead of waiting for
+a fetching stage to end. For the same reason the feed-text items
 leave through the same DoFn rather than a Flatten: Beam's local runner materialises every
 Flatten of two inputs, which would make everything downstream wait for the last page.
 """
@@ -41,8 +42,15 @@ def host_of(item: dict) -> str:
 
 def fetch_key(item: dict, mode: str) -> str:
     """The host for an item to fetch; for one that carries its text, one of 256 buckets
-    of its id (no politeness to keep, so spread over the workers). Host names have no
-    spaces, so the two kinds of key never meet."""
+    of its id. Host names have no spaces, so the two kinds of key never meet.
+
+    The buckets are a portable choice, not a local-runner workaround: the key decides
+    which worker holds an item after the GroupByKey, and the steps fused after this one
+    (cleaning, NER, tagging) run where it lands. An item with its own text has no host
+    politeness to keep, so keying it by host would only pile a full-text feed's entries
+    on one key (one worker, a hot key on Dataflow); buckets of its id spread them evenly
+    over the workers any runner gives, and 256 of them keep the number of keys bounded
+    (more than the workers of a batch job) whatever the number of items."""
     if needs_fetch(item, mode):
         return host_of(item)
     return f"feed text {item['article_id'][:2]}"

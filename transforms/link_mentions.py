@@ -10,7 +10,9 @@ in its own process, decoded, until the step ends (an article's text, ~50 entity 
 mentions are some 40 KB there as Python objects, 7 KB pickled and 3 KB compressed,
 measured on benchmarks/throughput.py's corpus); a remote runner's shuffle takes the values
 as Beam encodes them. ``on_setup`` runs when the join's worker starts (the local runner
-returns freed memory to the system there).
+returns freed memory to the system there). ``keep_fields``: article fields each row carries
+on unchanged (``orewire reprocess``: the stored tags' fingerprint, which the rows are
+compared with after the join); no table has such columns, so the writers drop them.
 """
 from __future__ import annotations
 
@@ -37,10 +39,12 @@ def _as_is(keyed):
 
 
 class LinkFn(beam.DoFn):
-    def __init__(self, ingested_at, run_id: str, packed: bool = False, on_setup=None):
+    def __init__(self, ingested_at, run_id: str, packed: bool = False, on_setup=None,
+                 keep_fields: tuple = ()):
         self.ingested_at = ingested_at
         self.run_id = run_id
         self.packed, self.on_setup = packed, on_setup
+        self.keep_fields = tuple(keep_fields)
         self.rows = counter("rows_linked")
 
     def setup(self):
@@ -67,6 +71,7 @@ class LinkFn(beam.DoFn):
                 article_id=article.get("article_id")))
         else:
             self.rows.inc()
+            row.update((k, article[k]) for k in self.keep_fields if k in article)
             yield row
 
 
@@ -77,11 +82,12 @@ class LinkMentions(beam.PTransform):
     """
 
     def __init__(self, ingested_at, run_id: str, *, pack_values: bool = False,
-                 on_setup=None):
+                 on_setup=None, keep_fields: tuple = ()):
         super().__init__()
         self.ingested_at = ingested_at
         self.run_id = run_id
         self.pack_values, self.on_setup = pack_values, on_setup
+        self.keep_fields = tuple(keep_fields)
 
     def expand(self, branches):
         keyed = branches["articles"] | "KeyArticles" >> beam.Map(
@@ -95,6 +101,7 @@ class LinkMentions(beam.PTransform):
         results = (joined
                    | "JoinBranches" >> beam.CoGroupByKey()
                    | "Link" >> beam.ParDo(LinkFn(self.ingested_at, self.run_id,
-                                                 self.pack_values, self.on_setup))
+                                                 self.pack_values, self.on_setup,
+                                                 self.keep_fields))
                    .with_outputs(DEAD_LETTERS, main="rows"))
         return {"rows": results.rows, DEAD_LETTERS: results[DEAD_LETTERS]}

@@ -39,6 +39,27 @@ class Warehouse:
     def close(self) -> None:
         raise NotImplementedError
 
+    # ------------------------------------------------------------ reprocess's reads
+    # ``orewire reprocess`` reads the stored articles in shards, each in a worker, and
+    # updates the changed ones from staged Parquet files: the kind-specific SQL of that
+    # (how a row is assigned to a shard, how files become an UPDATE) lives here.
+
+    def article_count(self, since=None) -> int:
+        """Stored articles published (else ingested) at or after ``since``, or all."""
+        raise NotImplementedError
+
+    def article_shard(self, columns, shard: int, shards: int, since=None) -> Result:
+        """``columns`` of the stored articles in shard ``shard`` of ``shards`` (by a hash
+        of article_id, so the shards partition the table), ``since`` as in
+        ``article_count``."""
+        raise NotImplementedError
+
+    def update_from_files(self, table: str, paths: list[str], columns) -> int:
+        """Set ``columns`` of the stored rows of ``table`` that share a key with a row of
+        the Parquet files ``paths`` (written by orewire/shards.py, with the key and
+        ``columns``), without reading them into Python; returns rows updated."""
+        raise NotImplementedError
+
     def __enter__(self):
         return self
 

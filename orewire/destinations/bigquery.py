@@ -21,10 +21,13 @@ import datetime as dt
 import io
 import json
 import math
+import os
 import re
+import tempfile
 import uuid
 from urllib.parse import urlsplit
 
+import pyarrow.parquet as pq
 import sqlglot
 
 from orewire import schemas
@@ -32,6 +35,7 @@ from orewire import neardup
 from orewire.destinations.base import (Capabilities, Destination, DestinationError, Warehouse,
                                        WarehouseError)
 from orewire.dialect import QueryError, first_line, split_statements
+from orewire.shards import concat_shards
 from orewire.urls import redact
 
 SPEC_PREFIX = "bigquery:"
@@ -352,18 +356,81 @@ class BigQueryWarehouse(Warehouse):
         scratch table, then a MERGE that only updates; rows updated."""
         if not rows:
             return 0
+        with self._scratch(table, rows, "update") as tmp:
+            return self._merge_update(table, tmp, columns)
+
+    @contextlib.contextmanager
+    def _scratch_files(self, table: str, paths: list[str], purpose: str):
+        """The Parquet files ``paths`` loaded into a scratch table with their columns of
+        ``table``'s schema (one load job: the files are joined into one upload a row group
+        at a time, so their rows never sit in the driver), dropped after."""
+        from google.cloud import bigquery  # noqa: PLC0415
+        from google.cloud.bigquery.format_options import ParquetOptions  # noqa: PLC0415
+        tmp = self.table_id(f"_{purpose}_{table}_{uuid.uuid4().hex[:12]}")
+        names = set(pq.read_schema(paths[0]).names)
+        options = ParquetOptions()
+        options.enable_list_inference = True   # Arrow's lists as REPEATED fields
+        config = bigquery.LoadJobConfig(
+            schema=[f for f in self._schema(table) if f.name in names],
+            source_format=bigquery.SourceFormat.PARQUET, write_disposition="WRITE_TRUNCATE")
+        config.parquet_options = options
+        with tempfile.TemporaryDirectory(prefix="orewire-load-") as folder:
+            upload = concat_shards(sorted(paths), os.path.join(folder, "rows.parquet"))
+            try:
+                with open(upload, "rb") as data:
+                    self.client.load_table_from_file(data, tmp, job_config=config,
+                                                     timeout=REQUEST_TIMEOUT
+                                                     ).result(timeout=self.job_timeout)
+                yield tmp
+            finally:
+                self.client.delete_table(tmp, not_found_ok=True, retry=self._retry())
+
+    def update_from_files(self, table: str, paths: list[str], columns) -> int:
+        """Set ``columns`` of the stored rows that share a key with the rows of the
+        Parquet files ``paths``: a load job of the files into a scratch table, then a
+        MERGE that only updates (as ``update_rows``); rows updated."""
+        from google.api_core.exceptions import GoogleAPIError  # noqa: PLC0415
+        if not paths:
+            return 0
+        try:
+            with self._scratch_files(table, paths, "update") as tmp:
+                return self._merge_update(table, tmp, columns)
+        except (GoogleAPIError, OSError) as err:
+            raise WarehouseError(f"cannot update {self.table_id(table)}: "
+                                 f"{str(err).splitlines()[0][:300]}") from err
+
+    def _merge_update(self, table: str, source_table: str, columns) -> int:
         key = schemas.TABLES[table]["key"]
         on = " AND ".join(f"T.`{k}` = S.`{k}`" for k in key)
         sets = ", ".join(f"`{c}` = S.`{c}`" for c in columns)
-        with self._scratch(table, rows, "update") as tmp:
-            job = self.client.query(
-                f"MERGE `{self.table_id(table)}` T USING `{tmp}` S ON {on}\n"
-                f"WHEN MATCHED THEN UPDATE SET {sets}",
-                retry=self._retry(), job_retry=self._job_retry())
-            job.result(timeout=self.job_timeout)
-            return job.num_dml_affected_rows or 0
+        job = self.client.query(
+            f"MERGE `{self.table_id(table)}` T USING `{source_table}` S ON {on}\n"
+            f"WHEN MATCHED THEN UPDATE SET {sets}",
+            retry=self._retry(), job_retry=self._job_retry())
+        job.result(timeout=self.job_timeout)
+        return job.num_dml_affected_rows or 0
 
     # ------------------------------------------------------------ reads
+
+    @staticmethod
+    def _since(since) -> tuple[str, list]:
+        if since is None:
+            return "", []
+        return "COALESCE(published_at, ingested_at) >= ?", [since]
+
+    def article_count(self, since=None) -> int:
+        where, params = self._since(since)
+        return self.count("articles", where, params)
+
+    def article_shard(self, columns, shard: int, shards: int, since=None):
+        """One shard of the stored articles: FARM_FINGERPRINT of article_id modulo
+        ``shards`` (ABS of the remainder, not of the fingerprint, which may be INT64's
+        minimum)."""
+        where, params = self._since(since)
+        cols = ", ".join(f"`{c}`" for c in columns)
+        return self.query(f"SELECT {cols} FROM articles WHERE "
+                          f"ABS(MOD(FARM_FINGERPRINT(article_id), {int(shards)})) = ?"
+                          + (f" AND {where}" if where else ""), [int(shard), *params])
 
     def stored_article_ids(self, ids, since=None) -> set[str]:
         """Which of ``ids`` are stored (ingested at or after ``since``, when given): one

@@ -255,6 +255,44 @@ class DuckDBWarehouse(Warehouse):
         finally:
             self.con.unregister("_updates")
 
+    # ------------------------------------------------------------ reprocess
+
+    @staticmethod
+    def _since(since) -> tuple[str, list]:
+        if since is None:
+            return "", []
+        return "COALESCE(published_at, ingested_at) >= ?", [since]
+
+    def article_count(self, since=None) -> int:
+        where, params = self._since(since)
+        return self.count("articles", where, params)
+
+    def article_shard(self, columns, shard: int, shards: int, since=None):
+        """One shard of the stored articles: DuckDB's ``hash`` of article_id modulo
+        ``shards`` (an unsigned 64-bit hash, so the remainder is never negative)."""
+        where, params = self._since(since)
+        cols = ", ".join(f'"{c}"' for c in columns)
+        return self.query(f"SELECT {cols} FROM articles WHERE hash(article_id) % "
+                          f"{int(shards)} = ?" + (f" AND {where}" if where else ""),
+                          [int(shard), *params])
+
+    def update_from_files(self, table: str, paths: list[str], columns) -> int:
+        """One UPDATE ... FROM read_parquet([...]): DuckDB reads the files itself, in one
+        statement (one transaction). One thread, as for load_shards."""
+        if not paths:
+            return 0
+        key = schemas.TABLES[table]["key"]
+        sets = ", ".join(f'"{c}" = s."{c}"' for c in columns)
+        on = " AND ".join(f't."{k}" = s."{k}"' for k in key)
+        self.con.execute("SET threads = 1")
+        try:
+            return self.con.execute(f'UPDATE "{table}" AS t SET {sets} FROM '
+                                    f"read_parquet(?::VARCHAR[]) AS s WHERE {on}",
+                                    [sorted(paths)]).fetchall()[0][0]
+        except duckdb.Error as err:
+            raise WarehouseError(f"cannot update {table} of {self.path}: "
+                                 f"{str(err).splitlines()[0]}") from err
+
     def count(self, table: str, where: str = "", params: list | None = None) -> int:
         sql = f'SELECT count(*) FROM "{table}"' + (f" WHERE {where}" if where else "")
         return self.con.execute(sql, params or []).fetchall()[0][0]
