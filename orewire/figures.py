@@ -181,8 +181,8 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
         if _is_range_side(text, m.start("num"), family):
             # and the range's first side, if it was read as a figure ("$5 million to $7m")
             found = [f for f in found if not (f.end <= s and re.fullmatch(
-                r"\s*(?:-|–|~|to|a|and|et|y|e|und|и)\s*[^\w\s]{0,3}", text[f.end:m.start("num")],
-                re.I))]
+                r"\s*(?:-|–|~|to|a|and|et|y|e|und|и)\s*(?:" + _CUR_PREFIX + r"|[^\w\s]{0,3})\s*",
+                text[f.end:m.start("num")], re.I))]
             continue
         taken.append((s, e))  # a skipped change ("rose 4%") still hides what it covers
         fig = _figure(family, m, text, lang, mt_million, sterling)
@@ -518,7 +518,7 @@ def classify(sentence: str, fig: Figure) -> str:
         return "share"
     money = fig.unit.split("/")[0] in _CURRENCY.values()
     allowed = ("price", "investment", "export", "production", "reserves") if money else \
-        ("production", "reserves", "export")
+        ("production", "reserves", "export", "other")
     best, best_dist = None, 10 ** 9
     for kind, pattern in _kind_words():
         if kind not in allowed:

@@ -231,7 +231,10 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         if not before:
             give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
             continue
-        topic = by_sentence[before[-1]]
+        # a sentence naming minerals only as examples ("magnet metals such as neodymium")
+        # keeps the topic it had; so does one before a first sentence that names any
+        named = [st for st in before if not _examples_only(text, by_sentence[st])] or before
+        topic = by_sentence[named[-1]]
         groups = list_groups(text, topic)
         if len(set(groups.values())) == 1:
             chosen = topic   # one list: the figure is each one's
@@ -244,6 +247,24 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 done.add(m["mineral"])
                 give(i, fig)
     return owners
+
+
+@lru_cache(maxsize=1)
+def _EXAMPLE_BEFORE() -> re.Pattern:
+    words = _RULES().get("example_markers") or []
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")\s*$", re.I | re.U) if words \
+        else re.compile(r"(?!x)x")
+
+
+def _examples_only(text: str, in_sentence: list[tuple[int, dict]]) -> bool:
+    """Every mineral the sentence names is in a list of examples ("magnet metals such as
+    neodymium and praseodymium", "metals including cobalt")."""
+    groups = list_groups(text, in_sentence)
+    first_of = {}
+    for i, m in sorted(in_sentence, key=lambda im: im[1]["start"]):
+        first_of.setdefault(groups[i], m)
+    return all(_EXAMPLE_BEFORE().search(text, max(0, m["start"] - 40), m["start"])
+               for m in first_of.values())
 
 
 def _respective(text, fig, figures, same, groups, group) -> int | None:

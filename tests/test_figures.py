@@ -97,6 +97,14 @@ def test_range_written_by_its_ends_not_recorded(sentence):
     assert find_figures(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Concentrate changed hands between US$720 and US$760 a tonne this week.",
+    "The expansion will cost between A$40 million and A$55 million.",
+])
+def test_between_range_with_a_lettered_currency_prefix_not_recorded(sentence):
+    assert find_figures(sentence) == []
+
+
 def test_low_end_of_guidance_alone_is_still_a_figure():
     figs = find_figures("Output came in at 3 million tonnes, at the low end of guidance.")
     assert [(f.value, f.unit) for f in figs] == [(3_000_000, "tonnes")]
@@ -477,3 +485,13 @@ def test_a_percentage_compared_with_another_level_is_a_change(sentence, lang):
 ])
 def test_a_scale_word_is_shared_along_a_list(sentence, values):
     assert [f.value for f in find_figures(sentence)] == [pytest.approx(v) for v in values]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Buyers' demand for the metal reached 3,200 tonnes in the quarter.",
+    "Central-bank purchases came to 640 tonnes over the year.",
+    "Warehouse inventories dropped to 52,000 tonnes by March.",
+    "The country imported 85,000 tonnes of the concentrate.",
+])
+def test_a_quantity_bought_used_held_or_imported_is_kind_other(sentence):
+    assert one(sentence).kind == "other"

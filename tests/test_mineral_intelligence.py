@@ -65,6 +65,14 @@ def test_a_list_the_parse_attaches_by_its_first_member_goes_to_each(analyse, tex
     assert figures(analyse(text)) == [("tin", 2_000.0), ("tungsten", 2_000.0)]
 
 
+def test_minerals_named_only_as_examples_do_not_take_over_the_topic(analyse):
+    row = analyse("The deposit in the hills holds 4.5 million tonnes of rare earth oxides. "
+                  "Part of it is magnet metals such as terbium and dysprosium. Building "
+                  "the mine will cost about $620 million.")
+    assert figures(row) == [("rare_earth_elements", 4_500_000.0),
+                            ("rare_earth_elements", 620_000_000.0)]
+
+
 def test_the_phrase_owner_not_the_nearest_word(analyse):
     row = analyse("The country booked $3.1 billion of cobalt exports while copper "
                   "shipments slowed.")
