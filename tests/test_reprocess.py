@@ -15,23 +15,15 @@ from orewire.destinations import parse_destination
 from orewire.destinations.bigquery import BigQueryWarehouse
 from orewire.destinations.duckdb import DuckDBWarehouse
 from orewire.pipeline.cli import main, run
-from orewire.retag import ARTICLES_PER_SHARD, REPROCESSED_COLUMNS, TAGS, VERSION, change, \
-    fingerprint, shard_count
+from orewire.retag import (ARTICLES_PER_SHARD, REPROCESSED_COLUMNS, STORED_TAGS, TAGS,
+                           VERSION, change, fingerprint, shard_count)
 from orewire.shards import rows_to_table, staged_shards, write_arrow_shard
-from orewire.retag import STORED_TAGS
 from orewire.transforms.stage_changed_rows import StageChangedRows
 from tests.bq_service import bq  # noqa: F401 (fixture)
+from tests.test_maintenance import _q
 from tests.test_transforms import counters, pipeline
 
 NOW = dt.datetime(2025, 6, 2, 9, tzinfo=dt.timezone.utc)
-
-
-def _q(wh, sql):
-    con = duckdb.connect(str(wh), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def _articles(n: int) -> list[dict]:

@@ -44,9 +44,20 @@ class Warehouse:
     # updates the changed ones from staged Parquet files: the kind-specific SQL of that
     # (how a row is assigned to a shard, how files become an UPDATE) lives here.
 
+    @staticmethod
+    def _since(since) -> tuple[str, list]:
+        """The filter of ``since`` (SQL both dialects read) and its parameters."""
+        if since is None:
+            return "", []
+        return "COALESCE(published_at, ingested_at) >= ?", [since]
+
+    def count(self, table: str, where: str = "", params: list | None = None) -> int:
+        raise NotImplementedError
+
     def article_count(self, since=None) -> int:
         """Stored articles published (else ingested) at or after ``since``, or all."""
-        raise NotImplementedError
+        where, params = self._since(since)
+        return self.count("articles", where, params)
 
     def article_shard(self, columns, shard: int, shards: int, since=None) -> Result:
         """``columns`` of the stored articles in shard ``shard`` of ``shards`` (by a hash

@@ -412,16 +412,6 @@ class BigQueryWarehouse(Warehouse):
 
     # ------------------------------------------------------------ reads
 
-    @staticmethod
-    def _since(since) -> tuple[str, list]:
-        if since is None:
-            return "", []
-        return "COALESCE(published_at, ingested_at) >= ?", [since]
-
-    def article_count(self, since=None) -> int:
-        where, params = self._since(since)
-        return self.count("articles", where, params)
-
     def article_shard(self, columns, shard: int, shards: int, since=None):
         """One shard of the stored articles: FARM_FINGERPRINT of article_id modulo
         ``shards`` (ABS of the remainder, not of the fingerprint, which may be INT64's

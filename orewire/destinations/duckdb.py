@@ -257,16 +257,6 @@ class DuckDBWarehouse(Warehouse):
 
     # ------------------------------------------------------------ reprocess
 
-    @staticmethod
-    def _since(since) -> tuple[str, list]:
-        if since is None:
-            return "", []
-        return "COALESCE(published_at, ingested_at) >= ?", [since]
-
-    def article_count(self, since=None) -> int:
-        where, params = self._since(since)
-        return self.count("articles", where, params)
-
     def article_shard(self, columns, shard: int, shards: int, since=None):
         """One shard of the stored articles: DuckDB's ``hash`` of article_id modulo
         ``shards`` (an unsigned 64-bit hash, so the remainder is never negative)."""
