@@ -164,6 +164,11 @@ def test_only_the_rows_whose_tags_changed_are_updated(sample_warehouse, tmp_path
             f"orewire-") in out
     assert out.rstrip().endswith("; 2 changed their tags"), out
     assert _q(wh, "SELECT article_id, mineral_ids, minerals FROM articles ORDER BY 1") == before
+    # DESIGN.md's runs table: one row per run, mode reprocess, the identity kept (0 = 0)
+    runs = _q(wh, "SELECT mode, entries_seen, articles_written, summary, "
+                  "finished_at >= started_at FROM runs WHERE mode = 'reprocess'")
+    assert len(runs) == 1 and runs[0][:3] == ("reprocess", 0, 0) and runs[0][4]
+    assert runs[0][3] == out.strip()
 
 
 def test_the_driver_never_holds_the_stored_articles(sample_warehouse, tmp_path, capsys,
@@ -263,4 +268,6 @@ def test_reprocess_on_bigquery_updates_the_changed_rows(bq, capsys):  # noqa: F8
         after = sorted(wh.sql("SELECT article_id, ARRAY_TO_STRING(mineral_ids, ',') "
                               "FROM articles")[1])
         versions = wh.sql("SELECT DISTINCT pipeline_version FROM articles")[1]
+        runs = wh.sql("SELECT summary FROM runs WHERE mode = 'reprocess'")[1]
     assert after == before and versions != [("orewire-0.0.1",)]
+    assert runs == [(out.strip(),)]
