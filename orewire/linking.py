@@ -233,8 +233,9 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
             continue
         # a sentence naming minerals only as examples ("magnet metals such as neodymium")
         # keeps the topic it had; so does one before a first sentence that names any
-        named = [st for st in before if not _examples_only(text, by_sentence[st])] or before
-        topic = by_sentence[named[-1]]
+        named = next((st for st in reversed(before)
+                      if not _examples_only(text, by_sentence[st])), before[-1])
+        topic = by_sentence[named]
         groups = list_groups(text, topic)
         if len(set(groups.values())) == 1:
             chosen = topic   # one list: the figure is each one's

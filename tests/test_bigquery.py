@@ -11,6 +11,7 @@ import pytest
 from orewire.destinations import parse_destination
 from orewire.destinations.bigquery import (BigQueryWarehouse, parse_spec, staging_table_name,
                                            to_json_row)
+from orewire.shards import rows_to_table, write_arrow_shard
 from orewire.query import run_sql
 from orewire.pipeline.cli import main, run
 from tests.bq_service import bq  # noqa: F401 (fixture)
@@ -215,8 +216,8 @@ def test_a_job_on_a_remote_runner_stores_its_own_run_row(bq):  # noqa: F811
                                                               (2, 18, 0, 18, 0)]
 
 
-def test_update_rows_and_retry_resolution_on_bigquery(bq):  # noqa: F811
-    """The DML of `orewire reprocess` (update_rows) and `orewire retry` (RESOLVE)."""
+def test_update_from_files_and_retry_resolution_on_bigquery(bq, tmp_path):  # noqa: F811
+    """The DML of `orewire reprocess` (update_from_files) and `orewire retry` (RESOLVE)."""
     from orewire.pipeline.maintenance import RESOLVE
     spec = bq.new_dataset("maint")
     now = dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc)
@@ -226,9 +227,11 @@ def test_update_rows_and_retry_resolution_on_bigquery(bq):  # noqa: F811
              "pipeline_version": "old", "ingested_at": now},
             {"article_id": "a2", "url": "https://x.example/2", "mineral_ids": [],
              "pipeline_version": "old", "ingested_at": now}])
-        assert wh.update_rows("articles", [
-            {"article_id": "a1", "url": "https://x.example/1", "mineral_ids": ["lithium"],
-             "pipeline_version": "new"}], ["mineral_ids", "pipeline_version"]) == 1
+        columns = ["mineral_ids", "pipeline_version"]
+        shard = write_arrow_shard("articles", rows_to_table("articles", [
+            {"article_id": "a1", "mineral_ids": ["lithium"], "pipeline_version": "new"}],
+            ["article_id", *columns]), str(tmp_path))
+        assert wh.update_from_files("articles", [shard], columns) == 1
         rows = dict(wh.sql("SELECT article_id, pipeline_version FROM articles")[1])
         assert rows == {"a1": "new", "a2": "old"}
         wh.insert_rows("dead_letters", [

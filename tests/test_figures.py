@@ -427,12 +427,18 @@ def test_a_year_of_comparison_or_construction_is_not_the_figures(sentence, year)
 
 
 @pytest.mark.parametrize("sentence,value,unit", [
+    # ore tonnes and pct
     ("Laterite shipments reached 18 million wmt this quarter.", 18e6, "tonnes"),
     ("The port loaded 2.2 million dry metric tonnes of ore.", 2.2e6, "tonnes"),
     ("Concentrate sold for $910/dmt.", 910, "usd/t"),
     ("The country mines 35 pct of the world's supply.", 35, "percent"),
+    # more scale and currency spellings
+    ("The smelter raised US$2.5bln from bondholders.", 2.5e9, "usd"),
+    ("The state miner set aside Rs 750 cr for the bauxite block.", 7.5e9, "inr"),
+    ("A HK$3 billion placement funds the lithium refinery.", 3e9, "hkd"),
+    ("Royalties reached 120 million kwacha from copper.", 1.2e8, "zmw"),
 ])
-def test_ore_tonnes_and_pct(sentence, value, unit):
+def test_ore_tonnes_pct_and_more_scale_and_currency_spellings(sentence, value, unit):
     (fig,) = find_figures(sentence)
     assert (fig.value, fig.unit) == (pytest.approx(value), unit)
 
@@ -452,17 +458,6 @@ def test_a_conditional_word_of_one_language_is_not_read_in_another():
     # German "falls" (if) is an English verb
     assert [f.value for f in find_figures("Copper falls to $8,900 a tonne as demand cools.")] \
         == [8_900]
-
-
-@pytest.mark.parametrize("sentence,value,unit", [
-    ("The smelter raised US$2.5bln from bondholders.", 2.5e9, "usd"),
-    ("The state miner set aside Rs 750 cr for the bauxite block.", 7.5e9, "inr"),
-    ("A HK$3 billion placement funds the lithium refinery.", 3e9, "hkd"),
-    ("Royalties reached 120 million kwacha from copper.", 1.2e8, "zmw"),
-])
-def test_more_scale_and_currency_spellings(sentence, value, unit):
-    (fig,) = find_figures(sentence)
-    assert (fig.value, fig.unit) == (pytest.approx(value), unit)
 
 
 @pytest.mark.parametrize("sentence,lang", [

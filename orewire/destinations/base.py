@@ -117,7 +117,7 @@ class Destination:
 
     def open(self, read_only: bool = False, create: bool = True):
         """The warehouse itself (a context manager with ``sql``, ``count``,
-        ``insert_rows``, ``update_rows``, ``feed_states``, ``stored_article_ids``, the band
+        ``insert_rows``, ``update_from_files``, ``feed_states``, ``stored_article_ids``, the band
         index's lookups); ``create``: make missing tables. Raises WarehouseError."""
         raise NotImplementedError
 

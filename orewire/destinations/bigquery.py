@@ -351,14 +351,6 @@ class BigQueryWarehouse(Warehouse):
         with self._scratch(table, rows, "load") as tmp:
             return self._merge(table, tmp)
 
-    def update_rows(self, table: str, rows: list[dict], columns) -> int:
-        """Set ``columns`` of the stored rows that share ``rows``' keys: a load job into a
-        scratch table, then a MERGE that only updates; rows updated."""
-        if not rows:
-            return 0
-        with self._scratch(table, rows, "update") as tmp:
-            return self._merge_update(table, tmp, columns)
-
     @contextlib.contextmanager
     def _scratch_files(self, table: str, paths: list[str], purpose: str):
         """The Parquet files ``paths`` loaded into a scratch table with their columns of
@@ -388,7 +380,7 @@ class BigQueryWarehouse(Warehouse):
     def update_from_files(self, table: str, paths: list[str], columns) -> int:
         """Set ``columns`` of the stored rows that share a key with the rows of the
         Parquet files ``paths``: a load job of the files into a scratch table, then a
-        MERGE that only updates (as ``update_rows``); rows updated."""
+        MERGE that only updates; rows updated."""
         from google.api_core.exceptions import GoogleAPIError  # noqa: PLC0415
         if not paths:
             return 0

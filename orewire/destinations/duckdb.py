@@ -241,20 +241,6 @@ class DuckDBWarehouse(Warehouse):
             raise
         return added
 
-    def update_rows(self, table: str, rows: list[dict], columns) -> int:
-        """Set ``columns`` of the stored rows that share ``rows``' keys; rows updated."""
-        if not rows:
-            return 0
-        key = schemas.TABLES[table]["key"]
-        self.con.register("_updates", rows_to_table(table, rows))
-        try:
-            sets = ", ".join(f'"{c}" = s."{c}"' for c in columns)
-            on = " AND ".join(f't."{k}" = s."{k}"' for k in key)
-            return self.con.execute(f'UPDATE "{table}" AS t SET {sets} FROM _updates AS s '
-                                    f"WHERE {on}").fetchall()[0][0]
-        finally:
-            self.con.unregister("_updates")
-
     # ------------------------------------------------------------ reprocess
 
     def article_shard(self, columns, shard: int, shards: int, since=None):
