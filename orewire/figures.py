@@ -144,8 +144,9 @@ def _cues(lang: str):
     by = re.compile(rf"(?<!\w)(?:{_alternation(words('by_words'))})\s*$", re.I | re.U)
     to = re.compile(rf"(?<!\w)(?:{_alternation(words('to_words'))})\s*$", re.I | re.U)
     after = re.compile(rf"^\s*(?:{_alternation(r['change_after'])})(?!\w)", re.I | re.U)
-    rate_after = re.compile(rf"^\s*(?:\w+\s+)?(?:{_alternation(r['rate_after'])})",
-                            re.I | re.U)
+    between = _alternation(r.get("rate_after_not_between") or [])
+    rate_after = re.compile(rf"^\s*(?:(?!(?:{between})\s)[\w’'-]+\s+)?"
+                            rf"(?:{_alternation(r['rate_after'])})", re.I | re.U)
     rate_before = re.compile(rf"(?<!\w)(?:{_alternation(r['rate_before'])})(?!\w)",
                              re.I | re.U)
     relative = {k.lower(): int(v) for k, v in (r.get("year_relative") or {}).items()}

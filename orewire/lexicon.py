@@ -145,6 +145,21 @@ def name_titles() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def list_joiners() -> frozenset:
+    """Words that join a list's members (``list_joiners`` of ``seeds/senses.yaml``)."""
+    return frozenset(str(w).lower() for w in load_yaml(SENSES_FILE.name)["list_joiners"])
+
+
+def _listed_with_material(doc, end: int, lowercase_starts: set) -> bool:
+    """A mineral word written in lower case follows the one ending at ``end``, with
+    only list joiners between them ("Platinum and palladium")."""
+    i = end
+    while i < len(doc) and i - end < 3 and doc[i].lower_ in list_joiners():
+        i += 1
+    return i > end and i in lowercase_starts
+
+
+@lru_cache(maxsize=1)
 def company_words() -> frozenset:
     """Words that follow a capitalised mineral word in names (``company_words`` of
     ``seeds/senses.yaml``)."""
@@ -275,6 +290,7 @@ class MineralMatcher:
         capitalised in the article is a name unless commodity words stand next to it."""
         lowercase_seen = {doc[s:e].text.lower() for s, e, _ in kept
                           if not doc[s].text[:1].isupper()}
+        lowercase_starts = {s for s, _e, _k in kept if not doc[s].text[:1].isupper()}
         out = []
         for start, end, key in kept:
             first = doc[start]
@@ -297,7 +313,9 @@ class MineralMatcher:
                 continue  # "Monazite sands ...": English capitalises every first word
             if end - start == 1 and text.lower() not in lowercase_seen and \
                     not self._has_context(doc, start, end, width=5) and \
-                    not (sentence_initial and _quoted_move(doc, end)):
+                    not (sentence_initial and _quoted_move(doc, end)) and \
+                    not (sentence_initial and _listed_with_material(doc, end,
+                                                                    lowercase_starts)):
                 continue  # one word, only ever capitalised, no commodity word around it
             out.append((start, end, key))
         return out

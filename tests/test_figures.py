@@ -490,3 +490,30 @@ def test_a_scale_word_is_shared_along_a_list(sentence, values):
 ])
 def test_a_quantity_bought_used_held_or_imported_is_kind_other(sentence):
     assert one(sentence).kind == "other"
+
+
+@pytest.mark.parametrize("sentence,lang", [
+    ("Zinc has lost 45% of its value since the smelter closed.", "en"),
+    ("Le tungstène a perdu 25 % de sa valeur en un trimestre.", "fr"),
+    ("Das Metall verlor 18 Prozent seines Wertes.", "de"),
+])
+def test_a_share_of_its_own_value_lost_is_a_change(sentence, lang):
+    assert find_figures(sentence, lang) == []
+
+
+def test_a_rate_word_after_a_hyphenated_modifier_is_a_rate():
+    assert find_figures("The state keeps a 12% free-carried stake in every tin mine.") == []
+
+
+def test_a_rate_word_in_the_next_clause_leaves_the_figure():
+    # "grade" belongs to what follows "as", not to the tonnage before it
+    assert [f.value for f in find_figures(
+        "Zinc output slipped to 3.1 million tonnes as grades thinned at depth.")] == [3.1e6]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Copper concentrate treatment charges fell to $10 a tonne in the annual talks.",
+    "Smelters agreed TC/RCs of $21.25 a tonne and 2.125 cents a pound.",
+])
+def test_a_smelters_processing_fee_is_not_a_price_of_the_mineral(sentence):
+    assert find_figures(sentence) == []

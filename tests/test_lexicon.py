@@ -243,3 +243,18 @@ def test_mineral_word_after_a_title_or_club_prefix_is_a_name(find, lang, sentenc
 def test_a_title_does_not_hide_the_commodity_later_in_the_sentence(find):
     assert find("Herr Gold sagte, der Preis für Kupfer steige.", "de") == [
         ("copper", "Kupfer")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Platinum and palladium each changed hands near $1,000 an ounce.",
+     [("platinum", "Platinum"), ("palladium", "palladium")]),
+    ("Tin, tungsten and tantalum come from the same eastern mines.",
+     [("tin", "Tin"), ("tungsten", "tungsten"), ("tantalum", "tantalum")]),
+])
+def test_name_prone_word_opening_a_list_with_materials_is_a_mineral(find, sentence, expected):
+    assert find(sentence) == expected
+
+
+def test_name_prone_word_listed_with_another_name_is_still_a_name(find):
+    # two capitalised words coordinated: names, not materials
+    assert find("Cobalt and Nvidia showed their new robots on Tuesday.") == []
