@@ -308,10 +308,16 @@ _UP_DOWN = re.compile(r"(?<!\w)(?:up|down|plus|minus|by|um|de|em|en|на)\s*$", 
 def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool:
     """An amount that is a move, not a level: "up 52,000 yuan/mt from the previous
     period", "4 000 tU par rapport aux attentes"."""
-    _stem, _by, to, after, *_rest = _cues(lang)
+    stem, by, to, after, *_rest = _cues(lang)
     before = re.sub(_APPROX + r"$", "", text[max(0, start - 12):start])
     if to.search(before):
         return False    # "fell by 11.5% to 3.22 MT over the year-ago period": the level
+    # "cut iron ore output by 10 million tonnes", "a réduit sa production de 8 000
+    # tonnes": a "by" word right before, a change word among the five before it
+    clause = re.sub(_APPROX + r"$", "", re.split(r"[.;:!?]\s|,\s",
+                                                 text[max(0, start - 60):start])[-1])
+    if by.search(clause) and stem.search(" ".join(by.sub("", clause).split()[-5:])):
+        return True
     return bool(_UP_DOWN.search(before) and re.search(r"\b(?:from|than|on|vs)\b",
                                                       text[end:end + 30], re.I)) or \
         bool(after.match(text[end:end + 40]))

@@ -207,6 +207,7 @@ class MineralMatcher:
         self.lang = lang or "en"
         lower, exact, false_friends, ambiguous = alias_table(self.lang)
         self.ambiguous = ambiguous
+        self.exact_aliases = frozenset(exact)   # written with capitals on purpose
         self._ids: dict[str, frozenset] = {}
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -295,9 +296,10 @@ class MineralMatcher:
         for start, end, key in kept:
             first = doc[start]
             text = doc[start:end].text
-            if not first.text[:1].isupper() or first.text.isupper():
+            if not first.text[:1].isupper() or first.text.isupper() or \
+                    text in self.exact_aliases:
                 out.append((start, end, key))
-                continue
+                continue  # lower case, capitals, or an acronym or formula ("NdPr", "REEs")
             sent = first.sent
             words = [t for t in sent if t.is_alpha and len(t) > 3]
             title_case = words and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)

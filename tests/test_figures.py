@@ -517,3 +517,24 @@ def test_a_rate_word_in_the_next_clause_leaves_the_figure():
 ])
 def test_a_smelters_processing_fee_is_not_a_price_of_the_mineral(sentence):
     assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,lang", [
+    ("The group will cut nickel ore output by 4 million tonnes next year.", "en"),
+    ("Le groupe a réduit sa production de cuivre de 8 000 tonnes.", "fr"),
+])
+def test_an_amount_after_a_change_and_by_is_a_change(sentence, lang):
+    assert find_figures(sentence, lang) == []
+
+
+def test_the_level_after_a_change_by_an_amount_stays():
+    assert [f.value for f in find_figures(
+        "Tin output fell by 2,000 tonnes to 31,000 tonnes.")] == [31_000]
+
+
+@pytest.mark.parametrize("sentence,lang", [
+    ("The bloc wants to refine 40% of its own cobalt needs by 2030.", "en"),
+    ("Le pays veut transformer 30 % de son manganèse sur place.", "fr"),
+])
+def test_a_share_someone_intends_to_reach_is_a_goal(sentence, lang):
+    assert find_figures(sentence, lang) == []

@@ -258,3 +258,12 @@ def test_name_prone_word_opening_a_list_with_materials_is_a_mineral(find, senten
 def test_name_prone_word_listed_with_another_name_is_still_a_name(find):
     # two capitalised words coordinated: names, not materials
     assert find("Cobalt and Nvidia showed their new robots on Tuesday.") == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The refiner sold 900 tonnes of NdPr oxide in the quarter.",
+     [("neodymium", "NdPr"), ("praseodymium", "NdPr")]),
+    ("Demand for HREEs outran supply again.", [("rare_earth_elements", "HREEs")]),
+])
+def test_an_acronym_or_formula_mid_sentence_is_not_taken_for_a_name(find, sentence, expected):
+    assert find(sentence) == expected
