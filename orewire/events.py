@@ -97,10 +97,28 @@ def sentence_events(sentence: str) -> list[Trigger]:
             cues = tuple((d, m.start()) for d, pattern in spec["directions"].items()
                          for m in pattern.finditer(sentence)
                          if not NEGATED.search(sentence, 0, m.start()))
-            out.append(Trigger(name, first, cues))
+            out.append(Trigger(name, first, _foreground(sentence, cues)))
     found = {t.type for t in out}
     kept = [t for t in out if not set(rules()[t.type]["unless"]) & found]
     return [_own_cues(t, kept) for t in kept]
+
+
+@lru_cache(maxsize=1)
+def _background() -> re.Pattern | None:
+    patterns = load_yaml(EVENTS_FILE.name).get("background") or []
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.U) if patterns \
+        else None
+
+
+def _foreground(sentence: str, cues: tuple) -> tuple:
+    """The cues outside the sentence's background parts (``background`` of
+    seeds/events.yaml: what came before the news), or all of them when none is outside."""
+    pattern = _background()
+    if pattern is None or len(cues) < 2:
+        return cues
+    spans = [m.span() for m in pattern.finditer(sentence)]
+    outside = tuple(c for c in cues if not any(a <= c[1] < b for a, b in spans))
+    return outside or cues
 
 
 def _own_cues(trigger: Trigger, triggers: list[Trigger]) -> Trigger:

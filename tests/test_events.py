@@ -109,3 +109,25 @@ def test_a_shared_direction_word_belongs_to_the_nearer_type():
 ])
 def test_general_wording_of_discoveries_milestones_and_investments(sentence, expected):
     assert expected in [t.type for t in sentence_events(sentence)]
+
+
+@pytest.mark.parametrize("sentence,kind,direction", [
+    # what came before the news gives way to the news (the labels take the latest)
+    ("Tungsten prices, which sank through the winter, recovered in April.", "price", "up"),
+    ("After two years of decline, Zambian cobalt output rose in the third quarter.",
+     "production", "up"),
+    # French "levé": the ban was lifted
+    ("Pékin a levé l'interdiction des exportations de graphite.", "export_restriction",
+     "easing"),
+])
+def test_direction_of_the_news_not_its_background(sentence, kind, direction):
+    trigger = next(t for t in sentence_events(sentence) if t.type == kind)
+    assert direction_for(trigger, 0) == direction
+
+
+def test_a_background_cue_alone_still_counts():
+    # with no other cue, the relative clause's is the sentence's direction
+    trigger = next(t for t in sentence_events(
+        "Manganese prices, which fell sharply in May, are watched closely.")
+        if t.type == "price")
+    assert direction_for(trigger, 0) == "down"
