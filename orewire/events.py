@@ -189,6 +189,17 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
         return next((i for i, (a, b) in enumerate(spans) if a <= pos < b), len(spans) - 1)
 
     anchored = {t.type for i in {clause_of(p) for p in starts} for t in own[i]}
+    with_mineral = {clause_of(p) for p in starts}
+
+    def continued(i: int) -> int:
+        """The last clause that goes on about clause i's mineral: each a pronoun's, none
+        naming a mineral ("prices doubled, but they eased this month")."""
+        j = i
+        while j + 1 < len(spans) and j + 1 not in with_mineral and \
+                _CONTINUES().match(sentence, spans[j + 1][0], spans[j + 1][1]):
+            j += 1
+        return j
+
     out = []
     for pos in starts:
         i = clause_of(pos)
@@ -197,5 +208,24 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
             triggers = own[i] + [t for t in whole if t.type not in anchored | mine]
         else:
             triggers = whole
-        out.append([(t, spans[i]) for t in triggers])
+        last = spans[continued(i)]
+        sentence_cues = {t.type: t.cues for t in whole}
+        paired = []
+        for t in triggers:
+            # the latest of the mineral's clauses that states a move gives the direction
+            later = tuple(c for c in sentence_cues.get(t.type, ()) if last[0] <= c[1] < last[1])
+            if later and last != spans[i]:
+                paired.append((Trigger(t.type, t.start, later), last))
+            else:
+                paired.append((t, spans[i]))
+        out.append(paired)
     return out
+
+
+@lru_cache(maxsize=1)
+def _CONTINUES() -> re.Pattern:  # noqa: N802 (a compiled constant, built on first use)
+    words = load_yaml(EVENTS_FILE.name).get("continuing_pronouns") or []
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\W*(?:[^\W\d]+\s+){0,3}?(?:"
+                      + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I | re.U)

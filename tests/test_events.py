@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from orewire.events import TYPES, direction_for, rules, sentence_events
+from orewire.events import TYPES, direction_for, mention_events, rules, sentence_events
 
 
 def types(sentence):
@@ -131,3 +131,21 @@ def test_a_background_cue_alone_still_counts():
         "Manganese prices, which fell sharply in May, are watched closely.")
         if t.type == "price")
     assert direction_for(trigger, 0) == "down"
+
+
+@pytest.mark.parametrize("sentence,direction", [
+    ("Vanadium prices tripled in two years, but they slipped this month.", "down"),
+    ("Zinc output fell last year; this year it is expected to rise 5%.", "up"),
+])
+def test_a_later_clause_about_the_same_mineral_gives_the_latest_direction(sentence,
+                                                                          direction):
+    (events,) = mention_events(sentence, [0])
+    trigger, clause = next((t, c) for t, c in events if t.type in ("price", "production"))
+    assert direction_for(trigger, 0, clause) == direction
+
+
+def test_a_later_clause_with_a_mineral_of_its_own_keeps_its_direction():
+    sentence = "Copper output rose 4% in May, while zinc output fell sharply."
+    copper, zinc = mention_events(sentence, [0, sentence.index("zinc")])
+    assert direction_for(copper[0][0], 0, copper[0][1]) == "up"
+    assert direction_for(zinc[0][0], sentence.index("zinc"), zinc[0][1]) == "down"

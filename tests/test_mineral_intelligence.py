@@ -226,3 +226,12 @@ def test_an_article_makes_cobre_the_noun(analyse, text, lang, found):
 ])
 def test_a_mineral_word_opening_a_sentence(analyse, text, found):
     assert analyse(text)["mineral_ids"] == found
+
+
+def test_a_paragraph_break_ends_a_sentence_even_after_an_abbreviation():
+    # the blank line is a token of its own; the full stop before a lower-case word and a
+    # number ends nothing
+    doc = sentence_model("en")("Output rose at the Cia. mine\n\nlithium prices fell approx. "
+                               "12 dollars")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Output rose at the Cia. mine", "lithium prices fell approx. 12 dollars"]
