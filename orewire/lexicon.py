@@ -123,6 +123,18 @@ def _quoted_move_window() -> int:
     return int(load_yaml(SENSES_FILE.name).get("quoted_move_window") or 0)
 
 
+@lru_cache(maxsize=1)
+def _commodity_measure() -> re.Pattern | None:
+    patterns = load_yaml(SENSES_FILE.name).get("commodity_measures") or []
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+
+def _priced_by_mass(sentence: str) -> bool:
+    """The sentence quotes a price per tonne, ounce or pound (``commodity_measures``)."""
+    pattern = _commodity_measure()
+    return pattern is not None and pattern.search(sentence) is not None
+
+
 def _quoted_move(doc, end: int) -> bool:
     """A number, percentage or currency right after a mention ("Nickel rose 2.1%")."""
     window = _quoted_move_window()
@@ -315,7 +327,8 @@ class MineralMatcher:
                 continue  # "Monazite sands ...": English capitalises every first word
             if end - start == 1 and text.lower() not in lowercase_seen and \
                     not self._has_context(doc, start, end, width=5) and \
-                    not (sentence_initial and _quoted_move(doc, end)) and \
+                    not (sentence_initial and (_quoted_move(doc, end) or
+                                               _priced_by_mass(sent.text))) and \
                     not (sentence_initial and _listed_with_material(doc, end,
                                                                     lowercase_starts)):
                 continue  # one word, only ever capitalised, no commodity word around it

@@ -312,14 +312,40 @@ def distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def figure_owner(text: str, fig: dict, mentions: list[dict], candidates: list[int]) -> int:
     """The mention a figure is about: the nearest, a mention after the figure counting four
-    words more ("Palladium output could fall 11% to 2.4 million ounces, whilst platinum")."""
+    words more ("Palladium output could fall 11% to 2.4 million ounces, whilst platinum"),
+    and one in an aside the figure is not in only when every candidate is ("Silver, often
+    dragged along by gold, rose to $28.40": silver's)."""
     def cost(i):
         m = mentions[i]
         if m["start"] >= fig["end"] and _OF.fullmatch(text[fig["end"]:m["start"]]):
-            return -1  # "18,125 metric tons of cobalt", "30 millones de toneladas de fosfato"
-        return distance(text, (m["start"], m["end"]), (fig["start"], fig["end"])) + \
-            (4 if m["start"] >= fig["end"] else 0)
+            return (False, -1)  # "18,125 metric tons of cobalt", "30 millones de toneladas de"
+        return (_in_aside(text, m, fig, mentions),
+                distance(text, (m["start"], m["end"]), (fig["start"], fig["end"])) +
+                (4 if m["start"] >= fig["end"] else 0))
     return min(candidates, key=cost)
+
+
+def _in_aside(text: str, m: dict, fig: dict, mentions: list[dict]) -> bool:
+    """``m`` stands in a part of its sentence set off by two commas that says more than a
+    list of minerals (", often dragged along by gold,", ", like cobalt,"), and ``fig``
+    stands outside it."""
+    # a comma that parts words, not digits ("11,000")
+    lefts = [c.start() for c in _COMMA.finditer(text, max(0, m["start"] - 100), m["start"])]
+    after = _COMMA.search(text, m["end"], m["end"] + 100)
+    left, right = (lefts[-1] if lefts else -1), (after.start() if after else -1)
+    if left < 0 or right < 0 or left < fig["start"] < right or \
+            re.search(r"[.;:!?]", text[left:right]):
+        return False
+    inner = text[left + 1:right]
+    for other in mentions:
+        if left < other["start"] and other["end"] <= right:
+            inner = inner.replace(text[other["start"]:other["end"]], " ")
+    words = [w for w in re.findall(r"[^\W\d]+", inner) if w.lower() not in _LIST_WORDS]
+    return len(words) >= 1
+
+
+_COMMA = re.compile(r",(?=\s)")
+_LIST_WORDS = frozenset({"and", "or", "et", "ou", "y", "o", "e", "und", "oder", "и", "или"})
 
 
 def owner_cost(text: str, fig: dict, m: dict) -> int:

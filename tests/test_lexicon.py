@@ -267,3 +267,10 @@ def test_name_prone_word_listed_with_another_name_is_still_a_name(find):
 ])
 def test_an_acronym_or_formula_mid_sentence_is_not_taken_for_a_name(find, sentence, expected):
     assert find(sentence) == expected
+
+
+def test_name_prone_word_opening_a_sentence_priced_by_mass_is_a_mineral(find):
+    assert find("Nickel, which many traders avoid, climbed to $17,000 a tonne.") == [
+        ("nickel", "Nickel")]
+    # a name with a price that is not by the tonne or ounce stays a name
+    assert find("Cobalt, the robot maker, raised $40 million from investors.") == []

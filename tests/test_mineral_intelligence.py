@@ -235,3 +235,15 @@ def test_a_paragraph_break_ends_a_sentence_even_after_an_abbreviation():
                                "12 dollars")
     assert [s.text.strip() for s in doc.sents] == [
         "Output rose at the Cia. mine", "lithium prices fell approx. 12 dollars"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the mineral of an aside set off by commas does not own the figure outside it
+    ("Tin, often pulled along by copper, rose to $31,400 a tonne.", [("tin", 31_400.0)]),
+    ("Zinc, like nickel, slipped to $2,700 a tonne.", [("zinc", 2_700.0)]),
+    # a list between commas is not an aside: each member takes the figure
+    ("Copper, zinc, lead and nickel rose to about $9,000 a tonne.",
+     [("copper", 9_000.0), ("lead", 9_000.0), ("nickel", 9_000.0), ("zinc", 9_000.0)]),
+])
+def test_a_figure_goes_past_an_aside_to_the_sentences_subject(analyse, text, expected):
+    assert sorted(figures(analyse(text))) == expected
