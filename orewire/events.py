@@ -200,6 +200,7 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
             j += 1
         return j
 
+    sentence_cues = {t.type: t.cues for t in whole}
     out = []
     for pos in starts:
         i = clause_of(pos)
@@ -209,15 +210,13 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
         else:
             triggers = whole
         last = spans[continued(i)]
-        sentence_cues = {t.type: t.cues for t in whole}
         paired = []
         for t in triggers:
             # the latest of the mineral's clauses that states a move gives the direction
-            later = tuple(c for c in sentence_cues.get(t.type, ()) if last[0] <= c[1] < last[1])
-            if later and last != spans[i]:
-                paired.append((Trigger(t.type, t.start, later), last))
-            else:
-                paired.append((t, spans[i]))
+            later = () if last == spans[i] else tuple(
+                c for c in sentence_cues.get(t.type, ()) if last[0] <= c[1] < last[1])
+            paired.append((Trigger(t.type, t.start, later), last) if later
+                          else (t, spans[i]))
         out.append(paired)
     return out
 

@@ -12,6 +12,7 @@ from orewire import PIPELINE_VERSION
 from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
 from orewire.events import acting_government_types, direction_for, mention_events
 from orewire.figures import rules as _RULES
+from orewire.lexicon import list_joiners
 from orewire.syntax import TOPIC
 
 # Labels the small model gives country names by mistake ("Chad" PERSON, "Kazakh" ORG).
@@ -340,12 +341,11 @@ def _in_aside(text: str, m: dict, fig: dict, mentions: list[dict]) -> bool:
     for other in mentions:
         if left < other["start"] and other["end"] <= right:
             inner = inner.replace(text[other["start"]:other["end"]], " ")
-    words = [w for w in re.findall(r"[^\W\d]+", inner) if w.lower() not in _LIST_WORDS]
+    words = [w for w in re.findall(r"[^\W\d]+", inner) if w.lower() not in list_joiners()]
     return len(words) >= 1
 
 
 _COMMA = re.compile(r",(?=\s)")
-_LIST_WORDS = frozenset({"and", "or", "et", "ou", "y", "o", "e", "und", "oder", "и", "или"})
 
 
 def owner_cost(text: str, fig: dict, m: dict) -> int:

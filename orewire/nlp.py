@@ -75,18 +75,12 @@ def _line_breaks(doc):
     import numpy  # noqa: PLC0415 (a component: imported with spaCy, lazily)
     from spacy.attrs import ORTH  # noqa: PLC0415
     orth = doc.to_array(ORTH)
-    kinds = {}   # each distinct word once: ends with a full stop / is a line break
     strings = doc.vocab.strings
-    for h in numpy.unique(orth).tolist():
-        word = strings[h]
-        if word.endswith("."):
-            kinds[h] = "stop"
-        elif "\n" in word and not word.strip():
-            kinds[h] = "break"
-    stops = [i for i in numpy.flatnonzero(numpy.isin(orth, [h for h, k in kinds.items()
-                                                            if k == "stop"])).tolist()]
-    breaks = set(numpy.flatnonzero(numpy.isin(orth, [h for h, k in kinds.items()
-                                                     if k == "break"])).tolist())
+    words = [(h, strings[h]) for h in numpy.unique(orth).tolist()]  # each distinct word once
+    stops = numpy.flatnonzero(numpy.isin(
+        orth, [h for h, w in words if w.endswith(".")])).tolist()
+    breaks = set(numpy.flatnonzero(numpy.isin(
+        orth, [h for h, w in words if "\n" in w and not w.strip()])).tolist())
     for i in stops:
         if i + 1 < n:
             nxt = doc[i + 1]
