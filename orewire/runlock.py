@@ -14,8 +14,10 @@ its process dies, SIGKILL included, so a killed run never leaves a stale lock an
 has to guess whether a pid still means the same process; the standard library has it.
 The file itself stays (removing a flock file races with a run that has just opened it);
 it holds the current holder's pid and run id for the refusal message. A second run on the
-same file is refused at once with that message (exit 2) rather than made to wait: a run
-can take hours, and two runs over one file would only fetch the same pages twice.
+same file is refused at once with that message (exit 2; it waits at most two seconds for the
+holder's facts, which are missing for a moment as a run takes or gives up the lock) rather
+than made to wait for the lock: a run can take hours, and two runs over one file would only
+fetch the same pages twice.
 
 While a run holds the lock no other live run can own a staging folder under
 ``.<warehouse>.staging/``, so every folder there but its own is a dead run's and is removed:
@@ -51,6 +53,8 @@ _ALIVE = ".alive"
 # A run's temp folder without its lock file is one whose run died between making the
 # folder and locking it (a moment); older than this, it is removed.
 _UNLOCKED_GRACE_SECONDS = 600
+# How long a refused run waits for the holder's facts to appear in the lock file.
+_HOLDER_WAIT_SECONDS = 2.0
 
 
 class WarehouseBusy(RuntimeError):
@@ -77,14 +81,22 @@ class RunLock:
         if fcntl is None:
             return
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _read_holder(fd)
-            os.close(fd)
-            raise WarehouseBusy(
-                f"another orewire run{holder} is writing {self.warehouse}; run again "
-                "when it has finished") from None
+        # The holder's facts are missing for a moment at both ends of its hold (between
+        # its flock and its write; between its truncate and its close): a refusal waits
+        # that moment out, so it names the holder or finds the lock free.
+        deadline = time.monotonic() + _HOLDER_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = _read_holder(fd)
+                if holder or time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise WarehouseBusy(
+                        f"another orewire run{holder} is writing {self.warehouse}; run "
+                        "again when it has finished") from None
+                time.sleep(0.02)
         os.ftruncate(fd, 0)
         os.write(fd, json.dumps({
             "pid": os.getpid(), "run_id": run_id,

@@ -77,6 +77,44 @@ def test_a_second_holder_is_refused_with_who_holds_it(tmp_path):
     again.release()
 
 
+def test_a_refusal_in_the_moment_before_the_holder_writes_still_names_it(tmp_path):
+    # The holder has the flock but has not yet written its facts (the moment between the
+    # two in acquire): the refused run waits for them rather than printing no holder.
+    import fcntl
+    import threading
+    wh = str(tmp_path / "w.duckdb")
+    fd = os.open(runlock.lock_path(wh), os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    writer = threading.Timer(0.3, lambda: os.write(
+        fd, b'{"pid": 4242, "run_id": "late-writer", "since": "now"}'))
+    writer.start()
+    try:
+        runlock.RunLock(wh).acquire("refused")
+    except runlock.WarehouseBusy as err:
+        assert "(pid 4242, run late-writer" in str(err)
+    else:
+        raise AssertionError("two holders of one run lock")
+    finally:
+        writer.join()
+        os.close(fd)
+
+
+def test_a_lock_released_while_a_run_is_refused_is_taken(tmp_path):
+    # The holder empties the file, then closes it: a run in that moment gets the lock.
+    import fcntl
+    import threading
+    wh = str(tmp_path / "w.duckdb")
+    fd = os.open(runlock.lock_path(wh), os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    closer = threading.Timer(0.3, os.close, (fd,))
+    closer.start()
+    lock = runlock.RunLock(wh)
+    lock.acquire("next")
+    closer.join()
+    assert lock.fd is not None
+    lock.release()
+
+
 def test_two_runs_at_once_on_one_file_store_every_article_once(tmp_path):
     links = _feeds(tmp_path / "a", "alpha", 3) | _feeds(tmp_path / "b", "beta", 3)
     wh = tmp_path / "w.duckdb"
