@@ -190,7 +190,7 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
         if fig is not None:
             found.append(fig)
     found.sort(key=lambda f: f.start)
-    found = _drop_ranges_and_conversions(text, found)
+    found = _drop_ranges_and_conversions(text, found, lang)
     while extra := _unit_shared_before(text, found, lang):   # a series, right to left
         found = sorted(found + extra, key=lambda f: f.start)
     for a, b in reversed(list(zip(found, found[1:]))):
@@ -291,12 +291,18 @@ def _is_change(text: str, num_start: int, end: int, lang: str = "en") -> bool:
     before = re.sub(_APPROX + r"$", "", before)
     if to.search(before):
         return False        # "rose to 70%": the level reached
-    if by.search(before):
-        return True         # "fell by 11.5%", "stieg um 4 %"
+    if by.search(before) or _participle_after().match(text[end:end + 40]):
+        return True         # "fell by 11.5%", "stieg um 4 %", "hat 17 Prozent zugelegt"
     if _share_after().match(text[end:end + 20]):
         return False        # "... surging, and about 70% of global output": a share
     # a change word within the last five words ("elevou a produção em 4,2 por cento")
     return bool(stem.search(" ".join(before.split()[-5:])))
+
+
+@lru_cache(maxsize=1)
+def _participle_after() -> re.Pattern:
+    return re.compile(rf"^\s*(?:{_alternation(rules().get('change_participles_after') or [])})"
+                      r"(?!\w)", re.I | re.U)
 
 
 _EACH_WORTH = re.compile(r"\b(?:each|every|per|one|a)\s+(tonne|ton|ounce|pound)\b[^.;]{0,60}?"
@@ -484,7 +490,16 @@ _RANGE_LOW = re.compile("|".join(rules()["range_low_end"]), re.I)
 _RANGE_HIGH = re.compile(r"\s*(?:" + "|".join(rules()["range_high_end"]) + ")", re.I)
 
 
-def _drop_ranges_and_conversions(text: str, figures: list[Figure]) -> list[Figure]:
+def _moved_by(text: str, start: int, lang: str) -> bool:
+    """A change word (and perhaps a "by" word) comes right before the number at ``start``:
+    the amount is a move ("fell 2,125 tonnes", "rose by $120")."""
+    stem, by, *_rest = _cues(lang)
+    words = re.split(r"[.;:!?,]\s", text[max(0, start - 40):start])[-1].split()[-2:]
+    return bool(words) and bool(stem.search(" ".join(words)))
+
+
+def _drop_ranges_and_conversions(text: str, figures: list[Figure],
+                                 lang: str = "en") -> list[Figure]:
     drop = {i for i, f in enumerate(figures)   # "$1.2-1.5 billion", "RMB94,000~96,000/t"
             if re.match(r"\s*(?:-|–|~)\s*\d", text[f.end:f.end + 6])}
     for i in range(len(figures) - 1):
@@ -493,6 +508,10 @@ def _drop_ranges_and_conversions(text: str, figures: list[Figure]) -> list[Figur
         same_unit = a.unit.split("/")[0] == b.unit.split("/")[0]
         if same_unit and re.fullmatch(r"\s*(?:-|–|~|to|and|a|à|bis|y|e|et|und|и|до)\s*",
                                       between, re.I):
+            if re.fullmatch(r"\s*(?:to|à|bis|до)\s*", between, re.I) and \
+                    _moved_by(text, a.start, lang):
+                drop.add(i)   # "stocks fell 2,125 tonnes to 118,400 tonnes": the move, then
+                continue      # the level it reached
             if re.fullmatch(r"\s*and\s*", between) and not re.search(
                     r"(?:between|entre|zwischen|между)\s+\S*\s*$",
                     text[max(0, a.start - 25):a.start], re.I):

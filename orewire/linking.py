@@ -226,8 +226,10 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                         i == owner or mentions[i]["mineral"] != mentions[owner]["mineral"]):
                     give(i, fig)
             continue
-        if fig["unit"] in _RULES()["not_carried_units"]:
-            continue  # a share in a sentence naming no mineral is rarely the mineral's
+        if fig["unit"] in _RULES()["not_carried_units"] or \
+                fig["unit"] == "percent" and _SECTOR_SUBJECT().search(
+                    text[fig["sent_start"]:fig["start"]]):
+            continue  # a figure of the whole sector ("Mining accounts for 12% of GDP")
         before = [s for s in sentence_starts if s < fig["sent_start"]]
         if not before:
             give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
@@ -249,6 +251,12 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 done.add(m["mineral"])
                 give(i, fig)
     return owners
+
+
+@lru_cache(maxsize=1)
+def _SECTOR_SUBJECT() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(_RULES()["sector_subjects"]) + r")",
+                      re.I | re.M)
 
 
 @lru_cache(maxsize=1)
@@ -304,6 +312,14 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|/|y|e|et|und|и)?\s*(?:,|and|or|y|e|et
                        re.I)
 
 
+def _of_mineral(between: str) -> bool:
+    """What stands between a figure and a mention after it makes the figure the mention's
+    ("18,125 metric tons of cobalt", "$500 million in lithium"), but not a word that
+    lists the mention as another one ("zinc rose to $2,810 and tin was flat")."""
+    m = _OF.fullmatch(between)
+    return bool(m) and not (set(between.lower().split()) & list_joiners())
+
+
 def distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     """Words between two spans, each clause break (comma, dash, bracket) counting six."""
     lo, hi = (a[1], b[0]) if a[0] <= b[0] else (b[1], a[0])
@@ -318,7 +334,7 @@ def figure_owner(text: str, fig: dict, mentions: list[dict], candidates: list[in
     dragged along by gold, rose to $28.40": silver's)."""
     def cost(i):
         m = mentions[i]
-        if m["start"] >= fig["end"] and _OF.fullmatch(text[fig["end"]:m["start"]]):
+        if m["start"] >= fig["end"] and _of_mineral(text[fig["end"]:m["start"]]):
             return (False, -1)  # "18,125 metric tons of cobalt", "30 millones de toneladas de"
         return (_in_aside(text, m, fig, mentions),
                 distance(text, (m["start"], m["end"]), (fig["start"], fig["end"])) +
@@ -350,7 +366,7 @@ _COMMA = re.compile(r",(?=\s)")
 
 def owner_cost(text: str, fig: dict, m: dict) -> int:
     """Words between a figure and a mention (clause breaks counting six), -1 for "of"."""
-    if m["start"] >= fig["end"] and _OF.fullmatch(text[fig["end"]:m["start"]]):
+    if m["start"] >= fig["end"] and _of_mineral(text[fig["end"]:m["start"]]):
         return -1
     return distance(text, (m["start"], m["end"]), (fig["start"], fig["end"]))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -95,12 +96,24 @@ def _line_breaks(doc):
         token = doc[i]
         if i in breaks:
             doc[i + 1].is_sent_start = True
+        elif i and doc[i - 1].like_num and token.lower_ in _scale_abbreviations():
+            # a scale word's abbreviation goes on to its unit, capitalised in German
+            # ("1,4 Mrd. Euro", "250 Tsd. Tonnen")
+            doc[i + 1].is_sent_start = False
         elif (i and len(token.text) <= 4 and token.whitespace_
               and doc[i - 1].like_num and doc[i + 1].text[:1].isupper()):
             # a unit after a number keeps its full stop as an abbreviation would ("$400m.",
             # "4 Mt."): followed by a capital, the sentence ended there
             doc[i + 1].is_sent_start = True
     return doc
+
+
+@lru_cache(maxsize=1)
+def _scale_abbreviations() -> frozenset:
+    """Scale words written with a full stop ("Mrd.", "Mio.", "тыс."), from
+    seeds/figures.yaml."""
+    from orewire.figures import rules  # noqa: PLC0415 (figures' rules load with spaCy's)
+    return frozenset(w.lower() for w in rules()["scale_words"] if str(w).endswith("."))
 
 
 def _register_line_breaks() -> None:

@@ -22,12 +22,21 @@ CLAUSE_TAGS = ("VB", "MD")   # Penn tags of verbs and modals
 
 def clause_head(tok):
     """The token heading ``tok``'s clause: the nearest verb that is the root or starts a
-    clause of its own, else the root."""
+    clause of its own, else the root. A purpose clause ("to" and a verb) is its verb's:
+    it says what the amount is for ("will invest $1.2 billion to raise silver output",
+    "raised $40 million to expand its graphite mine")."""
     while tok.head.i != tok.i:
-        if tok.tag_.startswith(CLAUSE_TAGS) and tok.dep_ in CLAUSE_DEPS:
+        if tok.tag_.startswith(CLAUSE_TAGS) and tok.dep_ in CLAUSE_DEPS and \
+                not _purpose(tok):
             return tok
         tok = tok.head
     return tok
+
+
+def _purpose(tok) -> bool:
+    """``tok`` heads an infinitive hanging from its verb as an adverbial clause."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
 def _token_at(doc, start: int, end: int):

@@ -116,6 +116,20 @@ def test_change_to_a_level_is_not_a_range():
     assert [(f.value, f.unit) for f in figs] == [(120_000, "tonnes")]
 
 
+@pytest.mark.parametrize("sentence, lang, value", [
+    ("Warehouse stocks of tin fell 1,340 tonnes to 6,210 tonnes.", "en", 6_210),
+    ("Inventories rose by 800 tonnes to 12,400 tonnes this week.", "en", 12_400),
+    ("Die Lagerbestände stiegen um 1.500 Tonnen auf 9.800 Tonnen.", "de", 9_800),
+])
+def test_an_amount_moved_then_the_level_it_reached_is_not_a_range(sentence, lang, value):
+    # the move is not a figure; the level it reached is
+    assert [f.value for f in find_figures(sentence, lang)] == [value]
+
+
+def test_two_amounts_after_a_plain_verb_are_still_a_range():
+    assert find_figures("Output will be 2,000 tonnes to 3,000 tonnes next year.") == []
+
+
 @pytest.mark.parametrize("sentence", [
     "Exports fell in 2025 after the ban.",
     "The 2025 budget left mining untouched.",
@@ -223,6 +237,8 @@ def test_units_and_number_forms(sentence, lang, kw, value, unit):
     ("Output rose 8% year on year.", "en"),
     ("La production a progressé de 12 % sur un an.", "fr"),
     ("Die Förderung stieg um 4 Prozent.", "de"),
+    ("Seit Januar hat das Metall gut 9 Prozent zugelegt.", "de"),
+    ("Der Absatz ist im Quartal 6 Prozent gesunken.", "de"),
     ("La producción aumentó un 7%.", "es"),
     ("A produção cresceu 5,5 por cento.", "pt"),
     ("Добыча выросла на 3%.", "ru"),
@@ -538,3 +554,8 @@ def test_the_level_after_a_change_by_an_amount_stays():
 ])
 def test_a_share_someone_intends_to_reach_is_a_goal(sentence, lang):
     assert find_figures(sentence, lang) == []
+
+
+def test_a_german_participle_after_a_level_reached_keeps_the_level():
+    assert [f.value for f in find_figures("Der Anteil ist auf 35 Prozent gestiegen.",
+                                          "de")] == [35]

@@ -103,6 +103,15 @@ def test_a_figure_gets_its_year(analyse):
     ("Das Rennspiel erscheint auch als Gold Edition mit drei Erweiterungen.", "de"),
     ("Die Nachbarin hat wirklich ein Herz aus Gold.", "de"),
     ("Holders of the Platinum Card get lounge access.", "en"),
+    # sport by the people and events of it, in each language
+    ("La nageuse de Lyon a remporté l'or au 100 mètres.", "fr"),
+    ("El cuarteto mexicano se llevó la plata en el relevo 4x100.", "es"),
+    ("A ginasta conquistou o ouro na trave em Paris.", "pt"),
+    ("The boxer took silver after a split decision in the final bout.", "en"),
+    # idioms of time and value
+    ("Los abuelos celebraron sus bodas de oro en la playa.", "es"),
+    ("Le cinéma italien a connu son âge d'or dans les années 1960.", "fr"),
+    ("Schweigen ist Gold, Reden ist Silber, sagt das Sprichwort.", "de"),
 ])
 def test_award_senses_are_not_minerals(analyse, text, lang):
     assert analyse(text, lang)["mineral_ids"] == []
@@ -152,6 +161,29 @@ def test_a_figure_whose_clause_names_another_thing_is_no_minerals(analyse):
     assert figures(row) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Westvale Mining will invest $1.2 billion to raise its silver output.",
+     [("silver", 1.2e9)]),
+    ("The start-up raised $40 million to expand its graphite mine in Ontario.",
+     [("graphite", 4.0e7)]),
+])
+def test_an_amount_goes_to_the_mineral_of_its_purpose_clause(analyse, text, expected):
+    assert figures(analyse(text)) == expected
+
+
+def test_a_figure_before_and_a_listed_mineral_is_not_the_listed_ones(analyse):
+    row = analyse("Aluminium added 0.5% to $2,540, zinc rose 0.2% to $2,810 and tin was "
+                  "little changed at $2,100.")
+    assert figures(row) == [("aluminium", 2540), ("tin", 2100), ("zinc", 2810)]
+
+
+def test_a_share_of_the_whole_sector_does_not_pass_to_the_topic(analyse):
+    row = analyse("Peru shipped 2.6 million tonnes of copper last year. Mining output "
+                  "accounts for about 9% of the country's economy. Copper made up 61% of "
+                  "its exports.")
+    assert figures(row) == [("copper", 61), ("copper", 2.6e6)]
+
+
 def test_a_mention_carries_its_sentence_events_with_the_acting_country(analyse):
     row = analyse("Indonesia banned exports of nickel ore in January. Separately, cobalt "
                   "prices fell 8% in London.")
@@ -184,6 +216,13 @@ def test_a_mineral_word_inside_a_persons_name_is_not_a_mention(analyse):
 def test_a_sentence_ends_after_a_unit_with_its_full_stop(analyse, text):
     row = analyse(text)
     assert figures(row) == [("lithium", 310_000_000.0)]
+
+
+def test_a_scale_abbreviation_before_its_capitalised_unit_ends_no_sentence():
+    nlp = sentence_model("de")
+    doc = nlp("Die Hütte kostet 1,4 Mrd. Euro. Sie soll 2028 fertig sein.")
+    assert [s.text for s in doc.sents] == ["Die Hütte kostet 1,4 Mrd. Euro.",
+                                           "Sie soll 2028 fertig sein."]
 
 
 def test_line_breaks_end_sentences():
