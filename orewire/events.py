@@ -104,6 +104,49 @@ def sentence_events(sentence: str) -> list[Trigger]:
 
 
 @lru_cache(maxsize=1)
+def _dated_year() -> re.Pattern | None:
+    patterns = load_yaml(EVENTS_FILE.name).get("dated_year") or []
+    return re.compile("|".join(patterns), re.I | re.U) if patterns else None
+
+
+def stated_year(sentence: str) -> int | None:
+    """The latest year ``sentence`` dates what it says to ("in 2021", "en mai 2019"), or
+    None (``dated_year`` of seeds/events.yaml)."""
+    pattern = _dated_year()
+    if pattern is None:
+        return None
+    years = [int(y) for m in pattern.finditer(sentence) for y in m.groups() if y]
+    return max(years, default=None)
+
+
+def settle_directions(minerals: list[dict]) -> None:
+    """Where one mineral's event states opposite directions in an article, drop the
+    direction of mentions whose sentence is dated earlier than another mention stating
+    the other one (a sentence with no year is the news, newest of all): "Indonesia
+    announced a ban on bauxite exports in 2021" under "Indonesia looks to ease its
+    bauxite export ban" keeps its event, not its tightening. In place, on build_row's
+    minerals (each with ``sentence`` and ``events``)."""
+    years: dict[str, float] = {}
+    stated: dict[tuple, list[tuple[float, str]]] = {}
+    for m in minerals:
+        for e in m["events"]:
+            if e["direction"]:
+                if m["sentence"] not in years:
+                    year = stated_year(m["sentence"])
+                    years[m["sentence"]] = float("inf") if year is None else year
+                stated.setdefault((m["mineral"], e["type"]), []).append(
+                    (years[m["sentence"]], e["direction"]))
+    for m in minerals:
+        for e in m["events"]:
+            if not e["direction"]:
+                continue
+            year = years[m["sentence"]]
+            if any(d != e["direction"] and y > year
+                   for y, d in stated[(m["mineral"], e["type"])]):
+                e["direction"] = None
+
+
+@lru_cache(maxsize=1)
 def _background() -> re.Pattern | None:
     patterns = load_yaml(EVENTS_FILE.name).get("background") or []
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.U) if patterns \

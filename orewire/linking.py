@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from orewire import PIPELINE_VERSION
 from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
-from orewire.events import acting_government_types, direction_for, mention_events
+from orewire.events import (acting_government_types, direction_for, mention_events,
+                            settle_directions)
 from orewire.figures import rules as _RULES
 from orewire.lexicon import list_joiners
 from orewire.syntax import TOPIC
@@ -476,6 +477,7 @@ def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
                          "quote": f["quote"], "year": f.get("year")}
                         for f in fig_owner.get(i, [])],
         })
+    settle_directions(minerals)
     return {
         "article_id": article["article_id"],
         "url": article["url"],

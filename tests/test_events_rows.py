@@ -44,3 +44,23 @@ def test_each_mineral_of_a_sentence_keeps_its_own_clauses_event(events):
     assert got["copper"] == [{"type": "production", "direction": "up", "country": "CL"}]
     assert [e["type"] for e in got["zinc"]] == ["price"]
     assert got["zinc"][0]["direction"] == "down"
+
+
+def test_a_direction_dated_before_the_news_gives_way_to_it(events):
+    # the ban of 2019 is background to the news, the easing: its event stays, its
+    # direction goes, so the article's latest direction is the news's
+    got = events("Malaysia will ease its ban on tin exports next month, officials said. "
+                 "Malaysia banned tin exports in 2019 to build smelters at home.")
+    assert got["tin"] == [{"type": "export_restriction", "direction": None,
+                           "country": "MY"}]
+
+
+@pytest.mark.parametrize("text, direction", [
+    # alone, a dated direction is the article's
+    ("Malaysia banned tin exports in 2019 to build smelters at home.", "tightening"),
+    # a later year is newer than an earlier one
+    ("Tin output fell in 2022, the ministry said. Tin output rose in 2024.", "up"),
+])
+def test_a_dated_direction_stays_when_nothing_newer_states_another(events, text,
+                                                                    direction):
+    assert events(text)["tin"][0]["direction"] == direction

@@ -14,6 +14,16 @@ def types(sentence):
 
 
 @pytest.mark.parametrize("expected,sentence", [
+    ('discovery', "Sweden's state miner said it had found Europe's largest known deposit of rare earths."),
+    ('discovery', 'Geologists identified a new helium field in the rift valley.'),
+    ('deal', 'The two miners will merge their copper assets in Peru.'),
+    ('project_milestone', 'The uranium mine will close in 2028 when its reserves run out.'),
+])
+def test_finds_mergers_and_planned_closures_in_plain_words(expected, sentence):
+    assert expected in types(sentence)
+
+
+@pytest.mark.parametrize("expected,sentence", [
     ('project_milestone', 'The regulator approved the environmental impact study for the lithium mine.'),
     ('project_milestone', 'Construction of the copper concentrator began in March.'),
     ('project_milestone', 'The nickel plant reached commercial production ahead of schedule.'),
