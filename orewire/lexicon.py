@@ -157,6 +157,13 @@ def name_titles() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def lowercase_noun_languages() -> frozenset:
+    """Languages whose mid-sentence capitalised mineral word is a name
+    (``lowercase_noun_languages`` of ``seeds/senses.yaml``)."""
+    return frozenset(load_yaml(SENSES_FILE.name).get("lowercase_noun_languages") or ["en"])
+
+
+@lru_cache(maxsize=1)
 def list_joiners() -> frozenset:
     """Words that join a list's members (``list_joiners`` of ``seeds/senses.yaml``)."""
     return frozenset(str(w).lower() for w in load_yaml(SENSES_FILE.name)["list_joiners"])
@@ -263,6 +270,13 @@ class MineralMatcher:
             kept.append((start, end, key))
         if self.lang == "en":
             kept = self._drop_proper_nouns(doc, kept)
+        elif self.lang in lowercase_noun_languages():
+            # only the words known as names too ("Cobalt", "Platinum"): formulas and
+            # abbreviations are written capitalised in these languages ("Kcl")
+            kept = [k for k in kept if doc[k[0]:k[1]].text.lower() not in name_prone()] + \
+                self._drop_proper_nouns(doc, [k for k in kept if doc[k[0]:k[1]].text.lower()
+                                              in name_prone()])
+            kept.sort()
         kept = self._drop_award_senses(doc, kept)
         out = []
         for start, end, key in kept:

@@ -559,3 +559,8 @@ def test_a_share_someone_intends_to_reach_is_a_goal(sentence, lang):
 def test_a_german_participle_after_a_level_reached_keeps_the_level():
     assert [f.value for f in find_figures("Der Anteil ist auf 35 Prozent gestiegen.",
                                           "de")] == [35]
+
+
+def test_a_price_by_the_gram_has_its_unit():
+    assert [(f.value, f.unit) for f in find_figures("Gold sold at ¥560 per gram.")] == \
+        [(560, "cny/g")]

@@ -142,6 +142,16 @@ def test_a_capitalised_mineral_word_mid_sentence_is_still_a_name(analyse):
     assert analyse("Analysts at Cobalt Partners expect a quiet year.")["mineral_ids"] == []
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("La start-up Cobalt vend ses robots de surveillance aux banques.", "fr"),
+    ("El fondo Platinum compró la cadena de supermercados.", "es"),
+    ("Die Beteiligungsfirma Platinum Equity übernimmt den Autozulieferer.", "de"),
+    ("Le nouveau SUV existe en bleu cobalt et en gris.", "fr"),
+])
+def test_a_name_or_a_colour_in_another_language_is_no_mineral(analyse, text, lang):
+    assert analyse(text, lang)["mineral_ids"] == []
+
+
 def test_an_ore_name_gives_the_element_it_is_mined_for(analyse):
     assert analyse("Artisanal diggers sell coltan to traders in Goma.")["mineral_ids"] == \
         ["tantalum"]
