@@ -342,7 +342,25 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
         return bool(rate_before.search(before) or _hypothetical().search(clause))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
-    return bool(amount_before.search(before) or _conditional(lang).search(clause))
+    accounts_before, accounts_after = _accounts()
+    return bool(amount_before.search(before) or _conditional(lang).search(clause) or
+                accounts_before.search(_ACCOUNTS_CLAUSE.split(clause)[-1]) or
+                accounts_after.match(text[end:end + 40]))
+
+
+# Where the clause of an amount starts: a sentence's end or a word that opens another
+# clause ("a net loss of A$38 million as spodumene prices fell to US$800 a tonne").
+_ACCOUNTS_CLAUSE = re.compile(r"[.;:!?]\s|\b(?:as|while|when|whereas|but|and|after|"
+                              r"because|since|alors que|tandis que|mientras|während|"
+                              r"enquanto|пока|а также)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _accounts() -> tuple[re.Pattern, re.Pattern]:
+    """A company's accounts before or right after an amount (seeds/figures.yaml)."""
+    r = rules()
+    return (re.compile(rf"(?<!\w)(?:{_alternation(r['accounts_before'])})(?!\w)", re.I | re.U),
+            re.compile(rf"^\s*(?:{_alternation(r['accounts_after'])})(?!\w)", re.I | re.U))
 
 
 @lru_cache(maxsize=8)

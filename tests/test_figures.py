@@ -564,3 +564,28 @@ def test_a_german_participle_after_a_level_reached_keeps_the_level():
 def test_a_price_by_the_gram_has_its_unit():
     assert [(f.value, f.unit) for f in find_figures("Gold sold at ¥560 per gram.")] == \
         [(560, "cny/g")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Net profit fell to $410 million from $655 million a year earlier.",
+    "Underlying EBITDA was $1.1 billion and net debt stood at $2.3 billion.",
+    "The miner has $600 million available under its credit facility.",
+    "The board cut the dividend to $0.12 a share.",
+    "Customs fined the trader $2 million for false declarations.",
+    "The region's economy is worth €400 billion.",
+    "Der Nettogewinn sank auf 1,2 Milliarden Euro.",
+])
+def test_a_companys_accounts_fines_and_economies_are_not_figures(sentence):
+    lang = "de" if "Nettogewinn" in sentence else "en"
+    assert find_figures(sentence, lang) == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # the accounts word is in another clause than the price
+    ("The developer booked a net loss of A$38 million as spodumene fell to US$800 a tonne.",
+     800),
+    ("Cash costs fell to $1.65 a pound.", 1.65),
+    ("The miner raised $180 million in debt financing for the mine.", 180e6),
+])
+def test_a_price_cost_or_financing_beside_accounts_words_stays(sentence, value):
+    assert [f.value for f in find_figures(sentence)] == [value]
