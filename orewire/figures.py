@@ -511,7 +511,7 @@ _RANGE_HIGH = re.compile(r"\s*(?:" + "|".join(rules()["range_high_end"]) + ")", 
 def _moved_by(text: str, start: int, lang: str) -> bool:
     """A change word (and perhaps a "by" word) comes right before the number at ``start``:
     the amount is a move ("fell 2,125 tonnes", "rose by $120")."""
-    stem, by, *_rest = _cues(lang)
+    stem, *_rest = _cues(lang)
     words = re.split(r"[.;:!?,]\s", text[max(0, start - 40):start])[-1].split()[-2:]
     return bool(words) and bool(stem.search(" ".join(words)))
 

@@ -245,6 +245,11 @@ class MineralMatcher:
         self.stems = sorted(((a, ids) for a, ids in lower.items()
                              if " " not in a and "-" not in a and len(a) >= 4),
                             key=lambda x: len(x[0]), reverse=True)
+        # by their first four letters (every stem has four or more): a word is compared
+        # with the few stems it can start with, longest first, not with all of them
+        self.stems_by_prefix: dict[str, list] = {}
+        for stem, ids in self.stems:
+            self.stems_by_prefix.setdefault(stem[:4], []).append((stem, ids))
 
     def find(self, doc) -> list[Mention]:
         spans = [(s, e, self.vocab.strings[mid])
@@ -301,7 +306,7 @@ class MineralMatcher:
     def _compound_key(self, word: str, open_compound: bool) -> str | None:
         if not word.isalpha() and not word.endswith("-"):
             return None
-        for stem, ids in self.stems:
+        for stem, ids in self.stems_by_prefix.get(word[:4], ()):
             if word.startswith(stem):
                 rest = word[len(stem):]
                 if (rest in ("", "-") and open_compound) or \
