@@ -100,15 +100,23 @@ def sense_rules(lang: str | None) -> tuple[frozenset, int, re.Pattern, re.Patter
     ``lang`` plus English, from ``seeds/senses.yaml``."""
     data = load_yaml(SENSES_FILE.name)
 
-    def stems(key):
+    def stems(key, inside_words=False):
         words = set((data.get(key) or {}).get("en") or [])
-        words.update((data.get(key) or {}).get(lang or "en") or [])
-        alternatives = "|".join(sorted((re.escape(str(w).lower()) for w in words),
-                                       key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{alternatives})", re.U)
+        own = set((data.get(key) or {}).get(lang or "en") or []) - words
+        anywhere = own if inside_words and lang in (data.get("compounding_languages") or ())             else set()
+        words.update(own - anywhere)
+
+        def alternation(ws):
+            return "|".join(sorted((re.escape(str(w).lower()) for w in ws),
+                                   key=len, reverse=True)) or "(?!)"
+        # an award word of a language that writes compounds in one word counts inside
+        # them ("Goldmedaille", "Olympiasiegerin"); other words where a word starts
+        # (commodity words are not looked for inside words: "erz" is in "Schmerz")
+        return re.compile(rf"(?<!\w)(?:{alternation(words)})|(?:{alternation(anywhere)})",
+                          re.U)
 
     return (frozenset(data.get("award_prone") or []), int(data.get("min_award_words", 2)),
-            stems("award_words"), stems("commodity_words"))
+            stems("award_words", inside_words=True), stems("commodity_words"))
 
 
 @lru_cache(maxsize=1)
@@ -227,6 +235,7 @@ class MineralMatcher:
         lower, exact, false_friends, ambiguous = alias_table(self.lang)
         self.ambiguous = ambiguous
         self.exact_aliases = frozenset(exact)   # written with capitals on purpose
+        self.alias_words = frozenset(lower) | frozenset(a.lower() for a in exact)
         self._ids: dict[str, frozenset] = {}
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -364,7 +373,10 @@ class MineralMatcher:
             len(award.findall(text)) > len(commodity.findall(text))
         out = []
         for start, end, key in kept:
-            if self._ids[key] & prone:
+            # a compound names the commodity by its own head ("Goldpreis", "Silbermine");
+            # an open one has none ("eine Gold-, eine Silber- und eine Bronzemedaille")
+            if self._ids[key] & prone and \
+                    doc[start:end].text.lower().rstrip("-") in self.alias_words:
                 sent = doc[start].sent.text.lower()
                 has_commodity = commodity.search(sent) is not None
                 if not has_commodity and (award_article or award.search(sent)):

@@ -112,9 +112,17 @@ def test_a_figure_gets_its_year(analyse):
     ("Los abuelos celebraron sus bodas de oro en la playa.", "es"),
     ("Le cinéma italien a connu son âge d'or dans les années 1960.", "fr"),
     ("Schweigen ist Gold, Reden ist Silber, sagt das Sprichwort.", "de"),
+    # German writes its prizes and sports in compounds
+    ("Bei der Europameisterschaft in Rom holte sie Silber.", "de"),
+    ("Der Goldmedaillengewinner von 2021 holte diesmal Silber.", "de"),
 ])
 def test_award_senses_are_not_minerals(analyse, text, lang):
     assert analyse(text, lang)["mineral_ids"] == []
+
+
+def test_a_german_commodity_compound_counts_beside_a_prize(analyse):
+    row = analyse("Die Goldmedaille ging an Kenia, und der Goldpreis stieg.", "de")
+    assert row["mineral_ids"] == ["gold"]
 
 
 def test_the_metal_still_counts_beside_sport_words(analyse):
