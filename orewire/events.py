@@ -119,30 +119,36 @@ def stated_year(sentence: str) -> int | None:
     return max(years, default=None)
 
 
-def settle_directions(minerals: list[dict]) -> None:
+def settle_directions(minerals: list[dict], year: int | None, text: str) -> None:
     """Where one mineral's event states opposite directions in an article, drop the
     direction of mentions whose sentence is dated earlier than another mention stating
-    the other one (a sentence with no year is the news, newest of all): "Indonesia
-    announced a ban on bauxite exports in 2021" under "Indonesia looks to ease its
-    bauxite export ban" keeps its event, not its tightening. In place, on build_row's
-    minerals (each with ``sentence`` and ``events``)."""
-    years: dict[str, float] = {}
-    stated: dict[tuple, list[tuple[float, str]]] = {}
+    the other one: "Indonesia announced a ban on bauxite exports in 2021" under
+    "Indonesia looks to ease its bauxite export ban" keeps its event, not its tightening.
+    A sentence with no year, or dated from the article's ``year`` on (without it, the
+    latest year ``text`` states), is the news, newest of all ("will tighten exports
+    further in 2026" is not background). In place, on build_row's minerals (each with
+    ``sentence`` and ``events``)."""
+    stated: dict[tuple, list[tuple[str, str]]] = {}
     for m in minerals:
         for e in m["events"]:
             if e["direction"]:
-                if m["sentence"] not in years:
-                    year = stated_year(m["sentence"])
-                    years[m["sentence"]] = float("inf") if year is None else year
                 stated.setdefault((m["mineral"], e["type"]), []).append(
-                    (years[m["sentence"]], e["direction"]))
+                    (m["sentence"], e["direction"]))
+    if not any(len({d for _s, d in said}) > 1 for said in stated.values()):
+        return   # no event of the article goes two ways
+    now = year if year is not None else stated_year(text)
+    years: dict[str, float] = {}
+    for said in stated.values():
+        for sentence, _d in said:
+            if sentence not in years:
+                y = stated_year(sentence)
+                years[sentence] = float("inf") if y is None or (
+                    now is not None and y >= now) else y
     for m in minerals:
         for e in m["events"]:
-            if not e["direction"]:
-                continue
-            year = years[m["sentence"]]
-            if any(d != e["direction"] and y > year
-                   for y, d in stated[(m["mineral"], e["type"])]):
+            if e["direction"] and any(
+                    d != e["direction"] and years[s] > years[m["sentence"]]
+                    for s, d in stated[(m["mineral"], e["type"])]):
                 e["direction"] = None
 
 

@@ -236,6 +236,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             each = _EACH_WORTH.search(text[:m.start()])
             if each:      # "each tonne of concentrate is worth $1,200": a price per tonne
                 unit += "/" + _PER_UNIT[each.group(1).lower()]
+            elif _is_accounts(text, m.start(), m.end()):
+                return None   # the company's accounts, not the mineral's
     else:
         raw_unit = m.group("unit")
         if raw_unit.lower() in ("t", "т") and not groups.get("scale") and value < 100:
@@ -342,17 +344,26 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
         return bool(rate_before.search(before) or _hypothetical().search(clause))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
+    return bool(amount_before.search(before) or _conditional(lang).search(clause))
+
+
+def _is_accounts(text: str, start: int, end: int) -> bool:
+    """A company's accounts named in the amount's clause before it or right after it
+    ("Net profit dropped to $410 million", "$600 million available under its credit
+    facility"). Asked of plain amounts of money only: a price per unit or a tonnage
+    beside an accounts word is still the mineral's."""
     accounts_before, accounts_after = _accounts()
-    return bool(amount_before.search(before) or _conditional(lang).search(clause) or
-                accounts_before.search(_ACCOUNTS_CLAUSE.split(clause)[-1]) or
+    clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
+    return bool(accounts_before.search(_ACCOUNTS_CLAUSE.split(clause)[-1]) or
                 accounts_after.match(text[end:end + 40]))
 
 
 # Where the clause of an amount starts: a sentence's end or a word that opens another
 # clause ("a net loss of A$38 million as spodumene prices fell to US$800 a tonne").
 _ACCOUNTS_CLAUSE = re.compile(r"[.;:!?]\s|\b(?:as|while|when|whereas|but|and|after|"
-                              r"because|since|alors que|tandis que|mientras|während|"
-                              r"enquanto|пока|а также)\b", re.I)
+                              r"because|since|despite|amid|on|by|with|due to|thanks to|"
+                              r"alors que|tandis que|mientras|während|enquanto|пока|"
+                              r"а также)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -509,11 +520,19 @@ _RANGE_HIGH = re.compile(r"\s*(?:" + "|".join(rules()["range_high_end"]) + ")", 
 
 
 def _moved_by(text: str, start: int, lang: str) -> bool:
-    """A change word (and perhaps a "by" word) comes right before the number at ``start``:
-    the amount is a move ("fell 2,125 tonnes", "rose by $120")."""
-    stem, *_rest = _cues(lang)
-    words = re.split(r"[.;:!?,]\s", text[max(0, start - 40):start])[-1].split()[-2:]
+    """A change word, perhaps with a "by" word after it, comes right before the number at
+    ``start``: the amount is a move ("fell 2,125 tonnes", "rose by $120"). Not after a
+    "to" or "from" word: "rise to 40,000 to 45,000 tonnes" and "fell from X to Y" are
+    ranges and moves between two levels."""
+    stem, _by, to, *_rest = _cues(lang)
+    before = re.split(r"[.;:!?,]\s", text[max(0, start - 40):start])[-1]
+    if to.search(before) or _FROM.search(before):
+        return False
+    words = before.split()[-2:]
     return bool(words) and bool(stem.search(" ".join(words)))
+
+
+_FROM = re.compile(r"(?<!\w)(?:from|de|von|от|desde|depuis)\s*$", re.I)
 
 
 def _drop_ranges_and_conversions(text: str, figures: list[Figure],

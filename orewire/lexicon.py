@@ -100,23 +100,21 @@ def sense_rules(lang: str | None) -> tuple[frozenset, int, re.Pattern, re.Patter
     ``lang`` plus English, from ``seeds/senses.yaml``."""
     data = load_yaml(SENSES_FILE.name)
 
-    def stems(key, inside_words=False):
+    def alternation(words):
+        return "|".join(sorted((re.escape(str(w).lower()) for w in words),
+                               key=len, reverse=True)) or "(?!)"
+
+    def stems(key, inside=()):
         words = set((data.get(key) or {}).get("en") or [])
-        own = set((data.get(key) or {}).get(lang or "en") or []) - words
-        anywhere = own if inside_words and lang in (data.get("compounding_languages") or ())             else set()
-        words.update(own - anywhere)
+        words.update((data.get(key) or {}).get(lang or "en") or [])
+        # the few prize words of a language that writes compounds in one word count
+        # inside them ("Goldmedaille", "Europameisterschaft"); every other word only where
+        # a word starts ("ringer" is in "geringer", "erz" in "Schmerz")
+        return re.compile(rf"(?<!\w)(?:{alternation(words)})|(?:{alternation(inside)})", re.U)
 
-        def alternation(ws):
-            return "|".join(sorted((re.escape(str(w).lower()) for w in ws),
-                                   key=len, reverse=True)) or "(?!)"
-        # an award word of a language that writes compounds in one word counts inside
-        # them ("Goldmedaille", "Olympiasiegerin"); other words where a word starts
-        # (commodity words are not looked for inside words: "erz" is in "Schmerz")
-        return re.compile(rf"(?<!\w)(?:{alternation(words)})|(?:{alternation(anywhere)})",
-                          re.U)
-
+    inside = (data.get("award_words_in_compounds") or {}).get(lang or "en") or ()
     return (frozenset(data.get("award_prone") or []), int(data.get("min_award_words", 2)),
-            stems("award_words", inside_words=True), stems("commodity_words"))
+            stems("award_words", inside), stems("commodity_words"))
 
 
 @lru_cache(maxsize=1)
@@ -287,10 +285,7 @@ class MineralMatcher:
         elif self.lang in lowercase_noun_languages():
             # only the words known as names too ("Cobalt", "Platinum"): formulas and
             # abbreviations are written capitalised in these languages ("Kcl")
-            kept = [k for k in kept if doc[k[0]:k[1]].text.lower() not in name_prone()] + \
-                self._drop_proper_nouns(doc, [k for k in kept if doc[k[0]:k[1]].text.lower()
-                                              in name_prone()])
-            kept.sort()
+            kept = self._drop_proper_nouns(doc, kept, only=name_prone())
         kept = self._drop_award_senses(doc, kept)
         out = []
         for start, end, key in kept:
@@ -325,10 +320,12 @@ class MineralMatcher:
                     return key
         return None
 
-    def _drop_proper_nouns(self, doc, kept):
+    def _drop_proper_nouns(self, doc, kept, only: frozenset | None = None):
         """English writes materials in lower case: a capitalised mineral word mid-sentence
         ("the robot Cobalt", "Cobalt Blue") is a name, and a word that is only ever
-        capitalised in the article is a name unless commodity words stand next to it."""
+        capitalised in the article is a name unless commodity words stand next to it.
+        ``only``: the words the rule applies to (the others are kept), where it is not
+        English."""
         lowercase_seen = {doc[s:e].text.lower() for s, e, _ in kept
                           if not doc[s].text[:1].isupper()}
         lowercase_starts = {s for s, _e, _k in kept if not doc[s].text[:1].isupper()}
@@ -336,6 +333,9 @@ class MineralMatcher:
         for start, end, key in kept:
             first = doc[start]
             text = doc[start:end].text
+            if only is not None and text.lower() not in only:
+                out.append((start, end, key))
+                continue
             if not first.text[:1].isupper() or first.text.isupper() or \
                     text in self.exact_aliases:
                 out.append((start, end, key))

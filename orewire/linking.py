@@ -477,7 +477,7 @@ def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
                          "quote": f["quote"], "year": f.get("year")}
                         for f in fig_owner.get(i, [])],
         })
-    settle_directions(minerals)
+    settle_directions(minerals, article_year(article.get("published_at")), text)
     return {
         "article_id": article["article_id"],
         "url": article["url"],

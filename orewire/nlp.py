@@ -96,9 +96,11 @@ def _line_breaks(doc):
         token = doc[i]
         if i in breaks:
             doc[i + 1].is_sent_start = True
-        elif i and doc[i - 1].like_num and token.lower_ in _scale_abbreviations():
+        elif i and doc[i - 1].like_num and token.lower_ in _scale_abbreviations() and \
+                doc[i + 1].lower_ in _scale_units():
             # a scale word's abbreviation goes on to its unit, capitalised in German
-            # ("1,4 Mrd. Euro", "250 Tsd. Tonnen")
+            # ("1,4 Mrd. Euro", "250 Tsd. Tonnen"); before any other capital the
+            # sentence ended ("investiert 2 Mrd. Die Produktion ...")
             doc[i + 1].is_sent_start = False
         elif (i and len(token.text) <= 4 and token.whitespace_
               and doc[i - 1].like_num and doc[i + 1].text[:1].isupper()):
@@ -114,6 +116,16 @@ def _scale_abbreviations() -> frozenset:
     seeds/figures.yaml."""
     from orewire.figures import rules  # noqa: PLC0415 (figures' rules load with spaCy's)
     return frozenset(w.lower() for w in rules()["scale_words"] if str(w).endswith("."))
+
+
+@lru_cache(maxsize=1)
+def _scale_units() -> frozenset:
+    """Currencies and units of mass written after a number (seeds/figures.yaml), as
+    single lower-case words."""
+    from orewire.figures import rules  # noqa: PLC0415 (see _scale_abbreviations)
+    r = rules()
+    words = [*r["currency_suffix"], *r["mass_units"], *r["mass_units_cased"]]
+    return frozenset(str(w).lower() for w in words if " " not in str(w))
 
 
 def _register_line_breaks() -> None:

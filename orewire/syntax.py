@@ -7,7 +7,8 @@ exports, which makes copper shipments a pillar of revenue". Word distance cannot
 these from "The country booked $3.1 billion of cobalt exports while copper shipments
 slowed", where the figure is cobalt's. The parse can: a figure belongs to a mineral of
 its own clause (the verb it depends on, with its arguments, but not the clauses hanging
-from it: conjoined, adverbial, relative or reported ones).
+from it: conjoined, adverbial, relative or reported ones; a purpose clause, "to" and a
+verb, is its verb's: "will invest $1.2 billion to raise silver output").
 
 Only English is parsed (spaCy's en_core_web_sm parser, the package NER already uses),
 and only the sentences that hold both a figure and a mineral; other languages keep the

@@ -22,7 +22,8 @@ def events():
         tagged = tag_doc(nlp(text), MineralMatcher(nlp, lang), find_figures, lang,
                          article_year("2025-06-01T00:00:00+00:00"), parser)
         entities = entities_from_doc(ner(text), countries, lang)
-        row = build_row({"article_id": "a", "url": "u", "text": text, "language": lang},
+        row = build_row({"article_id": "a", "url": "u", "text": text, "language": lang,
+                         "published_at": "2025-06-01T00:00:00+00:00"},
                         entities, tagged, ingested_at=None, run_id="r")
         return {m["mineral"]: m["events"] for m in row["minerals"]}
     return run
@@ -64,3 +65,10 @@ def test_a_direction_dated_before_the_news_gives_way_to_it(events):
 def test_a_dated_direction_stays_when_nothing_newer_states_another(events, text,
                                                                     direction):
     assert events(text)["tin"][0]["direction"] == direction
+
+
+def test_a_direction_dated_in_the_articles_year_or_later_is_news(events):
+    # the article is of 2025: "in 2026" is ahead, not background
+    got = events("Malaysia eased its rules on tin exports for some smelters. "
+                 "Malaysia will tighten tin exports again in 2026.")
+    assert got["tin"][0]["direction"] == "tightening"

@@ -23,6 +23,14 @@ def test_finds_mergers_and_planned_closures_in_plain_words(expected, sentence):
     assert expected in types(sentence)
 
 
+@pytest.mark.parametrize("sentence", [
+    "The zinc smelter will be shut for two weeks of maintenance in March.",
+    "The nickel refinery would shut if power cuts continue.",
+])
+def test_a_halt_or_a_condition_is_no_planned_closure(sentence):
+    assert "project_milestone" not in types(sentence)
+
+
 @pytest.mark.parametrize("expected,sentence", [
     ('project_milestone', 'The regulator approved the environmental impact study for the lithium mine.'),
     ('project_milestone', 'Construction of the copper concentrator began in March.'),

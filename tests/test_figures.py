@@ -573,9 +573,10 @@ def test_a_price_by_the_gram_has_its_unit():
     "The board cut the dividend to $0.12 a share.",
     "Customs fined the trader $2 million for false declarations.",
     "The region's economy is worth €400 billion.",
+    "It is part of a $3 billion programme for battery supply chains.",
     "Der Nettogewinn sank auf 1,2 Milliarden Euro.",
 ])
-def test_a_companys_accounts_fines_and_economies_are_not_figures(sentence):
+def test_accounts_fines_economies_and_wholes_are_not_figures(sentence):
     lang = "de" if "Nettogewinn" in sentence else "en"
     assert find_figures(sentence, lang) == []
 
@@ -589,3 +590,20 @@ def test_a_companys_accounts_fines_and_economies_are_not_figures(sentence):
 ])
 def test_a_price_cost_or_financing_beside_accounts_words_stays(sentence, value):
     assert [f.value for f in find_figures(sentence)] == [value]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Output is expected to rise to 40,000 tonnes to 45,000 tonnes next year.",
+    "Output fell from 1.2 million tonnes to 1.1 million tonnes.",
+    "Copper prices rose from $8,000 a tonne to $9,500 a tonne.",
+])
+def test_a_range_or_a_move_between_two_levels_is_no_figure(sentence):
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Zambia's copper export earnings rose to $8.2 billion last year.", 8.2e9),
+    ("Net profit fell 20% despite gold prices averaging $1,900 an ounce.", 1900),
+])
+def test_export_earnings_and_prices_beside_accounts_stay(sentence, value):
+    assert [round(f.value) for f in find_figures(sentence)] == [round(value)]

@@ -120,6 +120,22 @@ def test_award_senses_are_not_minerals(analyse, text, lang):
     assert analyse(text, lang)["mineral_ids"] == []
 
 
+@pytest.mark.parametrize("text, lang, found", [
+    # a prize word inside a common word is no prize ("ringer" in "geringer")
+    ("Die Nachfrage nach Gold war zuletzt deutlich geringer.", "de", ["gold"]),
+    # a name-prone word opening a French sentence, listed with a material in lower case
+    ("Nickel et manganèse restent recherchés par les fabricants.", "fr",
+     ["manganese", "nickel"]),
+])
+def test_common_words_and_lists_keep_their_minerals(analyse, text, lang, found):
+    assert sorted(analyse(text, lang)["mineral_ids"]) == found
+
+
+def test_a_scale_abbreviation_before_a_new_sentence_still_ends_it():
+    doc = sentence_model("de")("Der Konzern investiert 2 Mrd. Die Produktion steigt.")
+    assert len(list(doc.sents)) == 2
+
+
 def test_a_german_commodity_compound_counts_beside_a_prize(analyse):
     row = analyse("Die Goldmedaille ging an Kenia, und der Goldpreis stieg.", "de")
     assert row["mineral_ids"] == ["gold"]
