@@ -248,14 +248,13 @@ class MineralMatcher:
             target = self.ff_lower if phrase == phrase.lower() else self.ff_exact
             target.add("FF", [nlp.make_doc(phrase)])
         self.heads = compound_heads(self.lang)
-        # single-word names that can start a compound ("lithium" in "Lithiumprojekten")
-        self.stems = sorted(((a, ids) for a, ids in lower.items()
-                             if " " not in a and "-" not in a and len(a) >= 4),
-                            key=lambda x: len(x[0]), reverse=True)
-        # by their first four letters (every stem has four or more): a word is compared
-        # with the few stems it can start with, longest first, not with all of them
+        # single-word names that can start a compound ("lithium" in "Lithiumprojekten"),
+        # by their first four letters (every one has four or more): a word is compared
+        # with the few names it can start with, longest first, not with all of them
         self.stems_by_prefix: dict[str, list] = {}
-        for stem, ids in self.stems:
+        for stem, ids in sorted(((a, ids) for a, ids in lower.items()
+                                 if " " not in a and "-" not in a and len(a) >= 4),
+                                key=lambda x: len(x[0]), reverse=True):
             self.stems_by_prefix.setdefault(stem[:4], []).append((stem, ids))
 
     def find(self, doc) -> list[Mention]:

@@ -96,8 +96,8 @@ def _line_breaks(doc):
         token = doc[i]
         if i in breaks:
             doc[i + 1].is_sent_start = True
-        elif i and doc[i - 1].like_num and token.lower_ in _scale_abbreviations() and \
-                doc[i + 1].lower_ in _scale_units():
+        elif i and doc[i - 1].like_num and token.lower_ in _scale_words()[0] and \
+                doc[i + 1].lower_ in _scale_words()[1]:
             # a scale word's abbreviation goes on to its unit, capitalised in German
             # ("1,4 Mrd. Euro", "250 Tsd. Tonnen"); before any other capital the
             # sentence ended ("investiert 2 Mrd. Die Produktion ...")
@@ -111,21 +111,15 @@ def _line_breaks(doc):
 
 
 @lru_cache(maxsize=1)
-def _scale_abbreviations() -> frozenset:
-    """Scale words written with a full stop ("Mrd.", "Mio.", "тыс."), from
+def _scale_words() -> tuple[frozenset, frozenset]:
+    """(scale words written with a full stop: "Mrd.", "Mio.", "тыс."; currencies and
+    units of mass written after a number, as single lower-case words), from
     seeds/figures.yaml."""
     from orewire.figures import rules  # noqa: PLC0415 (figures' rules load with spaCy's)
-    return frozenset(w.lower() for w in rules()["scale_words"] if str(w).endswith("."))
-
-
-@lru_cache(maxsize=1)
-def _scale_units() -> frozenset:
-    """Currencies and units of mass written after a number (seeds/figures.yaml), as
-    single lower-case words."""
-    from orewire.figures import rules  # noqa: PLC0415 (see _scale_abbreviations)
     r = rules()
-    words = [*r["currency_suffix"], *r["mass_units"], *r["mass_units_cased"]]
-    return frozenset(str(w).lower() for w in words if " " not in str(w))
+    units = [*r["currency_suffix"], *r["mass_units"], *r["mass_units_cased"]]
+    return (frozenset(str(w).lower() for w in r["scale_words"] if str(w).endswith(".")),
+            frozenset(str(w).lower() for w in units if " " not in str(w)))
 
 
 def _register_line_breaks() -> None:
