@@ -172,6 +172,7 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
     lang = lang or "en"
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
+    not_figure: tuple[str, int] | None = None   # the last rate or account read, and its end
     candidates = [(m.start(), -(m.end() - m.start()), order, family, m)
                   for order, (family, pattern) in enumerate(_patterns(lang))
                   for m in pattern.finditer(text)]
@@ -187,8 +188,12 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
             continue
         taken.append((s, e))  # a skipped change ("rose 4%") still hides what it covers
         fig = _figure(family, m, text, lang, mt_million, sterling)
-        if fig is not None:
+        if fig is not None and not (not_figure and not_figure[0] == family and
+                                    _EARLIER_LEVEL.fullmatch(text[not_figure[1]:s])):
             found.append(fig)
+        elif fig is None and (_is_rate(text, s, e, lang) or
+                              family == "money" and _is_accounts(text, s, e)):
+            not_figure = (family, e)
     found.sort(key=lambda f: f.start)
     found = _drop_ranges_and_conversions(text, found, lang)
     while extra := _unit_shared_before(text, found, lang):   # a series, right to left
@@ -209,6 +214,13 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
         if a.unit == b.unit and _RESTATED.search(text[a.end:b.start]):
             b.kind = a.kind   # "held 1 million tonnes ..., a figure it raised to 1.3 million"
     return found
+
+
+# What stands between a rate or an account and the level it came from ("treatment charges
+# of $165 a tonne, down from $274", "payables rose to 95% of the metal price from 60%"):
+# that earlier level is a rate or an account as well.
+_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?:from|de|desde|von|от)\s+\D{0,4}",
+                            re.I | re.U)
 
 
 def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = False,
@@ -342,9 +354,18 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     before = text[max(0, start - 40):start].split(",")[-1]
     if re.search(r"%|cent|Prozent|процент", text[start:end]):
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
-        return bool(rate_before.search(before) or _hypothetical().search(clause))
+        return bool(rate_before.search(before) or _hypothetical(lang).search(clause))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
-    return bool(amount_before.search(before) or _conditional(lang).search(clause))
+    # the amount's own clause: "Shares of miners rose as copper hit $10,000" is copper's
+    own = _OTHER_CLAUSE.split(text[max(0, start - 60):start].split(",")[-1])[-1]
+    return bool(amount_before.search(own) or _conditional(lang).search(clause))
+
+
+# Words that open another clause before an amount, so that what comes before them is not
+# the amount's ("Shares of miners rose as copper hit $10,000 a tonne").
+_OTHER_CLAUSE = re.compile(r"[.;:!?]\s|\b(?:as|while|when|whereas|but|after|because|since|"
+                           r"although|though|despite|amid|alors que|tandis que|mientras|"
+                           r"während|enquanto|пока)\b", re.I)
 
 
 def _is_accounts(text: str, start: int, end: int) -> bool:
@@ -386,10 +407,11 @@ def _threshold() -> re.Pattern:
     return re.compile("|".join(rules().get("threshold_before") or ["(?!)"]), re.I | re.U)
 
 
-@lru_cache(maxsize=1)
-def _hypothetical() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['hypothetical_before'])})(?!\w)",
-                      re.I | re.U)
+@lru_cache(maxsize=8)
+def _hypothetical(lang: str = "en") -> re.Pattern:
+    words = rules()["hypothetical_before"] + \
+        ((rules().get("hypothetical_before_by_language") or {}).get(lang) or [])
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I | re.U)
 
 
 @lru_cache(maxsize=1)
@@ -404,7 +426,9 @@ def _crossed() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _goods() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['general_goods'])})", re.I | re.U)
+    cased = rules().get("general_goods_cased") or []
+    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['general_goods'])}"
+                      rf"|(?-i:{_alternation(cased) if cased else '(?!)'}))", re.I | re.U)
 
 
 def _of_goods(text: str, start: int, end: int) -> bool:
@@ -571,6 +595,11 @@ def _drop_ranges_and_conversions(text: str, figures: list[Figure],
 def _kind_words() -> list[tuple[str, re.Pattern]]:
     return [(kind, re.compile(r"(?<!\w)(?:" + "|".join(cues) + ")", re.I | re.U))
             for kind, cues in rules()["kind_cues"].items()]
+
+
+def is_share_or_money(unit: str) -> bool:
+    """A percentage or a plain amount of money (not a price per unit)."""
+    return unit == "percent" or unit in _CURRENCY.values()
 
 
 def classify(sentence: str, fig: Figure) -> str:

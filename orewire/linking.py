@@ -12,6 +12,7 @@ from orewire import PIPELINE_VERSION
 from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
 from orewire.events import (acting_government_types, direction_for, mention_events,
                             settle_directions)
+from orewire.figures import is_share_or_money as _is_share_or_money
 from orewire.figures import rules as _RULES
 from orewire.lexicon import list_joiners
 from orewire.syntax import TOPIC
@@ -228,7 +229,7 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                     give(i, fig)
             continue
         if fig["unit"] in _RULES()["not_carried_units"] or \
-                fig["unit"] == "percent" and _SECTOR_SUBJECT().search(
+                _is_share_or_money(fig["unit"]) and _SECTOR_SUBJECT().search(
                     text[fig["sent_start"]:fig["start"]]):
             continue  # a figure of the whole sector ("Mining accounts for 12% of GDP")
         before = [s for s in sentence_starts if s < fig["sent_start"]]
@@ -309,8 +310,9 @@ _PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _WORD = re.compile(r"\w+")
 _OF = re.compile(r"\s*(?:of|de|d['’]|des|del|do|da|an)?\s*(?:the\s+|la\s+|le\s+)?"
                  r"(?:\w+\s+)?", re.I)
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|/|y|e|et|und|и)?\s*(?:,|and|or|y|e|et|und|и)?\s*",
-                       re.I)
+# a hyphen with no space joins a pair too ("neodymium-praseodymium oxide")
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|/|y|e|et|und|и)?\s*(?:,|and|or|y|e|et|und|и)?\s*"
+                       r"|[-‐]", re.I)
 
 
 def _of_mineral(between: str) -> bool:

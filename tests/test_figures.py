@@ -607,3 +607,41 @@ def test_a_range_or_a_move_between_two_levels_is_no_figure(sentence):
 ])
 def test_export_earnings_and_prices_beside_accounts_stay(sentence, value):
     assert [round(f.value) for f in find_figures(sentence)] == [round(value)]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a payable and its earlier level, a fee and its earlier level, a fund's split
+    "Payables for nickel matte climbed to 88% of the metal price from 79% in May.",
+    "The smelter settled treatment charges for copper concentrate at $42 a tonne, down "
+    "from $80.",
+    "The fund will put at least 55% of the money into African projects.",
+])
+def test_rates_and_splits_of_money_and_the_levels_they_came_from_are_not_figures(sentence):
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # the stock word opens another clause than the price
+    ("Shares rose as nickel hit $18,200 a tonne.", 18_200),
+    # a level reached from an earlier one that is a figure too
+    ("Nickel stocks rose to 92,000 tonnes from 60,000 tonnes.", None),
+])
+def test_a_price_after_a_clause_about_shares_stays(sentence, value):
+    got = [f.value for f in find_figures(sentence)]
+    assert got == ([value] if value is not None else [92_000, 60_000])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tin eased 0.4% to $31,900.", "Lead edged up 0.3% to $2,050.",
+    "Zinc dipped 1.1% to $2,610.", "Silver firmed 0.9% to $30.20.",
+])
+def test_a_milder_market_verb_makes_a_percentage_a_change(sentence):
+    assert [f.unit for f in find_figures(sentence)] == ["usd"]
+
+
+def test_german_waren_as_were_is_not_goods_and_will_as_wants_makes_a_goal():
+    assert [f.value for f in find_figures("2023 waren es rund 9.000 Tonnen.", "de")] == [9000]
+    assert find_figures("Der Zoll gilt für Waren im Wert von 4 Milliarden Euro.", "de") == []
+    assert find_figures("Die EU will 40 Prozent ihres Bedarfs selbst verarbeiten.", "de") == []
+    # English "will" is the future, not a goal
+    assert [f.value for f in find_figures("China will still hold 60% of the market.")] == [60]

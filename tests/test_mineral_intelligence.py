@@ -320,3 +320,21 @@ def test_a_paragraph_break_ends_a_sentence_even_after_an_abbreviation():
 ])
 def test_a_figure_goes_past_an_aside_to_the_sentences_subject(analyse, text, expected):
     assert sorted(figures(analyse(text))) == expected
+
+
+def test_an_amount_of_the_whole_sector_does_not_pass_to_the_topic(analyse):
+    row = analyse("Zambia sold $1.1 billion of copper abroad in March. Mining exports as a "
+                  "whole were worth $1.4 billion.")
+    assert figures(row) == [("copper", 1.1e9)]
+
+
+def test_a_hyphenated_pair_of_minerals_shares_its_figure(analyse):
+    row = analyse("The refinery made 410 tonnes of neodymium-praseodymium oxide in May.")
+    assert figures(row) == [("neodymium", 410), ("praseodymium", 410)]
+
+
+def test_the_yellow_metal_is_gold_and_keeps_the_topic(analyse):
+    row = analyse("Gold slipped to $2,300 an ounce. Silver rose to $29.10. Traders expect "
+                  "the yellow metal to recover. Central banks bought 210 tonnes in the "
+                  "quarter.")
+    assert ("gold", 210) in figures(row) and ("silver", 210) not in figures(row)
