@@ -163,6 +163,30 @@ def name_titles() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def title_heads() -> tuple[str, ...]:
+    """Role words that end German compound titles (``name_title_heads`` of
+    ``seeds/senses.yaml``)."""
+    return tuple(str(w).lower() for w in load_yaml(SENSES_FILE.name).get("name_title_heads") or [])
+
+
+@lru_cache(maxsize=1)
+def product_heads() -> tuple[str, ...]:
+    """Words ending a product or tier name's first part (``product_heads`` of
+    ``seeds/senses.yaml``)."""
+    return tuple(str(w).lower() for w in load_yaml(SENSES_FILE.name).get("product_heads") or [])
+
+
+@lru_cache(maxsize=8)
+def english_only_names(lang: str) -> frozenset:
+    """The name-prone words spelled the English way only, not as ``lang`` writes the
+    material ("Platinum" in German, which writes "Platin"): capitalised in the middle of
+    a sentence of that language they name a product or a company."""
+    own = {str(w).lower() for m in load_lexicon()["minerals"]
+           for w in (m.get("i18n") or {}).get(lang) or []}
+    return frozenset(w for w in name_prone() if w not in own)
+
+
+@lru_cache(maxsize=1)
 def lowercase_noun_languages() -> frozenset:
     """Languages whose mid-sentence capitalised mineral word is a name
     (``lowercase_noun_languages`` of ``seeds/senses.yaml``)."""
@@ -217,10 +241,22 @@ def _after_name_title(doc, start: int) -> bool:
     abbreviation is a name ("Mr Silver said", "Trainer Nickel lobte", "FC Kupfer")."""
     if start == 0 or not doc[start].text[:1].isupper() or doc[start].text.isupper():
         return False
-    before = doc[start - 1]
-    if before.text == "." and start >= 2:
-        before = doc[start - 2]
-    return before.lower_.rstrip(".") in name_titles()
+    k = start - 1
+    if doc[k].text == "." and k >= 1:
+        k -= 1
+    if _is_title(doc[k].lower_.rstrip(".")):
+        return True
+    # a given name between them: "Vorstandschef Thomas Kupfer", "Ministerin Anna Nickel"
+    given = doc[k]
+    return k >= 1 and given.is_alpha and given.text[:1].isupper() and \
+        not given.text.isupper() and _is_title(doc[k - 1].lower_.rstrip("."))
+
+
+def _is_title(word: str) -> bool:
+    """A title, a German compound ending in a role ("Vorstandschef", "Konzernsprecherin"),
+    or a word naming a product's tier ("Kreditkarte Gold", "Tarif Platin")."""
+    return word in name_titles() or (len(word) > 6 and word.endswith(title_heads())) or \
+        word.endswith(product_heads())
 
 
 class MineralMatcher:
@@ -285,6 +321,10 @@ class MineralMatcher:
             # only the words known as names too ("Cobalt", "Platinum"): formulas and
             # abbreviations are written capitalised in these languages ("Kcl")
             kept = self._drop_proper_nouns(doc, kept, only=name_prone())
+        else:
+            # German capitalises every noun, but an English spelling ("Das Modell Golf
+            # Platinum") in the middle of its sentence is a name all the same
+            kept = self._drop_proper_nouns(doc, kept, only=english_only_names(self.lang))
         kept = self._drop_award_senses(doc, kept)
         out = []
         for start, end, key in kept:

@@ -235,6 +235,10 @@ def test_a_sentence_initial_mineral_quoted_with_a_number_is_the_commodity(text, 
     ("de", "Frau Gold leitet seit Mai das Bauamt."),
     ("en", "Mr. Silver declined to comment on the merger."),
     ("fr", "Madame Argent a présenté le budget de la ville."),
+    # a given name between the title and the word, and German compound role titles
+    ("de", "Vorstandschef Thomas Kupfer sprach von einem guten Jahr."),
+    ("de", "Ministerin Anna Nickel stellte den Haushalt vor."),
+    ("fr", "Le ministre Paul Argent a présenté le budget."),
 ])
 def test_mineral_word_after_a_title_or_club_prefix_is_a_name(find, lang, sentence):
     assert find(sentence, lang) == []
@@ -274,3 +278,30 @@ def test_name_prone_word_opening_a_sentence_priced_by_mass_is_a_mineral(find):
         ("nickel", "Nickel")]
     # a name with a price that is not by the tonne or ounce stays a name
     assert find("Cobalt, the robot maker, raised $40 million from investors.") == []
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    # an English spelling inside German text is a product's or a company's name
+    ("de", "Der Hersteller bringt den Kombi als Sondermodell Platinum auf den Markt."),
+    ("de", "Die Beratungsfirma Graphite Partners eröffnet ein Büro in Köln."),
+    # a product's tier after its product word, where every noun is capitalised
+    ("de", "Die Kreditkarte Gold kostet 80 Euro im Jahr."),
+    ("de", "Der Tarif Platin enthält eine Reiseversicherung."),
+    # colours and prizes named after a metal
+    ("en", "The phone comes in titanium grey and a blue finish."),
+    ("es", "El delantero ganó el Balón de Oro en diciembre."),
+    ("fr", "Le groupe a reçu un disque d'or pour son album."),
+])
+def test_product_tiers_english_spellings_in_german_colours_and_prizes_are_no_mentions(
+        find, lang, sentence):
+    assert find(sentence, lang) == []
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # German words for the materials stay mentions in the middle of a sentence
+    ("de", "Der Konzern fördert Platin und Gold in Südafrika.",
+     [("platinum", "Platin"), ("gold", "Gold")]),
+    ("de", "Die Mine liefert Kupfer nach Hamburg.", [("copper", "Kupfer")]),
+])
+def test_german_material_words_stay_mentions(find, lang, sentence, expected):
+    assert find(sentence, lang) == expected
