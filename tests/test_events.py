@@ -149,3 +149,21 @@ def test_a_later_clause_with_a_mineral_of_its_own_keeps_its_direction():
     copper, zinc = mention_events(sentence, [0, sentence.index("zinc")])
     assert direction_for(copper[0][0], 0, copper[0][1]) == "up"
     assert direction_for(zinc[0][0], sentence.index("zinc"), zinc[0][1]) == "down"
+
+
+@pytest.mark.parametrize("sentence,kind,direction", [
+    ("Zinc prices retreated from a nine-month high.", "price", "down"),
+    ("Tin prices softened on Monday.", "price", "down"),
+    ("Spot lithium was quoted at $9,800 a tonne, down from $10,400.", "price", "down"),
+    ("Antimony supply is set to shrink by 6% next year.", "production", "down"),
+    ("Graphite prices sagged to $420 a tonne as Chinese output swelled.", "production",
+     "up"),
+])
+def test_a_market_reports_milder_words_give_the_direction(sentence, kind, direction):
+    trigger = next(t for t in sentence_events(sentence) if t.type == kind)
+    assert direction_for(trigger, 0) == direction
+
+
+def test_the_export_import_bank_is_no_import_ban():
+    assert types("The Export-Import Bank lent $300 million for the cobalt refinery.") == \
+        {"investment"}
