@@ -348,11 +348,12 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     *_first, rate_after, rate_before, _rel, _relative = _cues(lang)
     amount_before = _amount_cues()
     after = re.sub(r"^\s*\)|^\s*\([^)]{0,30}\)", "", text[end:end + 60])
-    if rate_after.match(after) or _FORMULA.match(after) and \
-            re.search(r"%|cent|Prozent", text[start:end]):
+    percent = re.search(r"%|cent|Prozent|процент", text[start:end])
+    if rate_after.match(after) or percent and (_FORMULA.match(after) or
+                                               _percent_rate_after().match(after)):
         return True
     before = text[max(0, start - 40):start].split(",")[-1]
-    if re.search(r"%|cent|Prozent|процент", text[start:end]):
+    if percent:
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
         return bool(rate_before.search(before) or _hypothetical(lang).search(clause))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
@@ -366,6 +367,13 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
 _OTHER_CLAUSE = re.compile(r"[.;:!?]\s|\b(?:as|while|when|whereas|but|after|because|since|"
                            r"although|though|despite|amid|alors que|tandis que|mientras|"
                            r"während|enquanto|пока)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _percent_rate_after() -> re.Pattern:
+    """What, right after a percentage only, makes it a rate (``percent_rate_after``)."""
+    return re.compile(rf"^\s*(?:{_alternation(rules().get('percent_rate_after') or [])})(?!\w)",
+                      re.I | re.U)
 
 
 def _is_accounts(text: str, start: int, end: int) -> bool:

@@ -645,3 +645,20 @@ def test_german_waren_as_were_is_not_goods_and_will_as_wants_makes_a_goal():
     assert find_figures("Die EU will 40 Prozent ihres Bedarfs selbst verarbeiten.", "de") == []
     # English "will" is the future, not a goal
     assert [f.value for f in find_figures("China will still hold 60% of the market.")] == [60]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The buyer offered a premium of 32% to the target's closing price.",
+    "The cobalt miner sold bonds with a coupon of 8.5%.",
+    "The smelter ran at 60% of capacity last year.",
+    "The grant covers up to 50% of eligible costs.",
+    "The resource holds ore at 2.9% total rare earth oxides.",
+    "Analysts say prices would need to rise to $12,000 a tonne to spur new mines.",
+])
+def test_premiums_coupons_rates_of_use_shares_of_costs_grades_and_wanted_levels(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_an_amount_of_a_cost_is_still_a_sum_spent():
+    assert [f.value for f in find_figures("The ministry will fund US$120m of the cost.")] == \
+        [120e6]

@@ -305,3 +305,7 @@ def test_product_tiers_english_spellings_in_german_colours_and_prizes_are_no_men
 ])
 def test_german_material_words_stay_mentions(find, lang, sentence, expected):
     assert find(sentence, lang) == expected
+
+
+def test_a_fund_backed_by_the_metal_is_the_metal(find):
+    assert find("Gold-backed ETFs saw inflows of 12 tonnes in March.") == [("gold", "Gold")]
