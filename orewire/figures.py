@@ -252,8 +252,10 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
                 return None   # the company's accounts, not the mineral's
     else:
         raw_unit = m.group("unit")
-        if raw_unit.lower() in ("t", "т") and not groups.get("scale") and value < 100:
+        if raw_unit.lower() == "t" and not groups.get("scale") and value < 100:
             return None  # a bare "t" after a small number is too often something else
+        if raw_unit.lower() == "т" and re.match(r"\.\s?[а-яё]\.", text[m.end():m.end() + 4]):
+            return None  # Russian "т" is the tonne ("54,6 т"), "т.е."/"т. д." are words
         if groups.get("word") and (groups.get("scale") or "").strip() == "" and \
                 not re.search(r"\d{2}", m.group("num")):
             return None  # "5 million" is a quantity; "3 gold ounces" rarely is news

@@ -662,3 +662,12 @@ def test_premiums_coupons_rates_of_use_shares_of_costs_grades_and_wanted_levels(
 def test_an_amount_of_a_cost_is_still_a_sum_spent():
     assert [f.value for f in find_figures("The ministry will fund US$120m of the cost.")] == \
         [120e6]
+
+
+def test_a_russian_tonne_after_a_small_number_and_stakes_in_a_mine():
+    assert [f.value for f in find_figures("Добыча достигла 54,6 т.", "ru")] == [54.6]
+    assert find_figures("Orano détient 63,4 % de la mine.", "fr") == []
+    assert find_figures("Die Firma hält 30 Prozent der Mine.", "de") == []
+    # a share of world reserves is still a figure
+    assert [f.value for f in find_figures("Le pays détient 20 % des réserves mondiales.",
+                                          "fr")] == [20]

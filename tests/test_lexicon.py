@@ -309,3 +309,12 @@ def test_german_material_words_stay_mentions(find, lang, sentence, expected):
 
 def test_a_fund_backed_by_the_metal_is_the_metal(find):
     assert find("Gold-backed ETFs saw inflows of 12 tonnes in March.") == [("gold", "Gold")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Die Kupfernotierung an der LME stieg.", [("copper", "Kupfernotierung")]),
+    ("Der Goldkurs erreichte ein Rekordhoch.", [("gold", "Goldkurs")]),
+    ("Aurubis produzierte mehr Kathodenkupfer.", [("copper", "Kathodenkupfer")]),
+])
+def test_german_compounds_of_quotes_and_kinds_of_the_metal(find, sentence, expected):
+    assert find(sentence, "de") == expected
