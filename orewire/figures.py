@@ -252,8 +252,11 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
                 return None   # the company's accounts, not the mineral's
     else:
         raw_unit = m.group("unit")
-        if raw_unit.lower() == "t" and not groups.get("scale") and value < 100:
-            return None  # a bare "t" after a small number is too often something else
+        if raw_unit.lower() == "t" and not groups.get("scale") and value < 100 and \
+                lang == "en" and not re.match(r"\s+of\s", text[m.end():m.end() + 5]):
+            return None  # an English bare "t" after a small number is too often something
+            # else, unless a quantity "of" something follows ("24 t of gold"); the other
+            # languages write the tonne so ("12,5 t Gold", "45 t d'or")
         if raw_unit.lower() == "т" and re.match(r"\.\s?[а-яё]\.", text[m.end():m.end() + 4]):
             return None  # Russian "т" is the tonne ("54,6 т"), "т.е."/"т. д." are words
         if groups.get("word") and (groups.get("scale") or "").strip() == "" and \
@@ -350,7 +353,7 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     *_first, rate_after, rate_before, _rel, _relative = _cues(lang)
     amount_before = _amount_cues()
     after = re.sub(r"^\s*\)|^\s*\([^)]{0,30}\)", "", text[end:end + 60])
-    percent = re.search(r"%|cent|Prozent|процент", text[start:end])
+    percent = _PERCENT_SIGN().search(text[start:end])   # not "cents"
     if rate_after.match(after) or percent and (_FORMULA.match(after) or
                                                _percent_rate_after().match(after)):
         return True
@@ -369,6 +372,11 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
 _OTHER_CLAUSE = re.compile(r"[.;:!?]\s|\b(?:as|while|when|whereas|but|after|because|since|"
                            r"although|though|despite|amid|alors que|tandis que|mientras|"
                            r"während|enquanto|пока)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _PERCENT_SIGN() -> re.Pattern:  # noqa: N802 (a compiled constant, built on first use)
+    return re.compile(rf"(?:{_spellings(rules()['percent_signs'])})(?!\w)", re.I | re.U)
 
 
 @lru_cache(maxsize=1)

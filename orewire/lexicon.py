@@ -284,6 +284,9 @@ class MineralMatcher:
             target = self.ff_lower if phrase == phrase.lower() else self.ff_exact
             target.add("FF", [nlp.make_doc(phrase)])
         self.heads = compound_heads(self.lang)
+        self.genitive_articles = frozenset(
+            str(w).lower() for w in
+            (load_lexicon().get("genitive_articles") or {}).get(self.lang) or [])
         # single-word names that can start a compound ("lithium" in "Lithiumprojekten"),
         # by their first four letters (every one has four or more): a word is compared
         # with the few names it can start with, longest first, not with all of them
@@ -339,20 +342,28 @@ class MineralMatcher:
         for tok in doc:
             if tok.i in taken or len(tok) < 5:
                 continue
+            # after a genitive article the name takes its ending ("des Kobalts", "des
+            # weltweiten Kobalts": an adjective between them ends in "en")
+            genitive = tok.i > 0 and (doc[tok.i - 1].lower_ in self.genitive_articles or (
+                tok.i > 1 and doc[tok.i - 1].text.endswith("en") and
+                doc[tok.i - 1].text.islower() and
+                doc[tok.i - 2].lower_ in self.genitive_articles))
             # "Simandou-Eisenerzprojekts": each hyphenated part may be the compound
             for part in tok.lower_.split("-") if "-" in tok.text[:-1] else [tok.lower_]:
-                key = self._compound_key(part, tok.text.endswith("-"))
+                key = self._compound_key(part, tok.text.endswith("-"), genitive)
                 if key:
                     yield tok.i, tok.i + 1, key
                     break
 
-    def _compound_key(self, word: str, open_compound: bool) -> str | None:
+    def _compound_key(self, word: str, open_compound: bool,
+                      genitive: bool = False) -> str | None:
         if not word.isalpha() and not word.endswith("-"):
             return None
         for stem, ids in self.stems_by_prefix.get(word[:4], ()):
             if word.startswith(stem):
                 rest = word[len(stem):]
                 if (rest in ("", "-") and open_compound) or \
+                        (rest in ("s", "es") and genitive) or \
                         rest.lstrip("s-").startswith(self.heads):
                     key = "|".join(sorted(ids))
                     self._ids[key] = frozenset(ids)

@@ -671,3 +671,24 @@ def test_a_russian_tonne_after_a_small_number_and_stakes_in_a_mine():
     # a share of world reserves is still a figure
     assert [f.value for f in find_figures("Le pays détient 20 % des réserves mondiales.",
                                           "fr")] == [20]
+
+
+@pytest.mark.parametrize("sentence,lang,value,unit", [
+    ("Copper traded at 412 US cents/lb.", "en", 412, "usc/lb"),
+    ("Palladium rose to $1,020 per troy ounce.", "en", 1020, "usd/oz"),
+    ("Der Preis stieg auf 2.380 Dollar je Feinunze.", "de", 2380, "usd/oz"),
+    ("El cobre llegó a 4,05 dólares la libra.", "es", 4.05, "usd/lb"),
+    ("Никель подорожал до 17 100 долл./т.", "ru", 17100, "usd/t"),
+    # the tonne after a small number outside English, and with "of" in English
+    ("La mine a produit 41 t d'or.", "fr", 41, "tonnes"),
+    ("Central banks bought 24 t of gold in May.", "en", 24, "tonnes"),
+])
+def test_cents_troy_ounces_pounds_and_tonnes_in_each_language(sentence, lang, value, unit):
+    assert [(f.value, f.unit) for f in find_figures(sentence, lang)] == [(value, unit)]
+
+
+def test_an_amount_in_cents_is_money_not_a_percentage():
+    # "cents" holds "cent": it is not a percent sign, so a fee in cents stays a fee
+    assert find_figures("Smelters agreed refining charges of 2.3 cents a pound.") == []
+    assert [(f.value, f.unit) for f in find_figures("Copper fell to 380 cents a pound.")] == \
+        [(380, "usc/lb")]

@@ -318,3 +318,13 @@ def test_a_fund_backed_by_the_metal_is_the_metal(find):
 ])
 def test_german_compounds_of_quotes_and_kinds_of_the_metal(find, sentence, expected):
     assert find(sentence, "de") == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Der Preis des Kupfers stieg.", [("copper", "Kupfers")]),
+    ("Kongo liefert 70 Prozent des weltweiten Kobalts.", [("cobalt", "Kobalts")]),
+    # without a genitive article the ending makes no mention
+    ("Die Kupfers GmbH zieht um.", []),
+])
+def test_a_german_genitive_after_its_article_is_a_mention(find, sentence, expected):
+    assert find(sentence, "de") == expected
