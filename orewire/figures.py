@@ -219,8 +219,8 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
 # What stands between a rate or an account and the level it came from ("treatment charges
 # of $165 a tonne, down from $274", "payables rose to 95% of the metal price from 60%"):
 # that earlier level is a rate or an account as well.
-_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?:from|de|desde|von|от)\s+\D{0,4}",
-                            re.I | re.U)
+# ("de" and "von" are more often "of" than "from": not here)
+_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?:from|desde)\s+\D{0,4}", re.I | re.U)
 
 
 def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = False,
@@ -252,11 +252,13 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
                 return None   # the company's accounts, not the mineral's
     else:
         raw_unit = m.group("unit")
-        if raw_unit.lower() == "t" and not groups.get("scale") and value < 100 and \
-                lang == "en" and not re.match(r"\s+of\s", text[m.end():m.end() + 5]):
+        if raw_unit.lower() == "t" and not groups.get("scale") and value < 100 and (
+                raw_unit != "t" or not text[m.start("num"):m.start("unit")].endswith(" ") or
+                lang == "en" and not re.match(r"\s+of\s", text[m.end():m.end() + 5])):
             return None  # an English bare "t" after a small number is too often something
             # else, unless a quantity "of" something follows ("24 t of gold"); the other
-            # languages write the tonne so ("12,5 t Gold", "45 t d'or")
+            # languages write the tonne so, with a space ("12,5 t Gold", "45 t d'or"; "3T"
+            # and "3 T" are a quarter and a model)
         if raw_unit.lower() == "т" and re.match(r"\.\s?[а-яё]\.", text[m.end():m.end() + 4]):
             return None  # Russian "т" is the tonne ("54,6 т"), "т.е."/"т. д." are words
         if groups.get("word") and (groups.get("scale") or "").strip() == "" and \
@@ -360,18 +362,25 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     before = text[max(0, start - 40):start].split(",")[-1]
     if percent:
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
-        return bool(rate_before.search(before) or _hypothetical(lang).search(clause))
+        return bool(rate_before.search(before) or _hypothetical().search(clause) or
+                    _hypothetical_own(lang).search(before))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
     # the amount's own clause: "Shares of miners rose as copper hit $10,000" is copper's
-    own = _OTHER_CLAUSE.split(text[max(0, start - 60):start].split(",")[-1])[-1]
+    own = _other_clause(lang).split(text[max(0, start - 60):start].split(",")[-1])[-1]
     return bool(amount_before.search(own) or _conditional(lang).search(clause))
 
 
 # Words that open another clause before an amount, so that what comes before them is not
 # the amount's ("Shares of miners rose as copper hit $10,000 a tonne").
-_OTHER_CLAUSE = re.compile(r"[.;:!?]\s|\b(?:as|while|when|whereas|but|after|because|since|"
-                           r"although|though|despite|amid|alors que|tandis que|mientras|"
-                           r"während|enquanto|пока)\b", re.I)
+# English "as", not of "as much as" (Portuguese "as" is an article: English only).
+@lru_cache(maxsize=8)
+def _other_clause(lang: str) -> re.Pattern:
+    words = r"while|when|whereas|but|after|because|since|although|though|despite|amid|" \
+        r"alors que|tandis que|mientras|während|enquanto|пока"
+    if lang == "en":
+        words += r"|(?<!much )(?<!many )(?<!high )(?<!low )(?<!little )(?<!far )(?<!well )" \
+            r"as(?! much| many| high| low| little| far| well)"
+    return re.compile(rf"[.;:!?]\s|\b(?:{words})\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -426,10 +435,17 @@ def _threshold() -> re.Pattern:
 
 
 @lru_cache(maxsize=8)
-def _hypothetical(lang: str = "en") -> re.Pattern:
-    words = rules()["hypothetical_before"] + \
-        ((rules().get("hypothetical_before_by_language") or {}).get(lang) or [])
-    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I | re.U)
+def _hypothetical() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['hypothetical_before'])})(?!\w)",
+                      re.I | re.U)
+
+
+@lru_cache(maxsize=8)
+def _hypothetical_own(lang: str) -> re.Pattern:
+    """Goal words of one language only (``hypothetical_before_by_language``)."""
+    words = (rules().get("hypothetical_before_by_language") or {}).get(lang) or []
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)" if words else "(?!)",
+                      re.I | re.U)
 
 
 @lru_cache(maxsize=1)

@@ -170,10 +170,10 @@ def title_heads() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def product_heads() -> tuple[str, ...]:
-    """Words ending a product or tier name's first part (``product_heads`` of
-    ``seeds/senses.yaml``)."""
-    return tuple(str(w).lower() for w in load_yaml(SENSES_FILE.name).get("product_heads") or [])
+def product_heads() -> frozenset:
+    """Words naming a product before its tier (``product_heads`` of ``seeds/senses.yaml``)."""
+    return frozenset(str(w).lower() for w in
+                     load_yaml(SENSES_FILE.name).get("product_heads") or [])
 
 
 @lru_cache(maxsize=8)
@@ -244,19 +244,20 @@ def _after_name_title(doc, start: int) -> bool:
     k = start - 1
     if doc[k].text == "." and k >= 1:
         k -= 1
-    if _is_title(doc[k].lower_.rstrip(".")):
+    word = doc[k].lower_.rstrip(".")
+    if _is_title(word) or word in product_heads():
         return True
-    # a given name between them: "Vorstandschef Thomas Kupfer", "Ministerin Anna Nickel"
-    given = doc[k]
+    # a given name between them ("Vorstandschef Thomas Kupfer", "Ministerin Anna Nickel"),
+    # not in a headline written in capitals ("Minister Says Copper Output Will Rise")
+    given, after = doc[k], doc[start + 1] if start + 1 < len(doc) else None
     return k >= 1 and given.is_alpha and given.text[:1].isupper() and \
-        not given.text.isupper() and _is_title(doc[k - 1].lower_.rstrip("."))
+        not given.text.isupper() and _is_title(doc[k - 1].lower_.rstrip(".")) and \
+        not (after is not None and after.is_alpha and after.text[:1].isupper())
 
 
 def _is_title(word: str) -> bool:
-    """A title, a German compound ending in a role ("Vorstandschef", "Konzernsprecherin"),
-    or a word naming a product's tier ("Kreditkarte Gold", "Tarif Platin")."""
-    return word in name_titles() or (len(word) > 6 and word.endswith(title_heads())) or \
-        word.endswith(product_heads())
+    """A title, or a German compound ending in a role ("Vorstandschef", "Konzernsprecherin")."""
+    return word in name_titles() or (len(word) > 6 and word.endswith(title_heads()))
 
 
 class MineralMatcher:
@@ -363,8 +364,8 @@ class MineralMatcher:
             if word.startswith(stem):
                 rest = word[len(stem):]
                 if (rest in ("", "-") and open_compound) or \
-                        (rest in ("s", "es") and genitive) or \
-                        rest.lstrip("s-").startswith(self.heads):
+                        (rest in ("s", "es") and genitive) or rest.startswith(self.heads) or \
+                        (rest[:1] in ("s", "-") and rest[1:].startswith(self.heads)):
                     key = "|".join(sorted(ids))
                     self._ids[key] = frozenset(ids)
                     return key

@@ -229,8 +229,7 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                     give(i, fig)
             continue
         if fig["unit"] in _RULES()["not_carried_units"] or \
-                _is_share_or_money(fig["unit"]) and _SECTOR_SUBJECT().search(
-                    text[fig["sent_start"]:fig["start"]]):
+                _sector_figure(fig, text[fig["sent_start"]:fig["start"]]):
             continue  # a figure of the whole sector ("Mining accounts for 12% of GDP")
         before = [s for s in sentence_starts if s < fig["sent_start"]]
         if not before:
@@ -253,6 +252,20 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 done.add(m["mineral"])
                 give(i, fig)
     return owners
+
+
+def _sector_figure(fig: dict, before: str) -> bool:
+    """A share, or an amount of money, whose sentence has the whole sector as its subject
+    before it; for money, only a phrase naming mining ("Mining exports as a whole were
+    worth $4.6 billion"), not "the industry" ("The industry leader will spend $10
+    billion" is a company's)."""
+    m = _SECTOR_SUBJECT().search(before)
+    if m is None or not _is_share_or_money(fig["unit"]):
+        return False
+    return fig["unit"] == "percent" or bool(_MINING_WORD.search(m.group()))
+
+
+_MINING_WORD = re.compile(r"min[ei]|bergbau|горнодоб|extracti", re.I)
 
 
 @lru_cache(maxsize=1)

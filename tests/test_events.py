@@ -167,3 +167,11 @@ def test_a_market_reports_milder_words_give_the_direction(sentence, kind, direct
 def test_the_export_import_bank_is_no_import_ban():
     assert types("The Export-Import Bank lent $300 million for the cobalt refinery.") == \
         {"investment"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Copper output was flat after the company closed down one smelter.",
+    "Zinc output rose while software makers cut jobs.",
+])
+def test_phrasal_down_and_software_are_no_price_move(sentence):
+    assert "price" not in types(sentence)

@@ -692,3 +692,27 @@ def test_an_amount_in_cents_is_money_not_a_percentage():
     assert find_figures("Smelters agreed refining charges of 2.3 cents a pound.") == []
     assert [(f.value, f.unit) for f in find_figures("Copper fell to 380 cents a pound.")] == \
         [(380, "usc/lb")]
+
+
+@pytest.mark.parametrize("sentence,lang,values", [
+    # review: stake words only after a percentage, as whole words
+    ("Elle a extrait 50 000 tonnes de la mine de Tenke.", "fr", [50_000]),
+    ("China accounts for 70% of the mineral's refining.", "en", [70]),
+    # "de" and "von" are "of", not "from": the level after a rate stays
+    ("Ein Zoll von 25 Prozent auf Gallium, China hält einen Anteil von 60 Prozent.", "de",
+     [60]),
+    # "as much as" opens no clause; Portuguese "as" is an article
+    ("A ban could cost as much as $5 billion.", "en", []),
+    ("A multa contra as mineradoras chegou a R$ 50 milhões.", "pt", []),
+    # a quarter and a model are no tonnes
+    ("Los ingresos del 3T subieron.", "es", []),
+    ("Das Modell 3 T kostet mehr.", "de", []),
+    # French silver and a noun "need" are not the money and goal words
+    ("Le Mexique produit 23 % de l'argent mondial.", "fr", [23]),
+    ("Europe's need to diversify supply drove imports to 2 million tonnes.", "en", [2e6]),
+    # German "will" makes a goal in its own comma-clause only
+    ("Die EU will unabhängiger werden, denn China liefert 90 Prozent der Seltenen Erden.",
+     "de", [90]),
+])
+def test_review_of_the_new_rate_clause_and_unit_rules(sentence, lang, values):
+    assert [f.value for f in find_figures(sentence, lang)] == values

@@ -328,3 +328,19 @@ def test_german_compounds_of_quotes_and_kinds_of_the_metal(find, sentence, expec
 ])
 def test_a_german_genitive_after_its_article_is_a_mention(find, sentence, expected):
     assert find(sentence, "de") == expected
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # review: a headline in capitals has no given name, compounds ending in a product or a
+    # role word are not titles, market words are not sport, "backed" is no context
+    ("en", "Chile Mining Minister Says Copper Output Will Rise", [("copper", "Copper")]),
+    ("de", "Die EU kam mit dem neuen Sanktionspaket Aluminium voran.",
+     [("aluminium", "Aluminium")]),
+    ("de", "Der Halbleiter Gallium ist knapp.", [("gallium", "Gallium")]),
+    ("es", "Los grandes jugadores del mercado apuestan por el oro.", [("gold", "oro")]),
+    ("en", "Cobalt, backed by Sequoia, makes security robots.", []),
+    # a head that starts with "s" after the name ("Kupferschrott")
+    ("de", "Der Kupferschrott wird recycelt.", [("copper", "Kupferschrott")]),
+])
+def test_review_of_the_new_name_and_compound_rules(find, lang, sentence, expected):
+    assert find(sentence, lang) == expected
