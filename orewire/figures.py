@@ -434,7 +434,7 @@ def _threshold() -> re.Pattern:
     return re.compile("|".join(rules().get("threshold_before") or ["(?!)"]), re.I | re.U)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1)
 def _hypothetical() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{_alternation(rules()['hypothetical_before'])})(?!\w)",
                       re.I | re.U)

@@ -262,10 +262,12 @@ def _sector_figure(fig: dict, before: str) -> bool:
     m = _SECTOR_SUBJECT().search(before)
     if m is None or not _is_share_or_money(fig["unit"]):
         return False
-    return fig["unit"] == "percent" or bool(_MINING_WORD.search(m.group()))
+    return fig["unit"] == "percent" or bool(_SECTOR_NAMES_MINING().search(m.group()))
 
 
-_MINING_WORD = re.compile(r"min[ei]|bergbau|горнодоб|extracti", re.I)
+@lru_cache(maxsize=1)
+def _SECTOR_NAMES_MINING() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile("|".join(_RULES()["sector_mining_stems"]), re.I | re.U)
 
 
 @lru_cache(maxsize=1)

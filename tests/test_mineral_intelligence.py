@@ -338,3 +338,10 @@ def test_the_yellow_metal_is_gold_and_keeps_the_topic(analyse):
                   "the yellow metal to recover. Central banks bought 210 tonnes in the "
                   "quarter.")
     assert ("gold", 210) in figures(row) and ("silver", 210) not in figures(row)
+
+
+def test_an_amount_after_the_industry_as_a_company_stays_the_topics(analyse):
+    # only a sector phrase naming mining keeps money from the topic mineral
+    row = analyse("Zambia mined 760,000 tonnes of copper last year. The industry leader "
+                  "will spend $1.3 billion expanding its mine.")
+    assert figures(row) == [("copper", 760_000), ("copper", 1.3e9)]
