@@ -94,11 +94,22 @@ def alias_table(lang: str | None = "en") -> tuple[dict, dict, frozenset, frozens
     return lower, exact, frozenset(false_friends), ambiguous
 
 
+@lru_cache(maxsize=1)
+def _senses() -> dict:
+    """seeds/senses.yaml, read once."""
+    return load_yaml(SENSES_FILE.name)
+
+
+def _sense_words(key: str) -> frozenset:
+    """A word list of seeds/senses.yaml, lower-cased (empty when the key is absent)."""
+    return frozenset(str(w).lower() for w in _senses().get(key) or [])
+
+
 @lru_cache(maxsize=8)
 def sense_rules(lang: str | None) -> tuple[frozenset, int, re.Pattern, re.Pattern]:
     """(award-prone ids, min award words, award-word regex, commodity-word regex) for
     ``lang`` plus English, from ``seeds/senses.yaml``."""
-    data = load_yaml(SENSES_FILE.name)
+    data = _senses()
 
     def alternation(words):
         return "|".join(sorted((re.escape(str(w).lower()) for w in words),
@@ -121,17 +132,17 @@ def sense_rules(lang: str | None) -> tuple[frozenset, int, re.Pattern, re.Patter
 def context_words() -> frozenset:
     """Commodity words that make an ambiguous or capitalised alias a mineral
     (``context_words`` of ``seeds/senses.yaml``)."""
-    return frozenset(str(w).lower() for w in load_yaml(SENSES_FILE.name)["context_words"])
+    return _sense_words("context_words")
 
 
 @lru_cache(maxsize=1)
 def _quoted_move_window() -> int:
-    return int(load_yaml(SENSES_FILE.name).get("quoted_move_window") or 0)
+    return int(_senses().get("quoted_move_window") or 0)
 
 
 @lru_cache(maxsize=1)
 def _commodity_measure() -> re.Pattern | None:
-    patterns = load_yaml(SENSES_FILE.name).get("commodity_measures") or []
+    patterns = _senses().get("commodity_measures") or []
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
 
@@ -152,28 +163,27 @@ def _quoted_move(doc, end: int) -> bool:
 def name_prone() -> frozenset:
     """Mineral words that are also well-known names (``name_prone`` of
     ``seeds/senses.yaml``): only these need a commodity word when they open a sentence."""
-    return frozenset(str(w).lower() for w in load_yaml(SENSES_FILE.name)["name_prone"])
+    return _sense_words("name_prone")
 
 
 @lru_cache(maxsize=1)
 def name_titles() -> frozenset:
     """Words that make the capitalised mineral word after them a name (``name_titles``
     of ``seeds/senses.yaml``)."""
-    return frozenset(str(w).lower() for w in load_yaml(SENSES_FILE.name)["name_titles"])
+    return _sense_words("name_titles")
 
 
 @lru_cache(maxsize=1)
 def title_heads() -> tuple[str, ...]:
     """Role words that end German compound titles (``name_title_heads`` of
     ``seeds/senses.yaml``)."""
-    return tuple(str(w).lower() for w in load_yaml(SENSES_FILE.name).get("name_title_heads") or [])
+    return tuple(_sense_words("name_title_heads"))
 
 
 @lru_cache(maxsize=1)
 def product_heads() -> frozenset:
     """Words naming a product before its tier (``product_heads`` of ``seeds/senses.yaml``)."""
-    return frozenset(str(w).lower() for w in
-                     load_yaml(SENSES_FILE.name).get("product_heads") or [])
+    return _sense_words("product_heads")
 
 
 @lru_cache(maxsize=8)
@@ -190,13 +200,13 @@ def english_only_names(lang: str) -> frozenset:
 def lowercase_noun_languages() -> frozenset:
     """Languages whose mid-sentence capitalised mineral word is a name
     (``lowercase_noun_languages`` of ``seeds/senses.yaml``)."""
-    return frozenset(load_yaml(SENSES_FILE.name).get("lowercase_noun_languages") or ["en"])
+    return frozenset(_senses().get("lowercase_noun_languages") or ["en"])
 
 
 @lru_cache(maxsize=1)
 def list_joiners() -> frozenset:
     """Words that join a list's members (``list_joiners`` of ``seeds/senses.yaml``)."""
-    return frozenset(str(w).lower() for w in load_yaml(SENSES_FILE.name)["list_joiners"])
+    return _sense_words("list_joiners")
 
 
 def _listed_with_material(doc, end: int, lowercase_starts: set) -> bool:
@@ -212,7 +222,7 @@ def _listed_with_material(doc, end: int, lowercase_starts: set) -> bool:
 def company_words() -> frozenset:
     """Words that follow a capitalised mineral word in names (``company_words`` of
     ``seeds/senses.yaml``)."""
-    return frozenset(str(w).lower() for w in load_yaml(SENSES_FILE.name)["company_words"])
+    return _sense_words("company_words")
 
 
 def compound_heads(lang: str | None) -> tuple[str, ...]:

@@ -322,17 +322,6 @@ def test_a_figure_goes_past_an_aside_to_the_sentences_subject(analyse, text, exp
     assert sorted(figures(analyse(text))) == expected
 
 
-def test_an_amount_of_the_whole_sector_does_not_pass_to_the_topic(analyse):
-    row = analyse("Zambia sold $1.1 billion of copper abroad in March. Mining exports as a "
-                  "whole were worth $1.4 billion.")
-    assert figures(row) == [("copper", 1.1e9)]
-
-
-def test_a_hyphenated_pair_of_minerals_shares_its_figure(analyse):
-    row = analyse("The refinery made 410 tonnes of neodymium-praseodymium oxide in May.")
-    assert figures(row) == [("neodymium", 410), ("praseodymium", 410)]
-
-
 def test_the_yellow_metal_is_gold_and_keeps_the_topic(analyse):
     row = analyse("Gold slipped to $2,300 an ounce. Silver rose to $29.10. Traders expect "
                   "the yellow metal to recover. Central banks bought 210 tonnes in the "
@@ -340,8 +329,16 @@ def test_the_yellow_metal_is_gold_and_keeps_the_topic(analyse):
     assert ("gold", 210) in figures(row) and ("silver", 210) not in figures(row)
 
 
-def test_an_amount_after_the_industry_as_a_company_stays_the_topics(analyse):
+@pytest.mark.parametrize("text, expected", [
+    # a sector's amount of money is not the topic mineral's
+    ("Zambia sold $1.1 billion of copper abroad in March. Mining exports as a whole were "
+     "worth $1.4 billion.", [("copper", 1.1e9)]),
     # only a sector phrase naming mining keeps money from the topic mineral
-    row = analyse("Zambia mined 760,000 tonnes of copper last year. The industry leader "
-                  "will spend $1.3 billion expanding its mine.")
-    assert figures(row) == [("copper", 760_000), ("copper", 1.3e9)]
+    ("Zambia mined 760,000 tonnes of copper last year. The industry leader will spend "
+     "$1.3 billion expanding its mine.", [("copper", 760_000), ("copper", 1.3e9)]),
+    # a hyphenated pair of minerals shares its figure
+    ("The refinery made 410 tonnes of neodymium-praseodymium oxide in May.",
+     [("neodymium", 410), ("praseodymium", 410)]),
+])
+def test_sector_amounts_and_hyphenated_pairs(analyse, text, expected):
+    assert figures(analyse(text)) == expected
