@@ -180,7 +180,7 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
         s, e = m.span()
         if any(s < te and ts < e for ts, te in taken):
             continue
-        if _is_range_side(text, m.start("num"), family):
+        if _is_range_side(text, m.start("num"), family, lang):
             # and the range's first side, if it was read as a figure ("$5 million to $7m")
             found = [f for f in found if not (f.end <= s and re.fullmatch(
                 r"\s*(?:-|–|~|to|a|and|et|y|e|und|и)\s*(?:" + _CUR_PREFIX + r"|[^\w\s]{0,3})\s*",
@@ -228,7 +228,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
     value = _number(m.group("num"), lang)
     groups = m.groupdict()
     if _is_rate(text, m.start(), m.end(), lang) or _threshold().search(
-            text[max(0, m.start() - 60):m.start("num")]) or _of_goods(text, m.start(), m.end()):
+            text[max(0, m.start() - 60):m.start("num")]) or _of_goods(text, m.start(), m.end()) \
+            or _mixed_equivalent(text, m.start(), m.end()):
         return None
     if family == "money" and _crossed().search(text[max(0, m.start() - 60):m.start()]):
         return None     # "topped $2,000": a level passed, not the price
@@ -289,18 +290,27 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
     return Figure(value=value, unit=unit, kind="", quote=text[s:e].strip(), start=s, end=e)
 
 
-def _is_range_side(text: str, num_start: int, family: str) -> bool:
-    """The second number of "7-7.5 million tonnes", "20% to 30%" or "RMB94,000~96,000"."""
-    before = text[max(0, num_start - 16):num_start]
+def _is_range_side(text: str, num_start: int, family: str, lang: str = "en") -> bool:
+    """The second number of "7-7.5 million tonnes", "20% to 30%" or "RMB94,000~96,000" -
+    but not the level after a move: "rose by Rs 450 to Rs 72,300" is a move, then the
+    level it reached."""
     unit = r"(?:%|percent|per cent)?" if family == "percent" else ""
-    before = text[max(0, num_start - 40):num_start]
+    start = max(0, num_start - 40)
+    before = text[start:num_start]
     if re.search(r"(?<![\d.,])(?:19[5-9]\d|20\d\d)\s*[-–]\s*$", before):
         return False   # "2.1 Mt in 2023 - 2.4 Mt in 2024": a dash between two dated figures
     if re.search(rf"(?:between|entre|zwischen|между)\s+\D{{0,3}}\d[\d.,]*(?:[\s-]?(?:{_SCALE_ALT}))?"
                  rf"\s*{unit}\s*(?:and|et|y|e|und|и)\s+\D{{0,3}}$", before, re.I):
         return True    # "between 250,000 and 280,000 ounces"
-    return bool(re.search(rf"\d(?:[\s-]?(?:{_SCALE_ALT}))?\s*{unit}\s*(?:-|–|~|\bto\b|\ba\b)\s*\D{{0,3}}$",
-                          before, re.I))
+    side = re.search(rf"(\d[\d.,]*)(?:[\s-]?(?:{_SCALE_ALT}))?\s*{unit}\s*(?:-|–|~|\b(to|a)\b)\s*\D{{0,3}}$",
+                     before, re.I)
+    if side and side.group(2):
+        first = start + side.start(1)
+        lead = re.sub(rf"{_CUR_PREFIX}\s*$", "", text[max(0, first - 40):first], flags=re.I)
+        own_sign = family == "money" and len(lead) < min(40, first)
+        if own_sign and _moved_by(text, max(0, first - 40) + len(lead), lang):
+            return False   # "rose by $45 to $2,345": a move, then its level ("rose 20% to
+    return bool(side)      # 30%" stays a range of moves)
 
 
 def _is_change(text: str, num_start: int, end: int, lang: str = "en") -> bool:
@@ -334,11 +344,13 @@ _UP_DOWN = re.compile(r"(?<!\w)(?:up|down|plus|minus|by|um|de|em|en|на)\s*$", 
 
 def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool:
     """An amount that is a move, not a level: "up 52,000 yuan/mt from the previous
-    period", "4 000 tU par rapport aux attentes"."""
+    period", "4 000 tU par rapport aux attentes", "rose $45"."""
     stem, by, to, after, *_rest = _cues(lang)
     before = re.sub(_APPROX + r"$", "", text[max(0, start - 12):start])
     if to.search(before):
         return False    # "fell by 11.5% to 3.22 MT over the year-ago period": the level
+    if _move_verb(lang).search(re.sub(_APPROX + r"$", "", text[max(0, start - 40):start])):
+        return True     # "Gold rose $45", "the unit lost A$300 million"
     # "cut iron ore output by 10 million tonnes", "a réduit sa production de 8 000
     # tonnes": a "by" word right before, a change word among the five before it
     clause = re.sub(_APPROX + r"$", "", re.split(r"[.;:!?]\s|,\s",
@@ -474,6 +486,28 @@ def _of_goods(text: str, start: int, end: int) -> bool:
     after = _share_after().match(text[end:end + 20])
     return bool(after and re.match(r"(?:[^\W\d]+\s+){0,2}?" + _goods().pattern,
                                    text[after.end() + end:end + 60], re.I | re.U))
+
+
+@lru_cache(maxsize=1)
+def _equivalents() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules().get("mixed_equivalents") or ["(?!)"]),
+                      re.I | re.U)
+
+
+def _mixed_equivalent(text: str, start: int, end: int) -> bool:
+    """A total in one metal's equivalent units adding up several ("6.5 Moz of gold
+    equivalent", "silver equivalent production of 7.2 Moz"), in the number's clause."""
+    before = re.split(r"[.;:!?]\s|,\s", text[max(0, start - 40):start])[-1]
+    after = re.split(r"[.;:!?]\s|,\s", text[end:end + 40])[0]
+    return bool(_equivalents().search(before) or _equivalents().search(after))
+
+
+@lru_cache(maxsize=None)
+def _move_verb(lang: str) -> re.Pattern:
+    """A move verb (``move_before_amount``) right before an amount, its currency sign aside."""
+    table = rules().get("move_before_amount") or {}
+    verbs = set(table.get("en") or []) | set(table.get(lang) or [])
+    return re.compile(rf"(?<!\w)(?:{_alternation(verbs)})\s+(?:{_CUR_PREFIX}\s*)?$", re.I | re.U)
 
 
 @lru_cache(maxsize=1)

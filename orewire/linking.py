@@ -321,8 +321,8 @@ def _distinct(items):
 
 MAX_LINK_DISTANCE = 26  # words, a clause break counting six
 
-_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
-_WORD = re.compile(r"\w+")
+_PUNCT = re.compile(r"(?<!\d)[,;:]|[,;:](?!\d)|[()\[\]—–]|\s-\s")  # not "2,3" or "11,000"
+_WORD = re.compile(r"\w+(?:[.,]\d+)*")   # a number with its separators is one word
 _OF = re.compile(r"\s*(?:of|de|d['’]|des|del|do|da|an)?\s*(?:the\s+|la\s+|le\s+)?"
                  r"(?:\w+\s+)?", re.I)
 # a hyphen with no space joins a pair too ("neodymium-praseodymium oxide")

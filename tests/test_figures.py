@@ -120,6 +120,9 @@ def test_change_to_a_level_is_not_a_range():
     ("Warehouse stocks of tin fell 1,340 tonnes to 6,210 tonnes.", "en", 6_210),
     ("Inventories rose by 800 tonnes to 12,400 tonnes this week.", "en", 12_400),
     ("Die Lagerbestände stiegen um 1.500 Tonnen auf 9.800 Tonnen.", "de", 9_800),
+    # a move of money "by" an amount, then the level it reached (not a "from-to" range)
+    ("Bullion in Delhi rose by Rs 610 to Rs 71,900 per 10 grams.", "en", 71_900),
+    ("The contract gained by $35 to $2,290 an ounce.", "en", 2_290),
 ])
 def test_an_amount_moved_then_the_level_it_reached_is_not_a_range(sentence, lang, value):
     # the move is not a figure; the level it reached is
@@ -253,6 +256,20 @@ def test_units_and_number_forms(sentence, lang, kw, value, unit):
     ("Добыча выросла на 3%.", "ru"),
     ("Contract prices rose 20,000 yuan/mt from the previous round.", "en"),
     ("A long strike could cost the province $200 million in lost taxes.", "en"),
+    # the size of a move or a loss, with no level after it
+    ("Platinum rose $18 in late trade.", "en"),
+    ("The smelting unit lost A$140 million in the half.", "en"),
+    ("El metal ganó 40 dólares en la semana.", "es"),
+    ("Les cours ont perdu 300 dollars en une séance.", "fr"),
+    ("The tin price crashed 35% within a week.", "en"),
+    ("Spot prices have collapsed about 60% since the peak.", "en"),
+    # a company's cash, a smelter royalty, a graphite grade, a metal-equivalent total
+    ("The explorer finished June with cash of $41 million.", "en"),
+    ("It bought a 1.5% net smelter return royalty on the mine.", "en"),
+    ("Drill core from the hole averaged 9.1% total graphitic carbon.", "en"),
+    ("The mine made 410,000 gold equivalent ounces last year.", "en"),
+    ("Output was 5.1 million ounces of silver equivalent in 2025.", "en"),
+    ("Reserves stand at 3.3 Moz AuEq after the update.", "en"),
 ])
 def test_not_figures(sentence, lang):
     assert find_figures(sentence, lang) == []
@@ -711,3 +728,14 @@ def test_an_amount_in_cents_is_money_not_a_percentage():
 ])
 def test_review_of_the_new_rate_clause_and_unit_rules(sentence, lang, values):
     assert [f.value for f in find_figures(sentence, lang)] == values
+
+
+def test_a_compound_measured_as_its_own_equivalent_stays_a_figure():
+    # lithium carbonate equivalent is lithium, not a mix of metals
+    figs = find_figures("The brine holds 2.6 million tonnes of lithium carbonate equivalent.")
+    assert [(f.value, f.unit) for f in figs] == [(2_600_000, "tonnes")]
+
+
+def test_an_amount_after_a_buying_verb_stays_a_figure():
+    # "added" buys: the amount is a purchase, not the size of a price move
+    assert [f.value for f in find_figures("The central bank added 48 tonnes of gold.")] == [48]

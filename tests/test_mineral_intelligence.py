@@ -79,6 +79,24 @@ def test_the_phrase_owner_not_the_nearest_word(analyse):
     assert figures(row) == [("cobalt", 3_100_000_000.0)]
 
 
+@pytest.mark.parametrize("text,lang,expected", [
+    # a decimal comma is no clause break between the price and the metal before it
+    ("Der Zinnpreis fiel um 1,8 Prozent auf 31.200 Dollar je Tonne, Zink verteuerte "
+     "sich leicht.", "de", [("tin", 31_200.0)]),
+    ("Le prix du nickel a reculé de 0,9 % à 16 400 dollars la tonne, le zinc est resté "
+     "stable.", "fr", [("nickel", 16_400.0)]),
+])
+def test_a_decimal_comma_does_not_part_a_figure_from_its_mineral(analyse, text, lang,
+                                                                  expected):
+    assert figures(analyse(text, lang)) == expected
+
+
+def test_a_whole_resources_trade_is_not_the_first_minerals(analyse):
+    row = analyse("Resource export earnings are tipped to ease to A$360 billion this year. "
+                  "Coal exports will bring in A$60 billion.")
+    assert figures(row) == [("coal", 60_000_000_000.0)]
+
+
 def test_a_figure_repeated_by_the_headline_is_kept_once(analyse):
     row = analyse("Lithium hits $14,000 a tonne\n\nLithium carbonate reached $14,000 a "
                   "tonne on Tuesday.")
