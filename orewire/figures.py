@@ -251,6 +251,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
                 unit += "/" + _PER_UNIT[each.group(1).lower()]
             elif _is_accounts(text, m.start(), m.end()):
                 return None   # the company's accounts, not the mineral's
+            elif _foreign_per().match(text[m.end():m.end() + 30]):
+                return None   # "$120 per megawatt hour": the price of something else
     else:
         raw_unit = m.group("unit")
         if raw_unit.lower() == "t" and not groups.get("scale") and value < 100 and (
@@ -486,6 +488,14 @@ def _of_goods(text: str, start: int, end: int) -> bool:
     after = _share_after().match(text[end:end + 20])
     return bool(after and re.match(r"(?:[^\W\d]+\s+){0,2}?" + _goods().pattern,
                                    text[after.end() + end:end + 60], re.I | re.U))
+
+
+@lru_cache(maxsize=1)
+def _foreign_per() -> re.Pattern:
+    """"per"/"a" and a unit no mineral is sold in (``foreign_per_units``)."""
+    return re.compile(rf"\s*(?:(?:{_alternation(rules()['per_words'])})\s+|/\s*)"
+                      rf"(?:{_alternation(rules().get('foreign_per_units') or ['(?!)'])})(?!\w)",
+                      re.I | re.U)
 
 
 @lru_cache(maxsize=1)

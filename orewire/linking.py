@@ -231,6 +231,8 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         if fig["unit"] in _RULES()["not_carried_units"] or \
                 _sector_figure(fig, text[fig["sent_start"]:fig["start"]]):
             continue  # a figure of the whole sector ("Mining accounts for 12% of GDP")
+        if _spent_elsewhere(text, fig):
+            continue  # "The government will also spend $1.5 billion on a new port"
         before = [s for s in sentence_starts if s < fig["sent_start"]]
         if not before:
             give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
@@ -252,6 +254,30 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 done.add(m["mineral"])
                 give(i, fig)
     return owners
+
+
+_PURPOSE = re.compile(r"\s*(?:on|for|into|in\s+(?:support|aid|grants?|subsidies|funding)"
+                      r"(?:\s+(?:for|to))?|pour|para|für|на)\s+(?P<object>[^.;:!?,\d$€£¥₹]{1,80})",
+                      re.I | re.U)
+
+
+def _spent_elsewhere(text: str, fig: dict) -> bool:
+    """An amount of money whose own phrase says it is spent on something that is not
+    mining (``carried_money_purpose_words``) and not a time: not the topic mineral's."""
+    if fig["unit"] == "percent" or not _is_share_or_money(fig["unit"]):
+        return False
+    m = _PURPOSE.match(text, fig["end"])
+    if m is None:
+        return False
+    obj = m.group("object")
+    return not (_WORDS_RE("carried_money_purpose_words").search(obj) or
+                _WORDS_RE("carried_money_time_words").search(obj))
+
+
+@lru_cache(maxsize=None)
+def _WORDS_RE(key: str) -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile(r"(?<!\w)(?:" + "|".join(_RULES().get(key) or ["(?!)"]) + r")",
+                      re.I | re.U)
 
 
 def _sector_figure(fig: dict, before: str) -> bool:

@@ -270,6 +270,7 @@ def test_units_and_number_forms(sentence, lang, kw, value, unit):
     ("The mine made 410,000 gold equivalent ounces last year.", "en"),
     ("Output was 5.1 million ounces of silver equivalent in 2025.", "en"),
     ("Reserves stand at 3.3 Moz AuEq after the update.", "en"),
+    ("The state fund is to get 40% of future royalties from the lithium mines.", "en"),
 ])
 def test_not_figures(sentence, lang):
     assert find_figures(sentence, lang) == []

@@ -97,6 +97,13 @@ def test_a_whole_resources_trade_is_not_the_first_minerals(analyse):
     assert figures(row) == [("coal", 60_000_000_000.0)]
 
 
+def test_money_spent_on_something_else_is_not_the_topic_minerals(analyse):
+    row = analyse("Peru wants more copper smelting. The ministry will also put $900 million "
+                  "into a coastal highway, and $240 million on expanding the refinery at "
+                  "Ilo.\n\nPower for the smelters costs $95 per megawatt hour.")
+    assert figures(row) == [("copper", 240_000_000.0)]
+
+
 def test_a_figure_repeated_by_the_headline_is_kept_once(analyse):
     row = analyse("Lithium hits $14,000 a tonne\n\nLithium carbonate reached $14,000 a "
                   "tonne on Tuesday.")
