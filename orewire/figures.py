@@ -371,7 +371,8 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     after = re.sub(r"^\s*\)|^\s*\([^)]{0,30}\)", "", text[end:end + 60])
     percent = _PERCENT_SIGN().search(text[start:end])   # not "cents"
     if rate_after.match(after) or percent and (_FORMULA.match(after) or
-                                               _percent_rate_after().match(after)):
+                                               _percent_rate_after().match(after) or
+                                               _other_whole().match(after)):
         return True
     before = text[max(0, start - 40):start].split(",")[-1]
     if percent:
@@ -488,6 +489,14 @@ def _of_goods(text: str, start: int, end: int) -> bool:
     after = _share_after().match(text[end:end + 20])
     return bool(after and re.match(r"(?:[^\W\d]+\s+){0,2}?" + _goods().pattern,
                                    text[after.end() + end:end + 60], re.I | re.U))
+
+
+@lru_cache(maxsize=1)
+def _other_whole() -> re.Pattern:
+    """"of" and a whole that is not a mineral's market (``percent_of_other_wholes``)."""
+    return re.compile(r"^\s*(?:of|de|des|du|del|da|do|der|des|от)\s+(?:[\w'’-]+\s+){0,3}?"
+                      rf"(?:{_alternation(rules().get('percent_of_other_wholes') or ['(?!)'])})",
+                      re.I | re.U)
 
 
 @lru_cache(maxsize=1)

@@ -271,6 +271,13 @@ def test_units_and_number_forms(sentence, lang, kw, value, unit):
     ("Output was 5.1 million ounces of silver equivalent in 2025.", "en"),
     ("Reserves stand at 3.3 Moz AuEq after the update.", "en"),
     ("The state fund is to get 40% of future royalties from the lithium mines.", "en"),
+    # shares of people, votes, an economy, emissions; money that is debt
+    ("The mining party took 38% of the vote in the copper region.", "en"),
+    ("Nearly 45% of the province's population works in the mines.", "en"),
+    ("Public debt reached 96% of GDP as copper revenue fell.", "en"),
+    ("Smelters produce 12% of national emissions.", "en"),
+    ("Le nickel fait vivre 25 % de la population de l'île.", "fr"),
+    ("The copper exporter refinanced $2.1 billion of Eurobond debt.", "en"),
 ])
 def test_not_figures(sentence, lang):
     assert find_figures(sentence, lang) == []
