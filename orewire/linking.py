@@ -380,6 +380,8 @@ def figure_owner(text: str, fig: dict, mentions: list[dict], candidates: list[in
         m = mentions[i]
         if m["start"] >= fig["end"] and _of_mineral(text[fig["end"]:m["start"]]):
             return (False, -1)  # "18,125 metric tons of cobalt", "30 millones de toneladas de"
+        if m["end"] <= fig["start"] and _RELATIVE.fullmatch(text, m["end"], fig["start"]):
+            return (False, -1)  # "than cobalt, which sells for about $24,000": cobalt's
         return (_in_aside(text, m, fig, mentions),
                 distance(text, (m["start"], m["end"]), (fig["start"], fig["end"])) +
                 (4 if m["start"] >= fig["end"] else 0))
@@ -406,6 +408,10 @@ def _in_aside(text: str, m: dict, fig: dict, mentions: list[dict]) -> bool:
 
 
 _COMMA = re.compile(r",(?=\s)")
+# A relative clause right after a mention, up to the figure: it says more of that mention.
+_RELATIVE = re.compile(r"\s*,\s*(?:which|that|whose|qui|dont|que|cuyo|cuya|welche[rs]?|"
+                       r"der|die|das|который|которая|которое|которые)\s[^,;.!?()]*",
+                       re.I | re.U)
 
 
 def owner_cost(text: str, fig: dict, m: dict) -> int:

@@ -97,6 +97,16 @@ def test_a_whole_resources_trade_is_not_the_first_minerals(analyse):
     assert figures(row) == [("coal", 60_000_000_000.0)]
 
 
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Zinc, near $2,700 a tonne, trades well below tin, which fetched about $31,000 "
+     "on Friday.", "en", [("tin", 31_000.0), ("zinc", 2_700.0)]),
+    ("Le zinc vaut 2 700 dollars, bien moins que l'étain, qui a atteint 31 000 dollars "
+     "la tonne.", "fr", [("tin", 31_000.0), ("zinc", 2_700.0)]),
+])
+def test_a_figure_in_a_relative_clause_is_its_antecedents(analyse, text, lang, expected):
+    assert figures(analyse(text, lang)) == expected
+
+
 def test_money_spent_on_something_else_is_not_the_topic_minerals(analyse):
     row = analyse("Peru wants more copper smelting. The ministry will also put $900 million "
                   "into a coastal highway, and $240 million on expanding the refinery at "
