@@ -231,8 +231,9 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         if fig["unit"] in _RULES()["not_carried_units"] or \
                 _sector_figure(fig, text[fig["sent_start"]:fig["start"]]):
             continue  # a figure of the whole sector ("Mining accounts for 12% of GDP")
-        if _spent_elsewhere(text, fig):
-            continue  # "The government will also spend $1.5 billion on a new port"
+        if _spent_elsewhere(text, fig) or _WORDS_RE("other_commodity_measures").search(
+                _CLAUSES.split(text[fig["sent_start"]:fig["start"]])[-1]):
+            continue  # "will also spend $1.5 billion on a new port", "steel output fell to"
         before = [s for s in sentence_starts if s < fig["sent_start"]]
         if not before:
             give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
@@ -256,6 +257,8 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
     return owners
 
 
+_CLAUSES = re.compile(r";|,\s+(?:while|and|but|whereas|although|mientras|tandis|während|"
+                      r"а|но|enquanto)\s", re.I | re.U)
 _PURPOSE = re.compile(r"\s*(?:on|for|into|in\s+(?:support|aid|grants?|subsidies|funding)"
                       r"(?:\s+(?:for|to))?|pour|para|für|на)\s+(?P<object>[^.;:!?,\d$€£¥₹]{1,80})",
                       re.I | re.U)

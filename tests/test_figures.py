@@ -278,6 +278,7 @@ def test_units_and_number_forms(sentence, lang, kw, value, unit):
     ("Smelters produce 12% of national emissions.", "en"),
     ("Le nickel fait vivre 25 % de la population de l'île.", "fr"),
     ("The copper exporter refinanced $2.1 billion of Eurobond debt.", "en"),
+    ("Se espera que las ventas de plata superen los 900 millones de dólares.", "es"),
 ])
 def test_not_figures(sentence, lang):
     assert find_figures(sentence, lang) == []

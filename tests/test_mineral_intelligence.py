@@ -107,6 +107,17 @@ def test_a_figure_in_a_relative_clause_is_its_antecedents(analyse, text, lang, e
     assert figures(analyse(text, lang)) == expected
 
 
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Iron ore slipped in Dalian. Crude steel output in the country eased to 80 million "
+     "tonnes in June, while mills imported 101 million tonnes.", "en",
+     [("iron_ore", 101_000_000.0)]),
+    ("Eisenerz wurde billiger. Die Rohstahlproduktion sank auf 3,1 Millionen Tonnen.", "de",
+     []),
+])
+def test_another_commoditys_figure_is_not_the_topic_minerals(analyse, text, lang, expected):
+    assert figures(analyse(text, lang)) == expected
+
+
 def test_money_spent_on_something_else_is_not_the_topic_minerals(analyse):
     row = analyse("Peru wants more copper smelting. The ministry will also put $900 million "
                   "into a coastal highway, and $240 million on expanding the refinery at "
