@@ -14,7 +14,7 @@ from orewire.events import (acting_government_types, direction_for, mention_even
                             settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
 from orewire.figures import rules as _RULES
-from orewire.lexicon import list_joiners
+from orewire.lexicon import context_words, list_joiners
 from orewire.syntax import TOPIC
 
 # Labels the small model gives country names by mistake ("Chad" PERSON, "Kazakh" ORG).
@@ -200,6 +200,11 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
             seen.add(key)
             owners.setdefault(i, []).append(fig)
 
+    first = mentions[0]
+    # the first sentence naming a mineral names it as a commodity: a commodity word or a
+    # figure of its own ("Die Goldreserven ... belaufen sich auf 3.352 Tonnen")
+    commodity_first = any(f["sent_start"] == first["sent_start"] for f in figures) or \
+        _commodity_sentence(text[first["sent_start"]:first["sent_end"]])
     for fig in figures:
         same = by_sentence.get(fig["sent_start"])
         clause = fig.get("clause_mentions")
@@ -236,8 +241,15 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
             continue  # "will also spend $1.5 billion on a new port", "steel output fell to"
         before = [s for s in sentence_starts if s < fig["sent_start"]]
         if not before:
-            give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
+            if commodity_first and (len(sentence_starts) > 1 or sentence_starts[0] - fig["end"]
+                                    <= _RULES()["carry_chars_before_first"]):
+                give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
             continue
+        if len(sentence_starts) == 1 and (
+                fig["start"] - mentions[0]["sent_end"] > _RULES()["carry_chars_single_mention"]
+                or not commodity_first):
+            continue   # one sentence names a mineral: no topic far beyond it, nor any
+            # when it names the mineral as no commodity ("an aluminum case")
         # a sentence naming minerals only as examples ("magnet metals such as neodymium")
         # keeps the topic it had; so does one before a first sentence that names any
         named = next((st for st in reversed(before)
@@ -262,6 +274,13 @@ _CLAUSES = re.compile(r";|,\s+(?:while|and|but|whereas|although|mientras|tandis|
 _PURPOSE = re.compile(r"\s*(?:on|for|into|in\s+(?:support|aid|grants?|subsidies|funding)"
                       r"(?:\s+(?:for|to))?|pour|para|für|на)\s+(?P<object>[^.;:!?,\d$€£¥₹]{1,80})",
                       re.I | re.U)
+
+
+def _commodity_sentence(sentence: str) -> bool:
+    """The sentence has a commodity word (``context_words`` of seeds/senses.yaml) or a
+    word of mining business (``carried_money_purpose_words``: project, deal, miner ...)."""
+    return any(w.lower() in context_words() for w in _WORD.findall(sentence)) or \
+        bool(_WORDS_RE("carried_money_purpose_words").search(sentence))
 
 
 def _spent_elsewhere(text: str, fig: dict) -> bool:

@@ -118,6 +118,21 @@ def test_another_commoditys_figure_is_not_the_topic_minerals(analyse, text, lang
     assert figures(analyse(text, lang)) == expected
 
 
+def test_a_mineral_named_once_as_no_commodity_gives_no_topic(analyse):
+    row = analyse("The new phone keeps its titanium frame and a brighter screen. It sells "
+                  "for $999, and the larger model for $1,199.")
+    assert figures(row) == []
+
+
+def test_a_mineral_named_once_carries_figures_only_nearby(analyse):
+    farm = ("Farmers hit by the trade war received $16 billion in aid last year. " * 4 +
+            "Grain growers lost sales to Brazil. " * 25)
+    row = analyse(farm + "The duties began with washing machines and later covered steel "
+                  "and aluminium imports. " + "Officials met again in the spring. " * 8 +
+                  "Soybean exports recovered to $19 billion.")
+    assert figures(row) == []
+
+
 def test_money_spent_on_something_else_is_not_the_topic_minerals(analyse):
     row = analyse("Peru wants more copper smelting. The ministry will also put $900 million "
                   "into a coastal highway, and $240 million on expanding the refinery at "
