@@ -351,8 +351,10 @@ def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool
     before = re.sub(_APPROX + r"$", "", text[max(0, start - 12):start])
     if to.search(before):
         return False    # "fell by 11.5% to 3.22 MT over the year-ago period": the level
-    if _move_verb(lang).search(re.sub(_APPROX + r"$", "", text[max(0, start - 40):start])):
-        return True     # "Gold rose $45", "the unit lost A$300 million"
+    if _move_verb(lang).search(text[max(0, start - 40):start]) and not _LEVEL_WORD.match(
+            text, start):
+        return True     # "Gold rose $45", "the unit lost A$300 million" (not "rose above
+        # $3,000 an ounce", the level crossed)
     # "cut iron ore output by 10 million tonnes", "a réduit sa production de 8 000
     # tonnes": a "by" word right before, a change word among the five before it
     clause = re.sub(_APPROX + r"$", "", re.split(r"[.;:!?]\s|,\s",
@@ -521,12 +523,20 @@ def _mixed_equivalent(text: str, start: int, end: int) -> bool:
     return bool(_equivalents().search(before) or _equivalents().search(after))
 
 
+_LEVEL_WORD = re.compile(r"(?:above|over|past|beyond|below|under|au-dessus|über|unter|"
+                         r"por encima|acima|выше)\b", re.I | re.U)
+
+
 @lru_cache(maxsize=None)
 def _move_verb(lang: str) -> re.Pattern:
     """A move verb (``move_before_amount``) right before an amount, its currency sign aside."""
     table = rules().get("move_before_amount") or {}
     verbs = set(table.get("en") or []) | set(table.get(lang) or [])
-    return re.compile(rf"(?<!\w)(?:{_alternation(verbs)})\s+(?:{_CUR_PREFIX}\s*)?$", re.I | re.U)
+    # a size word may stand between ("lost about A$300 million"), not a level word ("rose
+    # above $3,000 an ounce" is the level crossed)
+    size = r"(?:about|around|nearly|almost|roughly|some|approximately|more than|as much as)"
+    return re.compile(rf"(?<!\w)(?:{_alternation(verbs)})\s+(?:{size}\s+)?(?:{_CUR_PREFIX}\s*)?$",
+                      re.I | re.U)
 
 
 @lru_cache(maxsize=1)

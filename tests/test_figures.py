@@ -747,6 +747,12 @@ def test_a_compound_measured_as_its_own_equivalent_stays_a_figure():
     assert [(f.value, f.unit) for f in figs] == [(2_600_000, "tonnes")]
 
 
+def test_a_level_crossed_after_a_move_verb_stays_a_figure():
+    # "rose above" states the level, not the size of the move
+    figs = find_figures("Palladium rose above $1,500 an ounce on Monday.")
+    assert [(f.value, f.unit) for f in figs] == [(1_500, "usd/oz")]
+
+
 def test_an_amount_after_a_buying_verb_stays_a_figure():
     # "added" buys: the amount is a purchase, not the size of a price move
     assert [f.value for f in find_figures("The central bank added 48 tonnes of gold.")] == [48]
