@@ -240,6 +240,10 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
     elif _is_amount_change(text, m.start(), m.end(), lang):
         return None
     elif family == "money":
+        if m.group("cur") in ("R", "r") and (m.group("cur") == "r" or not (
+                groups.get("scale") or groups.get("per") or re.search(r"\d[,.]\d", m.group("num")))):
+            return None   # a bare "R" is the rand with a scale, a separator or a unit only
+            # ("R5.2 billion", "R18,500/oz"; "the R1 road", "r2" are names)
         cur = re.sub(r"\s+", " ", m.group("cur").lower())
         unit = _CURRENCY.get(cur, cur)
         value *= _scale(groups.get("scale"))
@@ -270,8 +274,9 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
         value *= _scale(groups.get("scale"))
         lowered = raw_unit.lower()
         if raw_unit in ("Mt", "Moz", "Mlb", "Mlbs") or lowered == "mtpa" or \
-                (raw_unit == "MT" and mt_million):
-            value *= 1e6   # megatonnes, million ounces; lower-case "mt" is metric tons
+                (raw_unit == "MT" and mt_million and value < 1000 and not groups.get("scale")):
+            value *= 1e6   # megatonnes, million ounces; lower-case "mt" is metric tons, and
+            # so is "3,925 MT" in an article that writes "MT" for million tonnes too
         elif lowered in ("kt", "ktpa", "koz", "klb", "klbs"):
             value *= 1e3
         if lowered in ("pounds", "pound") and sterling and \

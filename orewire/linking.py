@@ -61,7 +61,12 @@ def entities_from_doc(doc, country_matcher: CountryMatcher, lang: str | None = "
     return ents
 
 
-_MT_MILLION = re.compile(r"million\s+(?:metric\s+)?ton(?:ne)?s\s*\(\s*MT\s*\)|\bMTPA\b")
+# "MT" is million tonnes where the article says so, or where it writes "million tonnes"
+# and also a decimal figure in "MT" ("rose to 4.1 million tonnes, while sales stood at 3.9
+# MT"); elsewhere it is the metric ton ("3,925 MT").
+_MT_MILLION = re.compile(r"million\s+(?:metric\s+)?ton(?:ne)?s\s*\(\s*MT\s*\)|\bMTPA\b|"
+                         r"(?s:million\s+(?:metric\s+)?ton(?:ne)?s\b.*\b\d+\.\d+\s*MT\b|"
+                         r"\b\d+\.\d+\s*MT\b.*million\s+(?:metric\s+)?ton(?:ne)?s\b)")
 _HAS_NUMBER = re.compile(r"\d|\b(?:a|an|one|um|uma|un|une|ein|eine)\s+\w*(?:illion|illi|ilh)",
                          re.I)
 

@@ -747,6 +747,19 @@ def test_a_compound_measured_as_its_own_equivalent_stays_a_figure():
     assert [(f.value, f.unit) for f in figs] == [(2_600_000, "tonnes")]
 
 
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("The platinum miner earned R7.4 billion in the half.", 7_400_000_000, "zar"),
+    ("Rhodium fetched R85,000/oz in Johannesburg.", 85_000, "zar/oz"),
+])
+def test_rand_and_million_tonne_mt(sentence, value, unit):
+    figs = find_figures(sentence, mt_million=True)
+    assert (figs[0].value, figs[0].unit) == (value, unit)
+
+
+def test_a_bare_r_and_a_number_is_a_name():
+    assert find_figures("Trucks took the R2 highway to the smelter.") == []
+
+
 def test_a_level_crossed_after_a_move_verb_stays_a_figure():
     # "rose above" states the level, not the size of the move
     figs = find_figures("Palladium rose above $1,500 an ounce on Monday.")

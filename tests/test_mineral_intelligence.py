@@ -133,6 +133,13 @@ def test_a_mineral_named_once_carries_figures_only_nearby(analyse):
     assert figures(row) == []
 
 
+def test_mt_is_million_tonnes_beside_million_tonnes_and_a_decimal(analyse):
+    row = analyse("Iron ore output rose to 6.2 million tonnes in May, while despatches "
+                  "stood at 5.8 MT. A single cargo of 3,925 MT left Paradip.")
+    assert figures(row) == [("iron_ore", 3_925.0), ("iron_ore", 5_800_000.0),
+                            ("iron_ore", 6_200_000.0)]
+
+
 def test_money_spent_on_something_else_is_not_the_topic_minerals(analyse):
     row = analyse("Peru wants more copper smelting. The ministry will also put $900 million "
                   "into a coastal highway, and $240 million on expanding the refinery at "
