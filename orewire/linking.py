@@ -480,12 +480,15 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict]) -> dict
 
 def without_names(mentions: list[dict], entities: list[dict], lang: str) -> list[dict]:
     """Mentions that are not inside a person's name ("Sheldon Silver", "Nate Silver"),
-    where the English model found the person (its labels on other languages are noise)."""
+    where the English model found the person (its labels on other languages are noise).
+    A mention written in lower case is no name whatever the label ("150,000 tonnes of
+    alumina shipments", where the model saw a PERSON)."""
     if lang != "en":
         return mentions
     people = [(e["start"], e["end"]) for e in entities if e["label"] == "PERSON"]
     return [m for m in mentions
-            if not any(s <= m["start"] and m["end"] <= e for s, e in people)]
+            if not m["surface"][:1].isupper() or
+            not any(s <= m["start"] and m["end"] <= e for s, e in people)]
 
 
 # Words before a country that make it the origin or the target of imports, not the

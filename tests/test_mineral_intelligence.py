@@ -308,6 +308,12 @@ def test_a_mineral_word_inside_a_persons_name_is_not_a_mention(analyse):
     assert row["mineral_ids"] == []
 
 
+def test_a_lower_case_mineral_word_is_no_name_whatever_ner_says(analyse):
+    # the small model labels this "alumina" a PERSON; names are capitalised
+    row = analyse("The outage affects 150,000 tonnes of alumina shipments.")
+    assert figures(row) == [("aluminium", 150_000.0)]
+
+
 @pytest.mark.parametrize("text", [
     # a line break ends the sentence even when the figure's unit kept the full stop
     "Harbour Metals agreed a takeover valued at $310m.\nIts Salar Norte lithium brine "
