@@ -1,0 +1,110 @@
+"""orewire.lexicon: the other senses of mineral words in the six languages (prizes, colours,
+people, titles, idioms, names), from seeds/senses.yaml and the false friends of
+seeds/minerals.yaml. Every sentence is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.lexicon import MineralMatcher
+from orewire.nlp import sentence_model
+
+
+@pytest.fixture(scope="module")
+def ids():
+    """The mineral ids found in ``text`` of language ``lang``."""
+    tools = {}
+
+    def _ids(text, lang):
+        if lang not in tools:
+            nlp = sentence_model(lang)
+            tools[lang] = (nlp, MineralMatcher(nlp, lang))
+        nlp, matcher = tools[lang]
+        return {m.mineral for m in matcher.find(nlp(text))}
+    return _ids
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a prize in sport, by its discipline inside a German compound or by the verb
+    ("de", "Sie wurde Zweite und gewann damit Silber im Riesenslalom."),
+    ("de", "Im Zweierbob gab es Silber für das Team aus Oberhof."),
+    ("de", "Die Kanutin paddelte in Duisburg zu Gold."),
+    ("de", "Die Vizeweltmeisterin holte in Oslo Gold."),
+    ("de", "Der Weg zu Gold führt über Norwegen, sagte der Bundestrainer."),
+    ("de", "Nach Platz zwei im Vorjahr gab es diesmal Gold für den Vierer."),
+    ("de", "Die Staffel bleibt nach dem zweiten Wechsel auf Goldkurs."),
+    ("en", "She finished second and took silver behind the Kenyan."),
+    ("es", "El equipo se colgó la plata tras perder la final."),
+    # "Preis" and "prix" are prizes too: not a commodity word in "Preisverleihung",
+    # "Großer Preis", "Grand Prix"
+    ("de", "Bei der Preisverleihung in München erhielt die Sängerin Gold für ihr Debüt."),
+    ("de", "Der Große Preis von Monaco endete für ihn mit Silber hinter dem Weltmeister."),
+    ("fr", "Le Grand Prix de Monaco a offert l'or au pilote monégasque."),
+    # music
+    ("de", "Der Rapper erhielt dafür Platin und zwei Echos."),
+    ("de", "Ihre Single wurde in Österreich mit Gold ausgezeichnet."),
+    # weddings and anniversaries
+    ("en", "The couple celebrated their silver wedding anniversary in Rome."),
+    # colours listed with other colours
+    ("de", "Das Smartphone gibt es in Silber, Schwarz und Blau."),
+    ("de", "Der Verein spielt seit Jahren in Silber und Schwarz."),
+    ("de", "Die Kollektion kombiniert Schwarz und Gold."),
+    ("en", "The jersey comes in navy and gold."),
+    # surnames after a given name or a job; a given name that is a mineral word
+    ("de", "Der Schauspieler Max Silber spielt die Hauptrolle in dem neuen Krimi."),
+    ("de", "Peter Zinn wurde zum neuen Vorsitzenden des Vereins gewählt."),
+    ("de", "Die Reporterin Lisa Kupfer berichtet aus Kiew."),
+    ("de", "Die Skispringerin Anna Gold sprang auf Rang drei."),
+    ("de", "Wolfram Brandt sagte, die Koalition stehe."),
+    ("de", "Staatssekretär Wolfram Brandt reist nach Paris."),
+    # a title in quotation marks
+    ("de", "Die Band spielte zum Schluss den Song „Lithium“."),
+    ("de", "Der Film „Gold“ kommt im Herbst in die Kinos."),
+    ("ru", "Он рассказал о фильме «Золото» на фестивале."),
+    # an open compound closed by a word that is no commodity
+    ("de", "Die Kinder bastelten Sterne aus Gold- und Silberpapier."),
+    # English spellings in German, and the language's own names capitalised
+    # mid-sentence where materials are written in lower case: companies and places
+    ("de", "Der Konzern China Molybdenum meldet höhere Gewinne."),
+    ("es", "Estudiantes de La Plata ganó el clásico del domingo."),
+    ("pt", "A cidade de Ouro Branco recebe o festival neste fim de semana."),
+    # products and tiers
+    ("de", "Mit der Mastercard Gold erhalten Kunden Rabatte."),
+    # idioms
+    ("de", "Nicht alles, was glänzt, ist Gold."),
+    ("es", "Nació con una cuchara de plata en la boca."),
+    ("es", "No hay plata para pagar los sueldos, dijo el ministro."),
+    ("es", "El club celebró la generación de oro que ganó el Mundial juvenil."),
+    ("pt", "Foi uma oportunidade de ouro que o time desperdiçou."),
+    ("pt", "O técnico apostou na prata da casa para o clássico."),
+    ("ru", "Его советы ценятся на вес золота."),
+    ("ru", "Не всё то золото, что блестит."),
+    ("ru", "Молчание — золото, говорил его отец."),
+])
+def test_other_senses_are_not_minerals(ids, lang, text):
+    assert ids(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the commodity stays: a percentage or a currency is a market's, a central bank buys
+    ("de", "Gold gewann am Montag 1,2 Prozent.", {"gold"}),
+    ("de", "Die Bundesbank holte Gold aus Paris zurück.", {"gold"}),
+    ("en", "Gold gained 1.2 percent on Monday as the dollar slipped.", {"gold"}),
+    ("de", "Gold schützt das Vermögen vor Inflation, sagen Anleger.", {"gold"}),
+    ("de", "Die Edelmetalle Gold und Silber legten am Montag zu.", {"gold", "silver"}),
+    ("de", "Der Goldkurs stieg am Mittag auf 2.350 Dollar.", {"gold"}),
+    # an open compound closed by a commodity head
+    ("de", "Gold- und Silberpreise zogen an.", {"gold", "silver"}),
+    ("de", "Der Gold- und Schmuckhandel in Dubai boomt.", {"gold"}),
+    # tungsten as the metal, in German
+    ("de", "China verhängt Exportkontrollen für Wolfram und Antimon.", {"tungsten", "antimony"}),
+    ("de", "Wolfram ist für die Rüstungsindustrie unverzichtbar.", {"tungsten"}),
+    # the Russian gold reserve and gold mining
+    ("ru", "Золотой запас страны вырос на 20 тонн.", {"gold"}),
+    ("ru", "Золотодобыча в Магаданской области выросла.", {"gold"}),
+    # lower-case materials of the other languages
+    ("es", "Los lingotes de oro del Banco de España están en Madrid.", {"gold"}),
+    ("pt", "O Brasil exportou mais ouro para a Suíça em junho.", {"gold"}),
+    ("fr", "Le platine et le palladium ont reculé vendredi.", {"platinum", "palladium"}),
+])
+def test_the_commodity_stays(ids, lang, text, expected):
+    assert ids(text, lang) == expected
