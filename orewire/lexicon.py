@@ -124,16 +124,23 @@ def sense_rules(lang: str | None) -> tuple[frozenset, int, re.Pattern, re.Patter
         return re.compile(rf"(?<!\w)(?:{alternation(words)})|(?:{alternation(inside)})", re.U)
 
     inside = (data.get("award_words_in_compounds") or {}).get(lang or "en") or ()
+    # short commodity words that begin common words of another sense ("ton" in "tonight",
+    # "erz" in "erzielte", "цен" in "центр") count as whole words only
+    whole = set((data.get("commodity_whole_words") or {}).get("en") or [])
+    whole.update((data.get("commodity_whole_words") or {}).get(lang or "en") or [])
+    commodity = re.compile(stems("commodity_words").pattern +
+                           rf"|(?<!\w)(?:{alternation(whole)})(?!\w)", re.U)
     return (frozenset(data.get("award_prone") or []), int(data.get("min_award_words", 2)),
-            stems("award_words", inside), stems("commodity_words"))
+            stems("award_words", inside), commodity)
 
 
 @lru_cache(maxsize=8)
 def prize_masks(lang: str | None) -> re.Pattern:
-    """Prize words that begin with a commodity word ("Preisverleihung", "Großer Preis",
-    "Grand Prix"; ``prize_not_commodity`` of ``seeds/senses.yaml``), of ``lang`` and
-    English: blanked before commodity words are looked for."""
-    data = _senses().get("prize_not_commodity") or {}
+    """Words that begin with a commodity word but mean something else, prizes first
+    ("Preisverleihung", "Großer Preis", "Grand Prix", "am Barren", "au cours de";
+    ``not_commodity`` of ``seeds/senses.yaml``), of ``lang`` and English: blanked before
+    commodity words are looked for."""
+    data = _senses().get("not_commodity") or {}
     words = set(data.get("en") or []) | set(data.get(lang or "en") or [])
     alternation = "|".join(sorted((re.escape(str(w).lower()) for w in words),
                                   key=len, reverse=True)) or "(?!)"

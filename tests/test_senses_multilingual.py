@@ -39,6 +39,16 @@ def ids():
     ("de", "Bei der Preisverleihung in München erhielt die Sängerin Gold für ihr Debüt."),
     ("de", "Der Große Preis von Monaco endete für ihn mit Silber hinter dem Weltmeister."),
     ("fr", "Le Grand Prix de Monaco a offert l'or au pilote monégasque."),
+    # commodity words that begin words of another sense: "am Barren" (gymnastics),
+    # "erzielte" and "Erzrivale" (not "Erz"), "au cours de" (during), "центр",
+    # "запасной" (a substitute), "tonight"; and "going for gold"
+    ("de", "Die Turnerin zeigte am Barren eine starke Übung und holte Gold."),
+    ("de", "Im Derby gegen den Erzrivalen erzielte er das Tor zum Sieg, am Ende gab es "
+           "Silber im Pokal."),
+    ("fr", "Au cours de la finale, elle a remporté l'or."),
+    ("ru", "В олимпийском центре готовят спортсменов, которые взяли золото."),
+    ("ru", "Запасной вратарь тоже получил золото чемпионата."),
+    ("en", "Tonight she goes for gold in the 400m."),
     # music
     ("de", "Der Rapper erhielt dafür Platin und zwei Echos."),
     ("de", "Ihre Single wurde in Österreich mit Gold ausgezeichnet."),
@@ -92,6 +102,11 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     ("de", "Gold schützt das Vermögen vor Inflation, sagen Anleger.", {"gold"}),
     ("de", "Die Edelmetalle Gold und Silber legten am Montag zu.", {"gold", "silver"}),
     ("de", "Der Goldkurs stieg am Mittag auf 2.350 Dollar.", {"gold"}),
+    # the same commodity words as whole words
+    ("de", "Das Erz enthält viel Gold.", {"gold"}),
+    ("ru", "Россия увеличила запасы золота.", {"gold"}),
+    ("en", "Spot gold rose 0.4% to $2,350.", {"gold"}),
+    ("fr", "Le cours de l'or a grimpé au cours de la séance.", {"gold"}),
     # an open compound closed by a commodity head
     ("de", "Gold- und Silberpreise zogen an.", {"gold", "silver"}),
     ("de", "Der Gold- und Schmuckhandel in Dubai boomt.", {"gold"}),
