@@ -148,6 +148,24 @@ def prize_masks(lang: str | None) -> re.Pattern:
 
 
 @lru_cache(maxsize=8)
+def method_words(lang: str | None) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(after, before): words of a laboratory method within three tokens after a mineral
+    word, and those also looked for before it (``method_words`` of ``seeds/senses.yaml``),
+    of ``lang`` and English, at the start of a word."""
+    data = _senses().get("method_words") or {}
+
+    def pattern(key):
+        words = set((data.get(key) or {}).get("en") or [])
+        words |= set((data.get(key) or {}).get(lang or "en") or [])
+        if not words:
+            return None
+        alternation = "|".join(sorted((re.escape(str(w).lower()) for w in words),
+                                      key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alternation})", re.U)
+    return pattern("after"), pattern("before")
+
+
+@lru_cache(maxsize=8)
 def colour_words(lang: str | None) -> tuple[str, ...]:
     """Colour words of ``lang`` and English (``colour_words`` of ``seeds/senses.yaml``),
     compared with the start of a word ("schwarz" covers "schwarzen")."""
@@ -412,7 +430,8 @@ class MineralMatcher:
                 continue
             if self._is_company_name(doc, start, end) or _after_name_title(doc, start) or \
                     not self._ambiguous_ok(doc, start, end) or _quoted_title(doc, start, end) \
-                    or _given_name_first(doc, start, end):
+                    or _given_name_first(doc, start, end) or \
+                    self._names_a_method(doc, start, end):
                 continue
             kept.append((start, end, key))
         if self.lang == "en":
@@ -551,6 +570,16 @@ class MineralMatcher:
                     continue
             out.append((start, end, key))
         return out
+
+    def _names_a_method(self, doc, start: int, end: int) -> bool:
+        """The element names a laboratory method ("uranium-lead dating", "osmium isotope
+        analysis", "datation uranium-plomb"; ``method_words`` of ``seeds/senses.yaml``):
+        geology and archaeology, not the commodity."""
+        after, before = method_words(self.lang)
+        sent = doc[start].sent
+        near = " ".join(t.lower_ for t in doc[end:min(end + 3, sent.end)])
+        ahead = " ".join(t.lower_ for t in doc[max(start - 3, sent.start):start])
+        return bool((after and after.search(near)) or (before and before.search(ahead)))
 
     def _beside_colour(self, doc, start: int, end: int) -> bool:
         """Listed with a colour ("in Silber, Schwarz und Blau", "navy and gold"): the

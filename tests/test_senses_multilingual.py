@@ -49,6 +49,11 @@ def ids():
     ("ru", "В олимпийском центре готовят спортсменов, которые взяли золото."),
     ("ru", "Запасной вратарь тоже получил золото чемпионата."),
     ("en", "Tonight she goes for gold in the 400m."),
+    # laboratory methods named after elements (geology, archaeology)
+    ("en", "Geologists used uranium-lead dating to show the rocks are 2 billion years old."),
+    ("en", "An osmium isotope analysis traced the origin of the meteorite."),
+    ("fr", "La datation uranium-plomb donne un âge de 1,2 milliard d'années."),
+    ("ru", "Изотопный анализ урана показал возраст породы."),
     # music
     ("de", "Der Rapper erhielt dafür Platin und zwei Echos."),
     ("de", "Ihre Single wurde in Österreich mit Gold ausgezeichnet."),
@@ -107,6 +112,9 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     ("ru", "Россия увеличила запасы золота.", {"gold"}),
     ("en", "Spot gold rose 0.4% to $2,350.", {"gold"}),
     ("fr", "Le cours de l'or a grimpé au cours de la séance.", {"gold"}),
+    # uranium isotopes are enriched for fuel: not a method
+    ("en", "Separating uranium isotopes needs centrifuges.", {"uranium"}),
+    ("en", "Iran enriched uranium to 60% purity.", {"uranium"}),
     # an open compound closed by a commodity head
     ("de", "Gold- und Silberpreise zogen an.", {"gold", "silver"}),
     ("de", "Der Gold- und Schmuckhandel in Dubai boomt.", {"gold"}),
