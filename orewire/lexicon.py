@@ -265,7 +265,9 @@ def english_only_names(lang: str) -> frozenset:
     english = {str(a).lower() for m in load_lexicon()["minerals"]
                for a in m.get("aliases") or []
                if str(a) == str(a).lower() and " " not in str(a) and "-" not in str(a)}
-    return frozenset(w for w in name_prone() | english if w not in own)
+    # nor a German plural spelled like the English word ("Bauxite" of "Bauxit")
+    return frozenset(w for w in name_prone() | english
+                     if w not in own and not (w.endswith("e") and w[:-1] in own))
 
 
 @lru_cache(maxsize=1)
@@ -325,11 +327,14 @@ def _after_name_title(doc, start: int) -> bool:
         return False
     k = start - 1
     if doc[k].text == "." and k >= 1:
-        k -= 1
+        # only an abbreviated title stands before a full stop ("Dr. Silber"); any other
+        # word there ends the sentence before ("... said analyst Peter. Gold rose")
+        return doc[k - 1].lower_ in name_titles()
     word = doc[k].lower_.rstrip(".")
     if _is_title(word) or word in product_heads():
         return True
-    if doc[k].text[:1].isupper() and word in given_names():
+    if k == start - 1 and doc[k].is_alpha and doc[k].text[:1].isupper() and \
+            word in given_names():
         return True   # a surname after a given name ("Anna Gold", "Claudia Zinn")
     # a given name between them ("Vorstandschef Thomas Kupfer", "Ministerin Anna Nickel"),
     # not in a headline written in capitals ("Minister Says Copper Output Will Rise")

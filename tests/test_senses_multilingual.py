@@ -54,6 +54,8 @@ def ids():
     ("en", "An osmium isotope analysis traced the origin of the meteorite."),
     ("fr", "La datation uranium-plomb donne un âge de 1,2 milliard d'années."),
     ("ru", "Изотопный анализ урана показал возраст породы."),
+    # prizes counted
+    ("de", "Deutschland beendet die Spiele mit zwölf Mal Gold."),
     # music
     ("de", "Der Rapper erhielt dafür Platin und zwei Echos."),
     ("de", "Ihre Single wurde in Österreich mit Gold ausgezeichnet."),
@@ -107,6 +109,10 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     ("de", "Gold schützt das Vermögen vor Inflation, sagen Anleger.", {"gold"}),
     ("de", "Die Edelmetalle Gold und Silber legten am Montag zu.", {"gold", "silver"}),
     ("de", "Der Goldkurs stieg am Mittag auf 2.350 Dollar.", {"gold"}),
+    # a sentence ending with a given name does not make the next one's metal a surname
+    ("en", "The forecast came from analyst Peter. Gold rose 2% to $2,400 an ounce.", {"gold"}),
+    # Spanish and Portuguese "cobre" after "de" is the noun, never the verb
+    ("es", "Perú es el segundo productor de cobre del mundo.", {"copper"}),
     # the same commodity words as whole words
     ("de", "Das Erz enthält viel Gold.", {"gold"}),
     ("ru", "Россия увеличила запасы золота.", {"gold"}),
