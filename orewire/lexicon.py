@@ -348,11 +348,19 @@ _QUOTES = frozenset('"\'“”„‟«»‹›‘’‚')
 
 
 def _quoted_title(doc, start: int, end: int) -> bool:
-    """A mineral word alone between quotation marks is the title of a song, a film or a
-    book ("den Song „Lithium“", "the film 'Gold'", «Золото»), not the material: news
-    quotes a title, not a commodity."""
-    return start > 0 and end < len(doc) and doc[start - 1].text in _QUOTES and \
-        doc[end].text in _QUOTES and end - start == 1
+    """A mineral word in a short quoted name is the title of a song, a film or a book,
+    or a company's name ("den Song „Lithium“", "the film 'Gold'", «Золото», «Полярный
+    литий»): at most four words between quotation marks, the first capitalised. News
+    quotes titles and (in Russian) company names, not a commodity; a quoted idiom in
+    lower case ("so-called 'white gold'") is left to the false friends."""
+    sent = doc[start].sent
+    lo = next((i for i in range(start - 1, max(sent.start, start - 4) - 1, -1)
+               if doc[i].text in _QUOTES), None)
+    hi = next((i for i in range(end, min(sent.end, end + 3)) if doc[i].text in _QUOTES), None)
+    if lo is None or hi is None or hi - lo - 1 > 4 or hi - lo - 1 < 1:
+        return False
+    first = doc[lo + 1]
+    return first.text[:1].isupper() and not first.text.isupper()
 
 
 @lru_cache(maxsize=1)

@@ -54,6 +54,10 @@ def ids():
     ("en", "An osmium isotope analysis traced the origin of the meteorite."),
     ("fr", "La datation uranium-plomb donne un âge de 1,2 milliard d'années."),
     ("ru", "Изотопный анализ урана показал возраст породы."),
+    # a prize's level; idioms of worth
+    ("de", "Für ihr Lebenswerk erhielt sie den Ehrenpreis in Gold."),
+    ("fr", "Ce joueur vaut de l'or pour son club."),
+    ("es", "Silencio es oro, dijo el entrenador."),
     # prizes counted
     ("de", "Deutschland beendet die Spiele mit zwölf Mal Gold."),
     # music
@@ -77,6 +81,7 @@ def ids():
     ("de", "Die Band spielte zum Schluss den Song „Lithium“."),
     ("de", "Der Film „Gold“ kommt im Herbst in die Kinos."),
     ("ru", "Он рассказал о фильме «Золото» на фестивале."),
+    ("ru", "Компания «Полярный литий» наняла новых сотрудников."),
     # an open compound closed by a word that is no commodity
     ("de", "Die Kinder bastelten Sterne aus Gold- und Silberpapier."),
     # English spellings in German, and the language's own names capitalised
@@ -124,6 +129,8 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     # an open compound closed by a commodity head
     ("de", "Gold- und Silberpreise zogen an.", {"gold", "silver"}),
     ("de", "Der Gold- und Schmuckhandel in Dubai boomt.", {"gold"}),
+    # a quoted idiom in lower case is not a title
+    ("en", "Chile mines lithium, the so-called \"white gold\" of batteries.", {"lithium"}),
     # tungsten as the metal, in German
     ("de", "China verhängt Exportkontrollen für Wolfram und Antimon.", {"tungsten", "antimony"}),
     ("de", "Wolfram ist für die Rüstungsindustrie unverzichtbar.", {"tungsten"}),
