@@ -135,7 +135,7 @@ def sense_rules(lang: str | None) -> tuple[frozenset, int, re.Pattern, re.Patter
 
 
 @lru_cache(maxsize=8)
-def prize_masks(lang: str | None) -> re.Pattern:
+def not_commodity_masks(lang: str | None) -> re.Pattern:
     """Words that begin with a commodity word but mean something else, prizes first
     ("Preisverleihung", "Großer Preis", "Grand Prix", "am Barren", "au cours de";
     ``not_commodity`` of ``seeds/senses.yaml``), of ``lang`` and English: blanked before
@@ -562,7 +562,7 @@ class MineralMatcher:
     def _drop_award_senses(self, doc, kept):
         """Gold, silver, platinum as prizes ("won silver", "4 золота"): see seeds/senses.yaml."""
         prone, min_words, award, commodity = sense_rules(self.lang)
-        masks = prize_masks(self.lang)
+        masks = not_commodity_masks(self.lang)
         if not any(self._ids[key] & prone for _s, _e, key in kept):
             return kept
         text = doc.text.lower()
@@ -578,7 +578,6 @@ class MineralMatcher:
                 # "die Preisverleihung", "le Grand Prix": prizes, not prices
                 has_commodity = commodity.search(masks.sub(" ", sent)) is not None
                 if not has_commodity and (award_article or award.search(sent) or
-                                          masks.search(sent) or
                                           self._beside_colour(doc, start, end)):
                     continue
             out.append((start, end, key))
@@ -606,7 +605,7 @@ class MineralMatcher:
                 i, n = i + step, n + 1
             word = doc[i].lower_ if sent.start <= i < sent.end else ""
             # a stem and an inflection at most ("schwarzen", "чёрного"), not "reduced"
-            return n > 0 and doc[i].is_alpha and any(
+            return n > 0 and word.isalpha() and any(
                 word.startswith(c) and len(word) <= len(c) + 3 for c in colours)
         return colour_at(start - 1, -1) or colour_at(end, 1)
 

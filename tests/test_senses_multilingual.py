@@ -114,6 +114,8 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     ("de", "Gold schützt das Vermögen vor Inflation, sagen Anleger.", {"gold"}),
     ("de", "Die Edelmetalle Gold und Silber legten am Montag zu.", {"gold", "silver"}),
     ("de", "Der Goldkurs stieg am Mittag auf 2.350 Dollar.", {"gold"}),
+    # "au cours de" (during) is neither a price nor a prize
+    ("fr", "Au cours de la séance, l'or a gagné du terrain face au dollar.", {"gold"}),
     # a sentence ending with a given name does not make the next one's metal a surname
     ("en", "The forecast came from analyst Peter. Gold rose 2% to $2,400 an ounce.", {"gold"}),
     # Spanish and Portuguese "cobre" after "de" is the noun, never the verb
