@@ -31,6 +31,7 @@ def ids():
     ("de", "Die Vizeweltmeisterin holte in Oslo Gold."),
     ("de", "Der Weg zu Gold führt über Norwegen, sagte der Bundestrainer."),
     ("de", "Nach Platz zwei im Vorjahr gab es diesmal Gold für den Vierer."),
+    ("de", "Die Skispringerin sprang auf Rang drei und holte Silber."),
     ("de", "Die Staffel bleibt nach dem zweiten Wechsel auf Goldkurs."),
     ("en", "She finished second and took silver behind the Kenyan."),
     ("es", "El equipo se colgó la plata tras perder la final."),
@@ -116,6 +117,9 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     ("de", "Der Goldkurs stieg am Mittag auf 2.350 Dollar.", {"gold"}),
     # "au cours de" (during) is neither a price nor a prize
     ("fr", "Au cours de la séance, l'or a gagné du terrain face au dollar.", {"gold"}),
+    # investing in the metal keeps it next to a verb of winning
+    ("de", "Gold gewinnt als Anlage an Bedeutung.", {"gold"}),
+    ("de", "Gold hat seinen Platz in jedem Depot.", {"gold"}),
     # a sentence ending with a given name does not make the next one's metal a surname
     ("en", "The forecast came from analyst Peter. Gold rose 2% to $2,400 an ounce.", {"gold"}),
     # Spanish and Portuguese "cobre" after "de" is the noun, never the verb
