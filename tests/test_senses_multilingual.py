@@ -120,6 +120,10 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     # investing in the metal keeps it next to a verb of winning
     ("de", "Gold gewinnt als Anlage an Bedeutung.", {"gold"}),
     ("de", "Gold hat seinen Platz in jedem Depot.", {"gold"}),
+    # a wedding season buys gold; "Skizze" is no ski race
+    ("en", "Gold demand in India rises ahead of the wedding season.", {"gold"}),
+    ("de", "In Indien schenkt man zur Hochzeit Gold.", {"gold"}),
+    ("de", "Analysten skizzieren ein Szenario, in dem Gold glänzt.", {"gold"}),
     # a sentence ending with a given name does not make the next one's metal a surname
     ("en", "The forecast came from analyst Peter. Gold rose 2% to $2,400 an ounce.", {"gold"}),
     # Spanish and Portuguese "cobre" after "de" is the noun, never the verb
