@@ -350,7 +350,8 @@ _QUOTES = frozenset('"\'“”„‟«»‹›‘’‚')
 def _quoted_title(doc, start: int, end: int) -> bool:
     """A mineral word in a short quoted name is the title of a song, a film or a book,
     or a company's name ("den Song „Lithium“", "the film 'Gold'", «Золото», «Полярный
-    литий»): at most four words between quotation marks, the first capitalised. News
+    литий»): two words between quotation marks, the first capitalised, or up to four
+    all capitalised. News
     quotes titles and (in Russian) company names, not a commodity; a quoted idiom in
     lower case ("so-called 'white gold'") is left to the false friends."""
     sent = doc[start].sent
@@ -359,8 +360,11 @@ def _quoted_title(doc, start: int, end: int) -> bool:
     hi = next((i for i in range(end, min(sent.end, end + 3)) if doc[i].text in _QUOTES), None)
     if lo is None or hi is None or hi - lo - 1 > 4 or hi - lo - 1 < 1:
         return False
-    first = doc[lo + 1]
-    return first.text[:1].isupper() and not first.text.isupper()
+    first, words = doc[lo + 1], [t for t in doc[lo + 1:hi] if t.is_alpha]
+    # two words at most, or every word capitalised: a short quoted sentence ("Gold is
+    # back", he said) is the metal
+    return first.text[:1].isupper() and not first.text.isupper() and \
+        (hi - lo - 1 <= 2 or all(t.text[:1].isupper() for t in words))
 
 
 @lru_cache(maxsize=1)

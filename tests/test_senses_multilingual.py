@@ -139,7 +139,9 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     # an open compound closed by a commodity head
     ("de", "Gold- und Silberpreise zogen an.", {"gold", "silver"}),
     ("de", "Der Gold- und Schmuckhandel in Dubai boomt.", {"gold"}),
-    # a quoted idiom in lower case is not a title
+    # a quoted idiom in lower case, a short quoted sentence: not titles
+    ("en", "\"Gold prices will rise\", the analyst said.", {"gold"}),
+    ("de", "„Gold bleibt gefragt“, sagte der Händler.", {"gold"}),
     ("en", "Chile mines lithium, the so-called \"white gold\" of batteries.", {"lithium"}),
     # tungsten as the metal, in German
     ("de", "China verhängt Exportkontrollen für Wolfram und Antimon.", {"tungsten", "antimony"}),
