@@ -34,6 +34,9 @@ def ids():
     ("de", "Die Skispringerin sprang auf Rang drei und holte Silber."),
     ("de", "Die Staffel bleibt nach dem zweiten Wechsel auf Goldkurs."),
     ("en", "She finished second and took silver behind the Kenyan."),
+    ("en", "Simone Biles won gold on the beam and silver on the floor."),
+    ("en", "Mo Farah completed the double, taking gold in the 5,000m and 10,000m."),
+    ("en", "The 'gold-plated' pension scheme angered taxpayers."),
     ("es", "El equipo se colgó la plata tras perder la final."),
     # "Preis" and "prix" are prizes too: not a commodity word in "Preisverleihung",
     # "Großer Preis", "Grand Prix"
