@@ -93,6 +93,8 @@ def ids():
     ("de", "Der Konzern China Molybdenum meldet höhere Gewinne."),
     ("es", "Estudiantes de La Plata ganó el clásico del domingo."),
     ("pt", "A cidade de Ouro Branco recebe o festival neste fim de semana."),
+    # a town named after the ore, in sport
+    ("de", "Beim Weltcup in Eisenerz siegte die Slowenin."),
     # products and tiers
     ("de", "Mit der Mastercard Gold erhalten Kunden Rabatte."),
     # idioms
@@ -149,6 +151,8 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     # tungsten as the metal, in German
     ("de", "China verhängt Exportkontrollen für Wolfram und Antimon.", {"tungsten", "antimony"}),
     ("de", "Wolfram ist für die Rüstungsindustrie unverzichtbar.", {"tungsten"}),
+    # the ore itself
+    ("de", "Australien exportiert Eisenerz nach China.", {"iron_ore"}),
     # the Russian gold reserve and gold mining
     ("ru", "Золотой запас страны вырос на 20 тонн.", {"gold"}),
     ("ru", "Золотодобыча в Магаданской области выросла.", {"gold"}),
