@@ -124,8 +124,74 @@ def sense_rules(lang: str | None) -> tuple[frozenset, int, re.Pattern, re.Patter
         return re.compile(rf"(?<!\w)(?:{alternation(words)})|(?:{alternation(inside)})", re.U)
 
     inside = (data.get("award_words_in_compounds") or {}).get(lang or "en") or ()
+    # short commodity words that begin common words of another sense ("ton" in "tonight",
+    # "erz" in "erzielte", "цен" in "центр") count as whole words only
+    whole = set((data.get("commodity_whole_words") or {}).get("en") or [])
+    whole.update((data.get("commodity_whole_words") or {}).get(lang or "en") or [])
+    commodity = re.compile(stems("commodity_words").pattern +
+                           rf"|(?<!\w)(?:{alternation(whole)})(?!\w)", re.U)
     return (frozenset(data.get("award_prone") or []), int(data.get("min_award_words", 2)),
-            stems("award_words", inside), stems("commodity_words"))
+            stems("award_words", inside), commodity)
+
+
+@lru_cache(maxsize=8)
+def not_commodity_masks(lang: str | None) -> re.Pattern:
+    """Words that begin with a commodity word but mean something else, prizes first
+    ("Preisverleihung", "Großer Preis", "Grand Prix", "am Barren", "au cours de";
+    ``not_commodity`` of ``seeds/senses.yaml``), of ``lang`` and English: blanked before
+    commodity words are looked for."""
+    data = _senses().get("not_commodity") or {}
+    words = set(data.get("en") or []) | set(data.get(lang or "en") or [])
+    alternation = "|".join(sorted((re.escape(str(w).lower()) for w in words),
+                                  key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternation})\w*", re.U)
+
+
+@lru_cache(maxsize=8)
+def method_words(lang: str | None) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(after, before): words of a laboratory method within three tokens after a mineral
+    word, and those also looked for before it (``method_words`` of ``seeds/senses.yaml``),
+    of ``lang`` and English, at the start of a word."""
+    data = _senses().get("method_words") or {}
+
+    def pattern(key):
+        words = set((data.get(key) or {}).get("en") or [])
+        words |= set((data.get(key) or {}).get(lang or "en") or [])
+        if not words:
+            return None
+        alternation = "|".join(sorted((re.escape(str(w).lower()) for w in words),
+                                      key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alternation})", re.U)
+    return pattern("after"), pattern("before")
+
+
+@lru_cache(maxsize=8)
+def colour_words(lang: str | None) -> tuple[str, ...]:
+    """Colour words of ``lang`` and English (``colour_words`` of ``seeds/senses.yaml``),
+    compared with the start of a word ("schwarz" covers "schwarzen")."""
+    data = _senses().get("colour_words") or {}
+    words = set(data.get("en") or []) | set(data.get(lang or "en") or [])
+    return tuple(sorted((str(w).lower() for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset:
+    """Common given names (``given_names`` of ``seeds/senses.yaml``): a capitalised mineral
+    word right after one is a surname ("Anna Gold", "Peter Zinn")."""
+    return _sense_words("given_names")
+
+
+@lru_cache(maxsize=8)
+def own_name_prone(lang: str) -> frozenset:
+    """``lang``'s own one-word names of the name-prone minerals ("plata", "ouro",
+    "золото" for gold and silver): like the English spellings, capitalised in the middle
+    of a sentence of a language that writes materials in lower case they are names
+    ("La Plata", "Ouro Branco", the film «Золото»)."""
+    prone_ids = {m["id"] for m in load_lexicon()["minerals"]
+                 if str(m.get("name", "")).lower() in name_prone() or m["id"] in name_prone()}
+    return frozenset(str(w).lower() for m in load_lexicon()["minerals"] if m["id"] in prone_ids
+                     for w in (m.get("i18n") or {}).get(lang) or []
+                     if " " not in str(w) and "'" not in str(w) and "’" not in str(w))
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +259,15 @@ def english_only_names(lang: str) -> frozenset:
     a sentence of that language they name a product or a company."""
     own = {str(w).lower() for m in load_lexicon()["minerals"]
            for w in (m.get("i18n") or {}).get(lang) or []}
-    return frozenset(w for w in name_prone() if w not in own)
+    # every one-word English name in lower case, not only the name-prone ones: German
+    # news writes the metal in German, so "China Molybdenum", "Southern Copper" mid-sentence
+    # are companies
+    english = {str(a).lower() for m in load_lexicon()["minerals"]
+               for a in m.get("aliases") or []
+               if str(a) == str(a).lower() and " " not in str(a) and "-" not in str(a)}
+    # nor a German plural spelled like the English word ("Bauxite" of "Bauxit")
+    return frozenset(w for w in name_prone() | english
+                     if w not in own and not (w.endswith("e") and w[:-1] in own))
 
 
 @lru_cache(maxsize=1)
@@ -253,16 +327,62 @@ def _after_name_title(doc, start: int) -> bool:
         return False
     k = start - 1
     if doc[k].text == "." and k >= 1:
-        k -= 1
+        # only an abbreviated title stands before a full stop ("Dr. Silber"); any other
+        # word there ends the sentence before ("... said analyst Peter. Gold rose")
+        return doc[k - 1].lower_ in name_titles()
     word = doc[k].lower_.rstrip(".")
     if _is_title(word) or word in product_heads():
         return True
+    if k == start - 1 and doc[k].is_alpha and doc[k].text[:1].isupper() and \
+            word in given_names():
+        return True   # a surname after a given name ("Anna Gold", "Claudia Zinn")
     # a given name between them ("Vorstandschef Thomas Kupfer", "Ministerin Anna Nickel"),
     # not in a headline written in capitals ("Minister Says Copper Output Will Rise")
     given, after = doc[k], doc[start + 1] if start + 1 < len(doc) else None
     return k >= 1 and given.is_alpha and given.text[:1].isupper() and \
         not given.text.isupper() and _is_title(doc[k - 1].lower_.rstrip(".")) and \
         not (after is not None and after.is_alpha and after.text[:1].isupper())
+
+
+_QUOTES = frozenset('"\'“”„‟«»‹›‘’‚')
+
+
+def _quoted_title(doc, start: int, end: int) -> bool:
+    """A mineral word in a short quoted name is the title of a song, a film or a book,
+    or a company's name ("den Song „Lithium“", "the film 'Gold'", «Золото», «Полярный
+    литий»): two words between quotation marks, the first capitalised, or up to four
+    all capitalised. News
+    quotes titles and (in Russian) company names, not a commodity; a quoted idiom in
+    lower case ("so-called 'white gold'") is left to the false friends."""
+    sent = doc[start].sent
+    lo = next((i for i in range(start - 1, max(sent.start, start - 4) - 1, -1)
+               if doc[i].text in _QUOTES), None)
+    hi = next((i for i in range(end, min(sent.end, end + 3)) if doc[i].text in _QUOTES), None)
+    if lo is None or hi is None or hi - lo - 1 > 4 or hi - lo - 1 < 1:
+        return False
+    first, words = doc[lo + 1], [t for t in doc[lo + 1:hi] if t.is_alpha]
+    # two words at most, or every word capitalised: a short quoted sentence ("Gold is
+    # back", he said) is the metal
+    return first.text[:1].isupper() and not first.text.isupper() and \
+        (hi - lo - 1 <= 2 or all(t.text[:1].isupper() for t in words))
+
+
+@lru_cache(maxsize=1)
+def given_name_minerals() -> frozenset:
+    """Mineral words that are also given names (``given_name_minerals`` of
+    ``seeds/senses.yaml``)."""
+    return _sense_words("given_name_minerals")
+
+
+def _given_name_first(doc, start: int, end: int) -> bool:
+    """A mineral word that is also a given name, followed by a capitalised word that is
+    not one of a list, is a person ("Wolfram Brandt sagte"): a material is followed by
+    a verb, a preposition or punctuation."""
+    if end - start != 1 or doc[start].lower_ not in given_name_minerals() or end >= len(doc):
+        return False
+    nxt = doc[end]
+    return nxt.is_alpha and nxt.text[:1].isupper() and not nxt.text.isupper() and \
+        nxt.lower_ not in list_joiners() and nxt.sent.start == doc[start].sent.start
 
 
 def _is_title(word: str) -> bool:
@@ -326,7 +446,9 @@ class MineralMatcher:
             if any(i in blocked for i in range(start, end)):
                 continue
             if self._is_company_name(doc, start, end) or _after_name_title(doc, start) or \
-                    not self._ambiguous_ok(doc, start, end):
+                    not self._ambiguous_ok(doc, start, end) or _quoted_title(doc, start, end) \
+                    or _given_name_first(doc, start, end) or \
+                    self._names_a_method(doc, start, end):
                 continue
             kept.append((start, end, key))
         if self.lang == "en":
@@ -334,7 +456,8 @@ class MineralMatcher:
         elif self.lang in lowercase_noun_languages():
             # only the words known as names too ("Cobalt", "Platinum"): formulas and
             # abbreviations are written capitalised in these languages ("Kcl")
-            kept = self._drop_proper_nouns(doc, kept, only=name_prone())
+            kept = self._drop_proper_nouns(doc, kept,
+                                           only=name_prone() | own_name_prone(self.lang))
         else:
             # German capitalises every noun, but an English spelling ("Das Modell Golf
             # Platinum") in the middle of its sentence is a name all the same
@@ -362,9 +485,25 @@ class MineralMatcher:
             # "Simandou-Eisenerzprojekts": each hyphenated part may be the compound
             for part in tok.lower_.split("-") if "-" in tok.text[:-1] else [tok.lower_]:
                 key = self._compound_key(part, tok.text.endswith("-"), genitive)
+                if key and tok.text.endswith("-") and not self._open_head_ok(doc, tok.i):
+                    break   # "Gold- und Silberpapier", "Gold- und Bronzemedaille"
                 if key:
                     yield tok.i, tok.i + 1, key
                     break
+
+    def _open_head_ok(self, doc, i: int) -> bool:
+        """An open compound ("Kupfer-" in "Kupfer- und Zinkpreise") shares the head of the
+        word that closes the list: it names the commodity when that word holds one of the
+        compound heads ("preise", "handel" in "Gold- und Schmuckhandel"), and not when it
+        holds none ("Gold- und Silberpapier"). Without a closing word it stands alone."""
+        k = i + 1
+        while k < len(doc) and k - i <= 3 and (doc[k].lower_ in list_joiners() or
+                                               doc[k].text.endswith("-")):
+            k += 1
+        if k >= len(doc) or k == i + 1 or not doc[k].is_alpha:
+            return True
+        word = doc[k].lower_
+        return any(h in word[1:] for h in self.heads)
 
     def _compound_key(self, word: str, open_compound: bool,
                       genitive: bool = False) -> str | None:
@@ -427,11 +566,12 @@ class MineralMatcher:
     def _drop_award_senses(self, doc, kept):
         """Gold, silver, platinum as prizes ("won silver", "4 золота"): see seeds/senses.yaml."""
         prone, min_words, award, commodity = sense_rules(self.lang)
+        masks = not_commodity_masks(self.lang)
         if not any(self._ids[key] & prone for _s, _e, key in kept):
             return kept
         text = doc.text.lower()
         award_article = len(award.findall(text)) >= min_words and \
-            len(award.findall(text)) > len(commodity.findall(text))
+            len(award.findall(text)) > len(commodity.findall(masks.sub(" ", text)))
         out = []
         for start, end, key in kept:
             # a compound names the commodity by its own head ("Goldpreis", "Silbermine");
@@ -439,11 +579,39 @@ class MineralMatcher:
             if self._ids[key] & prone and \
                     doc[start:end].text.lower().rstrip("-") in self.alias_words:
                 sent = doc[start].sent.text.lower()
-                has_commodity = commodity.search(sent) is not None
-                if not has_commodity and (award_article or award.search(sent)):
+                # "die Preisverleihung", "le Grand Prix": prizes, not prices
+                has_commodity = commodity.search(masks.sub(" ", sent)) is not None
+                if not has_commodity and (award_article or award.search(sent) or
+                                          self._beside_colour(doc, start, end)):
                     continue
             out.append((start, end, key))
         return out
+
+    def _names_a_method(self, doc, start: int, end: int) -> bool:
+        """The element names a laboratory method ("uranium-lead dating", "osmium isotope
+        analysis", "datation uranium-plomb"; ``method_words`` of ``seeds/senses.yaml``):
+        geology and archaeology, not the commodity."""
+        after, before = method_words(self.lang)
+        sent = doc[start].sent
+        near = " ".join(t.lower_ for t in doc[end:min(end + 3, sent.end)])
+        ahead = " ".join(t.lower_ for t in doc[max(start - 3, sent.start):start])
+        return bool((after and after.search(near)) or (before and before.search(ahead)))
+
+    def _beside_colour(self, doc, start: int, end: int) -> bool:
+        """Listed with a colour ("in Silber, Schwarz und Blau", "navy and gold"): the
+        colour, not the metal (the caller has found no commodity word in the sentence)."""
+        colours = colour_words(self.lang)
+        sent = doc[start].sent
+
+        def colour_at(i: int, step: int) -> bool:
+            n = 0
+            while sent.start <= i < sent.end and n < 2 and doc[i].lower_ in list_joiners():
+                i, n = i + step, n + 1
+            word = doc[i].lower_ if sent.start <= i < sent.end else ""
+            # a stem and an inflection at most ("schwarzen", "чёрного"), not "reduced"
+            return n > 0 and word.isalpha() and any(
+                word.startswith(c) and len(word) <= len(c) + 3 for c in colours)
+        return colour_at(start - 1, -1) or colour_at(end, 1)
 
     def _has_context(self, doc, start: int, end: int, width: int = 3) -> bool:
         lo, hi = max(0, start - width), min(len(doc), end + width)
