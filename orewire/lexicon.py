@@ -219,10 +219,19 @@ def _priced_by_mass(sentence: str) -> bool:
 
 
 def _quoted_move(doc, end: int) -> bool:
-    """A number, percentage or currency right after a mention ("Nickel rose 2.1%")."""
+    """A number, percentage or currency right after a mention ("Nickel rose 2.1%"), or a
+    market verb (``market_verbs_after``; "Gold hit a record", "Copper slipped")."""
     window = _quoted_move_window()
+    if any(t.lower_ in _market_verbs() for t in doc[end:end + 2]
+           if t.i == end or doc[end].pos_ == "ADV" or doc[end].lower_.endswith("ly")):
+        return True
     return any(t.text[:1].isdigit() or t.text in ("%", "$", "€", "£", "¥") or t.is_currency
                for t in doc[end:end + window])   # written in digits: not "has all three"
+
+
+@lru_cache(maxsize=1)
+def _market_verbs() -> frozenset:
+    return _sense_words("market_verbs_after")
 
 
 @lru_cache(maxsize=1)

@@ -107,6 +107,7 @@ def ids():
     ("ru", "Его советы ценятся на вес золота."),
     ("ru", "Не всё то золото, что блестит."),
     ("ru", "Молчание — золото, говорил его отец."),
+    ("en", "The lab's report is the gold-standard reference for the field."),
 ])
 def test_other_senses_are_not_minerals(ids, lang, text):
     assert ids(text, lang) == set()
@@ -122,6 +123,16 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     ("de", "Der Goldkurs stieg am Mittag auf 2.350 Dollar.", {"gold"}),
     # "au cours de" (during) is neither a price nor a prize
     ("fr", "Au cours de la séance, l'or a gagné du terrain face au dollar.", {"gold"}),
+    # a market verb right after a capitalised metal opening the sentence, a market's
+    # balance, French and Spanish trade words, German firms and coins of the metal
+    ("en", "Palladium slipped in New York trading.", {"palladium"}),
+    ("en", "Silver hit a four-month high as the dollar weakened.", {"silver"}),
+    ("en", "Nickel is in surplus again, the study group said.", {"nickel"}),
+    ("fr", "Les exportations d'or du pays ont doublé.", {"gold"}),
+    ("es", "Zambia exporta cobre a China.", {"copper"}),
+    ("de", "Der Kupferkonzern baut ein Werk in Hamburg.", {"copper"}),
+    ("de", "Die Nachfrage nach Goldmünzen bleibt hoch.", {"gold"}),
+    ("en", "The miner sold its steelmaking coal unit.", {"coking_coal"}),
     # investing in the metal keeps it next to a verb of winning
     ("de", "Gold gewinnt als Anlage an Bedeutung.", {"gold"}),
     ("de", "Gold hat seinen Platz in jedem Depot.", {"gold"}),
