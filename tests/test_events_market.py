@@ -1,0 +1,120 @@
+"""orewire.events on the phrasings of wire market, production and trade-measure reports:
+a metal named as its quote's subject, the milder verbs of a session's move, guidance,
+a measure suspended or a duty cut, and words that look like events but are none. Every
+sentence is our own writing."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.events import direction_for, sentence_events
+
+
+def direction(sentence, kind, mineral):
+    trigger = next(t for t in sentence_events(sentence) if t.type == kind)
+    return direction_for(trigger, sentence.lower().index(mineral))
+
+
+def types(sentence):
+    return {t.type for t in sentence_events(sentence)}
+
+
+@pytest.mark.parametrize("sentence,mineral,expected", [
+    # the metal is the verb's subject, with no "price" word in the sentence
+    ("Aluminium firmed in London, helped by a softer dollar.", "aluminium", "up"),
+    ("Three-month zinc rallied to its highest level since March.", "zinc", "up"),
+    ("Spot palladium sank to its weakest since 2018.", "palladium", "down"),
+    ("Benchmark nickel edged lower in quiet trade.", "nickel", "down"),
+    ("Cobalt hydroxide hit a fresh low in Asian trade.", "cobalt", "down"),
+    ("El oro subió a un máximo histórico el jueves.", "oro", "up"),
+    ("O cobre recuou em Londres nesta terça-feira.", "cobre", "down"),
+    ("L'argent a reculé vendredi à Londres.", "argent", "down"),
+])
+def test_a_metal_quoted_as_the_subject_of_a_market_verb_is_its_price(sentence, mineral,
+                                                                    expected):
+    assert direction(sentence, "price", mineral) == expected
+
+
+@pytest.mark.parametrize("sentence,mineral,expected", [
+    ("Lithium carbonate prices hit a two-year low this week.", "lithium", "down"),
+    ("Tin extended losses for a third session at $30,100 a tonne.", "tin", "down"),
+    ("Spot silver pared gains to trade at $29.10 an ounce.", "silver", "down"),
+    ("Copper prices pared losses to end at $9,420 a tonne.", "copper", "up"),
+    ("Les prix du lithium ont rebondi au deuxième trimestre.", "lithium", "up"),
+    ("O preço do minério de ferro recuou 2% em Dalian.", "minério", "down"),
+    ("Der Kupferpreis gab am Dienstag um zwei Prozent nach.", "kupfer", "down"),
+    ("Der Aluminiumpreis rutschte auf den tiefsten Stand seit Mai.", "aluminium", "down"),
+    ("Nickel prices gave up those gains to close lower.", "nickel", "down"),
+])
+def test_market_report_directions(sentence, mineral, expected):
+    assert direction(sentence, "price", mineral) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Copper stocks in LME warehouses fell to their lowest since 2005.",
+    "Shares in copper miners slid after the tax announcement.",
+    "Demand for cobalt tumbled as battery makers switched chemistries.",
+    "Lithium output slid to 40,000 tonnes.",
+])
+def test_a_subject_that_is_not_the_quote_states_no_price(sentence):
+    assert "price" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence,mineral,expected", [
+    ("The producer lowered its 2025 copper guidance by 10%.", "copper", "down"),
+    ("The company trimmed its lithium output forecast for the year.", "lithium", "down"),
+    ("The miner's copper output recovered in the third quarter.", "copper", "up"),
+    ("Die Goldförderung wurde um acht Prozent gesteigert.", "gold", "up"),
+])
+def test_production_guidance_and_recovery(sentence, mineral, expected):
+    assert direction(sentence, "production", mineral) == expected
+
+
+def test_a_metallurgical_recovery_is_no_rise_of_output():
+    sentence = "The plant produced 90,000 ounces and recovered 91% of the gold."
+    assert direction(sentence, "production", "gold") is None
+
+
+def test_cost_guidance_is_not_output():
+    assert "production" not in types("The miner raised its cost guidance for the gold mine.")
+
+
+@pytest.mark.parametrize("sentence,kind,mineral", [
+    ("China suspended its export controls on antimony for a year.", "export_restriction",
+     "antimony"),
+    ("O governo suspendeu a proibição de exportação de lítio.", "export_restriction",
+     "lítio"),
+    ("China suspendió las restricciones a la exportación de galio.", "export_restriction",
+     "galio"),
+    ("Die Regierung setzte das Exportverbot für Nickelerz aus.", "export_restriction",
+     "nickel"),
+    ("China lockert die Exportkontrollen für Seltene Erden.", "export_restriction",
+     "seltene"),
+    ("Guinea cut the export duty on bauxite to 5%.", "export_restriction", "bauxite"),
+    ("India cut the import duty on gold to 6% in its budget.", "import_measure", "gold"),
+    ("Ottawa lowered the tariffs on steel and aluminium.", "import_measure", "aluminium"),
+])
+def test_a_measure_suspended_or_a_duty_cut_is_easing(sentence, kind, mineral):
+    assert direction(sentence, kind, mineral) == "easing"
+
+
+@pytest.mark.parametrize("sentence,kind,mineral", [
+    ("Congo suspended cobalt exports for four months.", "export_restriction", "cobalt"),
+    ("The ministry suspended export licences for two graphite traders.",
+     "export_restriction", "graphite"),
+    ("The government halved the bauxite export quota.", "export_restriction", "bauxite"),
+])
+def test_exports_or_licences_suspended_stay_tightening(sentence, kind, mineral):
+    assert direction(sentence, kind, mineral) == "tightening"
+
+
+def test_an_export_duty_is_not_an_import_measure():
+    found = types("Россия отменила экспортные пошлины на никель.")
+    assert "export_restriction" in found and "import_measure" not in found
+
+
+def test_a_budget_speech_is_not_an_investment():
+    assert "investment" not in types("India cut the import duty on gold in its budget.")
+
+
+def test_striking_gold_is_no_strike():
+    assert "disruption" not in types("The team would strike gold if it kept its nerve.")
