@@ -8,8 +8,10 @@ states it (clauses part at semicolons, dashes, contrasting conjunctions and ", a
 a mineral whose clause states an event takes its clause's events, a mineral whose
 clause states none (a list's tail, an elided repeat) shares the sentence's
 (``mention_events``). The direction is the type's cue nearest to the mention within its
-clause ("copper output rose while zinc fell"), a negated cue counting for none; export
-and import measures are tightening unless an easing cue is stated. The event's country
+clause ("copper output rose while zinc fell"), a negated cue counting for none; a level
+set against an earlier one with no word of change ("38,000 tonnes, compared with 42,000")
+takes the direction of its numbers (``compared``); export and import measures are
+tightening unless an easing cue is stated. The event's country
 (the acting government or the place) is joined in LinkMentions, where the entities are:
 the country nearest to the trigger in the sentence.
 
@@ -64,6 +66,8 @@ def rules() -> dict:
             "directions": {d: _stems(cues) for d, cues in (spec.get("directions") or {}).items()
                            if cues},
             "unless": tuple(spec.get("unless") or ()),
+            "moves": bool(spec.get("moves_count")),
+            "kept_by": _stems(spec.get("kept_by")),
         }
     return compiled
 
@@ -97,10 +101,64 @@ def sentence_events(sentence: str) -> list[Trigger]:
             cues = tuple((d, m.start()) for d, pattern in spec["directions"].items()
                          for m in pattern.finditer(sentence)
                          if not NEGATED.search(sentence, 0, m.start()))
+            if not cues and spec["moves"]:
+                cues = compared(sentence)
             out.append(Trigger(name, first, _foreground(sentence, cues)))
     found = {t.type for t in out}
-    kept = [t for t in out if not set(rules()[t.type]["unless"]) & found]
+    kept = [t for t in out if not set(rules()[t.type]["unless"]) & found or (
+        rules()[t.type]["kept_by"] is not None and rules()[t.type]["kept_by"].search(sentence))]
     return [_own_cues(t, kept) for t in kept]
+
+
+# A number with its scale word, as a comparison states it ("1.2 million", "38,000", "1,5 Mio.").
+_NUMBER = (r"(?<![\w.,])(\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+           r"\s*(million|billion|thousand|mn|bn|mio|mrd|millions?|milliards?|millones"
+           r"|milhões|millionen|milliarden|млн|млрд|тыс)?\.?(?!\w)")
+_SCALE = {"thousand": 1e3, "тыс": 1e3, "million": 1e6, "mn": 1e6, "mio": 1e6, "millions": 1e6,
+          "millones": 1e6, "milhões": 1e6, "millionen": 1e6, "млн": 1e6, "billion": 1e9,
+          "bn": 1e9, "mrd": 1e9, "milliard": 1e9, "milliards": 1e9, "milliarden": 1e9,
+          "млрд": 1e9}
+_PERCENT = re.compile(r"\s*(?:%|percent|per cent|pour cent|por ciento|por cento|prozent"
+                      r"|процент)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _comparison() -> re.Pattern | None:
+    words = load_yaml(EVENTS_FILE.name).get("comparison_words") or []
+    if not words:
+        return None
+    return re.compile(_NUMBER + r"[^\d;:]{0,40}?(?<!\w)(?:" + "|".join(words) + r")(?!\w)"
+                      r"[^\d;:]{0,25}?" + _NUMBER, re.I | re.U)
+
+
+def _value(digits: str, scale: str | None) -> float:
+    """``digits`` as a number: a separator before exactly three digits groups thousands,
+    any other is the decimal mark ("38,000", "1.05", "1,5", "12 500")."""
+    parts = re.split(r"[.,\s]", digits)
+    if len(parts) > 1 and len(parts[-1]) != 3:
+        number = float("".join(parts[:-1]) + "." + parts[-1])
+    else:
+        number = float("".join(parts))
+    return number * _SCALE.get((scale or "").lower(), 1.0)
+
+
+def compared(sentence: str) -> tuple:
+    """The direction cues of levels stated against earlier ones (``comparison_words``):
+    ((direction, start of the comparison word), ...); years and percentages are not."""
+    pattern = _comparison()
+    if pattern is None:
+        return ()
+    cues = []
+    for m in pattern.finditer(sentence):
+        now, before = _value(m[1], m[2]), _value(m[3], m[4])
+        if now == before or any(
+                (not scale and re.fullmatch(r"(?:19|20)\d\d", digits)) or
+                _PERCENT.match(sentence, end)
+                for digits, scale, end in ((m[1], m[2], m.end(2) if m[2] else m.end(1)),
+                                           (m[3], m[4], m.end()))):
+            continue
+        cues.append(("up" if now > before else "down", m.end(2) if m[2] else m.end(1)))
+    return tuple(cues)
 
 
 @lru_cache(maxsize=1)

@@ -118,3 +118,57 @@ def test_a_budget_speech_is_not_an_investment():
 
 def test_striking_gold_is_no_strike():
     assert "disruption" not in types("The team would strike gold if it kept its nerve.")
+
+
+@pytest.mark.parametrize("sentence,mineral,expected", [
+    ("Quarterly nickel production was 38,000 tonnes, compared with 42,000 tonnes a year "
+     "earlier.", "nickel", "down"),
+    ("The mine produced 1.2 million ounces of gold versus 1.05 million ounces in 2023.",
+     "gold", "up"),
+    ("Die Kupferförderung lag bei 1,5 Mio. Tonnen gegenüber 1,2 Mio. Tonnen.", "kupfer",
+     "up"),
+    ("Gold averaged $2,310 an ounce in the quarter, compared with $1,980 a year earlier.",
+     "gold", "up"),
+])
+def test_a_level_set_against_an_earlier_one_states_the_change(sentence, mineral, expected):
+    kind = "price" if "ounce in" in sentence else "production"
+    assert direction(sentence, kind, mineral) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zinc output in 2024 versus 2023 is shown in the table of 5,000 tonnes.",
+    "Copper output was 4% of the group total, compared with 6% in the previous report.",
+])
+def test_years_and_growth_rates_are_not_compared(sentence):
+    trigger = next(t for t in sentence_events(sentence) if t.type == "production")
+    assert direction_for(trigger, 0) is None
+
+
+@pytest.mark.parametrize("sentence,mineral,expected", [
+    ("Die Kupferproduktion in Chile ging im Mai um drei Prozent zurück.", "kupfer", "down"),
+    ("La production d'or du groupe a baissé de 6 % au troisième trimestre.", "or ", "down"),
+    ("As exportações de minério de ferro recuaram 4% em setembro.", "minério", "down"),
+])
+def test_production_falls_in_other_languages(sentence, mineral, expected):
+    assert direction(sentence, "production", mineral) == expected
+
+
+@pytest.mark.parametrize("sentence,kind,mineral", [
+    ("Indonesia's ban on bauxite exports expired at the end of May.", "export_restriction",
+     "bauxite"),
+    ("Washington rolled back tariffs on Canadian aluminium.", "import_measure", "aluminium"),
+])
+def test_a_measure_that_expired_or_was_rolled_back_is_easing(sentence, kind, mineral):
+    assert direction(sentence, kind, mineral) == "easing"
+
+
+def test_a_trade_volume_moving_under_a_ban_is_also_production():
+    sentence = "Cobalt exports from Congo plunged after the ban took effect."
+    assert {"export_restriction", "production"} <= types(sentence)
+    assert direction(sentence, "production", "cobalt") == "down"
+    assert "production" not in types("Congo banned cobalt exports for four months.")
+
+
+def test_restarted_potlines_are_a_milestone():
+    assert "project_milestone" in types(
+        "The aluminium smelter restarted two potlines after power was restored.")
