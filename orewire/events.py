@@ -21,7 +21,7 @@ the country nearest to the trigger in the sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from orewire.seeds import SEEDS_DIR, load_yaml
@@ -37,6 +37,7 @@ class Trigger:
     type: str
     start: int          # where the type's head (first) group matched, in the sentence
     cues: tuple         # ((direction, start), ...) of the type's direction cues
+    joints: tuple = ()  # where "and" joins two parts of the sentence (JOINT)
 
 
 def _stems(words) -> re.Pattern | None:
@@ -103,7 +104,7 @@ def sentence_events(sentence: str) -> list[Trigger]:
                          if not NEGATED.search(sentence, 0, m.start()))
             if not cues and spec["moves"]:
                 cues = compared(sentence)
-            out.append(Trigger(name, first, _foreground(sentence, cues)))
+            out.append(Trigger(name, first, _foreground(sentence, cues), joints(sentence)))
     found = {t.type for t in out}
     kept = [t for t in out if not set(rules()[t.type]["unless"]) & found or (
         rules()[t.type]["kept_by"] is not None and rules()[t.type]["kept_by"].search(sentence))]
@@ -235,7 +236,7 @@ def _own_cues(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     own = tuple(c for c in trigger.cues if not any(
         other is not trigger and any(p == c[1] for _d, p in other.cues) and
         abs(other.start - c[1]) < abs(trigger.start - c[1]) for other in triggers))
-    return Trigger(trigger.type, trigger.start, own or trigger.cues)
+    return replace(trigger, cues=own or trigger.cues)
 
 
 def direction_for(trigger: Trigger, position: int,
@@ -246,6 +247,13 @@ def direction_for(trigger: Trigger, position: int,
     cues = trigger.cues
     if clause is not None:
         cues = tuple(c for c in cues if clause[0] <= c[1] < clause[1]) or cues
+    if trigger.joints and len({d for d, _p in cues}) > 1:
+        # of a clause's cues that disagree, those of the mention's own part between its
+        # "and"s ("lithium output rose 10% and copper production fell 3%": copper's is
+        # "fell", though "rose" is nearer)
+        bounds = (0,) + trigger.joints + (float("inf"),)
+        a, b = next((a, b) for a, b in zip(bounds, bounds[1:]) if a <= position < b)
+        cues = tuple(c for c in cues if a <= c[1] < b) or cues
     if not cues:
         return DEFAULT_DIRECTION.get(trigger.type)
     return min(cues, key=lambda c: abs(c[1] - position))[0]
@@ -263,6 +271,17 @@ CLAUSE_BREAK = re.compile(
     r"|в то время как|однако)(?!\w)", re.I | re.U)
 
 
+# Where "and" joins two parts of a clause, each of which may state its own move ("lithium
+# output rose and copper production fell"); a list's "and" ("copper and zinc prices rose")
+# leaves a part with no cue, which then takes the clause's.
+JOINT = re.compile(r"\s(?:and|und|et|y|e|и)\s", re.I | re.U)
+
+
+def joints(sentence: str) -> tuple:
+    """Where JOINT matches in ``sentence``: the starts of the parts after each "and"."""
+    return tuple(m.end() for m in JOINT.finditer(sentence))
+
+
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """(start, end) of the sentence's clauses, split where CLAUSE_BREAK matches."""
     cuts = [m.start() for m in CLAUSE_BREAK.finditer(sentence) if m.start() > 0]
@@ -271,8 +290,9 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 def _shifted(trigger: Trigger, offset: int) -> Trigger:
-    return Trigger(trigger.type, trigger.start + offset,
-                   tuple((d, p + offset) for d, p in trigger.cues))
+    return replace(trigger, start=trigger.start + offset,
+                   cues=tuple((d, p + offset) for d, p in trigger.cues),
+                   joints=tuple(p + offset for p in trigger.joints))
 
 
 def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger, tuple]]]:
@@ -322,7 +342,7 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
             # the latest of the mineral's clauses that states a move gives the direction
             later = () if last == spans[i] else tuple(
                 c for c in sentence_cues.get(t.type, ()) if last[0] <= c[1] < last[1])
-            paired.append((Trigger(t.type, t.start, later), last) if later
+            paired.append((replace(t, cues=later), last) if later
                           else (t, spans[i]))
         out.append(paired)
     return out
