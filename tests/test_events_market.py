@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from orewire.events import direction_for, sentence_events
+from orewire.events import direction_for, mention_events, sentence_events
 
 
 def direction(sentence, kind, mineral):
@@ -172,3 +172,42 @@ def test_a_trade_volume_moving_under_a_ban_is_also_production():
 def test_restarted_potlines_are_a_milestone():
     assert "project_milestone" in types(
         "The aluminium smelter restarted two potlines after power was restored.")
+
+
+@pytest.mark.parametrize("sentence,word,kind,expected", [
+    ("Chile's lithium output rose 10% and copper production fell 3% in March.", "copper",
+     "production", "down"),
+    ("Chile's lithium output rose 10% and copper production fell 3% in March.", "lithium",
+     "production", "up"),
+    ("The group cut copper output and raised zinc output.", "copper", "production", "down"),
+    ("The group cut copper output and raised zinc output.", "zinc", "production", "up"),
+    # a list's "and" leaves a part with no cue: it takes the clause's
+    ("Copper and aluminium prices slipped on Friday.", "Copper", "price", "down"),
+])
+def test_each_part_joined_by_and_keeps_its_own_move(sentence, word, kind, expected):
+    found = mention_events(sentence, [sentence.index(word)])[0]
+    trigger, clause = next((t, c) for t, c in found if t.type == kind)
+    assert direction_for(trigger, sentence.index(word), clause) == expected
+
+
+@pytest.mark.parametrize("sentence,kind,mineral,expected", [
+    ("Manganese ore prices were flat this week.", "price", "manganese", None),
+    ("Die Lithiumpreise sind im vergangenen Jahr um 75 Prozent eingebrochen.", "price",
+     "lithium", "down"),
+    ("Die Eisenerzexporte Australiens stiegen im März um vier Prozent.", "production",
+     "eisenerz", "up"),
+    ("Le nickel a chuté de 4 % à Londres.", "price", "nickel", "down"),
+    ("O minério de ferro caiu 3% em Singapura.", "price", "minério", "down"),
+])
+def test_levels_held_and_other_languages_moves(sentence, kind, mineral, expected):
+    assert direction(sentence, kind, mineral) == expected
+
+
+def test_a_production_subject_in_portuguese_is_no_price():
+    assert "price" not in types("A produção de cobre caiu 5% no trimestre.")
+
+
+def test_an_exporting_state_s_embargo_is_not_an_import_measure():
+    assert "import_measure" not in types(
+        "Les exportations de cobalt ont repris après la levée de l'embargo.")
+    assert "import_measure" in types("The EU agreed an embargo on Russian aluminium.")
