@@ -38,6 +38,8 @@ class Trigger:
     start: int          # where the type's head (first) group matched, in the sentence
     cues: tuple         # ((direction, start), ...) of the type's direction cues
     joints: tuple = ()  # where "and" joins two parts of the sentence (JOINT)
+    subject: tuple | None = None   # (start, end) of the market verb's subject, when the
+                                   # type was found by a ``subject_heads`` pattern only
 
 
 def _stems(words) -> re.Pattern | None:
@@ -69,6 +71,8 @@ def rules() -> dict:
             "unless": tuple(spec.get("unless") or ()),
             "moves": bool(spec.get("moves_count")),
             "kept_by": _stems(spec.get("kept_by")),
+            "subject": re.compile("|".join(f"(?:{p})" for p in spec["subject_heads"]),
+                                  re.I | re.U) if spec.get("subject_heads") else None,
         }
     return compiled
 
@@ -90,9 +94,12 @@ def sentence_events(sentence: str) -> list[Trigger]:
     for name, spec in rules().items():
         if spec["not"] is not None and spec["not"].search(sentence):
             continue
-        first = None
+        first = subject = None
         for group in spec["all"]:
             m = group.search(sentence)
+            if m is None and first is None and spec["subject"] is not None:
+                m = spec["subject"].search(sentence)
+                subject = m.span() if m is not None else None
             if m is None:
                 break
             first = m.start() if first is None else first   # the head group's match
@@ -104,7 +111,8 @@ def sentence_events(sentence: str) -> list[Trigger]:
                          if not NEGATED.search(sentence, 0, m.start()))
             if not cues and spec["moves"]:
                 cues = compared(sentence)
-            out.append(Trigger(name, first, _foreground(sentence, cues), joints(sentence)))
+            out.append(Trigger(name, first, _foreground(sentence, cues), joints(sentence),
+                               subject))
     found = {t.type for t in out}
     kept = [t for t in out if not set(rules()[t.type]["unless"]) & found or (
         rules()[t.type]["kept_by"] is not None and rules()[t.type]["kept_by"].search(sentence))]
@@ -292,7 +300,16 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 def _shifted(trigger: Trigger, offset: int) -> Trigger:
     return replace(trigger, start=trigger.start + offset,
                    cues=tuple((d, p + offset) for d, p in trigger.cues),
-                   joints=tuple(p + offset for p in trigger.joints))
+                   joints=tuple(p + offset for p in trigger.joints),
+                   subject=None if trigger.subject is None else
+                   (trigger.subject[0] + offset, trigger.subject[1] + offset))
+
+
+def _names(trigger: Trigger, position: int) -> bool:
+    """Whether the mention at ``position`` may take ``trigger``: a price found by its
+    market verb's subject only ("Aluminium firmed") is the subject's minerals', not
+    those of the rest of the sentence ("Glencore slid after it cut its cobalt forecast")."""
+    return trigger.subject is None or trigger.subject[0] <= position < trigger.subject[1]
 
 
 def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger, tuple]]]:
@@ -309,7 +326,7 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
     whole = sentence_events(sentence)
     spans = clauses(sentence)
     if len(spans) < 2 or not whole:
-        return [[(t, (0, len(sentence))) for t in whole] for _ in starts]
+        return [[(t, (0, len(sentence))) for t in whole if _names(t, pos)] for pos in starts]
     own = [[_shifted(t, a) for t in sentence_events(sentence[a:b])] for a, b in spans]
 
     def clause_of(pos: int) -> int:
@@ -338,6 +355,7 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
             triggers = whole
         last = spans[continued(i)]
         paired = []
+        triggers = [t for t in triggers if _names(t, pos)]
         for t in triggers:
             # the latest of the mineral's clauses that states a move gives the direction
             later = () if last == spans[i] else tuple(

@@ -211,3 +211,21 @@ def test_an_exporting_state_s_embargo_is_not_an_import_measure():
     assert "import_measure" not in types(
         "Les exportations de cobalt ont repris après la levée de l'embargo.")
     assert "import_measure" in types("The EU agreed an embargo on Russian aluminium.")
+
+
+def events_of(sentence, word):
+    return {t.type for t, _c in mention_events(sentence, [sentence.index(word)])[0]}
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("Glencore slid 3% in London after it cut its cobalt production forecast.", "cobalt"),
+    ("China slid into deflation as copper demand weakened.", "copper"),
+    ("Barrick tumbled 5% after gold output fell short of guidance.", "gold"),
+])
+def test_a_market_verb_s_subject_that_is_no_mineral_gives_no_price(sentence, word):
+    assert "price" not in events_of(sentence, word)
+
+
+@pytest.mark.parametrize("word", ["Copper", "zinc", "tin"])
+def test_each_mineral_named_in_a_market_verb_s_subject_takes_its_price(word):
+    assert "price" in events_of("Copper and zinc slid on the LME, while tin rallied.", word)
