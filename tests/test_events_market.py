@@ -229,3 +229,38 @@ def test_a_market_verb_s_subject_that_is_no_mineral_gives_no_price(sentence, wor
 @pytest.mark.parametrize("word", ["Copper", "zinc", "tin"])
 def test_each_mineral_named_in_a_market_verb_s_subject_takes_its_price(word):
     assert "price" in events_of("Copper and zinc slid on the LME, while tin rallied.", word)
+
+
+@pytest.mark.parametrize("sentence,mineral,expected", [
+    ("Zinc prices climbed 3% in the morning before reversing to end 1% lower at $2,780 a "
+     "tonne.", "zinc", "down"),
+    ("Tin prices ended the week lower after hitting a record high on Monday.", "tin", "down"),
+])
+def test_a_session_s_earlier_move_gives_way_to_its_close(sentence, mineral, expected):
+    assert direction(sentence, "price", mineral) == expected
+
+
+@pytest.mark.parametrize("sentence,mineral,expected", [
+    ("La minera recortó su previsión de producción de cobre para 2025.", "cobre", "down"),
+    ("Le groupe a relevé ses prévisions de production de cuivre pour l'année.", "cuivre",
+     "up"),
+    ("Der Konzern senkte seine Prognose für die Kupferproduktion.", "kupfer", "down"),
+    ("Компания понизила прогноз производства меди на 2025 год.", "меди", "down"),
+    ("Компания повысила прогноз добычи золота.", "золота", "up"),
+])
+def test_forecasts_cut_or_raised_in_other_languages(sentence, mineral, expected):
+    assert direction(sentence, "production", mineral) == expected
+
+
+@pytest.mark.parametrize("sentence,mineral", [
+    ("China reanudó las exportaciones de galio a Estados Unidos.", "galio"),
+    ("O Brasil retomou as exportações de nióbio para a China.", "nióbio"),
+    ("Китай возобновил экспорт галлия в США.", "галлия"),
+    ("Die Ausfuhr von Nickelerz wurde wieder erlaubt.", "nickel"),
+])
+def test_exports_resumed_or_allowed_again_in_other_languages(sentence, mineral):
+    assert direction(sentence, "export_restriction", mineral) == "easing"
+
+
+def test_phasing_out_imports_is_an_import_measure():
+    assert "import_measure" in types("The EU will phase out imports of Russian palladium.")
