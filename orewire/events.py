@@ -237,13 +237,20 @@ def _foreground(sentence: str, cues: tuple) -> tuple:
     return outside or cues
 
 
+def _reach(head: int, cue: int) -> tuple:
+    """How far a type's head is from a cue: the distance, and at equal distance the
+    head before the cue nearer (a move follows its subject: "prices are expected to
+    rise next year as mine supply shrinks": "rise" is the price's)."""
+    return abs(head - cue), head > cue
+
+
 def _own_cues(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     """A direction word two types share belongs to the type whose head is nearer ("cobalt
     prices slumped as supply from Congo surged": slumped is the price's, surged the
     supply's). A type left with no cue of its own keeps them all."""
     own = tuple(c for c in trigger.cues if not any(
         other is not trigger and any(p == c[1] for _d, p in other.cues) and
-        abs(other.start - c[1]) < abs(trigger.start - c[1]) for other in triggers))
+        _reach(other.start, c[1]) < _reach(trigger.start, c[1]) for other in triggers))
     return replace(trigger, cues=own or trigger.cues)
 
 
