@@ -264,3 +264,46 @@ def test_exports_resumed_or_allowed_again_in_other_languages(sentence, mineral):
 
 def test_phasing_out_imports_is_an_import_measure():
     assert "import_measure" in types("The EU will phase out imports of Russian palladium.")
+
+
+def test_a_tied_cue_belongs_to_the_head_before_it():
+    sentence = "Platinum prices are expected to rise next year as mine supply shrinks."
+    assert direction(sentence, "price", "platinum") == "up"
+    assert direction(sentence, "production", "platinum") == "down"
+
+
+@pytest.mark.parametrize("sentence,kind,mineral,expected", [
+    ("Refined copper output: 1.21 million tonnes (-3.2% y/y).", "production", "copper",
+     "down"),
+    ("Gold production reached 2.9 million ounces, +6% on the prior year.", "production",
+     "gold", "up"),
+    ("Iron ore output contracted by 4% in the first half.", "production", "iron", "down"),
+    ("Nickel production eased 2% in the quarter.", "production", "nickel", "down"),
+    ("Le cuivre a terminé en hausse de 0,8 % à 9 350 dollars la tonne.", "price", "cuivre",
+     "up"),
+    ("Higher lithium output from Australia weighed on prices.", "price", "lithium", "down"),
+])
+def test_signed_changes_and_milder_output_verbs(sentence, kind, mineral, expected):
+    assert direction(sentence, kind, mineral) == expected
+
+
+def test_a_range_is_no_signed_fall():
+    sentence = "Zinc output is forecast at 3-5% above last year's 200,000 tonnes."
+    assert direction(sentence, "production", "zinc") != "down"
+
+
+@pytest.mark.parametrize("sentence,mineral", [
+    ("Indonesia postponed its planned ban on copper concentrate exports.", "copper"),
+    ("Zimbabwe delayed the lithium ore export ban by two years.", "lithium"),
+    ("Perú postergó la prohibición de exportar oro informal.", "oro"),
+])
+def test_a_postponed_export_measure_is_easing(sentence, mineral):
+    assert direction(sentence, "export_restriction", mineral) == "easing"
+
+
+def test_a_paused_tariff_is_no_disruption():
+    assert "disruption" not in types("A 90-day truce paused the new tariffs on gallium.")
+
+
+def test_a_german_output_compound_is_no_price_subject():
+    assert "price" not in types("Die Nickelproduktion sank im Jahresvergleich um 3,1 Prozent.")
