@@ -191,8 +191,10 @@ def settle_directions(minerals: list[dict], year: int | None, text: str) -> None
     direction of mentions whose sentence is dated earlier than another mention stating
     the other one: "Indonesia announced a ban on bauxite exports in 2021" under
     "Indonesia looks to ease its bauxite export ban" keeps its event, not its tightening.
-    A sentence with no year, or dated from the article's ``year`` on (without it, the
-    latest year ``text`` states), is the news, newest of all ("will tighten exports
+    A sentence with no year but told as before the news ("last year", "had risen":
+    ``earlier_than_news``) comes just before the article's year; one with no year, or dated
+    from the article's ``year`` on (without it, the latest year ``text`` states), is the
+    news, newest of all ("will tighten exports
     further in 2026" is not background). In place, on build_row's minerals (each with
     ``sentence`` and ``events``)."""
     stated: dict[tuple, list[tuple[str, str]]] = {}
@@ -209,6 +211,10 @@ def settle_directions(minerals: list[dict], year: int | None, text: str) -> None
         for sentence, _d in said:
             if sentence not in years:
                 y = stated_year(sentence)
+                if y is None and _earlier() is not None and _earlier().search(sentence):
+                    # "last year", a pluperfect: before the news, though it names no year
+                    years[sentence] = now - 1 if now is not None else float(10 ** 9)
+                    continue
                 years[sentence] = float("inf") if y is None or (
                     now is not None and y >= now) else y
     for m in minerals:
@@ -217,6 +223,13 @@ def settle_directions(minerals: list[dict], year: int | None, text: str) -> None
                     d != e["direction"] and years[s] > years[m["sentence"]]
                     for s, d in stated[(m["mineral"], e["type"])]):
                 e["direction"] = None
+
+
+@lru_cache(maxsize=1)
+def _earlier() -> re.Pattern | None:
+    patterns = load_yaml(EVENTS_FILE.name).get("earlier_than_news") or []
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.U) if patterns \
+        else None
 
 
 @lru_cache(maxsize=1)

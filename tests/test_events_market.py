@@ -307,3 +307,39 @@ def test_a_paused_tariff_is_no_disruption():
 
 def test_a_german_output_compound_is_no_price_subject():
     assert "price" not in types("Die Nickelproduktion sank im Jahresvergleich um 3,1 Prozent.")
+
+
+def settled(said, year=2025):
+    """settle_directions over one mineral's mentions: [(sentence, direction)]."""
+    from orewire.events import settle_directions
+    minerals = [{"mineral": "copper", "sentence": s,
+                 "events": [{"type": "production", "direction": d}]} for s, d in said]
+    settle_directions(minerals, year, " ".join(s for s, _d in said))
+    return [m["events"][0]["direction"] for m in minerals]
+
+
+@pytest.mark.parametrize("background", [
+    "Copper output fell 6% last year because of floods.",
+    "Copper output had risen 3% in the previous year.",
+    "La production de cuivre avait augmenté de 8 % l'an dernier.",
+    "El cobre cayó un 5% el año pasado.",
+    "Im Vorjahr war die Kupferproduktion um 2 Prozent gesunken.",
+    "В прошлом году добыча меди снизилась на 1%.",
+])
+def test_last_year_or_a_pluperfect_gives_way_to_the_news(background):
+    assert settled([("Copper output moved 4% in the first quarter.", "up"),
+                    (background, "down")]) == ["up", None]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Copper output rose 5% from last year.",
+    "By March, copper output had fallen back to 40,000 tonnes.",
+])
+def test_a_comparison_with_last_year_or_a_by_date_pluperfect_is_the_news(sentence):
+    assert settled([("Copper output moved in January.", "up"), (sentence, "down")]) == \
+        ["up", "down"]
+
+
+def test_a_span_of_years_dates_the_sentence():
+    assert settled([("Copper output is rising again.", "up"),
+                    ("Copper output fell 30% between 2022 and 2024.", "down")]) == ["up", None]
