@@ -343,3 +343,22 @@ def test_a_comparison_with_last_year_or_a_by_date_pluperfect_is_the_news(sentenc
 def test_a_span_of_years_dates_the_sentence():
     assert settled([("Copper output is rising again.", "up"),
                     ("Copper output fell 30% between 2022 and 2024.", "down")]) == ["up", None]
+
+
+@pytest.mark.parametrize("sentence,mineral", [
+    ("China will grant general licences for some graphite exports.", "graphite"),
+    ("La RDC a remplacé l'interdiction des exportations de cobalt par des quotas.", "cobalt"),
+    ("Congo replaced the cobalt export ban with a quota system.", "cobalt"),
+])
+def test_a_licence_to_be_granted_or_a_ban_replaced_is_easing(sentence, mineral):
+    assert direction(sentence, "export_restriction", mineral) == "easing"
+
+
+def test_granting_a_licence_is_no_investment_grant():
+    assert "investment" not in types("China will grant general licences for graphite exports.")
+    assert "investment" in types("The state awarded the lithium refinery a $50 million grant.")
+
+
+def test_flat_output_is_a_level():
+    sentence = "The miner said copper output would be flat next year."
+    assert direction(sentence, "production", "copper") is None
