@@ -8,12 +8,14 @@ states it (clauses part at semicolons, dashes, contrasting conjunctions and ", a
 a mineral whose clause states an event takes its clause's events, a mineral whose
 clause states none (a list's tail, an elided repeat) shares the sentence's
 (``mention_events``). The direction is the type's cue nearest to the mention within its
-clause ("copper output rose while zinc fell"), a negated cue counting for none; a level
-set against an earlier one with no word of change ("38,000 tonnes, compared with 42,000")
-takes the direction of its numbers (``compared``); export and import measures are
-tightening unless an easing cue is stated. The event's country
-(the acting government or the place) is joined in LinkMentions, where the entities are:
-the country nearest to the trigger in the sentence.
+clause ("copper output rose while zinc fell") and, where the clause's cues disagree, within
+its part between "and"s ("lithium output rose and copper output fell"), a negated cue
+counting for none; a level set against an earlier one with no word of change ("38,000
+tonnes, compared with 42,000") takes the direction of its numbers (``compared``); export
+and import measures are tightening unless an easing cue is stated. A price found only by
+a market verb's subject ("Aluminium firmed") is the subject's minerals' alone. The
+event's country (the acting government or the place) is joined in LinkMentions, where
+the entities are: the country nearest to the trigger in the sentence.
 
     >>> [e.type for e in sentence_events("China banned exports of gallium.")]
     ['export_restriction']
@@ -38,8 +40,8 @@ class Trigger:
     start: int          # where the type's head (first) group matched, in the sentence
     cues: tuple         # ((direction, start), ...) of the type's direction cues
     joints: tuple = ()  # where "and" joins two parts of the sentence (JOINT)
-    subject: tuple | None = None   # (start, end) of the market verb's subject, when the
-                                   # type was found by a ``subject_heads`` pattern only
+    subject: tuple | None = None   # ((start, end), ...) of the market verbs' subjects,
+                                   # when the type was found by ``subject_heads`` only
 
 
 def _stems(words) -> re.Pattern | None:
@@ -91,6 +93,7 @@ NEGATED = re.compile(r"(?:(?<!\w)(?:not|never|no longer|nicht|nie|kein\w*|pas|ja
 def sentence_events(sentence: str) -> list[Trigger]:
     """The event types ``sentence`` states, with their direction cues."""
     out = []
+    parts = None   # the sentence's joints, found once when a type fires
     for name, spec in rules().items():
         if spec["not"] is not None and spec["not"].search(sentence):
             continue
@@ -98,8 +101,8 @@ def sentence_events(sentence: str) -> list[Trigger]:
         for group in spec["all"]:
             m = group.search(sentence)
             if m is None and first is None and spec["subject"] is not None:
-                m = spec["subject"].search(sentence)
-                subject = m.span() if m is not None else None
+                subject = tuple(s.span() for s in spec["subject"].finditer(sentence)) or None
+                m = spec["subject"].search(sentence) if subject else None
             if m is None:
                 break
             first = m.start() if first is None else first   # the head group's match
@@ -111,8 +114,9 @@ def sentence_events(sentence: str) -> list[Trigger]:
                          if not NEGATED.search(sentence, 0, m.start()))
             if not cues and spec["moves"]:
                 cues = compared(sentence)
-            out.append(Trigger(name, first, _foreground(sentence, cues), joints(sentence),
-                               subject))
+            if parts is None:
+                parts = joints(sentence)
+            out.append(Trigger(name, first, _foreground(sentence, cues), parts, subject))
     found = {t.type for t in out}
     kept = [t for t in out if not set(rules()[t.type]["unless"]) & found or (
         rules()[t.type]["kept_by"] is not None and rules()[t.type]["kept_by"].search(sentence))]
@@ -294,7 +298,7 @@ def direction_for(trigger: Trigger, position: int,
 # of its own, which shares the sentence's events).
 CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|(?<!\w)(?:while|whereas|but(?! also)|although|though|meanwhile)(?!\w)"
-    r"|,\s*(?:and|as|während|aber|doch|jedoch|wohingegen|und|tandis qu|alors qu|mais|et"
+    r"|,\s*(?:and|as|während|aber|doch|jedoch|wohingegen|und|tandis qu(?:e|’|')|alors qu(?:e|’|')|mais|et"
     r"|mientras|pero|aunque|sin embargo|y|enquanto|mas|embora|porém|e|но|а|и|тогда как"
     r"|в то время как|однако)(?!\w)", re.I | re.U)
 
@@ -322,14 +326,14 @@ def _shifted(trigger: Trigger, offset: int) -> Trigger:
                    cues=tuple((d, p + offset) for d, p in trigger.cues),
                    joints=tuple(p + offset for p in trigger.joints),
                    subject=None if trigger.subject is None else
-                   (trigger.subject[0] + offset, trigger.subject[1] + offset))
+                   tuple((a + offset, b + offset) for a, b in trigger.subject))
 
 
 def _names(trigger: Trigger, position: int) -> bool:
     """Whether the mention at ``position`` may take ``trigger``: a price found by its
     market verb's subject only ("Aluminium firmed") is the subject's minerals', not
     those of the rest of the sentence ("Glencore slid after it cut its cobalt forecast")."""
-    return trigger.subject is None or trigger.subject[0] <= position < trigger.subject[1]
+    return trigger.subject is None or any(a <= position < b for a, b in trigger.subject)
 
 
 def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger, tuple]]]:

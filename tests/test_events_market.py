@@ -362,3 +362,26 @@ def test_granting_a_licence_is_no_investment_grant():
 def test_flat_output_is_a_level():
     sentence = "The miner said copper output would be flat next year."
     assert direction(sentence, "production", "copper") is None
+
+
+def test_tandis_que_parts_a_french_sentence():
+    from orewire.events import clauses
+    sentence = "Le cuivre a progressé de 1 %, tandis que le nickel a reculé de 2 %."
+    assert len(clauses(sentence)) == 2
+
+
+@pytest.mark.parametrize("sentence,words", [
+    ("Le cuivre a progressé de 1 %, tandis que le nickel a reculé de 2 %.",
+     {"cuivre": "up", "nickel": "down"}),
+    ("Kupfer verteuerte sich um 1 Prozent, Aluminium gab dagegen leicht nach.",
+     {"Kupfer": "up", "Aluminium": "down"}),
+    ("El cobre ganó un 1%, mientras que el zinc perdió un 0,5%.",
+     {"cobre": "up", "zinc": "down"}),
+    ("On the LME, copper rose 0.9% and zinc shed 1.1%.", {"copper": "up", "zinc": "down"}),
+])
+def test_each_metal_of_a_market_list_takes_its_own_move(sentence, words):
+    starts = [sentence.index(w) for w in words]
+    got = {}
+    for w, pos, found in zip(words, starts, mention_events(sentence, starts)):
+        got[w] = next(direction_for(t, pos, c) for t, c in found if t.type == "price")
+    assert got == words
