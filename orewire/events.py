@@ -73,10 +73,19 @@ def rules() -> dict:
             "unless": tuple(spec.get("unless") or ()),
             "moves": bool(spec.get("moves_count")),
             "kept_by": _stems(spec.get("kept_by")),
-            "subject": re.compile("|".join(f"(?:{p})" for p in spec["subject_heads"]),
-                                  re.I | re.U) if spec.get("subject_heads") else None,
+            "subject": _subject_heads(spec.get("subject_heads")),
         }
     return compiled
+
+
+def _subject_heads(spec: dict | None) -> tuple | None:
+    """(its verbs alone, subject then verb) of a type's ``subject_heads``, compiled: the
+    verbs are searched first, as most sentences have none."""
+    if not spec or not spec.get("verbs"):
+        return None
+    verbs = "(?:" + "|".join(str(v) for v in spec["verbs"]) + ")"
+    return (re.compile(r"(?<!\w)" + verbs, re.I | re.U),
+            re.compile(str(spec["subject"]) + verbs, re.I | re.U))
 
 
 @lru_cache(maxsize=1)
@@ -100,9 +109,11 @@ def sentence_events(sentence: str) -> list[Trigger]:
         first = subject = None
         for group in spec["all"]:
             m = group.search(sentence)
-            if m is None and first is None and spec["subject"] is not None:
-                subject = tuple(s.span() for s in spec["subject"].finditer(sentence)) or None
-                m = spec["subject"].search(sentence) if subject else None
+            if m is None and first is None and spec["subject"] is not None and \
+                    spec["subject"][0].search(sentence):
+                found = list(spec["subject"][1].finditer(sentence))
+                subject = tuple(f.span() for f in found) or None
+                m = found[0] if found else None
             if m is None:
                 break
             first = m.start() if first is None else first   # the head group's match
