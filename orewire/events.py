@@ -8,10 +8,14 @@ states it (clauses part at semicolons, dashes, contrasting conjunctions and ", a
 a mineral whose clause states an event takes its clause's events, a mineral whose
 clause states none (a list's tail, an elided repeat) shares the sentence's
 (``mention_events``). The direction is the type's cue nearest to the mention within its
-clause ("copper output rose while zinc fell"), a negated cue counting for none; export
-and import measures are tightening unless an easing cue is stated. The event's country
-(the acting government or the place) is joined in LinkMentions, where the entities are:
-the country nearest to the trigger in the sentence.
+clause ("copper output rose while zinc fell") and, where the clause's cues disagree, within
+its part between "and"s ("lithium output rose and copper output fell"), a negated cue
+counting for none; a level set against an earlier one with no word of change ("38,000
+tonnes, compared with 42,000") takes the direction of its numbers (``compared``); export
+and import measures are tightening unless an easing cue is stated. A price found only by
+a market verb's subject ("Aluminium firmed") is the subject's minerals' alone. The
+event's country (the acting government or the place) is joined in LinkMentions, where
+the entities are: the country nearest to the trigger in the sentence.
 
     >>> [e.type for e in sentence_events("China banned exports of gallium.")]
     ['export_restriction']
@@ -19,7 +23,7 @@ the country nearest to the trigger in the sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from orewire.seeds import SEEDS_DIR, load_yaml
@@ -35,6 +39,9 @@ class Trigger:
     type: str
     start: int          # where the type's head (first) group matched, in the sentence
     cues: tuple         # ((direction, start), ...) of the type's direction cues
+    joints: tuple = ()  # where "and" joins two parts of the sentence (JOINT)
+    subject: tuple | None = None   # ((start, end), ...) of the market verbs' subjects,
+                                   # when the type was found by ``subject_heads`` only
 
 
 def _stems(words) -> re.Pattern | None:
@@ -64,8 +71,21 @@ def rules() -> dict:
             "directions": {d: _stems(cues) for d, cues in (spec.get("directions") or {}).items()
                            if cues},
             "unless": tuple(spec.get("unless") or ()),
+            "moves": bool(spec.get("moves_count")),
+            "kept_by": _stems(spec.get("kept_by")),
+            "subject": _subject_heads(spec.get("subject_heads")),
         }
     return compiled
+
+
+def _subject_heads(spec: dict | None) -> tuple | None:
+    """(its verbs alone, subject then verb) of a type's ``subject_heads``, compiled: the
+    verbs are searched first, as most sentences have none."""
+    if not spec or not spec.get("verbs"):
+        return None
+    verbs = "(?:" + "|".join(str(v) for v in spec["verbs"]) + ")"
+    return (re.compile(r"(?<!\w)" + verbs, re.I | re.U),
+            re.compile(str(spec["subject"]) + verbs, re.I | re.U))
 
 
 @lru_cache(maxsize=1)
@@ -82,12 +102,18 @@ NEGATED = re.compile(r"(?:(?<!\w)(?:not|never|no longer|nicht|nie|kein\w*|pas|ja
 def sentence_events(sentence: str) -> list[Trigger]:
     """The event types ``sentence`` states, with their direction cues."""
     out = []
+    parts = None   # the sentence's joints, found once when a type fires
     for name, spec in rules().items():
         if spec["not"] is not None and spec["not"].search(sentence):
             continue
-        first = None
+        first = subject = None
         for group in spec["all"]:
             m = group.search(sentence)
+            if m is None and first is None and spec["subject"] is not None and \
+                    spec["subject"][0].search(sentence):
+                found = list(spec["subject"][1].finditer(sentence))
+                subject = tuple(f.span() for f in found) or None
+                m = found[0] if found else None
             if m is None:
                 break
             first = m.start() if first is None else first   # the head group's match
@@ -97,10 +123,66 @@ def sentence_events(sentence: str) -> list[Trigger]:
             cues = tuple((d, m.start()) for d, pattern in spec["directions"].items()
                          for m in pattern.finditer(sentence)
                          if not NEGATED.search(sentence, 0, m.start()))
-            out.append(Trigger(name, first, _foreground(sentence, cues)))
+            if not cues and spec["moves"]:
+                cues = compared(sentence)
+            if parts is None:
+                parts = joints(sentence)
+            out.append(Trigger(name, first, _foreground(sentence, cues), parts, subject))
     found = {t.type for t in out}
-    kept = [t for t in out if not set(rules()[t.type]["unless"]) & found]
+    kept = [t for t in out if not set(rules()[t.type]["unless"]) & found or (
+        rules()[t.type]["kept_by"] is not None and rules()[t.type]["kept_by"].search(sentence))]
     return [_own_cues(t, kept) for t in kept]
+
+
+# A number with its scale word, as a comparison states it ("1.2 million", "38,000", "1,5 Mio.").
+_NUMBER = (r"(?<![\w.,])(\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+           r"\s*(million|billion|thousand|mn|bn|mio|mrd|millions?|milliards?|millones"
+           r"|milhões|millionen|milliarden|млн|млрд|тыс)?\.?(?!\w)")
+_SCALE = {"thousand": 1e3, "тыс": 1e3, "million": 1e6, "mn": 1e6, "mio": 1e6, "millions": 1e6,
+          "millones": 1e6, "milhões": 1e6, "millionen": 1e6, "млн": 1e6, "billion": 1e9,
+          "bn": 1e9, "mrd": 1e9, "milliard": 1e9, "milliards": 1e9, "milliarden": 1e9,
+          "млрд": 1e9}
+_PERCENT = re.compile(r"\s*(?:%|percent|per cent|pour cent|por ciento|por cento|prozent"
+                      r"|процент)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _comparison() -> re.Pattern | None:
+    words = load_yaml(EVENTS_FILE.name).get("comparison_words") or []
+    if not words:
+        return None
+    return re.compile(_NUMBER + r"[^\d;:]{0,40}?(?<!\w)(?:" + "|".join(words) + r")(?!\w)"
+                      r"[^\d;:]{0,25}?" + _NUMBER, re.I | re.U)
+
+
+def _value(digits: str, scale: str | None) -> float:
+    """``digits`` as a number: a separator before exactly three digits groups thousands,
+    any other is the decimal mark ("38,000", "1.05", "1,5", "12 500")."""
+    parts = re.split(r"[.,\s]", digits)
+    if len(parts) > 1 and len(parts[-1]) != 3:
+        number = float("".join(parts[:-1]) + "." + parts[-1])
+    else:
+        number = float("".join(parts))
+    return number * _SCALE.get((scale or "").lower(), 1.0)
+
+
+def compared(sentence: str) -> tuple:
+    """The direction cues of levels stated against earlier ones (``comparison_words``):
+    ((direction, start of the comparison word), ...); years and percentages are not."""
+    pattern = _comparison()
+    if pattern is None:
+        return ()
+    cues = []
+    for m in pattern.finditer(sentence):
+        now, before = _value(m[1], m[2]), _value(m[3], m[4])
+        if now == before or any(
+                (not scale and re.fullmatch(r"(?:19|20)\d\d", digits)) or
+                _PERCENT.match(sentence, end)
+                for digits, scale, end in ((m[1], m[2], m.end(2) if m[2] else m.end(1)),
+                                           (m[3], m[4], m.end()))):
+            continue
+        cues.append(("up" if now > before else "down", m.end(2) if m[2] else m.end(1)))
+    return tuple(cues)
 
 
 @lru_cache(maxsize=1)
@@ -124,8 +206,10 @@ def settle_directions(minerals: list[dict], year: int | None, text: str) -> None
     direction of mentions whose sentence is dated earlier than another mention stating
     the other one: "Indonesia announced a ban on bauxite exports in 2021" under
     "Indonesia looks to ease its bauxite export ban" keeps its event, not its tightening.
-    A sentence with no year, or dated from the article's ``year`` on (without it, the
-    latest year ``text`` states), is the news, newest of all ("will tighten exports
+    A sentence with no year but told as before the news ("last year", "had risen":
+    ``earlier_than_news``) comes just before the article's year; one with no year, or dated
+    from the article's ``year`` on (without it, the latest year ``text`` states), is the
+    news, newest of all ("will tighten exports
     further in 2026" is not background). In place, on build_row's minerals (each with
     ``sentence`` and ``events``)."""
     stated: dict[tuple, list[tuple[str, str]]] = {}
@@ -142,6 +226,10 @@ def settle_directions(minerals: list[dict], year: int | None, text: str) -> None
         for sentence, _d in said:
             if sentence not in years:
                 y = stated_year(sentence)
+                if y is None and _earlier() is not None and _earlier().search(sentence):
+                    # "last year", a pluperfect: before the news, though it names no year
+                    years[sentence] = now - 1 if now is not None else float(10 ** 9)
+                    continue
                 years[sentence] = float("inf") if y is None or (
                     now is not None and y >= now) else y
     for m in minerals:
@@ -150,6 +238,13 @@ def settle_directions(minerals: list[dict], year: int | None, text: str) -> None
                     d != e["direction"] and years[s] > years[m["sentence"]]
                     for s, d in stated[(m["mineral"], e["type"])]):
                 e["direction"] = None
+
+
+@lru_cache(maxsize=1)
+def _earlier() -> re.Pattern | None:
+    patterns = load_yaml(EVENTS_FILE.name).get("earlier_than_news") or []
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.U) if patterns \
+        else None
 
 
 @lru_cache(maxsize=1)
@@ -170,14 +265,21 @@ def _foreground(sentence: str, cues: tuple) -> tuple:
     return outside or cues
 
 
+def _reach(head: int, cue: int) -> tuple:
+    """How far a type's head is from a cue: the distance, and at equal distance the
+    head before the cue nearer (a move follows its subject: "prices are expected to
+    rise next year as mine supply shrinks": "rise" is the price's)."""
+    return abs(head - cue), head > cue
+
+
 def _own_cues(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     """A direction word two types share belongs to the type whose head is nearer ("cobalt
     prices slumped as supply from Congo surged": slumped is the price's, surged the
     supply's). A type left with no cue of its own keeps them all."""
     own = tuple(c for c in trigger.cues if not any(
         other is not trigger and any(p == c[1] for _d, p in other.cues) and
-        abs(other.start - c[1]) < abs(trigger.start - c[1]) for other in triggers))
-    return Trigger(trigger.type, trigger.start, own or trigger.cues)
+        _reach(other.start, c[1]) < _reach(trigger.start, c[1]) for other in triggers))
+    return replace(trigger, cues=own or trigger.cues)
 
 
 def direction_for(trigger: Trigger, position: int,
@@ -188,6 +290,13 @@ def direction_for(trigger: Trigger, position: int,
     cues = trigger.cues
     if clause is not None:
         cues = tuple(c for c in cues if clause[0] <= c[1] < clause[1]) or cues
+    if trigger.joints and len({d for d, _p in cues}) > 1:
+        # of a clause's cues that disagree, those of the mention's own part between its
+        # "and"s ("lithium output rose 10% and copper production fell 3%": copper's is
+        # "fell", though "rose" is nearer)
+        bounds = (0,) + trigger.joints + (float("inf"),)
+        a, b = next((a, b) for a, b in zip(bounds, bounds[1:]) if a <= position < b)
+        cues = tuple(c for c in cues if a <= c[1] < b) or cues
     if not cues:
         return DEFAULT_DIRECTION.get(trigger.type)
     return min(cues, key=lambda c: abs(c[1] - position))[0]
@@ -200,9 +309,20 @@ def direction_for(trigger: Trigger, position: int,
 # of its own, which shares the sentence's events).
 CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|(?<!\w)(?:while|whereas|but(?! also)|although|though|meanwhile)(?!\w)"
-    r"|,\s*(?:and|as|während|aber|doch|jedoch|wohingegen|und|tandis qu|alors qu|mais|et"
+    r"|,\s*(?:and|as|während|aber|doch|jedoch|wohingegen|und|tandis qu(?:e|’|')|alors qu(?:e|’|')|mais|et"
     r"|mientras|pero|aunque|sin embargo|y|enquanto|mas|embora|porém|e|но|а|и|тогда как"
     r"|в то время как|однако)(?!\w)", re.I | re.U)
+
+
+# Where "and" joins two parts of a clause, each of which may state its own move ("lithium
+# output rose and copper production fell"); a list's "and" ("copper and zinc prices rose")
+# leaves a part with no cue, which then takes the clause's.
+JOINT = re.compile(r"\s(?:and|und|et|y|e|и)\s", re.I | re.U)
+
+
+def joints(sentence: str) -> tuple:
+    """Where JOINT matches in ``sentence``: the starts of the parts after each "and"."""
+    return tuple(m.end() for m in JOINT.finditer(sentence))
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -213,8 +333,18 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 def _shifted(trigger: Trigger, offset: int) -> Trigger:
-    return Trigger(trigger.type, trigger.start + offset,
-                   tuple((d, p + offset) for d, p in trigger.cues))
+    return replace(trigger, start=trigger.start + offset,
+                   cues=tuple((d, p + offset) for d, p in trigger.cues),
+                   joints=tuple(p + offset for p in trigger.joints),
+                   subject=None if trigger.subject is None else
+                   tuple((a + offset, b + offset) for a, b in trigger.subject))
+
+
+def _names(trigger: Trigger, position: int) -> bool:
+    """Whether the mention at ``position`` may take ``trigger``: a price found by its
+    market verb's subject only ("Aluminium firmed") is the subject's minerals', not
+    those of the rest of the sentence ("Glencore slid after it cut its cobalt forecast")."""
+    return trigger.subject is None or any(a <= position < b for a, b in trigger.subject)
 
 
 def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger, tuple]]]:
@@ -231,7 +361,7 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
     whole = sentence_events(sentence)
     spans = clauses(sentence)
     if len(spans) < 2 or not whole:
-        return [[(t, (0, len(sentence))) for t in whole] for _ in starts]
+        return [[(t, (0, len(sentence))) for t in whole if _names(t, pos)] for pos in starts]
     own = [[_shifted(t, a) for t in sentence_events(sentence[a:b])] for a, b in spans]
 
     def clause_of(pos: int) -> int:
@@ -260,11 +390,12 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
             triggers = whole
         last = spans[continued(i)]
         paired = []
+        triggers = [t for t in triggers if _names(t, pos)]
         for t in triggers:
             # the latest of the mineral's clauses that states a move gives the direction
             later = () if last == spans[i] else tuple(
                 c for c in sentence_cues.get(t.type, ()) if last[0] <= c[1] < last[1])
-            paired.append((Trigger(t.type, t.start, later), last) if later
+            paired.append((replace(t, cues=later), last) if later
                           else (t, spans[i]))
         out.append(paired)
     return out
