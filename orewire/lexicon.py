@@ -643,4 +643,6 @@ class MineralMatcher:
             return True
         if start and doc[start - 1].lower_ in _noun_determiners().get(alias, ()):
             return True   # "el cobre": an article makes the noun, never the verb form
+        if end < len(doc) and doc[end].lower_ in _market_verbs() and _quoted_move(doc, end + 1):
+            return True   # "lead lost 0.4%": a quote's move, as a market report writes it
         return self._has_context(doc, start, end, width=4)

@@ -108,6 +108,7 @@ def ids():
     ("ru", "Не всё то золото, что блестит."),
     ("ru", "Молчание — золото, говорил его отец."),
     ("en", "The lab's report is the gold-standard reference for the field."),
+    ("en", "The champions' lead shrank to 3 points after the draw."),
 ])
 def test_other_senses_are_not_minerals(ids, lang, text):
     assert ids(text, lang) == set()
@@ -133,6 +134,8 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     ("de", "Der Kupferkonzern baut ein Werk in Hamburg.", {"copper"}),
     ("de", "Die Nachfrage nach Goldmünzen bleibt hoch.", {"gold"}),
     ("en", "The miner sold its steelmaking coal unit.", {"coking_coal"}),
+    ("en", "Tin steadied while lead lost 0.6% in late trade.", {"tin", "lead"}),
+    ("es", "El país subió los aranceles a las importaciones de cobre.", {"copper"}),
     # investing in the metal keeps it next to a verb of winning
     ("de", "Gold gewinnt als Anlage an Bedeutung.", {"gold"}),
     ("de", "Gold hat seinen Platz in jedem Depot.", {"gold"}),
