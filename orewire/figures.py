@@ -241,9 +241,13 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
         return None
     elif family == "money":
         if m.group("cur") in ("R", "r") and (m.group("cur") == "r" or not (
-                groups.get("scale") or groups.get("per") or re.search(r"\d[,.]\d", m.group("num")))):
-            return None   # a bare "R" is the rand with a scale, a separator or a unit only
-            # ("R5.2 billion", "R18,500/oz"; "the R1 road", "r2" are names)
+                groups.get("scale") or groups.get("per") or
+                re.search(r"\d[,.\s]\d{3}(?!\d)", m.group("num")))):
+            return None   # a bare "R" is the rand with a scale, a thousands separator or a
+            # unit only ("R5.2 billion", "R18,500/oz"; "the R1 road", "R2.5 version",
+            # "the rand at R18.50" are not amounts of it)
+        if _EXCHANGE_RATE.match(text, m.end()):
+            return None   # "the rand weakened to R18.50 against the dollar": a rate
         cur = re.sub(r"\s+", " ", m.group("cur").lower())
         unit = _CURRENCY.get(cur, cur)
         value *= _scale(groups.get("scale"))
@@ -274,9 +278,12 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
         value *= _scale(groups.get("scale"))
         lowered = raw_unit.lower()
         if raw_unit in ("Mt", "Moz", "Mlb", "Mlbs") or lowered == "mtpa" or \
-                (raw_unit == "MT" and mt_million and value < 1000 and not groups.get("scale")):
+                (raw_unit == "MT" and mt_million and not groups.get("scale") and
+                 (value < 1000 or not re.fullmatch(r"[\d,.\s\u00a0]*?\d{1,3}(?:[,\s\u00a0]\d{3})+",
+                                                   m.group("num")))):
             value *= 1e6   # megatonnes, million ounces; lower-case "mt" is metric tons, and
-            # so is "3,925 MT" in an article that writes "MT" for million tonnes too
+            # so is a whole "3,925 MT" in an article that writes "MT" for million tonnes
+            # too ("84,652.06 MT" of reserves stays million tonnes)
         elif lowered in ("kt", "ktpa", "koz", "klb", "klbs"):
             value *= 1e3
         if lowered in ("pounds", "pound") and sterling and \
@@ -297,6 +304,18 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
     return Figure(value=value, unit=unit, kind="", quote=text[s:e].strip(), start=s, end=e)
 
 
+def _step(second: str, first: str, lang: str) -> bool:
+    """The second amount is at least five times the first: a level after a move."""
+    a = re.match(r"\d[\d.,]*\d|\d", first)
+    b = re.match(r"\d[\d.,]*\d|\d", second)
+    if not (a and b):
+        return False
+    try:
+        return _number(b.group(), lang) >= 5 * max(_number(a.group(), lang), 1e-9)
+    except ValueError:
+        return False
+
+
 def _is_range_side(text: str, num_start: int, family: str, lang: str = "en") -> bool:
     """The second number of "7-7.5 million tonnes", "20% to 30%" or "RMB94,000~96,000" -
     but not the level after a move: "rose by Rs 450 to Rs 72,300" is a move, then the
@@ -313,11 +332,15 @@ def _is_range_side(text: str, num_start: int, family: str, lang: str = "en") -> 
                      before, re.I)
     if side and side.group(2):
         first = start + side.start(1)
-        lead = re.sub(rf"{_CUR_PREFIX}\s*$", "", text[max(0, first - 40):first], flags=re.I)
+        lead = re.sub(rf"(?<!\w){_CUR_PREFIX}\s*$", "", text[max(0, first - 40):first],
+                      flags=re.I)
         own_sign = family == "money" and len(lead) < min(40, first)
-        if own_sign and _moved_by(text, max(0, first - 40) + len(lead), lang):
-            return False   # "rose by $45 to $2,345": a move, then its level ("rose 20% to
-    return bool(side)      # 30%" stays a range of moves)
+        big_step = own_sign and _step(text[num_start:num_start + 20], side.group(1), lang)
+        if own_sign and big_step and \
+                _moved_by(text, max(0, first - 40) + len(lead), lang):
+            return False   # "rose by $45 to $2,345", "rose Rs 450 to Rs 72,300": a move,
+            # then its level ("rising $200 to $300", "rose 20% to 30%" stay ranges)
+    return bool(side)
 
 
 def _is_change(text: str, num_start: int, end: int, lang: str = "en") -> bool:
@@ -357,7 +380,7 @@ def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool
     if to.search(before):
         return False    # "fell by 11.5% to 3.22 MT over the year-ago period": the level
     if _move_verb(lang).search(text[max(0, start - 40):start]) and not _LEVEL_WORD.match(
-            text, start):
+            text, start) and not _FUNDED.match(text, end):
         return True     # "Gold rose $45", "the unit lost A$300 million" (not "rose above
         # $3,000 an ounce", the level crossed)
     # "cut iron ore output by 10 million tonnes", "a réduit sa production de 8 000
@@ -501,17 +524,18 @@ def _of_goods(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _other_whole() -> re.Pattern:
     """"of" and a whole that is not a mineral's market (``percent_of_other_wholes``)."""
-    return re.compile(r"^\s*(?:of|de|des|du|del|da|do|der|des|от)\s+(?:[\w'’-]+\s+){0,3}?"
-                      rf"(?:{_alternation(rules().get('percent_of_other_wholes') or ['(?!)'])})",
-                      re.I | re.U)
+    return re.compile(r"^\s*(?:of|de|des|du|del|da|do|der|от)\s+(?:[\w'’-]+\s+){0,3}?"
+                      rf"(?:{_alternation(rules().get('percent_of_other_wholes') or ['(?!)'])})"
+                      r"(?!\w)", re.I | re.U)
 
 
 @lru_cache(maxsize=1)
 def _foreign_per() -> re.Pattern:
     """"per"/"a" and a unit no mineral is sold in (``foreign_per_units``)."""
-    return re.compile(rf"\s*(?:(?:{_alternation(rules()['per_words'])})\s+|/\s*)"
-                      rf"(?:{_alternation(rules().get('foreign_per_units') or ['(?!)'])})(?!\w)",
-                      re.I | re.U)
+    per = ("per", "a", "an", "each", "por", "par", "pro", "je", "la", "le", "el", "за")
+    return re.compile(rf"\s*(?:(?:{_alternation(per)})\s+|/\s*)"
+                      rf"(?:{_alternation(rules().get('foreign_per_units') or ['(?!)'])})"
+                      r"(?!\w)", re.I | re.U)
 
 
 @lru_cache(maxsize=1)
@@ -523,13 +547,23 @@ def _equivalents() -> re.Pattern:
 def _mixed_equivalent(text: str, start: int, end: int) -> bool:
     """A total in one metal's equivalent units adding up several ("6.5 Moz of gold
     equivalent", "silver equivalent production of 7.2 Moz"), in the number's clause."""
-    before = re.split(r"[.;:!?]\s|,\s", text[max(0, start - 40):start])[-1]
-    after = re.split(r"[.;:!?]\s|,\s", text[end:end + 40])[0]
+    before = re.split(r"[.;:!?]\s|,\s|\d", text[max(0, start - 40):start])[-1]
+    after = re.split(r"[.;:!?]\s|,\s|\d|\b(?:and|or|while|et|y|e|und|и)\b",
+                     text[end:end + 40])[0]
     return bool(_equivalents().search(before) or _equivalents().search(after))
 
 
-_LEVEL_WORD = re.compile(r"(?:above|over|past|beyond|below|under|au-dessus|über|unter|"
-                         r"por encima|acima|выше)\b", re.I | re.U)
+_EXCHANGE_RATE = re.compile(r"\s*(?:against|to|versus|vs\.?|per|a|for\s+each|frente\s+al|"
+                            r"face\s+au|gegenüber\s+dem|за)\s+(?:the\s+|one\s+|1\s+|el\s+|le\s+|"
+                            r"dem\s+)?(?:u\.?s\.?\s+)?(?:dollars?|euros?|pounds?|yen|yuan|"
+                            r"greenback|dólar|dollar|euro|доллар\w*|евро)\b", re.I | re.U)
+_LEVEL_WORD = re.compile(r"(?:above|past|beyond|below|under|au-dessus|unter|por encima|"
+                         r"acima|выше)\b", re.I | re.U)
+# After the amount: money put into something, lent or won as funding ("gained $45 million
+# in government funding", "sank $450 million into its mine", "advanced $300 million to
+# the developer"), not the size of a move.
+_FUNDED = re.compile(r"\s*(?:into|to\s+(?:the|a|an|its|their)|in\s+(?:\w+\s+)?(?:funding|"
+                     r"financing|grants?|loans?|investment|new\s+money))\b", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -540,7 +574,11 @@ def _move_verb(lang: str) -> re.Pattern:
     # a size word may stand between ("lost about A$300 million"), not a level word ("rose
     # above $3,000 an ounce" is the level crossed)
     size = r"(?:about|around|nearly|almost|roughly|some|approximately|more than|as much as)"
-    return re.compile(rf"(?<!\w)(?:{_alternation(verbs)})\s+(?:{size}\s+)?(?:{_CUR_PREFIX}\s*)?$",
+    # not an adjective after a determiner ("its advanced 1.2 million ounce project")
+    determiners = "".join(rf"(?<!\b{d}\s)" for d in ("its", "the", "an", "a", "his", "her",
+                                                     "their", "our"))
+    return re.compile(rf"{determiners}(?<!\w)"
+                      rf"(?:{_alternation(verbs)})\s+(?:{size}\s+)?(?:{_CUR_PREFIX}\s*)?$",
                       re.I | re.U)
 
 

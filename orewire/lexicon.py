@@ -446,6 +446,8 @@ class MineralMatcher:
         blocked = set()
         for matcher in (self.ff_lower, self.ff_exact):
             for _mid, s, e in matcher(doc):
+                if s and doc[s - 1].lower_ == "of" and doc[s].lower_ in self.ambiguous:
+                    continue   # "40,000 tonnes of lead a year": the noun, not "lead a team"
                 blocked.update(range(s, e))
         kept, last_end = [], -1
         for start, end, key in spans:

@@ -14,7 +14,7 @@ from orewire.events import (acting_government_types, direction_for, mention_even
                             settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
 from orewire.figures import rules as _RULES
-from orewire.lexicon import context_words, list_joiners
+from orewire.lexicon import compound_heads, context_words, list_joiners
 from orewire.syntax import TOPIC
 
 # Labels the small model gives country names by mistake ("Chad" PERSON, "Kazakh" ORG).
@@ -61,12 +61,20 @@ def entities_from_doc(doc, country_matcher: CountryMatcher, lang: str | None = "
     return ents
 
 
-# "MT" is million tonnes where the article says so, or where it writes "million tonnes"
-# and also a decimal figure in "MT" ("rose to 4.1 million tonnes, while sales stood at 3.9
-# MT"); elsewhere it is the metric ton ("3,925 MT").
-_MT_MILLION = re.compile(r"million\s+(?:metric\s+)?ton(?:ne)?s\s*\(\s*MT\s*\)|\bMTPA\b|"
-                         r"(?s:million\s+(?:metric\s+)?ton(?:ne)?s\b.*\b\d+\.\d+\s*MT\b|"
-                         r"\b\d+\.\d+\s*MT\b.*million\s+(?:metric\s+)?ton(?:ne)?s\b)")
+_MT_DEFINED = re.compile(r"million\s+(?:metric\s+)?ton(?:ne)?s?\s*\(\s*MT\s*\)|\bMTPA\b")
+_MILLION_TONNES = re.compile(r"million\s+(?:metric\s+)?ton(?:ne)?s?\b")
+_DECIMAL_MT = re.compile(r"\b\d+\.\d+\s*MT\b")
+
+
+def _mt_million(text: str) -> bool:
+    """The article writes "MT" for million tonnes: it says so ("25 million tonnes (MT)"),
+    or it writes "million tonnes" and also a decimal figure in "MT" ("rose to 4.1 million
+    tonnes, while sales stood at 3.9 MT"); elsewhere "MT" is the metric ton ("3,925 MT").
+    Three searches, each linear in the text."""
+    return bool(_MT_DEFINED.search(text) or
+                (_DECIMAL_MT.search(text) and _MILLION_TONNES.search(text)))
+
+
 _HAS_NUMBER = re.compile(r"\d|\b(?:a|an|one|um|uma|un|une|ein|eine)\s+\w*(?:illion|illi|ilh)",
                          re.I)
 
@@ -97,7 +105,7 @@ def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en",
     if not mentions:
         return {"mentions": [], "figures": []}
     text = doc.text
-    options = {"mt_million": bool(_MT_MILLION.search(text)),
+    options = {"mt_million": _mt_million(text),
                "sterling": "£" in text or "sterling" in text.lower(),
                "article_year": article_year}
     for sent in doc.sents:
@@ -107,7 +115,7 @@ def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en",
             figures.append({"value": f.value, "unit": f.unit, "kind": f.kind,
                             "quote": f.quote, "start": sent.start_char + f.start,
                             "end": sent.start_char + f.end, "year": f.year,
-                            "sent_start": sent.start_char})
+                            "sent_start": sent.start_char, "sent_end": sent.end_char})
     _implied_price_units(figures)
     if parser is not None and (lang or "en") == "en":
         _mark_clauses(text, doc, out_mentions, figures, parser)
@@ -206,10 +214,11 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
             owners.setdefault(i, []).append(fig)
 
     first = mentions[0]
-    # the first sentence naming a mineral names it as a commodity: a commodity word or a
-    # figure of its own ("Die Goldreserven ... belaufen sich auf 3.352 Tonnen")
+    # the first sentence naming a mineral names it as a commodity: a commodity word, a
+    # compound of the mineral and a commodity head ("Kupferpreis") or a figure of its own
     commodity_first = any(f["sent_start"] == first["sent_start"] for f in figures) or \
-        _commodity_sentence(text[first["sent_start"]:first["sent_end"]])
+        _commodity_sentence(text[first["sent_start"]:first["sent_end"]],
+                            [m for m in mentions if m["sent_start"] == first["sent_start"]])
     for fig in figures:
         same = by_sentence.get(fig["sent_start"])
         clause = fig.get("clause_mentions")
@@ -245,16 +254,21 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 _CLAUSES.split(text[fig["sent_start"]:fig["start"]])[-1]):
             continue  # "will also spend $1.5 billion on a new port", "steel output fell to"
         before = [s for s in sentence_starts if s < fig["sent_start"]]
+        # one sentence names a mineral: no topic when it names the mineral as no commodity
+        # ("an aluminum case"), and figures only near it (money and shares nearer than
+        # tonnages and prices per unit of mass)
+        weak = len(sentence_starts) == 1
+        reach = _RULES()["carry_chars_single_mention" if _is_share_or_money(fig["unit"])
+                         else "carry_chars_single_mention_mass"]
+        near = (sentence_starts[0] - fig["end"] if not before
+                else fig["start"] - first["sent_end"]) <= reach
+        if weak and not (near and (commodity_first or _supply_words(
+                text[fig["sent_start"]:fig["start"]] + " " +
+                text[fig["end"]:fig.get("sent_end", fig["end"])]))):
+            continue   # ("Congo dominates cobalt. Its share of world supply is 74%.")
         if not before:
-            if commodity_first and (len(sentence_starts) > 1 or sentence_starts[0] - fig["end"]
-                                    <= _RULES()["carry_chars_before_first"]):
-                give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
+            give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
             continue
-        if len(sentence_starts) == 1 and (
-                fig["start"] - mentions[0]["sent_end"] > _RULES()["carry_chars_single_mention"]
-                or not commodity_first):
-            continue   # one sentence names a mineral: no topic far beyond it, nor any
-            # when it names the mineral as no commodity ("an aluminum case")
         # a sentence naming minerals only as examples ("magnet metals such as neodymium")
         # keeps the topic it had; so does one before a first sentence that names any
         named = next((st for st in reversed(before)
@@ -275,35 +289,52 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
 
 
 _CLAUSES = re.compile(r";|,\s+(?:while|and|but|whereas|although|mientras|tandis|während|"
-                      r"а|но|enquanto)\s", re.I | re.U)
+                      r"а|но|enquanto)\s|\s(?:and|as|while|und|et|y|e|и)\s", re.I | re.U)
 _PURPOSE = re.compile(r"\s*(?:on|for|into|in\s+(?:support|aid|grants?|subsidies|funding)"
-                      r"(?:\s+(?:for|to))?|pour|para|für|на)\s+(?P<object>[^.;:!?,\d$€£¥₹]{1,80})",
+                      r"(?:\s+(?:for|to))?|pour|para|für|на)\s+(?P<object>[^.;:!?,\d$€£¥₹]{1,60})",
                       re.I | re.U)
 
 
-def _commodity_sentence(sentence: str) -> bool:
-    """The sentence has a commodity word (``context_words`` of seeds/senses.yaml) or a
-    word of mining business (``carried_money_purpose_words``: project, deal, miner ...)."""
-    return any(w.lower() in context_words() for w in _WORD.findall(sentence)) or \
-        bool(_WORDS_RE("carried_money_purpose_words").search(sentence))
+def _commodity_sentence(sentence: str, mentions: list[dict]) -> bool:
+    """The sentence has a commodity word (``context_words`` of seeds/senses.yaml,
+    ``commodity_sentence_words`` of seeds/figures.yaml), or one of its mentions is a
+    compound of the mineral and a commodity head ("Kupferpreis", "Goldreserven")."""
+    words, products = _sentence_words()
+    if any(w.lower() in words or w.lower() in context_words() and w.lower() not in products
+           for w in _WORD.findall(sentence)):
+        return True
+    heads = compound_heads("de")
+    return any(" " not in m["surface"] and any(h in m["surface"].lower()[3:] for h in heads)
+               for m in mentions)
+
+
+def _supply_words(sentence: str) -> bool:
+    """The figure's own sentence (its quote aside) speaks of supply, trade or mining
+    (``commodity_sentence_words`` only: "price" is on every shopping page)."""
+    words, _products = _sentence_words()
+    return any(w.lower() in words for w in _WORD.findall(sentence))
+
+
+@lru_cache(maxsize=1)
+def _sentence_words() -> tuple[frozenset, frozenset]:
+    return (frozenset(str(w).lower() for w in _RULES().get("commodity_sentence_words") or []),
+            frozenset(str(w).lower() for w in _RULES().get("product_context_words") or []))
 
 
 def _spent_elsewhere(text: str, fig: dict) -> bool:
     """An amount of money whose own phrase says it is spent on something that is not
-    mining (``carried_money_purpose_words``) and not a time: not the topic mineral's."""
+    mining (``carried_money_other_purposes``): not the topic mineral's."""
     if fig["unit"] == "percent" or not _is_share_or_money(fig["unit"]):
         return False
     m = _PURPOSE.match(text, fig["end"])
-    if m is None:
-        return False
-    obj = m.group("object")
-    return not (_WORDS_RE("carried_money_purpose_words").search(obj) or
-                _WORDS_RE("carried_money_time_words").search(obj))
+    return m is not None and bool(_WORDS_RE("carried_money_other_purposes").search(
+        m.group("object")))
 
 
 @lru_cache(maxsize=None)
 def _WORDS_RE(key: str) -> re.Pattern:  # noqa: N802 (a compiled constant)
-    return re.compile(r"(?<!\w)(?:" + "|".join(_RULES().get(key) or ["(?!)"]) + r")",
+    """Whole words or stems followed by a word's end or the listed pattern's own end."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(_RULES().get(key) or ["(?!)"]) + r")(?!\w)",
                       re.I | re.U)
 
 
@@ -407,8 +438,11 @@ def figure_owner(text: str, fig: dict, mentions: list[dict], candidates: list[in
         m = mentions[i]
         if m["start"] >= fig["end"] and _of_mineral(text[fig["end"]:m["start"]]):
             return (False, -1)  # "18,125 metric tons of cobalt", "30 millones de toneladas de"
-        if m["end"] <= fig["start"] and _RELATIVE.fullmatch(text, m["end"], fig["start"]):
-            return (False, -1)  # "than cobalt, which sells for about $24,000": cobalt's
+        if m["end"] <= fig["start"] and _RELATIVE.fullmatch(text, m["end"], fig["start"]) \
+                and not any(m["end"] < o["start"] < fig["end"] for o in mentions):
+            return (False, 0)   # "than cobalt, which sells for about $24,000": cobalt's
+            # (an "of" after the figure still wins: "copper, which is mined alongside
+            # 120,000 tonnes of cobalt")
         return (_in_aside(text, m, fig, mentions),
                 distance(text, (m["start"], m["end"]), (fig["start"], fig["end"])) +
                 (4 if m["start"] >= fig["end"] else 0))
@@ -437,8 +471,9 @@ def _in_aside(text: str, m: dict, fig: dict, mentions: list[dict]) -> bool:
 _COMMA = re.compile(r",(?=\s)")
 # A relative clause right after a mention, up to the figure: it says more of that mention.
 _RELATIVE = re.compile(r"\s*,\s*(?:which|that|whose|qui|dont|que|cuyo|cuya|welche[rs]?|"
-                       r"der|die|das|который|которая|которое|которые)\s[^,;.!?()]*",
-                       re.I | re.U)
+                       r"который|которая|которое|которые)\s[^,;.!?()]*",
+                       re.I | re.U)   # (German "der/die/das" after a comma is as often an
+                                      # article: "Kupfer, der Nickelpreis dagegen fiel")
 
 
 def owner_cost(text: str, fig: dict, m: dict) -> int:

@@ -756,8 +756,39 @@ def test_rand_and_million_tonne_mt(sentence, value, unit):
     assert (figs[0].value, figs[0].unit) == (value, unit)
 
 
-def test_a_bare_r_and_a_number_is_a_name():
-    assert find_figures("Trucks took the R2 highway to the smelter.") == []
+@pytest.mark.parametrize("sentence", [
+    "Trucks took the R2 highway to the smelter.",
+    "The R2.5 firmware shipped in May.",
+    "Miners rallied as the rand weakened to R18.40 against the dollar.",
+    "Analysts see gold rising $150 to $250 an ounce by December.",
+    "Copper rose another 40 to 60 yuan a tonne.",
+])
+def test_names_rates_and_ranges_of_moves_are_not_figures(sentence):
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("Acme sank $380 million into its nickel mine.", 380_000_000),
+    ("A state bank advanced $250 million to the lithium developer.", 250_000_000),
+    ("The firm gained $30 million in government funding for the smelter.", 30_000_000),
+    ("Acme is building its advanced 1.4 million ounce gold project.", 1_400_000),
+    ("The mine made 190,000 ounces of gold and 230,000 gold equivalent ounces.", 190_000),
+    ("Output was 280,000 ounces of gold (310,000 GEOs) last year.", 280_000),
+    ("It will spend $3 billion for vehicle battery materials.", 3_000_000_000),
+    ("Tin from Myanmar covers 35% of the public smelters' feed.", 35),
+])
+def test_funding_adjectives_and_near_equivalents_stay_figures(sentence, value):
+    assert [f.value for f in find_figures(sentence)] == [value]
+
+
+def test_a_russian_share_of_long_term_supply_is_kept():
+    figs = find_figures("На долю компании приходится 30% от долгосрочных поставок никеля.", "ru")
+    assert [f.value for f in figs] == [30]
+
+
+def test_a_decimal_mt_of_thousands_stays_million_tonnes():
+    figs = find_figures("Reserves stand at 12,480.5 MT of coal.", mt_million=True)
+    assert [f.value for f in figs] == [pytest.approx(12_480_500_000)]
 
 
 def test_a_level_crossed_after_a_move_verb_stays_a_figure():

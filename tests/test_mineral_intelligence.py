@@ -140,6 +140,44 @@ def test_mt_is_million_tonnes_beside_million_tonnes_and_a_decimal(analyse):
                             ("iron_ore", 6_200_000.0)]
 
 
+@pytest.mark.parametrize("text,lang,expected", [
+    # a weak topic still carries: a compound names the commodity, a French quote, the
+    # figure's own sentence speaks of supply, a tonnage a few sentences on
+    ("Der Zinkpreis zog am Dienstag an. Er lag am Abend bei 2.910 Dollar je Tonne.", "de",
+     [("zinc", 2_910.0)]),
+    ("Le cours de l'or a bondi. Il a touché 2 800 dollars l'once jeudi.", "fr",
+     [("gold", 2_800.0)]),
+    ("Guinea leads in bauxite. Its share of seaborne supply is 62%.", "en",
+     [("aluminium", 62.0)]),
+    ("Jakarta changed its nickel ore rules on Friday. Firms must file plans each year. "
+     "Officials check every plan. The change aims to curb gluts. It set the cap at 250 "
+     "million tonnes.", "en", [("nickel", 250_000_000.0)]),
+    # named in two sentences: a figure before the first is the main mineral's
+    ("Cargoes reached 3.1 million tonnes in April. Most was manganese ore from Gabon. "
+     "Chinese mills also bought manganese from South Africa.", "en",
+     [("manganese", 3_100_000.0)]),
+    # a product's battery or processor is no commodity word
+    ("The tablet has a titanium shell and a faster processor. It costs $899.", "en", []),
+    # a named mine, a Spanish mine: spending stays the mineral's
+    ("Zambia is courting copper investors. The group will spend $1.8 billion on "
+     "Kansanshi.", "en", [("copper", 1_800_000_000.0)]),
+    ("Chile quiere más cobre. La firma invertirá 900 millones de dólares para ampliar la "
+     "mina.", "es", [("copper", 900_000_000.0)]),
+    # another asset's move in the figure's clause
+    ("Platinum rallied. Bitcoin slid 2% to $58,000 and oil gained to $79.", "en", []),
+    # relative clauses: the "of" owner and a German article after a comma
+    ("Peru ships zinc, which is mined beside 40,000 tonnes of lead a year.", "en",
+     [("lead", 40_000.0)]),
+    ("Gesucht war vor allem Zink, der Bleipreis dagegen fiel auf 2.050 Dollar je Tonne.",
+     "de", [("lead", 2_050.0)]),
+    # "port stocks" are the ore's; "steel demand" stands in another clause
+    ("Iron ore eased in Dalian. Steel demand is soft and port stocks rose to 148 million "
+     "tonnes.", "en", [("iron_ore", 148_000_000.0)]),
+])
+def test_review_cases_of_the_topic_and_owner_rules(analyse, text, lang, expected):
+    assert figures(analyse(text, lang)) == expected
+
+
 def test_money_spent_on_something_else_is_not_the_topic_minerals(analyse):
     row = analyse("Peru wants more copper smelting. The ministry will also put $900 million "
                   "into a coastal highway, and $240 million on expanding the refinery at "
