@@ -443,9 +443,13 @@ def figure_owner(text: str, fig: dict, mentions: list[dict], candidates: list[in
             return (False, 0)   # "than cobalt, which sells for about $24,000": cobalt's
             # (an "of" after the figure still wins: "copper, which is mined alongside
             # 120,000 tonnes of cobalt")
+        after = m["start"] >= fig["end"]
+        between = text[fig["end"]:m["start"]] if after else text[m["end"]:fig["start"]]
         return (_in_aside(text, m, fig, mentions),
                 distance(text, (m["start"], m["end"]), (fig["start"], fig["end"])) +
-                (4 if m["start"] >= fig["end"] else 0))
+                (4 if after else 0) + (40 if ";" in between else 0))
+        # a semicolon parts the items of a list of quotes ("Neodymium (Nd) oxide: 445,000
+        # yuan/t; Dysprosium (Dy) oxide: 1.68 million yuan/t")
     return min(candidates, key=cost)
 
 
@@ -513,17 +517,22 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict]) -> dict
     return links
 
 
-def without_names(mentions: list[dict], entities: list[dict], lang: str) -> list[dict]:
+def without_names(mentions: list[dict], entities: list[dict], lang: str,
+                  text: str = "") -> list[dict]:
     """Mentions that are not inside a person's name ("Sheldon Silver", "Nate Silver"),
     where the English model found the person (its labels on other languages are noise).
     A mention written in lower case is no name whatever the label ("150,000 tonnes of
-    alumina shipments", where the model saw a PERSON)."""
+    alumina shipments", where the model saw a PERSON), nor is one followed by its chemical
+    symbol ("Holmium (Ho) oxide")."""
     if lang != "en":
         return mentions
     people = [(e["start"], e["end"]) for e in entities if e["label"] == "PERSON"]
     return [m for m in mentions
-            if not m["surface"][:1].isupper() or
+            if not m["surface"][:1].isupper() or _SYMBOL_AFTER.match(text, m["end"]) or
             not any(s <= m["start"] and m["end"] <= e for s, e in people)]
+
+
+_SYMBOL_AFTER = re.compile(r"\s*\([A-Z][a-z]?\)")   # "Holmium (Ho)": the element
 
 
 # Words before a country that make it the origin or the target of imports, not the
@@ -566,7 +575,7 @@ def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
               run_id: str, duplicate_of: str | None = None) -> dict:
     text = article.get("text") or ""
     mentions = without_names(tagged.get("mentions", []), entities,
-                             article.get("language") or "en")
+                             article.get("language") or "en", text)
     fig_owner = assign_figures(text, mentions, tagged.get("figures", []))
     by_sentence: dict[int, list] = {}
     for i, m in enumerate(mentions):
