@@ -136,6 +136,9 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     ("en", "The miner sold its steelmaking coal unit.", {"coking_coal"}),
     ("en", "Tin steadied while lead lost 0.6% in late trade.", {"tin", "lead"}),
     ("es", "El país subió los aranceles a las importaciones de cobre.", {"copper"}),
+    ("ru", "Компания продала долю в литиевом месторождении.", {"lithium"}),
+    ("ru", "Спрос на никелевую руду вырос.", {"nickel"}),
+    ("de", "Die Firma liefert Kobaltsulfat an Zellhersteller.", {"cobalt"}),
     # investing in the metal keeps it next to a verb of winning
     ("de", "Gold gewinnt als Anlage an Bedeutung.", {"gold"}),
     ("de", "Gold hat seinen Platz in jedem Depot.", {"gold"}),
