@@ -488,11 +488,9 @@ class MineralMatcher:
             if tok.i in taken or len(tok) < 5:
                 continue
             # after a genitive article the name takes its ending ("des Kobalts", "des
-            # weltweiten Kobalts": an adjective between them ends in "en")
-            genitive = tok.i > 0 and (doc[tok.i - 1].lower_ in self.genitive_articles or (
-                tok.i > 1 and doc[tok.i - 1].text.endswith("en") and
-                doc[tok.i - 1].text.islower() and
-                doc[tok.i - 2].lower_ in self.genitive_articles))
+            # weltweiten Kobalts": adjectives between them end in "en", an adverb may
+            # stand before them: "des weltweit geförderten Graphits")
+            genitive = self._after_genitive(doc, tok.i)
             # "Simandou-Eisenerzprojekts": each hyphenated part may be the compound
             for part in tok.lower_.split("-") if "-" in tok.text[:-1] else [tok.lower_]:
                 key = self._compound_key(part, tok.text.endswith("-"), genitive)
@@ -515,6 +513,17 @@ class MineralMatcher:
             return True
         word = doc[k].lower_
         return any(h in word[1:] for h in self.heads)
+
+    def _after_genitive(self, doc, i: int) -> bool:
+        """A genitive article (or possessive) before token ``i``, with at most two
+        lower-case words between: an adjective ending in "en" right before the name, an
+        adverb before it ("des weltweit geförderten Graphits")."""
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if doc[j].lower_ in self.genitive_articles:
+                return True
+            if not doc[j].text.islower() or (j == i - 1 and not doc[j].text.endswith("en")):
+                return False
+        return False
 
     def _compound_key(self, word: str, open_compound: bool,
                       genitive: bool = False) -> str | None:

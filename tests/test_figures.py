@@ -279,6 +279,8 @@ def test_units_and_number_forms(sentence, lang, kw, value, unit):
     ("Le nickel fait vivre 25 % de la population de l'île.", "fr"),
     ("The copper exporter refinanced $2.1 billion of Eurobond debt.", "en"),
     ("Se espera que las ventas de plata superen los 900 millones de dólares.", "es"),
+    ("Der Händler zahlt einen Aufschlag von 4 Prozent auf den LME-Preis.", "de"),
+    ("Der Fonds übernimmt 20 Prozent an der Kupfermine.", "de"),
     ("The zinc price needed to justify new mines is near $3,400 a tonne.", "en"),
     ("Analysts put the incentive price for new nickel at $21,000 a tonne.", "en"),
 ])

@@ -139,6 +139,8 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     ("ru", "Компания продала долю в литиевом месторождении.", {"lithium"}),
     ("ru", "Спрос на никелевую руду вырос.", {"nickel"}),
     ("de", "Die Firma liefert Kobaltsulfat an Zellhersteller.", {"cobalt"}),
+    ("de", "Die EU bezieht 90 Prozent ihres Magnesiums aus China.", {"magnesium"}),
+    ("de", "Peking liefert 60 Prozent des weltweit geförderten Graphits.", {"graphite"}),
     # investing in the metal keeps it next to a verb of winning
     ("de", "Gold gewinnt als Anlage an Bedeutung.", {"gold"}),
     ("de", "Gold hat seinen Platz in jedem Depot.", {"gold"}),
