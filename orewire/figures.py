@@ -352,8 +352,17 @@ def _is_change(text: str, num_start: int, end: int, lang: str = "en") -> bool:
     before = re.sub(_APPROX + r"$", "", before)
     if to.search(before):
         return False        # "rose to 70%": the level reached
-    if by.search(before) or _participle_after().match(text[end:end + 40]):
-        return True         # "fell by 11.5%", "stieg um 4 %", "hat 17 Prozent zugelegt"
+    # for a "by" word, a change word among the sentence's last 15 words before it (a
+    # gapped list: "упал на 0,8 процента, меди - на 3 процента") or the clause's next five
+    # (a German verb at the end: "um bis zu 1,6 Prozent verteuert")
+    sentence = re.split(r"[.;:!?]\s", text[max(0, num_start - 160):num_start])[-1]
+    after_words = " ".join(re.split(r"[.;:!?,]", text[end:end + 50])[0].split()[:5])
+    if by.search(before) and (stem.search(" ".join(by.sub("", sentence).split()[-15:])) or
+                              stem.search(after_words)) or \
+            _participle_after().match(text[end:end + 40]):
+        return True         # "fell by 11.5%", "stieg um 4 %", "um 30 Prozent verteuert",
+        # "hat 17 Prozent zugelegt" (a "by" word with no change word around it is not one:
+        # ", un 24 % del total mundial")
     if _share_after().match(text[end:end + 20]):
         return False        # "... surging, and about 70% of global output": a share
     # a change word within the last five words ("elevou a produção em 4,2 por cento")

@@ -281,6 +281,8 @@ def test_units_and_number_forms(sentence, lang, kw, value, unit):
     ("Se espera que las ventas de plata superen los 900 millones de dólares.", "es"),
     ("Der Händler zahlt einen Aufschlag von 4 Prozent auf den LME-Preis.", "de"),
     ("Der Fonds übernimmt 20 Prozent an der Kupfermine.", "de"),
+    ("La plata subió con fuerza, tras subir un 12 % en el trimestre.", "es"),
+    ("Les réserves sont calculées sur une base de 100 % pour le groupe.", "fr"),
     ("The zinc price needed to justify new mines is near $3,400 a tonne.", "en"),
     ("Analysts put the incentive price for new nickel at $21,000 a tonne.", "en"),
 ])
@@ -781,6 +783,22 @@ def test_names_rates_and_ranges_of_moves_are_not_figures(sentence):
 ])
 def test_funding_adjectives_and_near_equivalents_stay_figures(sentence, value):
     assert [f.value for f in find_figures(sentence)] == [value]
+
+
+@pytest.mark.parametrize("sentence,lang,value", [
+    # a "by" word with no change word around it is no change
+    ("Perú extrajo 2,8 millones de toneladas, un 12 % del total mundial.", "es", 12),
+])
+def test_a_by_word_without_a_change_is_a_share(sentence, lang, value):
+    assert value in [f.value for f in find_figures(sentence, lang)]
+
+
+@pytest.mark.parametrize("sentence,lang", [
+    ("Die Ausfuhren verteuerten sich am Freitag an der Börse um bis zu 2,2 Prozent.", "de"),
+    ("La producción cayó un 1 %, la de zinc - un 4 %.", "es"),
+])
+def test_a_by_word_with_a_change_far_before_or_after_is_a_change(sentence, lang):
+    assert [f for f in find_figures(sentence, lang) if f.unit == "percent"] == []
 
 
 def test_a_russian_share_of_long_term_supply_is_kept():

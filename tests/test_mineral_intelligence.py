@@ -91,6 +91,12 @@ def test_a_decimal_comma_does_not_part_a_figure_from_its_mineral(analyse, text, 
     assert figures(analyse(text, lang)) == expected
 
 
+def test_a_sectors_exports_in_spanish_are_not_the_first_minerals(analyse):
+    row = analyse("Las exportaciones mineras de Chile sumaron 50.000 millones de dólares. "
+                  "El cobre aportó 28.000 millones de dólares.", "es")
+    assert figures(row) == [("copper", 28_000_000_000.0)]
+
+
 def test_a_whole_resources_trade_is_not_the_first_minerals(analyse):
     row = analyse("Resource export earnings are tipped to ease to A$360 billion this year. "
                   "Coal exports will bring in A$60 billion.")
