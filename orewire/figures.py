@@ -223,9 +223,15 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
 _EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?:from|desde)\s+\D{0,4}", re.I | re.U)
 
 
+_HALF = re.compile(r"(?<!\w)(?:half|demi|medio|media|meio|meia|halbe|halb|пол)[\s-]*$", re.I)
+
+
 def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = False,
             sterling: bool = False) -> Figure | None:
     value = _number(m.group("num"), lang)
+    if _HALF.search(text[max(0, m.start() - 8):m.start()]) and \
+            m.group("num").strip().lower() in {str(w) for w in rules()["one_words"]}:
+        value = 0.5   # "half a million tonnes", "un demi-million"
     groups = m.groupdict()
     if _is_rate(text, m.start(), m.end(), lang) or _threshold().search(
             text[max(0, m.start() - 60):m.start("num")]) or _of_goods(text, m.start(), m.end()) \

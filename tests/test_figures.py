@@ -760,6 +760,11 @@ def test_rand_and_million_tonne_mt(sentence, value, unit):
     assert (figs[0].value, figs[0].unit) == (value, unit)
 
 
+def test_half_a_million_is_half():
+    assert [f.value for f in find_figures("Shipments reached half a million tonnes.")] == \
+        [500_000]
+
+
 @pytest.mark.parametrize("sentence", [
     "Trucks took the R2 highway to the smelter.",
     "The R2.5 firmware shipped in May.",
