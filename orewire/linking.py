@@ -465,6 +465,9 @@ def _in_aside(text: str, m: dict, fig: dict, mentions: list[dict]) -> bool:
             re.search(r"[.;:!?]", text[left:right]):
         return False
     inner = text[left + 1:right]
+    if _CLAUSE_OPENER.match(inner):
+        return False   # ", while platinum, its sister metal, was steady at $1,010": a new
+        # clause opens at the first comma, the aside is after the mention
     for other in mentions:
         if left < other["start"] and other["end"] <= right:
             inner = inner.replace(text[other["start"]:other["end"]], " ")
@@ -473,6 +476,9 @@ def _in_aside(text: str, m: dict, fig: dict, mentions: list[dict]) -> bool:
 
 
 _COMMA = re.compile(r",(?=\s)")
+_CLAUSE_OPENER = re.compile(r"\s*(?:while|whereas|and|but|although|though|mientras|tandis|"
+                            r"alors|während|und|aber|et|mais|y|pero|e|mas|enquanto|а|но|и)\s",
+                            re.I | re.U)
 # A relative clause right after a mention, up to the figure: it says more of that mention.
 _RELATIVE = re.compile(r"\s*,\s*(?:which|that|whose|qui|dont|que|cuyo|cuya|welche[rs]?|"
                        r"который|которая|которое|которые)\s[^,;.!?()]*",

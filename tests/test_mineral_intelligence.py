@@ -179,6 +179,9 @@ def test_mt_is_million_tonnes_beside_million_tonnes_and_a_decimal(analyse):
     # "port stocks" are the ore's; "steel demand" stands in another clause
     ("Iron ore eased in Dalian. Steel demand is soft and port stocks rose to 148 million "
      "tonnes.", "en", [("iron_ore", 148_000_000.0)]),
+    # a clause opened by "while" is no aside around the mineral after it
+    ("Rhodium, prized by carmakers, slid 2% to $4,700 an ounce, while iridium, a rarer "
+     "metal, held at $4,900.", "en", [("iridium", 4_900.0), ("rhodium", 4_700.0)]),
     # a semicolon parts a list of quotes
     ("Terbium (Tb) oxide: 7.1 million yuan/t; Holmium (Ho) oxide: 480,000 yuan/t.", "en",
      [("holmium", 480_000.0), ("terbium", 7_100_000.0)]),
