@@ -1,0 +1,156 @@
+"""Recall of the events news tells most loosely: disruptions, project milestones,
+investments and finds, each in the ordinary wording of the six languages orewire reads,
+with the near misses that must not fire. Every sentence is our own writing."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.events import sentence_events
+
+
+def types(sentence):
+    return {t.type for t in sentence_events(sentence)}
+
+
+@pytest.mark.parametrize("sentence", [
+    # a way in blocked, a unit failed, the grid's rolling cuts, a dispute, a forced halt
+    "Villagers have blocked the only road to the zinc mine since Monday.",
+    "The cobalt refinery has been idle since a power failure on Friday.",
+    "Production at the copper smelter was curtailed after a furnace failure.",
+    "Load-shedding by the state utility forced platinum smelters to cut power use.",
+    "A labour dispute at the iron ore mine has cut output by a third.",
+    "Two workers died at the silver mine after a ventilation failure.",
+    "A mudslide buried part of the gold mine, killing dozens.",
+    "Output of copper was hampered by permitting issues in the third quarter.",
+    # de
+    "Nach einem Brand in der Anlage ruht die Produktion von Lithium.",
+    "Hochwasser zwang den Betreiber, die Zinkmine vorübergehend zu schließen.",
+    "Der Produktionsausfall in der Nickelmine dauert an.",
+    # fr
+    "Des pluies torrentielles ont inondé la mine d'or, contraignant l'exploitant à suspendre l'extraction.",
+    "Des manifestants bloquent l'accès à la mine d'uranium depuis une semaine.",
+    "Le délestage a réduit la production de cuivre en Zambie.",
+    # es / pt
+    "La producción de cobre se detuvo tras un cambio de turno en la mina.",
+    "Fuertes lluvias obligaron a cerrar temporalmente la mina de oro.",
+    "Um acidente na mina de carvão deixou três mortos.",
+    "A produção de níquel foi afetada por problemas na barragem.",
+    # ru
+    "Весенний паводок отрезал рудник, где добывают золото.",
+    "Рабочие перекрыли дорогу к руднику, добыча меди прекращена.",
+    "Обрушение на шахте по добыче угля унесло жизни двух горняков.",
+    "Из-за отключения электроэнергии завод прекратил выпуск алюминия.",
+])
+def test_disruptions_in_their_ordinary_wording(sentence):
+    assert "disruption" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Work began on the rare earths processing plant this month.",
+    "Construction crews broke ground on the nickel sulphate plant.",
+    "The expansion of the copper concentrator was completed ahead of schedule.",
+    "The gold mine reopened in March under its new owner.",
+    "The state awarded a 25-year mining concession for the lithium salt flat.",
+    "The lithium project reached nameplate capacity in its second quarter.",
+    "The company released a preliminary economic assessment for its copper project.",
+    "Die neue Nickelhütte hat die kommerzielle Produktion aufgenommen.",
+    "Die Baugenehmigung für die Lithiummine liegt vor.",
+    "Der Produktionsbeginn der Kupfermine ist für 2027 geplant.",
+    "L'étude de préfaisabilité du projet de lithium a été publiée.",
+    "Le démarrage de la production de nickel est prévu en 2026.",
+    "La planta de níquel entró en operación comercial en mayo.",
+    "El estudio de prefactibilidad del proyecto de cobre estará listo en junio.",
+    "La mina produjo su primer concentrado de zinc.",
+    "As obras da mina de cobre começaram em março.",
+    "A primeira produção de lítio está prevista para o fim do ano.",
+    "На заводе по производству меди начался монтаж оборудования.",
+    "Месторождение лития получило положительное заключение госэкспертизы.",
+    "На руднике получено первое золото.",
+    "Компания завершила ТЭО проекта по добыче меди.",
+])
+def test_project_milestones_in_their_ordinary_wording(sentence):
+    assert "project_milestone" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The miner is spending $2 billion on a new copper smelter.",
+    "The EU will provide €100 million to support a gallium recovery plant.",
+    "Sovereign funds pledged $1 billion toward cobalt refining capacity.",
+    "The automaker will put $3 billion into a nickel processing venture.",
+    "The Department of Energy awarded $90 million to a lithium recycling plant.",
+    "Der Bund fördert das Lithiumprojekt mit 100 Millionen Euro.",
+    "Das Unternehmen steckt 300 Millionen Dollar in den Ausbau der Nickelmine.",
+    "Der Konzern kündigte eine Milliardeninvestition in die Kupferhütte an.",
+    "Die Regierung gewährt der Lithiummine einen Zuschuss von 50 Millionen Euro.",
+    "Le groupe consacrera 1 milliard de dollars à l'agrandissement de sa mine de cuivre.",
+    "L'État versera une subvention de 20 millions d'euros à l'usine de lithium.",
+    "El fondo estatal aportará 400 millones de dólares al proyecto de litio.",
+    "El gobierno otorgará una subvención a la fundición de cobre.",
+    "O governo vai aportar R$ 500 milhões em projetos de terras raras.",
+    "Компания вложит 50 млрд рублей в строительство завода по выпуску меди.",
+    "Правительство профинансирует разведку месторождений лития.",
+    "Банк выдал заём на строительство завода по производству алюминия.",
+])
+def test_investments_in_their_ordinary_wording(sentence):
+    assert "investment" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The updated estimate lifted contained nickel by 40%.",
+    "New drilling doubled the size of the lithium resource.",
+    "The junior reported visible gold in drill core from its Ontario project.",
+    "The explorer hit 48m at 1.9% copper from 120m downhole.",
+    "Step-out drilling extended the strike length of the lithium pegmatite to 2 km.",
+    "The company reported encouraging drill results from its nickel prospect.",
+    "The survey located a promising graphite anomaly north of the town.",
+    "Bohrungen stießen auf hochgradiges Gold in 200 Metern Tiefe.",
+    "Die Reserven an Kupfer wurden um 15 Prozent erhöht.",
+    "Die neue Ressourcenschätzung für das Goldprojekt liegt bei 2 Millionen Unzen.",
+    "Les forages ont recoupé 30 mètres à 1,5 % de cuivre.",
+    "La société a relevé ses ressources en lithium de 40 %.",
+    "La nouvelle estimation des ressources de cuivre dépasse les prévisions.",
+    "La compañía amplió sus recursos de litio en un 30%.",
+    "Los sondeos interceptaron 40 metros con 1,2% de cobre.",
+    "La minera detectó una anomalía de cobre en el sector norte.",
+    "A empresa aumentou as reservas de ouro em 25%.",
+    "Sondagens revelaram mineralização de ouro em profundidade.",
+    "Компания увеличила запасы золота на 20%.",
+    "Бурение подтвердило наличие богатых руд меди на глубине.",
+    "Запасы меди поставлены на государственный баланс.",
+])
+def test_finds_and_upgrades_in_their_ordinary_wording(sentence):
+    assert "discovery" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence,not_type", [
+    # a disruption feared or risked is none yet
+    ("Analysts said the copper market could face disruption if demand keeps rising.", "disruption"),
+    ("Copper fell 2% as traders feared supply could be disrupted.", "disruption"),
+    # holders are no money spent on the mineral
+    ("Les investisseurs se ruent sur l'or.", "investment"),
+    ("Os investidores buscaram o ouro como proteção.", "investment"),
+    # a species, stolen goods, a wreck are no find of ore
+    ("Scientists discovered a new species of beetle near the silver mine.", "discovery"),
+    ("Police discovered stolen silver jewellery in the car.", "discovery"),
+    # a deposit's strike length is its extent, not a strike
+    ("Step-out drilling extended the strike length of the lithium pegmatite to 2 km.", "disruption"),
+    # an ore grade is no price
+    ("Assays returned 12 metres at 4.5 grams per tonne gold.", "price"),
+])
+def test_near_misses_state_no_such_event(sentence, not_type):
+    assert not_type not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence,not_type", [
+    # the new words' own near misses: a wreck found, a funding scheme, a level of output,
+    # a season
+    ("Divers found a shipwreck carrying silver coins off the coast.", "discovery"),
+    # a project admitted to a funding scheme has not started output
+    ("Das Kupferprojekt wurde in die Förderung des Bundes aufgenommen.", "project_milestone"),
+    # a plant short of its design rate is a level, not a milestone
+    ("The lithium plant ran at 60% of nameplate capacity in May.", "project_milestone"),
+    # gold demand in the rainy season is no flood
+    ("Indian gold demand usually slows during the monsoon.", "disruption"),
+])
+def test_the_new_words_near_misses(sentence, not_type):
+    assert not_type not in types(sentence)
