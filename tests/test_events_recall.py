@@ -22,6 +22,7 @@ def types(sentence):
     "Two workers died at the silver mine after a ventilation failure.",
     "A mudslide buried part of the gold mine, killing dozens.",
     "Output of copper was hampered by permitting issues in the third quarter.",
+    "The smelter suffered a pot-line freeze that took 40% of its aluminium capacity offline.",
     # de
     "Nach einem Brand in der Anlage ruht die Produktion von Lithium.",
     "Hochwasser zwang den Betreiber, die Zinkmine vorübergehend zu schließen.",
@@ -67,6 +68,7 @@ def test_disruptions_in_their_ordinary_wording(sentence):
     "Месторождение лития получило положительное заключение госэкспертизы.",
     "На руднике получено первое золото.",
     "Компания завершила ТЭО проекта по добыче меди.",
+    "Компания начала промышленную добычу лития на новом месторождении.",
 ])
 def test_project_milestones_in_their_ordinary_wording(sentence):
     assert "project_milestone" in types(sentence)
@@ -82,6 +84,7 @@ def test_project_milestones_in_their_ordinary_wording(sentence):
     "Das Unternehmen steckt 300 Millionen Dollar in den Ausbau der Nickelmine.",
     "Der Konzern kündigte eine Milliardeninvestition in die Kupferhütte an.",
     "Die Regierung gewährt der Lithiummine einen Zuschuss von 50 Millionen Euro.",
+    "Die Regierung stellt 1 Milliarde Euro für Lithiumprojekte bereit.",
     "Le groupe consacrera 1 milliard de dollars à l'agrandissement de sa mine de cuivre.",
     "L'État versera une subvention de 20 millions d'euros à l'usine de lithium.",
     "El fondo estatal aportará 400 millones de dólares al proyecto de litio.",
@@ -105,6 +108,9 @@ def test_investments_in_their_ordinary_wording(sentence):
     "The survey located a promising graphite anomaly north of the town.",
     "Bohrungen stießen auf hochgradiges Gold in 200 Metern Tiefe.",
     "Die Reserven an Kupfer wurden um 15 Prozent erhöht.",
+    "Geologen meldeten einen bedeutenden Fund von Seltenen Erden in Schweden.",
+    "A new porphyry copper system was identified beneath the old pit.",
+    "Геологи выявили новые запасы вольфрама в Забайкалье.",
     "Die neue Ressourcenschätzung für das Goldprojekt liegt bei 2 Millionen Unzen.",
     "Les forages ont recoupé 30 mètres à 1,5 % de cuivre.",
     "La société a relevé ses ressources en lithium de 40 %.",
@@ -134,6 +140,9 @@ def test_finds_and_upgrades_in_their_ordinary_wording(sentence):
     ("Police discovered stolen silver jewellery in the car.", "discovery"),
     # a deposit's strike length is its extent, not a strike
     ("Step-out drilling extended the strike length of the lithium pegmatite to 2 km.", "disruption"),
+    # an option's strike price is no strike; an appeal found out is no find
+    ("The miner's strike price for the copper options was $9,000 a tonne.", "disruption"),
+    ("Les investisseurs ont découvert l'intérêt de l'argent métal.", "discovery"),
     # an ore grade is no price
     ("Assays returned 12 metres at 4.5 grams per tonne gold.", "price"),
 ])
@@ -151,6 +160,8 @@ def test_near_misses_state_no_such_event(sentence, not_type):
     ("The lithium plant ran at 60% of nameplate capacity in May.", "project_milestone"),
     # gold demand in the rainy season is no flood
     ("Indian gold demand usually slows during the monsoon.", "disruption"),
+    # money spent on costs is no investment
+    ("The company spent $5 million on legal fees in its dispute over the copper royalty.", "investment"),
 ])
 def test_the_new_words_near_misses(sentence, not_type):
     assert not_type not in types(sentence)
