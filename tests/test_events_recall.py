@@ -179,6 +179,7 @@ def test_near_misses_state_no_such_event(sentence, not_type):
     # gold demand in the rainy season is no flood
     ("Indian gold demand usually slows during the monsoon.", "disruption"),
     ("Остановка торгов на бирже повлияла на котировки золота.", "disruption"),
+    ("Многие считают этот сплав золота слишком простой маркой.", "disruption"),
     # money spent on costs is no investment
     ("The company spent $5 million on legal fees in its dispute over the copper royalty.", "investment"),
 ])
