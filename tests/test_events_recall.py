@@ -185,3 +185,20 @@ def test_near_misses_state_no_such_event(sentence, not_type):
 ])
 def test_the_new_words_near_misses(sentence, not_type):
     assert not_type not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "As part of its national lithium strategy, the government approved the construction of a new lithium plant.",
+    "Under the new mining code, the copper mine received its operating permit on Monday.",
+    "The cobalt refinery, a pillar of the country's critical minerals strategy, was commissioned on Friday.",
+])
+def test_a_sites_own_step_outlives_a_policy_named_beside_it(sentence):
+    assert {"policy", "project_milestone"} <= types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The state nationalised the lithium sector and revoked the mining licence of a foreign firm.",
+    "The government raised the royalty on copper and will require new permits for exploration.",
+])
+def test_a_policys_own_licences_are_no_milestone(sentence):
+    assert "project_milestone" not in types(sentence)
