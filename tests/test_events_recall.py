@@ -161,6 +161,8 @@ def test_finds_and_upgrades_in_their_ordinary_wording(sentence):
     # an option's strike price is no strike; an appeal found out is no find
     ("The miner's strike price for the copper options was $9,000 a tonne.", "disruption"),
     ("Les investisseurs ont découvert l'intérêt de l'argent métal.", "discovery"),
+    # national or world reserve statistics are no find
+    ("China's lithium reserves rose to 3 million tonnes in 2024, according to the US Geological Survey.", "discovery"),
     # an ore grade is no price
     ("Assays returned 12 metres at 4.5 grams per tonne gold.", "price"),
 ])
@@ -179,6 +181,8 @@ def test_near_misses_state_no_such_event(sentence, not_type):
     # gold demand in the rainy season is no flood
     ("Indian gold demand usually slows during the monsoon.", "disruption"),
     ("Остановка торгов на бирже повлияла на котировки золота.", "disruption"),
+    ("Las reservas de litio de Chile aumentaron a 9 millones de toneladas, según el USGS.", "discovery"),
+    ("Selon l'USGS, les réserves mondiales de cobalt ont été revues à la hausse.", "discovery"),
     ("Многие считают этот сплав золота слишком простой маркой.", "disruption"),
     # money spent on costs is no investment
     ("The company spent $5 million on legal fees in its dispute over the copper royalty.", "investment"),
