@@ -220,3 +220,15 @@ def test_a_sites_own_step_outlives_a_policy_named_beside_it(sentence):
 ])
 def test_a_policys_own_licences_are_no_milestone(sentence):
     assert "project_milestone" not in types(sentence)
+
+
+def test_stems_grouped_by_letter_find_the_same_places():
+    from orewire.events import _stems
+    words = ["ban", "banned", "bans", "b?low", "(?:re)?open", "foo|bar", "halt", "hal",
+             "strike (?:length|price)", "стоп", "Streik", r"\w+streik", "[ab]x"]
+    plain, grouped = _stems(words), _stems(words, by_letter=True)
+    assert grouped.pattern != plain.pattern
+    for text in ["They banned it", "bar and foo", "a Warnstreik began", "reopened", "low",
+                 "СТОП", "halting", "strike price", "ax", "nothing here", "Bans"]:
+        a, b = plain.search(text), grouped.search(text)
+        assert (a and a.start()) == (b and b.start()), text
