@@ -64,6 +64,7 @@ def test_disruptions_in_their_ordinary_wording(sentence):
     "The board approved a decision to proceed with the vanadium project.",
     "The uranium project received its record of decision from federal regulators.",
     "The company took FID on the nickel mine last month.",
+    "The platinum miner won a mining right for the new shaft.",
     "Die neue Nickelhütte hat die kommerzielle Produktion aufgenommen.",
     "Die Baugenehmigung für die Lithiummine liegt vor.",
     "Die neue Goldmine wurde am Freitag feierlich eröffnet.",
@@ -100,6 +101,7 @@ def test_project_milestones_in_their_ordinary_wording(sentence):
     "The export credit agency issued a letter of interest for up to $900 million for the graphite project.",
     "The company plans to build a $2 billion copper smelter in the province.",
     "The trader agreed a $500 million prepayment facility with the cobalt producer.",
+    "The state-owned company said it would plough $700 million into new bauxite mines.",
     "Der Bund fördert das Lithiumprojekt mit 100 Millionen Euro.",
     "Das Unternehmen steckt 300 Millionen Dollar in den Ausbau der Nickelmine.",
     "Der Konzern kündigte eine Milliardeninvestition in die Kupferhütte an.",
@@ -127,6 +129,9 @@ def test_investments_in_their_ordinary_wording(sentence):
     "New drilling doubled the size of the lithium resource.",
     "The company has defined a 1.2 million ounce gold resource at the project.",
     "Drilling added 2 million ounces of gold to the mine's reserves.",
+    "Geólogos hallaron litio en un salar de Catamarca.",
+    "A empresa descobriu terras raras em Minas Gerais.",
+    "Геологи нашли литий в Мурманской области.",
     "The junior reported visible gold in drill core from its Ontario project.",
     "The explorer hit 48m at 1.9% copper from 120m downhole.",
     "Step-out drilling extended the strike length of the lithium pegmatite to 2 km.",
@@ -170,6 +175,8 @@ def test_finds_and_upgrades_in_their_ordinary_wording(sentence):
     ("Police discovered stolen silver jewellery in the car.", "discovery"),
     # a deposit's strike length is its extent, not a strike
     ("Step-out drilling extended the strike length of the lithium pegmatite to 2 km.", "disruption"),
+    # an exploration licence's area is no permit granted
+    ("La compagnie a découvert de l'or à haute teneur sur son permis.", "project_milestone"),
     # an option's strike price is no strike; an appeal found out is no find
     ("The miner's strike price for the copper options was $9,000 a tonne.", "disruption"),
     ("Les investisseurs ont découvert l'intérêt de l'argent métal.", "discovery"),
@@ -194,6 +201,7 @@ def test_near_misses_state_no_such_event(sentence, not_type):
     ("Indian gold demand usually slows during the monsoon.", "disruption"),
     ("Остановка торгов на бирже повлияла на котировки золота.", "disruption"),
     ("The London copper market was closed due to a public holiday.", "disruption"),
+    ("La policía halló oro robado en el coche.", "discovery"),
     ("The national bank added 20 tonnes of gold to its reserves.", "discovery"),
     ("Las reservas de litio de Chile aumentaron a 9 millones de toneladas, según el USGS.", "discovery"),
     ("Selon l'USGS, les réserves mondiales de cobalt ont été revues à la hausse.", "discovery"),
