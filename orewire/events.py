@@ -44,12 +44,51 @@ class Trigger:
                                    # when the type was found by ``subject_heads`` only
 
 
-def _stems(words) -> re.Pattern | None:
-    words = [str(w) for w in words or [] if str(w).strip()]
+def _stems(words, by_letter: bool = False) -> re.Pattern | None:
+    """One pattern of ``words`` (stems, each matched at the start of a word). With
+    ``by_letter`` the stems that open with a plain letter are grouped under it ("ban",
+    "banned", "bans" become "b(?:an|anned|ans)"), so the engine tries at each word only the
+    stems of its first letter: a pattern that is only searched (a type's groups, its
+    exclusions) finds the same places, several times faster on the long lists. Direction
+    cues, whose matches' ends count for the next match, keep the plain alternation."""
+    words = sorted((str(w) for w in words or [] if str(w).strip()), key=len, reverse=True)
     if not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")",
-                      re.I | re.U)
+    if not by_letter:
+        return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.I | re.U)
+    letters: dict[str, list[str]] = {}
+    rest = []
+    for w in words:
+        if w[0].isalnum() and w[1:2] not in ("?", "*", "+", "{") and not _top_level_or(w):
+            letters.setdefault(w[0].lower(), []).append(w[1:])
+        else:
+            rest.append(w)
+    alternatives = [re.escape(c) + "(?:" + "|".join(tails) + ")" for c, tails in letters.items()]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives + rest) + ")", re.I | re.U)
+
+
+def _top_level_or(pattern: str) -> bool:
+    """Whether ``pattern`` has a "|" outside its groups and character classes."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -66,13 +105,13 @@ def rules() -> dict:
             groups[-1] += [c for cues in (spec.get("directions") or {}).values()
                            for c in cues or []]
         compiled[name] = {
-            "all": [_stems(group) for group in groups],
-            "not": _stems(spec.get("not")),
+            "all": [_stems(group, by_letter=True) for group in groups],
+            "not": _stems(spec.get("not"), by_letter=True),
             "directions": {d: _stems(cues) for d, cues in (spec.get("directions") or {}).items()
                            if cues},
             "unless": tuple(spec.get("unless") or ()),
             "moves": bool(spec.get("moves_count")),
-            "kept_by": _stems(spec.get("kept_by")),
+            "kept_by": _stems(spec.get("kept_by"), by_letter=True),
             "subject": _subject_heads(spec.get("subject_heads")),
         }
     return compiled
