@@ -109,6 +109,7 @@ def ids():
     ("ru", "Молчание — золото, говорил его отец."),
     ("en", "The lab's report is the gold-standard reference for the field."),
     ("en", "The champions' lead shrank to 3 points after the draw."),
+    ("ru", "Туристы сфотографировались у памятника «Медный всадник»."),
 ])
 def test_other_senses_are_not_minerals(ids, lang, text):
     assert ids(text, lang) == set()
@@ -140,6 +141,11 @@ def test_other_senses_are_not_minerals(ids, lang, text):
     ("ru", "Спрос на никелевую руду вырос.", {"nickel"}),
     ("de", "Die Firma liefert Kobaltsulfat an Zellhersteller.", {"cobalt"}),
     ("de", "Die EU bezieht 90 Prozent ihres Magnesiums aus China.", {"magnesium"}),
+    ("ru", "На медном руднике остановили добычу.", {"copper"}),
+    ("ru", "Компания построит алюминиевый завод в Сибири.", {"aluminium"}),
+    ("ru", "В регионе нашли золоторудное месторождение.", {"gold"}),
+    ("de", "Die Lithiumfabrik nimmt im Herbst den Betrieb auf.", {"lithium"}),
+    ("pt", "A mina de ferro foi fechada pela justiça.", {"iron_ore"}),
     ("de", "Peking liefert 60 Prozent des weltweit geförderten Graphits.", {"graphite"}),
     # investing in the metal keeps it next to a verb of winning
     ("de", "Gold gewinnt als Anlage an Bedeutung.", {"gold"}),
