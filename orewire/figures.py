@@ -223,15 +223,16 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
 _EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?:from|desde)\s+\D{0,4}", re.I | re.U)
 
 
-_HALF = re.compile(r"(?<!\w)(?:half|demi|medio|media|meio|meia|halbe|halb|пол)[\s-]*$", re.I)
+# "half a million tonnes" (English only; "the first half" is a time, not a fraction)
+_HALF = re.compile(r"(?<!first\s)(?<!second\s)(?<!the\s)(?<!\w)half\s+$", re.I)
 
 
 def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = False,
             sterling: bool = False) -> Figure | None:
     value = _number(m.group("num"), lang)
-    if _HALF.search(text[max(0, m.start() - 8):m.start()]) and \
-            m.group("num").strip().lower() in {str(w) for w in rules()["one_words"]}:
-        value = 0.5   # "half a million tonnes", "un demi-million"
+    if _HALF.search(text[max(0, m.start() - 16):m.start()]) and \
+            m.group("num").strip().lower() in ("a", "an"):
+        value = 0.5   # "half a million tonnes"
     groups = m.groupdict()
     if _is_rate(text, m.start(), m.end(), lang) or _threshold().search(
             text[max(0, m.start() - 60):m.start("num")]) or _of_goods(text, m.start(), m.end()) \
@@ -358,21 +359,25 @@ def _is_change(text: str, num_start: int, end: int, lang: str = "en") -> bool:
     before = re.sub(_APPROX + r"$", "", before)
     if to.search(before):
         return False        # "rose to 70%": the level reached
-    # for a "by" word, a change word among the sentence's last 15 words before it (a
-    # gapped list: "упал на 0,8 процента, меди - на 3 процента") or the clause's next five
-    # (a German verb at the end: "um bis zu 1,6 Prozent verteuert")
-    sentence = re.split(r"[.;:!?]\s", text[max(0, num_start - 160):num_start])[-1]
-    after_words = " ".join(re.split(r"[.;:!?,]", text[end:end + 50])[0].split()[:5])
-    if by.search(before) and (stem.search(" ".join(by.sub("", sentence).split()[-15:])) or
-                              stem.search(after_words)) or \
+    if by.search(before) and not _share_by_article(text, before, end, stem) or \
             _participle_after().match(text[end:end + 40]):
-        return True         # "fell by 11.5%", "stieg um 4 %", "um 30 Prozent verteuert",
-        # "hat 17 Prozent zugelegt" (a "by" word with no change word around it is not one:
-        # ", un 24 % del total mundial")
+        return True         # "fell by 11.5%", "stieg um 4 %", "hat 17 Prozent zugelegt"
     if _share_after().match(text[end:end + 20]):
         return False        # "... surging, and about 70% of global output": a share
     # a change word within the last five words ("elevou a produção em 4,2 por cento")
     return bool(stem.search(" ".join(before.split()[-5:])))
+
+
+# "By" words that are also articles or prepositions of a share (Spanish "un", "en", French
+# "de", Portuguese "em"): ", un 24 % del total mundial" is a share.
+_ARTICLE_BY = re.compile(r"(?<!\w)(?:un|en|de|em)\s*$", re.I)
+
+
+def _share_by_article(text: str, before: str, end: int, stem) -> bool:
+    """An article-like "by" word before a share of a whole ("del total", "du marché"),
+    with no change word among the four words before it: a share, not a change."""
+    return bool(_ARTICLE_BY.search(before) and _share_after().match(text[end:end + 20]) and
+                not stem.search(" ".join(_ARTICLE_BY.sub("", before).split()[-4:])))
 
 
 @lru_cache(maxsize=1)

@@ -308,8 +308,8 @@ def company_words() -> frozenset:
     return _sense_words("company_words")
 
 
-def compound_heads(lang: str | None) -> tuple[str, ...]:
-    heads = (load_lexicon().get("compound_heads") or {}).get(lang or "") or []
+def compound_heads(lang: str | None, key: str = "compound_heads") -> tuple[str, ...]:
+    heads = (load_lexicon().get(key) or {}).get(lang or "") or []
     return tuple(sorted({str(h).lower() for h in heads}, key=len, reverse=True))
 
 
@@ -424,6 +424,7 @@ class MineralMatcher:
             target = self.ff_lower if phrase == phrase.lower() else self.ff_exact
             target.add("FF", [nlp.make_doc(phrase)])
         self.heads = compound_heads(self.lang)
+        self.whole_heads = frozenset(compound_heads(self.lang, "compound_heads_whole"))
         self.genitive_articles = frozenset(
             str(w).lower() for w in
             (load_lexicon().get("genitive_articles") or {}).get(self.lang) or [])
@@ -534,7 +535,9 @@ class MineralMatcher:
                 rest = word[len(stem):]
                 if (rest in ("", "-") and open_compound) or \
                         (rest in ("s", "es") and genitive) or rest.startswith(self.heads) or \
-                        (rest[:1] in ("s", "-") and rest[1:].startswith(self.heads)):
+                        (rest[:1] in ("s", "-") and rest[1:].startswith(self.heads)) or \
+                        rest in self.whole_heads or \
+                        (rest[:1] in ("s", "-") and rest[1:] in self.whole_heads):
                     key = "|".join(sorted(ids))
                     self._ids[key] = frozenset(ids)
                     return key

@@ -476,9 +476,9 @@ def _in_aside(text: str, m: dict, fig: dict, mentions: list[dict]) -> bool:
 
 
 _COMMA = re.compile(r",(?=\s)")
-_CLAUSE_OPENER = re.compile(r"\s*(?:while|whereas|and|but|although|though|mientras|tandis|"
-                            r"alors|während|und|aber|et|mais|y|pero|e|mas|enquanto|а|но|и)\s",
-                            re.I | re.U)
+_CLAUSE_OPENER = re.compile(r"\s*(?:while|whilst|whereas|although|though|mientras|tandis|"
+                            r"alors\s+que|während|wohingegen|enquanto|тогда\s+как|в\s+то\s+время)\s",
+                            re.I | re.U)   # subordinators only: ", and not zinc," is an aside
 # A relative clause right after a mention, up to the figure: it says more of that mention.
 _RELATIVE = re.compile(r"\s*,\s*(?:which|that|whose|qui|dont|que|cuyo|cuya|welche[rs]?|"
                        r"который|которая|которое|которые)\s[^,;.!?()]*",
@@ -534,11 +534,25 @@ def without_names(mentions: list[dict], entities: list[dict], lang: str,
         return mentions
     people = [(e["start"], e["end"]) for e in entities if e["label"] == "PERSON"]
     return [m for m in mentions
-            if not m["surface"][:1].isupper() or _SYMBOL_AFTER.match(text, m["end"]) or
+            if not m["surface"][:1].isupper() or _own_symbol(text, m) or
             not any(s <= m["start"] and m["end"] <= e for s, e in people)]
 
 
-_SYMBOL_AFTER = re.compile(r"\s*\([A-Z][a-z]?\)")   # "Holmium (Ho)": the element
+_SYMBOL_AFTER = re.compile(r"\s*\(([A-Z][a-z]?)\)")   # "Holmium (Ho)": the element
+# Symbols that do not start with the English name's first letter.
+_LATIN_SYMBOLS = {"silver": "Ag", "gold": "Au", "lead": "Pb", "tin": "Sn", "iron": "Fe",
+                  "antimony": "Sb", "tungsten": "W", "potassium": "K", "sodium": "Na",
+                  "mercury": "Hg"}
+
+
+def _own_symbol(text: str, m: dict) -> bool:
+    """The mention is followed by its own chemical symbol ("Holmium (Ho)", "Silver (Ag)";
+    not "Dan Silver (R)", a party label)."""
+    sym = _SYMBOL_AFTER.match(text, m["end"])
+    if sym is None:
+        return False
+    word = m["surface"].lower()
+    return sym.group(1) == _LATIN_SYMBOLS.get(word, word[:1].upper() + sym.group(1)[1:])
 
 
 # Words before a country that make it the origin or the target of imports, not the

@@ -763,6 +763,9 @@ def test_rand_and_million_tonne_mt(sentence, value, unit):
 def test_half_a_million_is_half():
     assert [f.value for f in find_figures("Shipments reached half a million tonnes.")] == \
         [500_000]
+    # "the first half" is a time
+    assert [f.value for f in find_figures("In the first half a million tonnes left the "
+                                          "port.")] == [1_000_000]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -801,9 +804,21 @@ def test_a_by_word_without_a_change_is_a_share(sentence, lang, value):
 @pytest.mark.parametrize("sentence,lang", [
     ("Die Ausfuhren verteuerten sich am Freitag an der Börse um bis zu 2,2 Prozent.", "de"),
     ("La producción cayó un 1 %, la de zinc - un 4 %.", "es"),
+    # a "by" word makes a change whatever the verb (not every verb is a change word)
+    ("Zinc output in the region shrank by 4% last year.", "en"),
+    ("Der Zinkpreis gab um 2,5 Prozent nach.", "de"),
+    ("Le cours de l'argent s'est apprécié de 2 %.", "fr"),
+    ("La producción de zinc se disparó un 15 %.", "es"),
+    ("A produção de zinco disparou em 12%.", "pt"),
+    ("Добыча цинка вырастет на 4%.", "ru"),
 ])
 def test_a_by_word_with_a_change_far_before_or_after_is_a_change(sentence, lang):
     assert [f for f in find_figures(sentence, lang) if f.unit == "percent"] == []
+
+
+def test_made_from_a_mineral_is_no_ownership_basis():
+    figs = find_figures("Les piles à base de zinc font 30 % du marché.", "fr")
+    assert [f.value for f in figs] == [30]
 
 
 def test_a_russian_share_of_long_term_supply_is_kept():

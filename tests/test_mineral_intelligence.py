@@ -182,6 +182,11 @@ def test_mt_is_million_tonnes_beside_million_tonnes_and_a_decimal(analyse):
     # a clause opened by "while" is no aside around the mineral after it
     ("Rhodium, prized by carmakers, slid 2% to $4,700 an ounce, while iridium, a rarer "
      "metal, held at $4,900.", "en", [("iridium", 4_900.0), ("rhodium", 4_700.0)]),
+    # ", and not X," is an aside, not a new clause
+    ("Nickel, and not cobalt, rose to $16,900 a tonne.", "en", [("nickel", 16_900.0)]),
+    # a party label in brackets is no chemical symbol
+    ("Senator Ann Silver (D) backed the bill on zinc imports of 8,000 tonnes.", "en",
+     [("zinc", 8_000.0)]),
     # a semicolon parts a list of quotes
     ("Terbium (Tb) oxide: 7.1 million yuan/t; Holmium (Ho) oxide: 480,000 yuan/t.", "en",
      [("holmium", 480_000.0), ("terbium", 7_100_000.0)]),

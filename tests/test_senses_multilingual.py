@@ -110,6 +110,10 @@ def ids():
     ("en", "The lab's report is the gold-standard reference for the field."),
     ("en", "The champions' lead shrank to 3 points after the draw."),
     ("ru", "Туристы сфотографировались у памятника «Медный всадник»."),
+    ("ru", "Проект накрылся медным тазом, признал министр."),
+    ("ru", "Они отметили медную свадьбу в кругу семьи."),
+    ("de", "Die Kupferwerkstatt fertigt Dachrinnen aus Blech."),
+    ("de", "Der Goldwerkzeugkasten steht im Keller."),
 ])
 def test_other_senses_are_not_minerals(ids, lang, text):
     assert ids(text, lang) == set()
