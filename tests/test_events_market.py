@@ -385,3 +385,20 @@ def test_each_metal_of_a_market_list_takes_its_own_move(sentence, words):
     for w, pos, found in zip(words, starts, mention_events(sentence, starts)):
         got[w] = next(direction_for(t, pos, c) for t, c in found if t.type == "price")
     assert got == words
+
+
+@pytest.mark.parametrize("sentence", [
+    "Traders bought zinc futures on Monday as the dollar slipped.",
+    "Funds bought silver as prices dipped.",
+])
+def test_buying_in_the_market_is_no_deal(sentence):
+    assert "deal" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The zinc mine was purchased by a Swiss trader in 2019.",
+    "A pension fund bought shares in the nickel miner.",
+    "Acme bought a 15% stake in the lithium project.",
+])
+def test_a_purchase_of_a_mine_stake_or_shares_is_a_deal(sentence):
+    assert "deal" in types(sentence)
