@@ -223,7 +223,13 @@ def parse_feed(data: bytes, feed_url: str) -> ParsedFeed:
     # A character reference to a surrogate or NUL ("&#xD800;") makes feedparser fail on
     # the whole feed; it is the replacement character, like any undecodable character.
     data = _BAD_CHAR_REFS.sub(b"&#xFFFD;", data)
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    except (KeyError, IndexError, AttributeError, TypeError) as exc:
+        # feedparser's loose parser can fail inside on broken markup ("<channel<item<link
+        # </entry</link>" raises KeyError 'links', found by tests/test_fuzz.py): no feed
+        raise ValueError(f"not a feed (feedparser failed: {type(exc).__name__}: {exc})"[:500]) \
+            from exc
     bozo = None
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -131,3 +132,9 @@ def test_find_figures_values_are_finite_and_quoted(sentence, lang):
         assert math.isfinite(fig.value) and fig.value >= 0
         assert fig.quote and fig.quote in sentence
         assert fig.kind in ("share", "production", "reserves", "price", "investment", "export")
+
+
+def test_markup_that_breaks_feedparser_inside_is_no_feed():
+    # found by the fuzz test above: feedparser's loose parser raises KeyError 'links'
+    with pytest.raises(ValueError, match="not a feed"):
+        parse_feed(b"<channel<item<link</entry</link>", "https://feeds.example/f")
