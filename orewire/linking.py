@@ -219,6 +219,7 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
     commodity_first = any(f["sent_start"] == first["sent_start"] for f in figures) or \
         _commodity_sentence(text[first["sent_start"]:first["sent_end"]],
                             [m for m in mentions if m["sent_start"] == first["sent_start"]])
+    weak = len(sentence_starts) == 1
     for fig in figures:
         same = by_sentence.get(fig["sent_start"])
         clause = fig.get("clause_mentions")
@@ -257,15 +258,9 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         # one sentence names a mineral: no topic when it names the mineral as no commodity
         # ("an aluminum case"), and figures only near it (money and shares nearer than
         # tonnages and prices per unit of mass)
-        weak = len(sentence_starts) == 1
-        reach = _RULES()["carry_chars_single_mention" if _is_share_or_money(fig["unit"])
-                         else "carry_chars_single_mention_mass"]
-        near = (sentence_starts[0] - fig["end"] if not before
-                else fig["start"] - first["sent_end"]) <= reach
-        if weak and not (near and (commodity_first or _supply_words(
-                text[fig["sent_start"]:fig["start"]] + " " +
-                text[fig["end"]:fig.get("sent_end", fig["end"])]))):
-            continue   # ("Congo dominates cobalt. Its share of world supply is 74%.")
+        if weak and not _carried_near(text, fig, first, before, sentence_starts,
+                                      commodity_first):
+            continue
         if not before:
             give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
             continue
@@ -293,6 +288,19 @@ _CLAUSES = re.compile(r";|,\s+(?:while|and|but|whereas|although|mientras|tandis|
 _PURPOSE = re.compile(r"\s*(?:on|for|into|in\s+(?:support|aid|grants?|subsidies|funding)"
                       r"(?:\s+(?:for|to))?|pour|para|für|на)\s+(?P<object>[^.;:!?,\d$€£¥₹]{1,60})",
                       re.I | re.U)
+
+
+def _carried_near(text: str, fig: dict, first: dict, before: list, sentence_starts: list,
+                  commodity_first: bool) -> bool:
+    """In a weak topic (one sentence names minerals): the figure is near that sentence and
+    one of the two speaks of the mineral as a commodity ("Congo dominates cobalt. Its
+    share of world supply is 74%.")."""
+    reach = _RULES()["carry_chars_single_mention" if _is_share_or_money(fig["unit"])
+                     else "carry_chars_single_mention_mass"]
+    gap = sentence_starts[0] - fig["end"] if not before else fig["start"] - first["sent_end"]
+    return gap <= reach and (commodity_first or _supply_words(
+        text[fig["sent_start"]:fig["start"]] + " " +
+        text[fig["end"]:fig.get("sent_end", fig["end"])]))
 
 
 def _commodity_sentence(sentence: str, mentions: list[dict]) -> bool:
