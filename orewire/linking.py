@@ -411,8 +411,6 @@ def _distinct(items):
     return list(dict.fromkeys(i for i in items if i))
 
 
-MAX_LINK_DISTANCE = 26  # words, a clause break counting six
-
 _PUNCT = re.compile(r"(?<!\d)[,;:]|[,;:](?!\d)|[()\[\]—–]|\s-\s")  # not "2,3" or "11,000"
 _WORD = re.compile(r"\w+(?:[.,]\d+)*")   # a number with its separators is one word
 _OF = re.compile(r"\s*(?:of|de|d['’]|des|del|do|da|an)?\s*(?:the\s+|la\s+|le\s+)?"
@@ -513,7 +511,7 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict]) -> dict
     # penalties imposed on Russia since troops went into Ukraine ...").
     countries = [x for x in in_sent if x["normalized"] and min(
         distance(text, (m["start"], m["end"]), (x["start"], x["end"]))
-        for _i, m in mentions) <= MAX_LINK_DISTANCE]
+        for _i, m in mentions) <= _RULES()["max_link_distance"]]
     minerals = {m["mineral"] for _i, m in mentions}
     codes = {x["normalized"] for x in countries}
     if len(minerals) <= 1 or len(codes) <= 1:
