@@ -422,17 +422,42 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     percent = _PERCENT_SIGN().search(text[start:end])   # not "cents"
     if rate_after.match(after) or percent and (_FORMULA.match(after) or
                                                _percent_rate_after().match(after) or
+                                               _stake_in_compound().match(after) or
                                                _other_whole().match(after)):
         return True
     before = text[max(0, start - 40):start].split(",")[-1]
     if percent:
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
         return bool(rate_before.search(before) or _hypothetical().search(clause) or
-                    _hypothetical_own(lang).search(before))
+                    _hypothetical_own(lang).search(before) or _rate_set_to(text, start, lang))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
     # the amount's own clause: "Shares of miners rose as copper hit $10,000" is copper's
     own = _other_clause(lang).split(text[max(0, start - 60):start].split(",")[-1])[-1]
     return bool(amount_before.search(own) or _conditional(lang).search(clause))
+
+
+@lru_cache(maxsize=1)
+def _set_rate() -> tuple[re.Pattern, re.Pattern]:
+    """(a rate word of the clause, a "to" word right before the percentage):
+    ``set_rate_subjects``, ``set_rate_subject_heads_de`` and ``set_rate_to``."""
+    r = rules()
+    heads = "|".join(re.escape(h) for h in r["set_rate_subject_heads_de"])
+    subject = re.compile(rf"(?<!\w)(?:{'|'.join(r['set_rate_subjects'])})|"
+                         rf"\w(?:{heads})(?!\w)", re.I | re.U)
+    to = re.compile(rf"(?<!\w)(?:{_alternation(r['set_rate_to'])})\s+{_APPROX}$",
+                    re.I | re.U)
+    return subject, to
+
+
+def _rate_set_to(text: str, start: int, lang: str) -> bool:
+    """A duty, tax, royalty, rate or stake set to the percentage ("the royalty on
+    copper will rise to 7%", "Die Förderabgabe auf Kupfer steigt auf 7 Prozent")."""
+    subject, to = _set_rate()
+    before = text[max(0, start - 160):start]
+    if not to.search(before):
+        return False
+    clause = re.split(r"[.;:!?]\s|,\s", before)[-1]
+    return bool(subject.search(_other_clause(lang).split(clause)[-1]))
 
 
 # Words that open another clause before an amount, so that what comes before them is not
@@ -457,6 +482,15 @@ def _PERCENT_SIGN() -> re.Pattern:  # noqa: N802 (a compiled constant, built on 
 def _percent_rate_after() -> re.Pattern:
     """What, right after a percentage only, makes it a rate (``percent_rate_after``)."""
     return re.compile(rf"^\s*(?:{_alternation(rules().get('percent_rate_after') or [])})(?!\w)",
+                      re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _stake_in_compound() -> re.Pattern:
+    """German "49 Prozent an der Nickelhütte": a stake in a compound whose head is a
+    mine, plant, project or firm (``percent_stake_heads_de``)."""
+    heads = _spellings(rules()["percent_stake_heads_de"])
+    return re.compile(rf"^\s*(?:an\s+(?:der|dem|den)|am)\s+(?:\w+\s+)?\w*(?:{heads})(?!\w)",
                       re.I | re.U)
 
 
