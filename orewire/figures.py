@@ -323,6 +323,11 @@ def _step(second: str, first: str, lang: str) -> bool:
         return False
 
 
+# A number as a range's side: "10 000" with a (narrow) space between its thousands, as
+# French and Russian write it, or "11,000" / "9.200" / "2.5".
+_SPACED_NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d[\d.,]*)"
+
+
 def _is_range_side(text: str, num_start: int, family: str, lang: str = "en") -> bool:
     """The second number of "7-7.5 million tonnes", "20% to 30%" or "RMB94,000~96,000" -
     but not the level after a move: "rose by Rs 450 to Rs 72,300" is a move, then the
@@ -332,10 +337,11 @@ def _is_range_side(text: str, num_start: int, family: str, lang: str = "en") -> 
     before = text[start:num_start]
     if re.search(r"(?<![\d.,])(?:19[5-9]\d|20\d\d)\s*[-–]\s*$", before):
         return False   # "2.1 Mt in 2023 - 2.4 Mt in 2024": a dash between two dated figures
-    if re.search(rf"(?:between|entre|zwischen|между)\s+\D{{0,3}}\d[\d.,]*(?:[\s-]?(?:{_SCALE_ALT}))?"
+    if re.search(rf"(?:between|entre|zwischen|между)\s+\D{{0,3}}{_SPACED_NUMBER}(?:[\s-]?(?:{_SCALE_ALT}))?"
                  rf"\s*{unit}\s*(?:and|et|y|e|und|и)\s+\D{{0,3}}$", before, re.I):
         return True    # "between 250,000 and 280,000 ounces"
-    side = re.search(rf"(\d[\d.,]*)(?:[\s-]?(?:{_SCALE_ALT}))?\s*{unit}\s*(?:-|–|~|\b(to|a)\b)\s*\D{{0,3}}$",
+    side = re.search(rf"({_SPACED_NUMBER})(?:[\s-]?(?:{_SCALE_ALT}))?\s*{unit}\s*"
+                     rf"(?:-|–|~|\b(to|a|à|bis|hasta|até|до)\b)\s*\D{{0,3}}$",
                      before, re.I)
     if side and side.group(2):
         first = start + side.start(1)

@@ -1,0 +1,48 @@
+"""Number forms of the other languages: ranges whose sides are written with a space
+between thousands, and the market report's verbs of a move before a percentage
+(seeds/figures.yaml: change_words). The sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.figures import find_figures
+
+
+def values(sentence, lang):
+    return [f.value for f in find_figures(sentence, lang)]
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("fr", "Les prix du lithium ont oscillé entre 10 000 et 12 000 dollars la tonne."),
+    ("fr", "Le cuivre devrait évoluer de 9 000 à 10 500 dollars la tonne cette année."),
+    ("ru", "Цена палладия колебалась от 900 до 1100 долларов за унцию."),
+    ("ru", "Цена меди колебалась между 9 200 и 9 600 долларами за тонну."),
+    ("de", "Der Preis dürfte von 20.000 bis 24.000 Dollar je Tonne reichen."),
+    ("pt", "O minério de ferro deve oscilar de 90 até 110 dólares por tonelada."),
+])
+def test_ranges_of_other_languages_are_no_figures(lang, sentence):
+    assert values(sentence, lang) == []
+
+
+@pytest.mark.parametrize("lang,sentence,kept", [
+    ("fr", "L'étain cédait 1,5 % à 30 200 dollars la tonne.", [30_200]),
+    ("fr", "Le zinc abandonne 2 % à Londres.", []),
+    ("de", "Nickel verlor 2 Prozent auf 15.600 Dollar je Tonne.", [15_600]),
+    ("de", "Kupfer gab 1,5 Prozent nach.", []),
+    ("es", "La plata se disparó un 8 % en la semana.", []),
+    ("es", "El estaño cedió 1,2 % hasta 29.800 dólares por tonelada.", [29_800]),
+    ("pt", "O minério de ferro despencou 20% no ano.", []),
+    ("ru", "Никель рухнул 20% за месяц.", []),
+])
+def test_a_market_move_is_no_figure_and_its_level_stays(lang, sentence, kept):
+    assert values(sentence, lang) == kept
+
+
+@pytest.mark.parametrize("lang,sentence,value", [
+    # a level after a move in the same words stays a figure
+    ("fr", "La Chine représente 60 % de la demande mondiale de cuivre.", 60),
+    ("es", "A escala mundial, Chile aporta el 24 % del cobre.", 24),
+    ("fr", "Le cuivre se négociait à 9 850 dollars la tonne.", 9_850),
+])
+def test_levels_and_shares_stay(lang, sentence, value):
+    assert values(sentence, lang) == [value]
