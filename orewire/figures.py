@@ -100,7 +100,7 @@ def _patterns(lang: str):
             rf"(?<![\w.,$€£-]){_APPROX}(?P<num>{num})(?:[\s-]?(?P<scale>{scale}))?{of}"
             rf"(?P<cur>{_CUR_SUFFIX})(?![\w])(?:{per})?", flags)),
         ("mass", re.compile(
-            rf"(?<![\w.,$€£-])(?i:{_APPROX})(?P<num>{num})(?:[\s-]?(?P<scale>(?i:{scale})))?"
+            rf"(?<![\w.,$€£-])(?i:{_APPROX})(?P<num>{num})(?:[\s-]?(?P<scale>(?i:{scale}))(?!\w))?"
             rf"(?P<word>{word})?{of}(?P<unit>{_MASS_UNITS})(?![\w-])(?:{per.replace('(?P<per>', '(?P<massper>')})?",
             re.U)),
     ]

@@ -46,3 +46,25 @@ def test_a_market_move_is_no_figure_and_its_level_stays(lang, sentence, kept):
 ])
 def test_levels_and_shares_stay(lang, sentence, value):
     assert values(sentence, lang) == [value]
+
+
+@pytest.mark.parametrize("lang,sentence,kept", [
+    # a scale word glued to a following word is no scale: "2025 mit" is no 2,025 million t
+    ("de", "Der Konzern rechnet für 2025 mit einer Kupferproduktion von 900.000 Tonnen.",
+     [900_000]),
+    # an abbreviated scale with its full stop still scales
+    ("de", "Peru folgt mit 2,6 Mio. t Kupfer.", [2_600_000]),
+    ("ru", "Добыча никеля составила 200 тыс. т.", [200_000]),
+    # "more" or "less" after a percentage: a comparison, so a change
+    ("de", "Chinas Exporte von Seltenen Erden fielen im Mai auf 4.785 Tonnen, 15 Prozent "
+     "weniger als im Vormonat.", [4_785]),
+    ("es", "Chile exportó 1,2 millones de toneladas de cobre, 12 % más que en 2023.",
+     [1_200_000]),
+    ("fr", "La Guinée a expédié 30 % de plus de bauxite qu'en 2023.", []),
+    # a move after "tras" or "após": the size of the move, not the price
+    ("es", "El oro cotizaba a 2.650 dólares la onza, tras ganar 15 dólares en la jornada.",
+     [2_650]),
+    ("pt", "O ouro fechou a US$ 2.600 a onça, após ganhar US$ 20 no dia.", [2_600]),
+])
+def test_scales_comparisons_and_moves(lang, sentence, kept):
+    assert values(sentence, lang) == kept
