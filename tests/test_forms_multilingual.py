@@ -68,3 +68,17 @@ def test_levels_and_shares_stay(lang, sentence, value):
 ])
 def test_scales_comparisons_and_moves(lang, sentence, kept):
     assert values(sentence, lang) == kept
+
+
+@pytest.mark.parametrize("lang,sentence,year", [
+    ("de", "Chile förderte im vergangenen Jahr 5,3 Millionen Tonnen Kupfer.", 2024),
+    ("de", "Im laufenden Jahr soll die Förderung 5,5 Millionen Tonnen Kupfer erreichen.", 2025),
+    ("fr", "Le Niger a produit 2 020 tonnes d'uranium l'an passé.", 2024),
+    ("fr", "L'année prochaine, la mine produira 40 000 tonnes de lithium.", 2026),
+    ("es", "El año anterior la mina produjo 300.000 toneladas de cobre.", 2024),
+    ("pt", "No ano anterior, a produção foi de 300 mil toneladas de cobre.", 2024),
+    ("ru", "В минувшем году добыча золота составила 310 тонн.", 2024),
+])
+def test_relative_years_of_other_languages(lang, sentence, year):
+    figs = find_figures(sentence, lang, article_year=2025)
+    assert [f.year for f in figs] == [year]
