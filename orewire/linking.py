@@ -251,7 +251,8 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         if fig["unit"] in _RULES()["not_carried_units"] or \
                 _sector_figure(fig, text[fig["sent_start"]:fig["start"]]):
             continue  # a figure of the whole sector ("Mining accounts for 12% of GDP")
-        if _spent_elsewhere(text, fig) or _WORDS_RE("other_commodity_measures").search(
+        if _spent_elsewhere(text, fig) or _whole_trade(text, fig) or \
+                _WORDS_RE("other_commodity_measures").search(
                 _CLAUSES.split(text[fig["sent_start"]:fig["start"]])[-1]):
             continue  # "will also spend $1.5 billion on a new port", "steel output fell to"
         before = [s for s in sentence_starts if s < fig["sent_start"]]
@@ -339,6 +340,21 @@ def _spent_elsewhere(text: str, fig: dict) -> bool:
         m.group("object")))
 
 
+def _whole_trade(text: str, fig: dict) -> bool:
+    """An amount of money of minerals or metals as a whole ("$33 billion of minerals",
+    ``carried_money_whole_trade_after``): not the topic mineral's."""
+    if fig["unit"] == "percent" or not _is_share_or_money(fig["unit"]):
+        return False
+    return _WHOLE_TRADE().match(text, fig["end"]) is not None
+
+
+@lru_cache(maxsize=1)
+def _WHOLE_TRADE() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile(r"\s*(?:[^\W\d]+\s+){0,2}?(?:" +
+                      "|".join(_RULES()["carried_money_whole_trade_after"]) + ")",
+                      re.I | re.U)
+
+
 @lru_cache(maxsize=None)
 def _WORDS_RE(key: str) -> re.Pattern:  # noqa: N802 (a compiled constant)
     """Whole words or stems followed by a word's end or the listed pattern's own end."""
@@ -413,8 +429,11 @@ def _distinct(items):
 
 _PUNCT = re.compile(r"(?<!\d)[,;:]|[,;:](?!\d)|[()\[\]—–]|\s-\s")  # not "2,3" or "11,000"
 _WORD = re.compile(r"\w+(?:[.,]\d+)*")   # a number with its separators is one word
-_OF = re.compile(r"\s*(?:of|de|d['’]|des|del|do|da|an)?\s*(?:the\s+|la\s+|le\s+)?"
-                 r"(?:\w+\s+)?", re.I)
+# "22% das de grafite", "20 % de las de cobre", "10% of those of tin": a pronoun standing
+# for the whole named before, then "of" and the mineral
+_OF = re.compile(r"\s*(?:of|de|d['’]|des|del|do|da|an)?\s*"
+                 r"(?:(?:those|that|das|dos|las|los|celles?|ceux|celui|el|la|le)\s+"
+                 r"(?:of|de|d['’]|des|du)\s*)?(?:the\s+|la\s+|le\s+)?(?:\w+\s+)?", re.I)
 # a hyphen with no space joins a pair too ("neodymium-praseodymium oxide")
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|/|y|e|et|und|и)?\s*(?:,|and|or|y|e|et|und|и)?\s*"
                        r"|[-‐]", re.I)

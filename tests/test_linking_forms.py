@@ -1,0 +1,40 @@
+"""A figure's owner after a pronoun standing for the whole ("22% das de grafite"), and
+money of minerals as a whole, which is not the topic mineral's
+(seeds/figures.yaml: carried_money_whole_trade_after). The sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_mineral_intelligence import analyse, figures  # noqa: F401 (fixture)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("pt", "O Brasil detém 94% das reservas mundiais de nióbio e 22% das de grafite.",
+     [("graphite", 22.0), ("niobium", 94.0)]),
+    ("es", "Chile tiene el 40 % de las reservas de litio y el 20 % de las de cobre.",
+     [("copper", 20.0), ("lithium", 40.0)]),
+    ("en", "The country holds 35% of known tin reserves and 12% of those of tungsten.",
+     [("tin", 35.0), ("tungsten", 12.0)]),
+])
+def test_a_pronoun_for_the_whole_then_of_the_mineral(analyse, lang, text, expected):  # noqa: F811
+    assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Perú es el segundo productor mundial de cobre, plata y zinc.\n\n"
+     "El país exportó por 33.000 millones de dólares en minerales el año pasado."),
+    ("en", "Zambia is Africa's second-largest copper producer.\n\n"
+     "It shipped $9 billion worth of minerals last year, the central bank said."),
+    ("de", "Chile ist der größte Kupferproduzent der Welt.\n\n"
+     "Das Land verkaufte 2024 für 50 Milliarden Dollar an Rohstoffen ins Ausland."),
+    ("fr", "Le Chili est le premier producteur mondial de cuivre.\n\n"
+     "Le pays a exporté pour 50 milliards de dollars de métaux l'an dernier."),
+])
+def test_money_of_minerals_as_a_whole_is_not_the_topic_minerals(analyse, lang, text):  # noqa: F811
+    assert figures(analyse(text, lang)) == []
+
+
+def test_money_of_the_topic_mineral_is_still_carried(analyse):  # noqa: F811
+    row = analyse("Zambia is Africa's second-largest copper producer.\n\n"
+                  "It shipped $9 billion worth of the metal last year.")
+    assert figures(row) == [("copper", 9_000_000_000.0)]
