@@ -1,0 +1,27 @@
+"""German compounds on the rare earths' own stems ("Seltenerd-", "Seltenerdmetall-") and
+magnets of a metal (seeds/minerals.yaml: the de names of rare_earth_elements,
+compound_heads). The sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_senses_multilingual import ids  # noqa: F401 (fixture)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Die Seltenerdmetallverarbeitung in Europa soll wachsen.", {"rare_earth_elements"}),
+    ("Peking schränkte die Seltenerdexporte im Frühjahr ein.", {"rare_earth_elements"}),
+    ("Für Seltenerdmagnete gibt es kaum Ersatz.", {"rare_earth_elements"}),
+    ("Die Seltenerdproduktion in Myanmar stockt.", {"rare_earth_elements"}),
+    ("Ein Werk für Neodymmagnete entsteht in Narva.", {"neodymium"}),
+])
+def test_rare_earth_compounds(ids, text, expected):  # noqa: F811
+    assert ids(text, "de") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Der Magnet hielt die Tür geschlossen.",
+    "Die seltene Erdbeere wächst nur im Hochland.",
+])
+def test_no_stem_no_mineral(ids, text):  # noqa: F811
+    assert ids(text, "de") == set()
