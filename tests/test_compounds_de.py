@@ -14,6 +14,12 @@ from tests.test_senses_multilingual import ids  # noqa: F401 (fixture)
     ("Für Seltenerdmagnete gibt es kaum Ersatz.", {"rare_earth_elements"}),
     ("Die Seltenerdproduktion in Myanmar stockt.", {"rare_earth_elements"}),
     ("Ein Werk für Neodymmagnete entsteht in Narva.", {"neodymium"}),
+    # a product's material, its processing, a fuel's end and its plants
+    ("Diebe stahlen 200 Meter Kupferkabel von der Bahnstrecke.", {"copper"}),
+    ("Die Urananreicherung in Gronau läuft weiter.", {"uranium"}),
+    ("Der Kohleausstieg ist für 2038 geplant.", {"coal"}),
+    ("Zwei Kohlekraftwerke gehen im Winter wieder ans Netz.", {"coal"}),
+    ("Der Hersteller von Graphitanoden baut in Schweden.", {"graphite"}),
 ])
 def test_rare_earth_compounds(ids, text, expected):  # noqa: F811
     assert ids(text, "de") == expected
