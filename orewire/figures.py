@@ -261,9 +261,10 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
         if groups.get("per"):
             unit += "/" + _PER_UNIT[re.sub(r"\s+", " ", groups["per"].lower())]
         else:
-            each = _EACH_WORTH.search(text[:m.start()])
+            lead = text[max(0, m.start() - 120):m.start()]
+            each = _unit_subject().search(lead if m.start() > 120 else ". " + lead)
             if each:      # "each tonne of concentrate is worth $1,200": a price per tonne
-                unit += "/" + _PER_UNIT[each.group(1).lower()]
+                unit += "/" + _PER_UNIT[re.sub(r"\s+", " ", each.group("unit").lower())]
             elif _is_accounts(text, m.start(), m.end()):
                 return None   # the company's accounts, not the mineral's
             elif _foreign_per().match(text[m.end():m.end() + 30]):
@@ -392,9 +393,24 @@ def _participle_after() -> re.Pattern:
                       r"(?!\w)", re.I | re.U)
 
 
-_EACH_WORTH = re.compile(r"\b(?:each|every|per|one|a)\s+(tonne|ton|ounce|pound)\b[^.;]{0,60}?"
-                         r"\b(?:worth|valued at|sells? for|sold for|fetch(?:es|ed)?|costs?)\s*"
-                         r"(?:about|around|some|roughly|nearly)?\s*$", re.I)
+@lru_cache(maxsize=1)
+def _unit_subject() -> re.Pattern:
+    """A price's unit as the subject of its clause (``unit_subject_*`` of the seeds):
+    "An ounce of gold cost $2,650", "Die Feinunze Gold kostete 2.640 Dollar"."""
+    r = rules()
+    dets = "|".join(r["unit_subject_determiners"])
+    units = _spellings(k for k in r["per_units"] if len(str(k)) > 2)
+    verbs = "|".join(r["unit_subject_verbs"])
+    between = "|".join(r["unit_subject_between"])
+    # the unit after a determiner ("l'" with no space), or opening a sentence where the
+    # language has no article ("Тонна никеля стоит ...")
+    start = rf"(?:(?<!\w)(?:{dets})(?:\s+|(?<=['’]))|(?:[.!?;]\s+|\n\s*))"
+    # up to two words between the verb and the amount ("kostete am Nachmittag 2.640")
+    return re.compile(rf"{start}(?:troy\s+|fine\s+)?(?P<unit>{units})(?!\w)"
+                      rf"[^.;!?\d]{{0,60}}?(?<!\w)(?:{verbs})(?:\s+(?:{between}))*"
+                      rf"(?:\s+[^\W\d]+){{0,2}}?(?:\s+(?:{between}))*\s*$", re.I | re.U)
+
+
 _UP_DOWN = re.compile(r"(?<!\w)(?:up|down|plus|minus|by|um|de|em|en|на)\s*$", re.I)
 
 
@@ -648,6 +664,16 @@ def _amount_cues() -> re.Pattern:
                       re.I | re.U)
 
 
+_OTHER_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*(?<![.,])")
+
+
+@lru_cache(maxsize=1)
+def _COMPARED() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """A word that compares the figure with an earlier level (``year_comparison_words``)."""
+    return re.compile(rf"(?<!\w)(?:{_spellings(rules()['year_comparison_words'])})(?!\w)",
+                      re.I | re.U)
+
+
 _RESTATED = re.compile(r"\b(?:raised|revised|upgraded|increased|lifted|cut|lowered|reduced|"
                        r"downgraded|updated)\b(?:\s+\w+){0,2}\s+to\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|\s+(?:while|whereas)\s",
@@ -677,6 +703,10 @@ def figure_year(text: str, fig: Figure, lang: str = "en",
         # a second figure between them weakens the tie
         between = text[min(m.end(), fig.end):max(m.start(), fig.start)]
         dist += 40 * len(re.findall(r"\d\s*%|\$\s*\d", between))
+        if _COMPARED().search(between) and any(
+                not _YEAR.fullmatch(n) for n in _OTHER_NUMBER.findall(between)):
+            continue   # "75.000 Yuan je Tonne, nach 600.000 Yuan Ende 2022": the year is
+            # the compared level's
         if dist < best_dist:
             best, best_dist = int(m.group(1)), dist
     if best is not None and best_dist <= 60:

@@ -82,3 +82,42 @@ def test_scales_comparisons_and_moves(lang, sentence, kept):
 def test_relative_years_of_other_languages(lang, sentence, year):
     figs = find_figures(sentence, lang, article_year=2025)
     assert [f.year for f in figs] == [year]
+
+
+@pytest.mark.parametrize("lang,sentence,unit", [
+    # the unit as the clause's subject makes the amount a price per that unit
+    ("en", "An ounce of gold cost $2,650 on Friday.", "usd/oz"),
+    ("fr", "L'once d'or s'échangeait à 2 650 dollars vendredi.", "usd/oz"),
+    ("de", "Die Feinunze Gold kostete am Nachmittag 2.640 Dollar.", "usd/oz"),
+    ("fr", "La tonne de cuivre a atteint 11 000 dollars au LME.", "usd/t"),
+    ("es", "La tonelada de cobre se cotizaba a 9.500 dólares.", "usd/t"),
+    ("ru", "Тонна никеля стоит 16 500 долларов.", "usd/t"),
+    # not across a sentence, and not a plain cost
+    ("en", "Output was 3,000 tonnes. The plant cost $500 million.", "usd"),
+])
+def test_a_unit_as_subject_makes_a_price(lang, sentence, unit):
+    assert [f.unit for f in find_figures(sentence, lang) if f.unit != "tonnes"] == [unit]
+
+
+@pytest.mark.parametrize("lang,sentence,kind", [
+    ("es", "Codelco invertirá 40.000 millones de dólares para sostener su producción de cobre.",
+     "investment"),
+    ("de", "Die Lithiumvorkommen werden auf 2,5 Mio. t geschätzt.", "reserves"),
+])
+def test_kinds_of_other_languages(lang, sentence, kind):
+    assert [f.kind for f in find_figures(sentence, lang)] == [kind]
+
+
+@pytest.mark.parametrize("lang,sentence,years", [
+    # a year after a compared earlier level is that level's
+    ("de", "Lithiumcarbonat kostet rund 75.000 Yuan je Tonne, nach 600.000 Yuan Ende 2022.",
+     [None, 2022]),
+    ("fr", "Le lithium vaut 10 500 dollars la tonne, contre 80 000 dollars fin 2022.",
+     [None, 2022]),
+    ("en", "Copper traded at $9,800 a tonne, against $8,200 in 2023.", [None, 2023]),
+    # a year shared by a list still binds to each
+    ("en", "Chile produced 5.3 million tonnes and Peru 2.6 million tonnes in 2023.",
+     [2023, 2023]),
+])
+def test_a_compared_levels_year(lang, sentence, years):
+    assert [f.year for f in find_figures(sentence, lang, article_year=2025)] == years
