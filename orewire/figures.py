@@ -100,7 +100,7 @@ def _patterns(lang: str):
             rf"(?<![\w.,$€£-]){_APPROX}(?P<num>{num})(?:[\s-]?(?P<scale>{scale}))?{of}"
             rf"(?P<cur>{_CUR_SUFFIX})(?![\w])(?:{per})?", flags)),
         ("mass", re.compile(
-            rf"(?<![\w.,$€£-])(?i:{_APPROX})(?P<num>{num})(?:[\s-]?(?P<scale>(?i:{scale}))(?!\w))?"
+            rf"(?<![\w.,$€£-])(?i:{_APPROX})(?P<num>{num})(?:[\s-]?(?P<scale>(?i:{scale}))(?:(?<=\.)|(?!\w)))?"
             rf"(?P<word>{word})?{of}(?P<unit>{_MASS_UNITS})(?![\w-])(?:{per.replace('(?P<per>', '(?P<massper>')})?",
             re.U)),
     ]
@@ -183,7 +183,8 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
         if _is_range_side(text, m.start("num"), family, lang):
             # and the range's first side, if it was read as a figure ("$5 million to $7m")
             found = [f for f in found if not (f.end <= s and re.fullmatch(
-                r"\s*(?:-|–|~|to|a|and|et|y|e|und|и)\s*(?:" + _CUR_PREFIX + r"|[^\w\s]{0,3})\s*",
+                r"\s*(?:-|–|~|to|a|à|bis|hasta|até|до|and|et|y|e|und|и)\s*(?:" + _CUR_PREFIX +
+                r"|[^\w\s]{0,3})\s*",
                 text[f.end:m.start("num")], re.I))]
             continue
         taken.append((s, e))  # a skipped change ("rose 4%") still hides what it covers
@@ -342,8 +343,12 @@ def _is_range_side(text: str, num_start: int, family: str, lang: str = "en") -> 
                  rf"\s*{unit}\s*(?:and|et|y|e|und|и)\s+\D{{0,3}}$", before, re.I):
         return True    # "between 250,000 and 280,000 ounces"
     side = re.search(rf"({_SPACED_NUMBER})(?:[\s-]?(?:{_SCALE_ALT}))?\s*{unit}\s*"
-                     rf"(?:-|–|~|\b(to|a|à|bis|hasta|até|до)\b)\s*\D{{0,3}}$",
+                     rf"(?:-|–|~|\b(to|a|à|bis|hasta|até|до)\b)\s*(?:{_CUR_PREFIX}\s*|\D{{0,3}})$",
                      before, re.I)
+    if side and side.group(2) and _YEAR.fullmatch(side.group(1)) and \
+            not _YEAR.match(text, num_start):
+        return False   # "soll 2027 bis zu 40.000 Tonnen", "en 2030 hasta 7 millones": a
+        # year, then a bound, not a range (2023 to 2025 stays one)
     if side and side.group(2):
         first = start + side.start(1)
         lead = re.sub(rf"(?<!\w){_CUR_PREFIX}\s*$", "", text[max(0, first - 40):first],
@@ -460,26 +465,27 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
 
 @lru_cache(maxsize=1)
 def _set_rate() -> tuple[re.Pattern, re.Pattern]:
-    """(a rate word of the clause, a "to" word right before the percentage):
-    ``set_rate_subjects``, ``set_rate_subject_heads_de`` and ``set_rate_to``."""
+    """(a rate word of the clause, a share word): ``set_rate_subjects``,
+    ``set_rate_subject_heads_de`` and ``set_rate_share_words``."""
     r = rules()
     heads = "|".join(re.escape(h) for h in r["set_rate_subject_heads_de"])
     subject = re.compile(rf"(?<!\w)(?:{'|'.join(r['set_rate_subjects'])})|"
-                         rf"\w(?:{heads})(?!\w)", re.I | re.U)
-    to = re.compile(rf"(?<!\w)(?:{_alternation(r['set_rate_to'])})\s+{_APPROX}$",
-                    re.I | re.U)
-    return subject, to
+                         rf"(?<!\w)\w*(?:{heads})(?!\w)", re.I | re.U)
+    share = re.compile(rf"(?<!\w)(?:{'|'.join(r['set_rate_share_words'])})", re.I | re.U)
+    return subject, share
 
 
 def _rate_set_to(text: str, start: int, lang: str) -> bool:
     """A duty, tax, royalty, rate or stake set to the percentage ("the royalty on
-    copper will rise to 7%", "Die Förderabgabe auf Kupfer steigt auf 7 Prozent")."""
-    subject, to = _set_rate()
+    copper will rise to 7%", "Die Förderabgabe auf Kupfer steigt auf 7 Prozent"), with
+    no share word after the rate word ("the share of gold rose to 20%" stays)."""
+    subject, share = _set_rate()
     before = text[max(0, start - 160):start]
-    if not to.search(before):
+    if not _cues(lang)[2].search(before):   # the language's "to" words
         return False
-    clause = re.split(r"[.;:!?]\s|,\s", before)[-1]
-    return bool(subject.search(_other_clause(lang).split(clause)[-1]))
+    clause = _other_clause(lang).split(re.split(r"[.;:!?]\s|,\s", before)[-1])[-1]
+    rates = list(subject.finditer(clause))
+    return bool(rates) and not share.search(clause, rates[-1].end())
 
 
 # Words that open another clause before an amount, so that what comes before them is not
@@ -676,8 +682,8 @@ def _COMPARED() -> re.Pattern:  # noqa: N802 (a compiled constant)
 
 _RESTATED = re.compile(r"\b(?:raised|revised|upgraded|increased|lifted|cut|lowered|reduced|"
                        r"downgraded|updated)\b(?:\s+\w+){0,2}\s+to\s*$", re.I)
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|\s+(?:while|whereas)\s",
-                           re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|"
+                           r"\s+(?:while|whereas|but|mais|pero|aber|mas|но)\s", re.I)
 
 
 def figure_year(text: str, fig: Figure, lang: str = "en",

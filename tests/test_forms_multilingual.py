@@ -28,7 +28,6 @@ def test_ranges_of_other_languages_are_no_figures(lang, sentence):
     ("fr", "L'étain cédait 1,5 % à 30 200 dollars la tonne.", [30_200]),
     ("fr", "Le zinc abandonne 2 % à Londres.", []),
     ("de", "Nickel verlor 2 Prozent auf 15.600 Dollar je Tonne.", [15_600]),
-    ("de", "Kupfer gab 1,5 Prozent nach.", []),
     ("es", "La plata se disparó un 8 % en la semana.", []),
     ("es", "El estaño cedió 1,2 % hasta 29.800 dólares por tonelada.", [29_800]),
     ("pt", "O minério de ferro despencou 20% no ano.", []),
@@ -39,10 +38,15 @@ def test_a_market_move_is_no_figure_and_its_level_stays(lang, sentence, kept):
 
 
 @pytest.mark.parametrize("lang,sentence,value", [
-    # a level after a move in the same words stays a figure
+    # shares and levels whose words only look like a move or a comparison
     ("fr", "La Chine représente 60 % de la demande mondiale de cuivre.", 60),
     ("es", "A escala mundial, Chile aporta el 24 % del cobre.", 24),
     ("fr", "Le cuivre se négociait à 9 850 dollars la tonne.", 9_850),
+    ("de", "Die Behörde gab den Weltmarktanteil Chinas mit 70 Prozent an.", 70),
+    ("fr", "Une part appréciable, soit 30 %, du cobalt vient de la RDC.", 30),
+    ("fr", "La part de la Chine dans le raffinage atteint 90 % mais Pékin veut plus.", 90),
+    ("es", "El contrato fija un precio de 9.500 dólares por tonelada más IVA.", 9_500),
+    ("pt", "O Brasil responde por 20% mais ou menos da produção mundial de nióbio.", 20),
 ])
 def test_levels_and_shares_stay(lang, sentence, value):
     assert values(sentence, lang) == [value]
@@ -121,3 +125,29 @@ def test_kinds_of_other_languages(lang, sentence, kind):
 ])
 def test_a_compared_levels_year(lang, sentence, years):
     assert [f.year for f in find_figures(sentence, lang, article_year=2025)] == years
+
+
+@pytest.mark.parametrize("lang,sentence,kept", [
+    # a year before "bis", "hasta", "até", "à", "до" is no range's first side
+    ("de", "Die Mine soll 2027 bis zu 40.000 Tonnen Lithium liefern.", [40_000]),
+    ("es", "Chile podría producir en 2030 hasta 7 millones de toneladas de cobre.",
+     [7_000_000]),
+    ("pt", "A Vale prevê produzir em 2026 até 340 milhões de toneladas de minério de ferro.",
+     [340_000_000]),
+    ("fr", "Les stocks de cuivre s'établissaient fin 2024 à 12 000 tonnes.", [12_000]),
+    ("ru", "В 2025 до 40% никеля уйдет на экспорт.", [40]),
+    # an abbreviated scale written against its unit
+    ("ru", "Компания произвела 210 тыс.тонн никеля.", [210_000]),
+    ("de", "Chile förderte 2,6 Mio.t Kupfer.", [2_600_000]),
+    # both sides of a range go, with a currency before each
+    ("ru", "Цена колебалась от $900 до $1100 за унцию.", []),
+    ("pt", "O minério deve oscilar de US$ 90 até US$ 110 por tonelada.", []),
+])
+def test_review_findings_on_ranges_and_scales(lang, sentence, kept):
+    assert values(sentence, lang) == kept
+
+
+def test_a_but_clause_keeps_its_year():
+    figs = find_figures("La production a atteint 40 000 tonnes mais la société vise "
+                        "50 000 tonnes en 2026.", "fr", article_year=2025)
+    assert [f.year for f in figs] == [None, 2026]

@@ -19,5 +19,6 @@ def test_formulas_are_mentions(ids, lang, text, expected):  # noqa: F811
 
 
 def test_a_formula_in_other_case_is_not_guessed(ids):  # noqa: F811
-    # "kcl" and "wo3" in lower case are left alone (logins, file names)
-    assert ids("Run kcl login, then open wo3.txt.", "en") == set()
+    # "kcl" and "wo3" in lower case are left alone, and "KCL" is King's College London
+    assert ids("Run kcl login, then open the wo3 file.", "en") == set()
+    assert ids("A study by researchers at KCL found that demand may triple.", "en") == set()

@@ -34,6 +34,12 @@ def test_money_of_minerals_as_a_whole_is_not_the_topic_minerals(analyse, lang, t
     assert figures(analyse(text, lang)) == []
 
 
+def test_mineral_sands_are_no_whole_trade(analyse):  # noqa: F811
+    row = analyse("Iluka is Australia's largest zircon producer. It sold $500 million of "
+                  "mineral sands last year.")
+    assert figures(row) == [("zirconium", 500_000_000.0)]
+
+
 def test_money_of_the_topic_mineral_is_still_carried(analyse):  # noqa: F811
     row = analyse("Zambia is Africa's second-largest copper producer.\n\n"
                   "It shipped $9 billion worth of the metal last year.")
