@@ -199,6 +199,8 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
     found = _drop_ranges_and_conversions(text, found, lang)
     while extra := _unit_shared_before(text, found, lang):   # a series, right to left
         found = sorted(found + extra, key=lambda f: f.start)
+    while extra := _unit_shared_after(text, found, lang):    # and left to right
+        found = sorted(found + extra, key=lambda f: f.start)
     for a, b in reversed(list(zip(found, found[1:]))):
         # "1.2 and 1.5 billion tonnes", "$5 and $7 billion": the scale is shared too
         # (only a bare number, or an amount with no word of its own: "11,000 gold ounces,
@@ -752,6 +754,41 @@ def _unit_shared_before(text: str, found: list[Figure], lang: str) -> list[Figur
         added.append(Figure(value=value, unit=fig.unit, kind="", quote=text[s:e], start=s,
                             end=e))
     return added
+
+
+def _unit_shared_after(text: str, found: list[Figure], lang: str) -> list[Figure]:
+    """Bare scaled numbers after a figure that leave its unit out: "Chile produced 5.3
+    million tonnes, Peru 2.6 million and China 1.7 million", "Perú 2,6 millones y China
+    1,7 millones". Each must have a scale word (so "Peru 2.6" or "in 2023" adds
+    nothing), one or two words (a name) may stand before it, and nothing but a list word
+    or punctuation may follow it ("2.6 million people" is no tonnage)."""
+    pattern = _bare_number_after(lang)
+    added = []
+    for fig in found:
+        if "/" in fig.unit or fig.unit == "percent" or _scale_factor(fig, lang) == 1:
+            continue
+        m = pattern.match(text, fig.end)
+        if not m:
+            continue
+        s, e = m.start("num"), m.end("scale")
+        if any(f.start < e and s < f.end for f in found) or _is_rate(text, s, e, lang):
+            continue
+        value = _number(m.group("num"), lang) * _scale(m.group("scale"))
+        added.append(Figure(value=value, unit=fig.unit, kind="", quote=text[s:e], start=s,
+                            end=e))
+    return added
+
+
+@lru_cache(maxsize=8)
+def _bare_number_after(lang: str) -> re.Pattern:
+    """", Peru 2.6 million" / " y China 1,7 millones" right after a figure (one unit word
+    such as "of copper" may close the figure first), then a list word, punctuation or
+    the end."""
+    joiners = _alternation(rules()["list_and"])
+    return re.compile(rf"(?:\s+(?:of|de|d['’])\s+[^\W\d]+)?(?:\s*,\s*|\s+(?:{joiners})\s+)"
+                      rf"(?:[^\W\d]+\s+){{1,2}}(?P<num>{_num_pattern(lang)})"
+                      rf"[\s-]?(?P<scale>{_SCALE_ALT})(?=\s*(?:[.,;:)]|$|(?:{joiners})\s))",
+                      re.I | re.U)
 
 
 def _scale_factor(fig: Figure, lang: str) -> float:

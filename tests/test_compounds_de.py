@@ -33,3 +33,12 @@ def test_rare_earth_compounds(ids, text, expected):  # noqa: F811
 ])
 def test_no_stem_no_mineral(ids, text):  # noqa: F811
     assert ids(text, "de") == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le métal rouge a gagné 2 % à Londres."),
+    ("es", "El metal rojo cerró al alza en Londres."),
+    ("pt", "O metal vermelho subiu em Londres."),
+])
+def test_the_red_metal_is_copper(ids, lang, text):  # noqa: F811
+    assert ids(text, lang) == {"copper"}

@@ -151,3 +151,19 @@ def test_a_but_clause_keeps_its_year():
     figs = find_figures("La production a atteint 40 000 tonnes mais la société vise "
                         "50 000 tonnes en 2026.", "fr", article_year=2025)
     assert [f.year for f in figs] == [None, 2026]
+
+
+@pytest.mark.parametrize("lang,sentence,kept", [
+    # a unit left out after the first figure of a list
+    ("es", "Chile produjo 5,3 millones de toneladas, Perú 2,6 millones y China 1,7 millones.",
+     [5_300_000, 2_600_000, 1_700_000]),
+    ("en", "Chile produced 5.3 million tonnes of copper, Peru 2.6 million and China 1.7 "
+     "million.", [5_300_000, 2_600_000, 1_700_000]),
+    ("fr", "La Chine a importé 3 millions de tonnes et le Japon 1,2 million.",
+     [3_000_000, 1_200_000]),
+    # not people, not an unscaled number
+    ("en", "The mine produced 5.3 million tonnes, employing 2.6 million people.", [5_300_000]),
+    ("en", "Chile produced 5.3 million tonnes, Peru 2.6 and China 1.7.", [5_300_000]),
+])
+def test_a_unit_left_out_in_a_list(lang, sentence, kept):
+    assert values(sentence, lang) == kept
