@@ -1,0 +1,105 @@
+"""Supply events in the wording of wire copy we had not met: nominal and passive forms
+("a halt to operations at", "output was crimped by heavy rainfall"), verbs far from the
+mineral, the mineral as a modifier ("the lithium project"), headlines without verbs, and
+the near misses of the same words (a strike averted, a fire a battery can catch, a trading
+halt, a popular investment, a company's strategy, the European Commission). Every sentence
+is our own writing; each failed before the rules it tests."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.events import sentence_events
+
+
+def types(sentence):
+    return {t.type for t in sentence_events(sentence)}
+
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gold production was knocked back by a shortage of cyanide.",
+    "Cobalt output fell after artisanal miners invaded the concession.",
+    "Seaborne iron ore supply tightened after a derailment on the Pilbara line.",
+    "Production at the copper mine has been offline since a tailings breach.",
+    "Aluminium smelter curtails output amid gas shortage.",
+    "The copper smelter lost two weeks of output to unscheduled maintenance.",
+    "Cobalt supply was cut off when the border crossing was closed.",
+    "Zinc production was hampered by water ingress at the mine.",
+    "Lithium brine operations were stopped by a court injunction.",
+    "Armed men kidnapped staff at the gold mine.",
+    "Mine invasion cuts gold output at Porgera.",
+    "Power crunch hits Guinea bauxite miners.",
+    "Cobalt and copper output at the mine was curtailed by a lack of acid.",
+    "Output at the tin mine was crippled by a fuel shortage.",
+    "Nach einem Wassereinbruch ist die Förderung in der Kalimine eingestellt.",
+    "Die Zinkhütte wurde nach einem Störfall heruntergefahren.",
+    "Wegen der Dürre mussten die Aluminiumhütten ihre Produktion zurückfahren.",
+    "In der Nickelmine kam es zu einem Betriebsausfall.",
+    "La fonderie d'aluminium a dû réduire sa production faute de gaz.",
+    "Um desmoronamento na mina de ouro deixou dois feridos.",
+    "A falta de energia obrigou a parada da mina de cobre.",
+    "A mina de lítio teve as atividades suspensas por ordem judicial.",
+    "Добыча золота на руднике временно приостановлена.",
+    "Сбой в энергоснабжении остановил работу алюминиевого завода.",
+])
+def test_disruption_in_wire_wording(sentence):
+    assert "disruption" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The miner plans to pour $1.5 billion into its nickel operations.",
+    "The uranium developer tapped investors for C$40 million.",
+    "Lithium startup closes $60 million Series B.",
+    "The cobalt refinery will cost $500 million to build.",
+    "Sustaining capital at the copper mine is forecast at $400 million.",
+    "Shareholders took up A$15 million of new shares to advance the rare earths project.",
+    "The group will plough another $800m into its iron ore operations.",
+    "The miner unveiled a $3 billion spending plan for copper growth.",
+    "The lithium mine's initial capital cost is estimated at $1.2 billion.",
+    "A $90 million equity injection will keep the tin mine going.",
+    "The miner approved a $1.2 billion expansion of its copper mine.",
+    "Eine Kapitalerhöhung bringt dem Kupferproduzenten 80 Millionen Euro.",
+    "La empresa levantó US$ 30 millones para la exploración de oro.",
+    "El proyecto de litio recibió una inyección de capital de 200 millones.",
+    "La compañía anunció un desembolso de 400 millones para su mina de plata.",
+    "A mineradora vai desembolsar US$ 300 milhões na expansão da mina de cobre.",
+    "Капитальные затраты на литиевый проект оцениваются в 1 млрд долларов.",
+    "Компания потратит 30 млрд рублей на расширение медного рудника.",
+])
+def test_investment_in_wire_wording(sentence):
+    assert "investment" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence, not_type", [
+    ("The union reached a wage deal, averting a strike at the copper mine.", "disruption"),
+    ("The gold mine has operated without a lost-time injury for two years.", "disruption"),
+    ("Lithium batteries can catch fire if they are damaged.", "disruption"),
+    ("A flood of cheap aluminium from Asia hurt margins at US rolling mills.", "disruption"),
+    ("Cobalt is used in jet engines and fire-resistant alloys.", "disruption"),
+    ("Trading in the silver miner's shares was halted pending an announcement.", "disruption"),
+    ("Analysts said the copper market could tip into deficit if a strike hits Chile.", "disruption"),
+    ("Gold is seen as a hedge against conflict and inflation.", "disruption"),
+    ("The silver market is flooded with scrap from India.", "disruption"),
+    ("The company's shares collapsed after it cut its gold guidance.", "disruption"),
+    ("The gold miner expects no disruption from the election.", "disruption"),
+    ("The copper miner said it had no plans to halt operations.", "disruption"),
+    ("Rescue teams practised an evacuation drill at the gold mine.", "disruption"),
+    ("Gold is a popular investment in times of crisis.", "investment"),
+    ("Lithium stocks rallied as funding costs fell.", "investment"),
+    ("Zambia's budget relies heavily on copper revenue.", "investment"),
+    ("La comisión de valores investiga a la minera de litio.", "investment"),
+])
+def test_near_misses_of_the_wire_wording(sentence, not_type):
+    assert not_type not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a price moved by a world event is the market's news; a site's loss is still named
+    ("Gold prices rose as fighting escalated in the region.", False),
+    ("Silver prices climbed on unrest in the Middle East.", False),
+    ("Copper prices jumped after a strike at the Chilean mine.", True),
+    ("Tin prices soared after fighting halted mining in Wa State.", True),
+    ("Supply worries after the earthquake pushed tin prices to $40,000 a ton.", True),
+])
+def test_a_price_moved_by_a_world_event_is_no_disruption(sentence, expected):
+    assert ("disruption" in types(sentence)) is expected
