@@ -70,6 +70,55 @@ def test_investment_in_wire_wording(sentence):
     assert "investment" in types(sentence)
 
 
+@pytest.mark.parametrize("sentence", [
+    "High-grade hits at the gold prospect sent the shares soaring.",
+    "Trenching exposed visible gold over 50 metres.",
+    "Rock chip samples returned up to 12% lithium oxide.",
+    "The drilling confirmed a thick zone of nickel sulphide mineralisation.",
+    "Channel sampling at the silver prospect graded up to 800 g/t.",
+    "A new rare earth province has been outlined in Greenland.",
+    "Exploration uncovered a large zinc-lead system.",
+    "Assays from the first holes show broad copper intervals.",
+    "The company reported its best hole to date: 120m grading 0.9% copper.",
+    "Nickel explorer strikes massive sulphides.",
+    "The gold resource now stands at 3.4 million ounces.",
+    "Results confirm a high-grade copper-gold porphyry at depth.",
+    "Bonanza gold grades returned from the step-out hole.",
+    "The explorer's first hole struck copper at 300 metres.",
+    "Wide zones of copper mineralisation were encountered in all five holes.",
+    "Das Unternehmen meldete hochgradige Bohrergebnisse aus seinem Nickelprojekt.",
+    "Neue Erzfunde in Schweden lassen auf Seltene Erden hoffen.",
+    "La société a recoupé 30 mètres à 2 % de cuivre.",
+    "Les forages ont confirmé une minéralisation de nickel.",
+    "Les sondages ont livré des teneurs élevées en or.",
+    "Las reservas de la mina de cobre aumentaron 15%.",
+    "Бурение подтвердило высокие содержания меди.",
+])
+def test_discovery_in_wire_wording(sentence):
+    assert "discovery" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Regulators signed off on the uranium mine.",
+    "The gold mine poured its first bar.",
+    "Official opening of the antimony smelter drew the president.",
+    "Ground was broken on the copper smelter in March.",
+    "The cobalt plant was mothballed indefinitely.",
+    "Its lithium hydroxide plant made first product in March.",
+    "The gold project won its environmental authorisation.",
+    "Pre-stripping began at the iron ore pit.",
+    "The nickel mine shipped its maiden cargo of ore.",
+    "Cobalt refinery begins operations.",
+    "The uranium mine is back in production after a decade.",
+    "Die Kupfermine geht 2026 in Produktion.",
+    "Das Lithiumwerk läuft seit Mai im Probebetrieb.",
+    "Começaram as obras da fábrica de terras raras.",
+    "Рудник вышел на проектную мощность по добыче меди.",
+])
+def test_project_milestone_in_wire_wording(sentence):
+    assert "project_milestone" in types(sentence)
+
+
 @pytest.mark.parametrize("sentence, not_type", [
     ("The union reached a wage deal, averting a strike at the copper mine.", "disruption"),
     ("The gold mine has operated without a lost-time injury for two years.", "disruption"),
@@ -87,6 +136,15 @@ def test_investment_in_wire_wording(sentence):
     ("Gold is a popular investment in times of crisis.", "investment"),
     ("Lithium stocks rallied as funding costs fell.", "investment"),
     ("Zambia's budget relies heavily on copper revenue.", "investment"),
+    ("Pesquisadores descobriram que o lítio pode ser reciclado.", "discovery"),
+    ("The European Commission said copper demand would double by 2040.", "project_milestone"),
+    ("Brokers cut commissions on gold futures trading.", "project_milestone"),
+    ("The lithium price report was commissioned by the industry body.", "project_milestone"),
+    ("The company permitted analysts to visit its nickel mine.", "project_milestone"),
+    ("The ministry granted the reporter an interview on lithium.", "project_milestone"),
+    ("The lithium plant's first quarter output rose 10%.", "project_milestone"),
+    ("Shareholders approved the gold miner's annual accounts.", "project_milestone"),
+    ("La Commission européenne veut réduire la dépendance au lithium chinois.", "project_milestone"),
     ("La comisión de valores investiga a la minera de litio.", "investment"),
 ])
 def test_near_misses_of_the_wire_wording(sentence, not_type):
