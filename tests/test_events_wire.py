@@ -119,6 +119,43 @@ def test_project_milestone_in_wire_wording(sentence):
     assert "project_milestone" in types(sentence)
 
 
+@pytest.mark.parametrize("sentence", [
+    "The miner churned out 1.1 million tonnes of copper last year.",
+    "The gold miner poured 520,000 ounces in 2024.",
+    "The smelter made 300,000 tonnes of aluminium last year.",
+    "The mine yielded 40,000 ounces of gold in the quarter.",
+    "Coal dispatches from the state miner rose 6% in May.",
+    "Operating rates at Chinese copper smelters dropped to 70%.",
+    "Die Hütte erzeugte 250.000 Tonnen Aluminium.",
+    "Der Absatz von Eisenerz ging um 5 Prozent zurück.",
+    "La mine a extrait 2 millions de tonnes de minerai de fer.",
+    "Les livraisons de nickel ont progressé de 5 %.",
+    "La minera extrajo 1,5 millones de toneladas de cobre.",
+    "Los envíos de cobre crecieron 3%.",
+    "A Vale extraiu 80 milhões de toneladas de minério de ferro.",
+    "Os embarques de minério de ferro cresceram 4%.",
+    "Компания добыла 500 тыс. тонн меди.",
+    "Отгрузки железной руды сократились на 7%.",
+])
+def test_production_in_wire_wording(sentence):
+    assert "production" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The parliament passed a new mining bill raising the state's stake in copper projects.",
+    "Chile's national lithium policy gives the state miner control.",
+    "Beijing tightened rules on rare earth mining.",
+    "The government imposed a windfall levy on iron ore miners.",
+    "A new mining tax on copper takes effect in January.",
+    "Lithium wurde zum strategischen Rohstoff erklärt.",
+    "Das neue Bergbaugesetz erhöht die Abgaben auf Gold.",
+    "Le lithium figure désormais sur la liste des matières premières critiques.",
+    "Правительство повысило НДПИ на золото.",
+])
+def test_policy_in_wire_wording(sentence):
+    assert "policy" in types(sentence)
+
+
 @pytest.mark.parametrize("sentence, not_type", [
     ("The union reached a wage deal, averting a strike at the copper mine.", "disruption"),
     ("The gold mine has operated without a lost-time injury for two years.", "disruption"),
@@ -146,6 +183,15 @@ def test_project_milestone_in_wire_wording(sentence):
     ("Shareholders approved the gold miner's annual accounts.", "project_milestone"),
     ("La Commission européenne veut réduire la dépendance au lithium chinois.", "project_milestone"),
     ("La comisión de valores investiga a la minera de litio.", "investment"),
+    ("The miner's growth strategy focuses on copper.", "policy"),
+    ("The fund bought a royalty on the copper mine.", "policy"),
+    ("The company's hedging strategy locks in gold prices.", "policy"),
+    ("Analysts see a copper strategy shift at the miner.", "policy"),
+    ("The zinc miner sold a royalty to a streaming company.", "policy"),
+    ("La stratégie de l'entreprise repose sur le cuivre.", "policy"),
+    ("La estrategia de la minera se centra en el litio.", "policy"),
+    ("A estratégia da empresa prioriza o níquel.", "policy"),
+    ("Стратегия компании нацелена на рост добычи... меди не касается.", "policy"),
 ])
 def test_near_misses_of_the_wire_wording(sentence, not_type):
     assert not_type not in types(sentence)
@@ -161,3 +207,21 @@ def test_near_misses_of_the_wire_wording(sentence, not_type):
 ])
 def test_a_price_moved_by_a_world_event_is_no_disruption(sentence, expected):
     assert ("disruption" in types(sentence)) is expected
+
+
+def test_leading_groups_and_lookbehinds_move_under_their_first_letter():
+    from orewire.events import _letter_first, _stems
+    assert _letter_first("(?:hole|rig)s? struck") == ["holes? struck", "rigs? struck"]
+    assert _letter_first("(?:ore )?reserves") == ["ore reserves", "reserves"]
+    assert _letter_first("(?<!avert a )(?<!if a )strike") == ["s(?<!avert a s)(?<!if a s)trike"]
+    assert _letter_first("(?:a|b)+x") == ["(?:a|b)+x"]
+    words = ["(?:hole|drill hole)s? (?:\\w+ ){0,2}struck", "(?:mineral |ore )?resources? stand",
+             "(?<!averting a )(?<!if a )strike", "(?:mit dem |den )?(?:abbau|bau)\\w* begonnen",
+             "(?<![$€])\\d+ ?%", "(?:a|b)*c"]
+    plain, grouped = _stems(words), _stems(words, by_letter=True)
+    for text in ["The drill hole then struck ore", "Ore resources stand at 3 Moz",
+                 "averting a strike", "if a strike hits", "a strike at the mine",
+                 "Mit dem Abbau wurde begonnen", "den Bau begonnen", "$5 % and 5 %", "bbc",
+                 "STRIKE!", "nothing"]:
+        a, b = plain.search(text), grouped.search(text)
+        assert (a and a.start()) == (b and b.start()), text
