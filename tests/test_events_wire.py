@@ -41,6 +41,19 @@ def types(sentence):
     "A mina de lítio teve as atividades suspensas por ordem judicial.",
     "Добыча золота на руднике временно приостановлена.",
     "Сбой в энергоснабжении остановил работу алюминиевого завода.",
+    "Zinc concentrate output slumped after a rock burst sealed off the lower levels of the mine.",
+    "The nickel processing plant went dark for 48 hours when the grid tripped.",
+    "Unauthorised miners have overrun the gold concession, the company said.",
+    "A crack in the tailings wall forced the copper miner to stop processing.",
+    "Lithium output was crimped by brine evaporation problems in a cold, wet summer.",
+    "Die Nickelproduktion ruht seit einem Felssturz in der Mine.",
+    "Ein Hangrutsch hat die Zufahrt zur Kupfermine verschüttet.",
+    "Arbeiter der Goldmine legten die Arbeit nieder.",
+    "Die Produktion in der Zinkhütte fiel wegen eines Defekts am Ofen aus.",
+    "Les mineurs de la mine de cuivre ont cessé le travail pour réclamer des hausses de salaire.",
+    "La escasez de agua obligó a reducir la producción de litio.",
+    "Рудник по добыче олова затопило после ливней.",
+    "Горняки золотого рудника отказались спускаться в шахту.",
 ])
 def test_disruption_in_wire_wording(sentence):
     assert "disruption" in types(sentence)
@@ -65,6 +78,15 @@ def test_disruption_in_wire_wording(sentence):
     "A mineradora vai desembolsar US$ 300 milhões na expansão da mina de cobre.",
     "Капитальные затраты на литиевый проект оцениваются в 1 млрд долларов.",
     "Компания потратит 30 млрд рублей на расширение медного рудника.",
+    "The miner set aside $600 million to build a second lithium train.",
+    "The graphite company tapped the bond market for $250 million.",
+    "Gold junior completes oversubscribed A$18 million raise.",
+    "The state fund took a $300 million preferred equity position in the lithium developer.",
+    "Tin miner secures equity backing to restart its smelter.",
+    "The rare earths miner sold shares worth A$100 million to pay for its processing plant.",
+    "A $2 billion war chest will go toward the miner's copper projects.",
+    "El grupo inyectará 150 millones en su planta de níquel.",
+    "O banco liberou R$ 400 milhões para a usina de lítio.",
 ])
 def test_investment_in_wire_wording(sentence):
     assert "investment" in types(sentence)
@@ -93,6 +115,18 @@ def test_investment_in_wire_wording(sentence):
     "Les sondages ont livré des teneurs élevées en or.",
     "Las reservas de la mina de cobre aumentaron 15%.",
     "Бурение подтвердило высокие содержания меди.",
+    "The step-out hole cut 60 metres of spodumene-bearing pegmatite.",
+    "Drillers pulled up core showing semi-massive nickel sulphides.",
+    "The gold explorer returned its best intercept yet from the northern zone.",
+    "A bonanza-grade silver vein was hit in the first hole of the programme.",
+    "The copper-gold porphyry target has now been drilled over 1.2km of strike.",
+    "New tin lodes were identified beneath the old workings.",
+    "The zinc project's indicated tonnage was doubled by infill drilling.",
+    "Lithium-rich clays have been found in the basin, the survey said.",
+    "Die Bohrkerne zeigen sichtbares Gold.",
+    "La exploración encontró vetas de plata de alta ley.",
+    "A sondagem revelou teores elevados de ouro.",
+    "Запасы никеля на месторождении прирастут на 20%.",
 ])
 def test_discovery_in_wire_wording(sentence):
     assert "discovery" in types(sentence)
@@ -114,6 +148,12 @@ def test_discovery_in_wire_wording(sentence):
     "Das Lithiumwerk läuft seit Mai im Probebetrieb.",
     "Começaram as obras da fábrica de terras raras.",
     "Рудник вышел на проектную мощность по добыче меди.",
+    "Shipments of spodumene concentrate from the new mine got under way in July.",
+    "The copper smelter's rebuild is finished and it is back online.",
+    "Die Bauarbeiten für die Lithiumraffinerie haben begonnen.",
+    "L'usine de lithium a produit ses premières tonnes d'hydroxyde.",
+    "Arrancó la producción en la nueva mina de litio.",
+    "A mina de níquel iniciou as operações em março.",
 ])
 def test_project_milestone_in_wire_wording(sentence):
     assert "project_milestone" in types(sentence)
@@ -136,6 +176,7 @@ def test_project_milestone_in_wire_wording(sentence):
     "Os embarques de minério de ferro cresceram 4%.",
     "Компания добыла 500 тыс. тонн меди.",
     "Отгрузки железной руды сократились на 7%.",
+    "The lithium mine turned out 250,000 tonnes of spodumene.",
 ])
 def test_production_in_wire_wording(sentence):
     assert "production" in types(sentence)
@@ -151,6 +192,14 @@ def test_production_in_wire_wording(sentence):
     "Das neue Bergbaugesetz erhöht die Abgaben auf Gold.",
     "Le lithium figure désormais sur la liste des matières premières critiques.",
     "Правительство повысило НДПИ на золото.",
+    "The state will take a golden share in all new lithium mines.",
+    "Lawmakers voted to raise the tax on copper miners' profits.",
+    "The ministry capped the number of new gold mining licences.",
+    "Indonesia obliged nickel miners to sell ore to domestic smelters.",
+    "Die Regierung verschärft die Auflagen für den Lithiumabbau.",
+    "El gobierno subió el impuesto a la minería del cobre.",
+    "O governo aumentou a alíquota da CFEM sobre o ouro.",
+    "Государство повысило ставку налога на добычу золота.",
 ])
 def test_policy_in_wire_wording(sentence):
     assert "policy" in types(sentence)
@@ -192,6 +241,7 @@ def test_policy_in_wire_wording(sentence):
     ("La estrategia de la minera se centra en el litio.", "policy"),
     ("A estratégia da empresa prioriza o níquel.", "policy"),
     ("Стратегия компании нацелена на рост добычи... меди не касается.", "policy"),
+    ("A lithium battery fire destroyed the warehouse.", "disruption"),
 ])
 def test_near_misses_of_the_wire_wording(sentence, not_type):
     assert not_type not in types(sentence)
