@@ -275,3 +275,30 @@ def test_leading_groups_and_lookbehinds_move_under_their_first_letter():
                  "STRIKE!", "nothing"]:
         a, b = plain.search(text), grouped.search(text)
         assert (a and a.start()) == (b and b.start()), text
+
+
+@pytest.mark.parametrize("sentence, not_type", [
+    # a step taken decades ago is the site's history
+    ("The town began mining silver over 140 years ago.", "project_milestone"),
+    ("The zinc smelter was commissioned three decades ago.", "project_milestone"),
+    ("La mine d'or a été mise en service il y a plus de 100 ans.", "project_milestone"),
+    ("La mina de cobre inició la producción hace más de 50 años.", "project_milestone"),
+    ("Die Kupfermine wurde vor 80 Jahren in Betrieb genommen.", "project_milestone"),
+    ("Добыча золота на руднике началась 100 лет назад.", "project_milestone"),
+    # a finance ministry is no financing
+    ("The Finance Ministry imposed an anti-dumping duty on aluminium foil.", "investment"),
+    ("The Ministry of Finance said gold imports rose in May.", "investment"),
+    ("The finance minister said copper revenue would fall.", "investment"),
+])
+def test_history_and_finance_ministries_state_no_step_or_funding(sentence, not_type):
+    assert not_type not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The lithium mine is expected to deliver 30,000 tonnes a year.", "production"),
+    ("The plant will deliver about 5,000 tonnes of cobalt in its first year.", "production"),
+    ("The copper mine began production in March.", "project_milestone"),
+    ("The company will finance the copper mine with debt.", "investment"),
+])
+def test_a_tonnage_delivered_is_output_and_recent_steps_still_count(sentence, expected):
+    assert expected in types(sentence)
