@@ -54,6 +54,15 @@ def types(sentence):
     "La escasez de agua obligó a reducir la producción de litio.",
     "Рудник по добыче олова затопило после ливней.",
     "Горняки золотого рудника отказались спускаться в шахту.",
+    "Glencore said on Tuesday that work at its Kazakh zinc operations had been interrupted for several days after a slope gave way at one of the open pits.",
+    "Output from the Indonesian nickel mine was curtailed in the third quarter as a dispute with the regional government over land compensation dragged on.",
+    "Shipments of iron ore from the port were stuck for three days after a ship ran aground in the channel.",
+    "Aluminium production at the smelter was cut by a third after the utility rationed electricity during a heatwave.",
+    "Gold recoveries at the plant fell after a mill liner failure.",
+    "Les exportations de manganèse ont été bloquées par la fermeture de la voie ferrée.",
+    "Los envíos de cobre se retrasaron por el cierre del puerto debido al mal tiempo.",
+    "A produção de ouro na mina foi prejudicada pela falta de energia elétrica.",
+    "Из-за схода лавины отгрузка угля с разреза прекращена.",
 ])
 def test_disruption_in_wire_wording(sentence):
     assert "disruption" in types(sentence)
@@ -87,6 +96,10 @@ def test_disruption_in_wire_wording(sentence):
     "A $2 billion war chest will go toward the miner's copper projects.",
     "El grupo inyectará 150 millones en su planta de níquel.",
     "O banco liberou R$ 400 milhões para a usina de lítio.",
+    "The Indian government approved an outlay of Rs 16,300 crore for the National Critical Mineral Mission, which covers lithium and cobalt.",
+    "Chinese investors are bankrolling most of the nickel smelters being built in Sulawesi.",
+    "La estatal chilena comprometió US$ 800 millones para la nueva planta de litio.",
+    "O fundo vai aplicar R$ 500 milhões em projetos de terras raras.",
 ])
 def test_investment_in_wire_wording(sentence):
     assert "investment" in types(sentence)
@@ -127,6 +140,12 @@ def test_investment_in_wire_wording(sentence):
     "La exploración encontró vetas de plata de alta ley.",
     "A sondagem revelou teores elevados de ouro.",
     "Запасы никеля на месторождении прирастут на 20%.",
+    "Shares jumped 40% after the company reported a 120-metre intercept grading 1.1% copper from its Arizona project.",
+    "The survey detected a large lithium brine aquifer beneath the salt flat.",
+    "The mineral resource for the tin project now totals 20 million tonnes at 0.8% tin.",
+    "Ongoing drilling at the gold project keeps extending the high-grade shoots at depth.",
+    "Im Projekt wurden mächtige Zonen mit Nickelmineralisierung durchbohrt.",
+    "La compañía reportó intercepciones de alta ley en su proyecto de cobre.",
 ])
 def test_discovery_in_wire_wording(sentence):
     assert "discovery" in types(sentence)
@@ -154,6 +173,10 @@ def test_discovery_in_wire_wording(sentence):
     "L'usine de lithium a produit ses premières tonnes d'hydroxyde.",
     "Arrancó la producción en la nueva mina de litio.",
     "A mina de níquel iniciou as operações em março.",
+    "The mine's operating licence was renewed for another 25 years.",
+    "The Environmental Protection Agency rejected the copper mine's application.",
+    "The uranium mill was brought back into service after ten years on standby.",
+    "La fundición de cobre inició su marcha blanca en agosto.",
 ])
 def test_project_milestone_in_wire_wording(sentence):
     assert "project_milestone" in types(sentence)
@@ -177,6 +200,8 @@ def test_project_milestone_in_wire_wording(sentence):
     "Компания добыла 500 тыс. тонн меди.",
     "Отгрузки железной руды сократились на 7%.",
     "The lithium mine turned out 250,000 tonnes of spodumene.",
+    "The smelter is operating at full tilt, turning out 500,000 tonnes of aluminium a year.",
+    "La mine a livré 40 000 tonnes de cuivre.",
 ])
 def test_production_in_wire_wording(sentence):
     assert "production" in types(sentence)
@@ -200,6 +225,13 @@ def test_production_in_wire_wording(sentence):
     "El gobierno subió el impuesto a la minería del cobre.",
     "O governo aumentou a alíquota da CFEM sobre o ouro.",
     "Государство повысило ставку налога на добычу золота.",
+    "Zimbabwe ordered lithium miners to submit plans for local refineries.",
+    "Ghana's parliament passed a bill to let the central bank buy locally produced gold.",
+    "Mongolia wants a 34% stake in strategic copper deposits under its new minerals law.",
+    "Die Regierung will den Abbau von Lithium im eigenen Land mit einem neuen Gesetz fördern.",
+    "Le gouvernement a suspendu l'octroi de nouveaux permis miniers pour l'or.",
+    "México declaró el litio patrimonio de la nación.",
+    "Правительство ввело мораторий на выдачу лицензий на добычу золота.",
 ])
 def test_policy_in_wire_wording(sentence):
     assert "policy" in types(sentence)
@@ -242,6 +274,8 @@ def test_policy_in_wire_wording(sentence):
     ("A estratégia da empresa prioriza o níquel.", "policy"),
     ("Стратегия компании нацелена на рост добычи... меди не касается.", "policy"),
     ("A lithium battery fire destroyed the warehouse.", "disruption"),
+    ("A copper pipe burst flooded the basement.", "disruption"),
+    ("Lithium shares fell after a short-seller attack.", "disruption"),
 ])
 def test_near_misses_of_the_wire_wording(sentence, not_type):
     assert not_type not in types(sentence)
