@@ -63,6 +63,9 @@ def types(sentence):
     "Los envíos de cobre se retrasaron por el cierre del puerto debido al mal tiempo.",
     "A produção de ouro na mina foi prejudicada pela falta de energia elétrica.",
     "Из-за схода лавины отгрузка угля с разреза прекращена.",
+    "Production at the Zambian copper mine has been hit by a shortage of sulphuric acid since March.",
+    "Freeport's Grasberg copper and gold mine remained closed on Monday following a deadly mud rush.",
+    "Добычу меди на руднике остановили из-за прорыва воды.",
 ])
 def test_disruption_in_wire_wording(sentence):
     assert "disruption" in types(sentence)
@@ -100,6 +103,7 @@ def test_disruption_in_wire_wording(sentence):
     "Chinese investors are bankrolling most of the nickel smelters being built in Sulawesi.",
     "La estatal chilena comprometió US$ 800 millones para la nueva planta de litio.",
     "O fundo vai aplicar R$ 500 milhões em projetos de terras raras.",
+    "Gold explorer bags A$10 million from cornerstone investor.",
 ])
 def test_investment_in_wire_wording(sentence):
     assert "investment" in types(sentence)
@@ -146,6 +150,9 @@ def test_investment_in_wire_wording(sentence):
     "Ongoing drilling at the gold project keeps extending the high-grade shoots at depth.",
     "Im Projekt wurden mächtige Zonen mit Nickelmineralisierung durchbohrt.",
     "La compañía reportó intercepciones de alta ley en su proyecto de cobre.",
+    "The copper explorer struck visible chalcopyrite in three holes.",
+    "Le projet de lithium affiche une ressource augmentée de 30 %.",
+    "A empresa encontrou lítio em rochas pegmatíticas no Vale do Jequitinhonha.",
 ])
 def test_discovery_in_wire_wording(sentence):
     assert "discovery" in types(sentence)
@@ -177,6 +184,8 @@ def test_discovery_in_wire_wording(sentence):
     "The Environmental Protection Agency rejected the copper mine's application.",
     "The uranium mill was brought back into service after ten years on standby.",
     "La fundición de cobre inició su marcha blanca en agosto.",
+    "The nickel smelter began trial production in September.",
+    "Die Lithiummine hat die kommerzielle Förderung aufgenommen.",
 ])
 def test_project_milestone_in_wire_wording(sentence):
     assert "project_milestone" in types(sentence)
