@@ -345,3 +345,19 @@ def test_history_and_finance_ministries_state_no_step_or_funding(sentence, not_t
 ])
 def test_a_tonnage_delivered_is_output_and_recent_steps_still_count(sentence, expected):
     assert expected in types(sentence)
+
+
+@pytest.mark.parametrize("sentence, not_type", [
+    # market talk in the new words' shapes
+    ("Silver was stuck below $30 after the Fed meeting.", "disruption"),
+    ("Gold's safe-haven appeal was bolstered by the conflict.", "disruption"),
+    ("National monetary policy weighed on gold.", "policy"),
+    ("Copper mining policy in Chile is stable, analysts said.", "policy"),
+    ("The aluminium industry has a domestic smelting overcapacity.", "policy"),
+    ("Rising capital costs are delaying new copper mines.", "investment"),
+    ("Cornerstone of the gold market is Asian demand.", "investment"),
+    ("Platinum's flow-through to jewellery demand is limited.", "investment"),
+    ("Lithium prices were dented by oversupply problems.", "disruption"),
+])
+def test_market_talk_in_the_new_words_shapes_states_no_event(sentence, not_type):
+    assert not_type not in types(sentence)
