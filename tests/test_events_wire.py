@@ -66,6 +66,11 @@ def types(sentence):
     "Production at the Zambian copper mine has been hit by a shortage of sulphuric acid since March.",
     "Freeport's Grasberg copper and gold mine remained closed on Monday following a deadly mud rush.",
     "Добычу меди на руднике остановили из-за прорыва воды.",
+    "Coal India's output took a hit as incessant rains lashed mining areas in Odisha.",
+    "The copper belt mine has been crippled by vandalism of its power infrastructure.",
+    "Zambia's copper mines are battling load shedding of up to 20 hours a day.",
+    "Anglo American Platinum flagged a production shortfall after a shaft incident.",
+    "Die Kupfermine musste wegen Wassermangels ihre Förderung herunterfahren.",
 ])
 def test_disruption_in_wire_wording(sentence):
     assert "disruption" in types(sentence)
@@ -104,6 +109,11 @@ def test_disruption_in_wire_wording(sentence):
     "La estatal chilena comprometió US$ 800 millones para la nueva planta de litio.",
     "O fundo vai aplicar R$ 500 milhões em projetos de terras raras.",
     "Gold explorer bags A$10 million from cornerstone investor.",
+    "Vedanta has lined up Rs 5,000 crore for expanding its aluminium smelter.",
+    "The company will deploy $800 million of capital into the copper project over two years.",
+    "Afreximbank approved a $300 million facility for the Zambian copper refinery.",
+    "The state miner ploughed back 40% of its profit into new lithium capacity.",
+    "The group closed a $60 million debt round to advance its graphite mine.",
 ])
 def test_investment_in_wire_wording(sentence):
     assert "investment" in types(sentence)
@@ -153,6 +163,7 @@ def test_investment_in_wire_wording(sentence):
     "The copper explorer struck visible chalcopyrite in three holes.",
     "Le projet de lithium affiche une ressource augmentée de 30 %.",
     "A empresa encontrou lítio em rochas pegmatíticas no Vale do Jequitinhonha.",
+    "A companhia confirmou a existência de um depósito de nióbio em Minas Gerais.",
 ])
 def test_discovery_in_wire_wording(sentence):
     assert "discovery" in types(sentence)
@@ -241,6 +252,9 @@ def test_production_in_wire_wording(sentence):
     "Le gouvernement a suspendu l'octroi de nouveaux permis miniers pour l'or.",
     "México declaró el litio patrimonio de la nación.",
     "Правительство ввело мораторий на выдачу лицензий на добычу золота.",
+    "The Centre notified new rules for auctioning critical mineral blocks, including lithium.",
+    "Tanzania will require gold miners to sell 20% of output to the central bank.",
+    "Das Land fordert die Verarbeitung von Lithiumerz im Inland.",
 ])
 def test_policy_in_wire_wording(sentence):
     assert "policy" in types(sentence)
