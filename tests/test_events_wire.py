@@ -15,7 +15,6 @@ def types(sentence):
     return {t.type for t in sentence_events(sentence)}
 
 
-
 @pytest.mark.parametrize("sentence", [
     "Gold production was knocked back by a shortage of cyanide.",
     "Cobalt output fell after artisanal miners invaded the concession.",
