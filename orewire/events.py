@@ -58,13 +58,95 @@ def _stems(words, by_letter: bool = False) -> re.Pattern | None:
         return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.I | re.U)
     letters: dict[str, list[str]] = {}
     rest = []
-    for w in words:
+    for w in (e for word in words for e in _letter_first(word)):
         if w[0].isalnum() and w[1:2] not in ("?", "*", "+", "{") and not _top_level_or(w):
             letters.setdefault(w[0].lower(), []).append(w[1:])
         else:
             rest.append(w)
     alternatives = [re.escape(c) + "(?:" + "|".join(tails) + ")" for c, tails in letters.items()]
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives + rest) + ")", re.I | re.U)
+
+
+_LOOKBEHIND = re.compile(r"\(\?<!([^()\\\[\]|?*+{}]*)\)")
+
+
+def _letter_first(word: str) -> list[str]:
+    """``word`` rewritten, where it can be, as stems that open with a plain letter, so that
+    ``_stems`` can group them under it: a leading group of alternatives is spread over its
+    alternatives ("(?:hole|rig)s? struck" becomes "holes? struck", "rigs? struck"; an
+    optional one also gives the stem without it), and
+    leading negative lookbehinds of plain text move past the first letter ("(?<!avert a
+    )strike" becomes "s(?<!avert a s)trike"), which finds the same places."""
+    if word.startswith("(?:"):
+        end = _group_end(word, 0)
+        after = word[end + 1:]
+        alternatives = _split_top_level(word[3:end]) if end > 0 else []
+        if after[:1] == "?" and after[1:2] not in ("?", "+"):
+            # an optional group is its alternatives or nothing ("(?:ore )?reserves")
+            alternatives, after = alternatives + [""], after[1:]
+        elif after[:1] in ("?", "*", "+", "{"):
+            alternatives = []
+        if len(alternatives) > 1 or alternatives[:1] and alternatives[0][:1].isalpha():
+            return [e for a in alternatives for e in _letter_first(a + after)]
+        return [word]
+    behind = []
+    rest = word
+    while (m := _LOOKBEHIND.match(rest)) is not None:
+        behind.append(m[1])
+        rest = rest[m.end():]
+    if behind and rest[:1].isalpha() and rest[1:2] not in ("?", "*", "+", "{") and \
+            not _top_level_or(rest):
+        return [rest[0] + "".join(f"(?<!{b}{rest[0]})" for b in behind) + rest[1:]]
+    return [word]
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Where the group opened at ``start`` closes (-1 when it does not)."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _split_top_level(pattern: str) -> list[str]:
+    """``pattern``'s alternatives: its parts between "|"s outside groups and classes."""
+    parts, depth, i, in_class, last = [], 0, 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[last:i])
+            last = i + 1
+        i += 1
+    return parts + [pattern[last:]]
 
 
 def _top_level_or(pattern: str) -> bool:
