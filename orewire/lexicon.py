@@ -323,10 +323,28 @@ class Mention:
     token_end: int
 
 
-def _symbol_follows(doc, end: int) -> bool:
-    """A chemical symbol in brackets right after the word: "Neodymium (Nd)", "Lithium (Li)"."""
-    return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
-        re.fullmatch(r"[A-Z][a-z]?", doc[end + 1].text) is not None
+@lru_cache(maxsize=1)
+def _symbols() -> dict[str, frozenset]:
+    """Each mineral id's own chemical symbols and formulas (``symbols`` of
+    ``seeds/minerals.yaml``)."""
+    return {m["id"]: frozenset(str(s) for s in m.get("symbols") or [])
+            for m in load_lexicon()["minerals"]}
+
+
+_BRACKETED = re.compile(r"[ \t\u00a0]*\(\s*([A-Z][A-Za-z0-9]{0,7})\s*\)")
+
+
+def own_symbol_follows(text: str, end: int, ids) -> bool:
+    """One of the mineral's own chemical symbols (or formulas) in brackets right after the
+    mention ending at character ``end`` of ``text``, in any language: "Neodymium (Nd)",
+    "Plata (Ag)", "Kupfer (Cu)", "Holmium (Ho) oxide" are the element; "Dan Silver (R)"
+    (a party label) and "Gold (AP)" are not. ``ids``: the mention's mineral ids, whose
+    symbols are ``symbols`` of ``seeds/minerals.yaml``."""
+    found = _BRACKETED.match(text, end)
+    if found is None:
+        return False
+    table = _symbols()
+    return any(found.group(1) in table.get(i, ()) for i in ids)
 
 
 def _after_name_title(doc, start: int) -> bool:
@@ -568,7 +586,8 @@ class MineralMatcher:
             title_case = words and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
             sentence_initial = start == sent.start or all(
                 t.is_punct or t.is_quote or t.is_space for t in doc[sent.start:start])
-            if _symbol_follows(doc, end):
+            if own_symbol_follows(doc.text, doc[end - 1].idx + len(doc[end - 1].text),
+                                  self._ids[key]):
                 out.append((start, end, key))
                 continue  # "Neodymium (Nd)": an element as price tables name it
             if not sentence_initial and not title_case:
