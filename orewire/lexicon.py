@@ -175,6 +175,88 @@ def colour_words(lang: str | None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def colour_prone() -> frozenset:
+    """Mineral ids whose words also name a colour or a finish (``colour_prone`` of
+    ``seeds/senses.yaml``)."""
+    return frozenset(_senses().get("colour_prone") or [])
+
+
+@lru_cache(maxsize=8)
+def colour_neighbours(lang: str | None) -> tuple[frozenset, frozenset]:
+    """(heads after, modifiers before): words that right after a colour-prone mineral word
+    make it a colour ("graphite finish", "copper-haired"), and those right before it
+    ("rose gold"), of ``lang`` and English (``seeds/senses.yaml``)."""
+    def words(key):
+        data = _senses().get(key) or {}
+        return frozenset(str(w).lower() for w in
+                         set(data.get("en") or []) | set(data.get(lang or "en") or []))
+    return words("colour_heads_after"), words("colour_modifiers_before")
+
+
+def _stem_pattern(words) -> re.Pattern | None:
+    words = {str(w).lower() for w in words if str(w).strip()}
+    if not words:
+        return None
+    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})", re.U)
+
+
+@lru_cache(maxsize=8)
+def other_senses(lang: str | None) -> tuple:
+    """(prone ids, domain words, keep words) of each domain of ``other_senses`` of
+    ``seeds/senses.yaml`` that has words in ``lang`` or English: stems at the start of a
+    word (medicine and nutrition, graffiti)."""
+    out = []
+    for domain in (_senses().get("other_senses") or {}).values():
+        words = domain.get("words") or {}
+        pattern = _stem_pattern(set(words.get("en") or []) | set(words.get(lang or "en") or []))
+        if pattern is None:
+            continue
+        keep = domain.get("keep") or {}
+        out.append((frozenset(domain.get("prone") or []), pattern,
+                    _stem_pattern(set(keep.get("en") or []) | set(keep.get(lang or "en") or []))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def idioms_unless_commodity() -> tuple[str, ...]:
+    """Phrases whose mineral word counts only with a commodity word in the sentence
+    ("gold rush"; ``idioms_unless_commodity`` of ``seeds/senses.yaml``)."""
+    return tuple(_apostrophes(_senses().get("idioms_unless_commodity") or []))
+
+
+@lru_cache(maxsize=8)
+def idiom_keep_words(lang: str | None) -> re.Pattern | None:
+    """Words of the trade that keep a mention inside one of ``idioms_unless_commodity``
+    (``idiom_keep_words`` of ``seeds/senses.yaml``), of ``lang`` and English."""
+    data = _senses().get("idiom_keep_words") or {}
+    return _stem_pattern(set(data.get("en") or []) | set(data.get(lang or "en") or []))
+
+
+@lru_cache(maxsize=1)
+def count_noun_senses() -> tuple[frozenset, frozenset, frozenset]:
+    """(prone ids, articles, words after): ``count_noun_senses`` of ``seeds/senses.yaml``
+    ("a tin of tomatoes", "a nickel a gallon")."""
+    data = _senses().get("count_noun_senses") or {}
+    return (frozenset(data.get("prone") or []),
+            frozenset(str(w).lower() for w in data.get("articles") or []),
+            frozenset(str(w).lower() for w in data.get("next") or []))
+
+
+@lru_cache(maxsize=1)
+def _person_age_after() -> re.Pattern | None:
+    pattern = _senses().get("person_age_after")
+    return re.compile(pattern) if pattern else None
+
+
+@lru_cache(maxsize=1)
+def material_heads_after() -> frozenset:
+    """Lower-case nouns that make a capitalised mineral word opening a sentence the
+    material ("Copper theft", "Silver jewellery"; ``material_heads_after``)."""
+    return _sense_words("material_heads_after")
+
+
+@lru_cache(maxsize=1)
 def given_names() -> frozenset:
     """Common given names (``given_names`` of ``seeds/senses.yaml``): a capitalised mineral
     word right after one is a surname ("Anna Gold", "Peter Zinn")."""
@@ -441,6 +523,14 @@ class MineralMatcher:
         for phrase in false_friends:
             target = self.ff_lower if phrase == phrase.lower() else self.ff_exact
             target.add("FF", [nlp.make_doc(phrase)])
+        # one-word names of the colour-prone minerals ("gold", "Silber", "graphite"),
+        # which a list of colours holds beside the colours themselves
+        self.colour_prone_words = frozenset(
+            a.lower() for a, ids in list(lower.items()) + list(exact.items())
+            if ids & colour_prone() and " " not in a)
+        self.idioms = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase in idioms_unless_commodity():
+            self.idioms.add("IDIOM", [nlp.make_doc(phrase)])
         self.heads = compound_heads(self.lang)
         self.whole_heads = frozenset(compound_heads(self.lang, "compound_heads_whole"))
         self.genitive_articles = frozenset(
@@ -478,7 +568,7 @@ class MineralMatcher:
             if self._is_company_name(doc, start, end) or _after_name_title(doc, start) or \
                     not self._ambiguous_ok(doc, start, end) or _quoted_title(doc, start, end) \
                     or _given_name_first(doc, start, end) or \
-                    self._names_a_method(doc, start, end):
+                    self._names_a_method(doc, start, end) or self._count_noun(doc, start, end, key):
                 continue
             kept.append((start, end, key))
         if self.lang == "en":
@@ -595,6 +685,13 @@ class MineralMatcher:
             if sentence_initial and text.lower() not in name_prone():
                 out.append((start, end, key))
                 continue  # "Monazite sands ...": English capitalises every first word
+            age = _person_age_after()
+            if age is not None and age.match(doc.text, first.idx + len(text)):
+                continue  # "Gold, 45, has directed three films": a person and her age
+            if sentence_initial and end < len(doc) and doc[end].text.islower() and \
+                    doc[end].lower_ in material_heads_after():
+                out.append((start, end, key))
+                continue  # "Copper theft from railway lines": the material
             if end - start == 1 and text.lower() not in lowercase_seen and \
                     not self._has_context(doc, start, end, width=5) and \
                     not (sentence_initial and (_quoted_move(doc, end) or
@@ -606,28 +703,63 @@ class MineralMatcher:
         return out
 
     def _drop_award_senses(self, doc, kept):
-        """Gold, silver, platinum as prizes ("won silver", "4 золота"): see seeds/senses.yaml."""
+        """Gold, silver, platinum as prizes ("won silver", "4 золота"), the colours of
+        ``colour_prone`` minerals ("a silver Honda"), the domains of ``other_senses``
+        ("lithium for bipolar disorder") and ``idioms_unless_commodity`` ("the AI gold
+        rush"), each where the sentence has no commodity word: see seeds/senses.yaml."""
         prone, min_words, award, commodity = sense_rules(self.lang)
         masks = not_commodity_masks(self.lang)
-        if not any(self._ids[key] & prone for _s, _e, key in kept):
+        colour_ids = colour_prone()
+        domains = other_senses(self.lang)
+        idioms = [(s, e) for _m, s, e in self.idioms(doc)] if idioms_unless_commodity() else []
+        watched = prone | colour_ids
+        for domain_ids, _w, _k in domains:
+            watched = watched | domain_ids
+        if not idioms and not any(self._ids[key] & watched for _s, _e, key in kept):
             return kept
         text = doc.text.lower()
-        award_article = len(award.findall(text)) >= min_words and \
-            len(award.findall(text)) > len(commodity.findall(masks.sub(" ", text)))
+        award_hits = len(award.findall(text))
+        award_article = award_hits >= min_words and \
+            award_hits > len(commodity.findall(masks.sub(" ", text)))
         out = []
         for start, end, key in kept:
+            ids = self._ids[key]
+            sent = doc[start].sent.text.lower()
+            # "die Preisverleihung", "le Grand Prix": prizes, not prices
+            has_commodity = commodity.search(masks.sub(" ", sent)) is not None
             # a compound names the commodity by its own head ("Goldpreis", "Silbermine");
             # an open one has none ("eine Gold-, eine Silber- und eine Bronzemedaille")
-            if self._ids[key] & prone and \
-                    doc[start:end].text.lower().rstrip("-") in self.alias_words:
-                sent = doc[start].sent.text.lower()
-                # "die Preisverleihung", "le Grand Prix": prizes, not prices
-                has_commodity = commodity.search(masks.sub(" ", sent)) is not None
-                if not has_commodity and (award_article or award.search(sent) or
-                                          self._beside_colour(doc, start, end)):
+            word = doc[start:end].text.lower().rstrip("-") in self.alias_words
+            if not has_commodity and word:
+                if ids & prone and (award_article or award.search(sent)):
                     continue
+                if ids & (prone | colour_ids) and self._beside_colour(doc, start, end):
+                    continue
+                if any(ids & domain_ids and words.search(sent) and
+                       not (keep is not None and keep.search(sent))
+                       for domain_ids, words, keep in domains):
+                    continue
+            if any(s <= start and end <= e for s, e in idioms) and \
+                    not self._idiom_kept(sent):
+                continue
             out.append((start, end, key))
         return out
+
+    def _idiom_kept(self, sent: str) -> bool:
+        """Words of the metal's own trade in the (lower-cased) sentence of an idiom of
+        ``idioms_unless_commodity`` ("a gold rush that drew miners")."""
+        keep = idiom_keep_words(self.lang)
+        return keep is not None and keep.search(sent) is not None
+
+    def _count_noun(self, doc, start: int, end: int, key: str) -> bool:
+        """English "a"/"an" right before a one-word mineral of ``count_noun_senses`` with
+        no noun of its own after it: a thing counted ("a tin of tomatoes", "a nickel a
+        gallon", "a gold in the 400m"), not the mass noun of the metal."""
+        if self.lang != "en" or end - start != 1 or start == 0 or end >= len(doc):
+            return False
+        ids, articles, after = count_noun_senses()
+        return bool(self._ids[key] & ids) and doc[start - 1].lower_ in articles and \
+            doc[end].lower_ in after
 
     def _names_a_method(self, doc, start: int, end: int) -> bool:
         """The element names a laboratory method ("uranium-lead dating", "osmium isotope
@@ -640,20 +772,62 @@ class MineralMatcher:
         return bool((after and after.search(near)) or (before and before.search(ahead)))
 
     def _beside_colour(self, doc, start: int, end: int) -> bool:
-        """Listed with a colour ("in Silber, Schwarz und Blau", "navy and gold"): the
-        colour, not the metal (the caller has found no commodity word in the sentence)."""
+        """The colour, not the metal (the caller has found no commodity word in the
+        sentence): listed with a colour ("in Silber, Schwarz und Blau", "navy and gold",
+        "gold, silver and space grey"), a list of colour-prone words after a colour word
+        ("in den Farben Gold, Silber und Graphit") or before one ("graphite and silver
+        finishes"), a colour right after it ("cobalt-blue", "platinum blonde"), a
+        modifier right before it ("rose gold"), or in English the colour of a named
+        product ("a silver Honda Civic")."""
         colours = colour_words(self.lang)
+        heads, modifiers = colour_neighbours(self.lang)
         sent = doc[start].sent
 
-        def colour_at(i: int, step: int) -> bool:
-            n = 0
-            while sent.start <= i < sent.end and n < 2 and doc[i].lower_ in list_joiners():
-                i, n = i + step, n + 1
-            word = doc[i].lower_ if sent.start <= i < sent.end else ""
+        def inside(i: int) -> bool:
+            return sent.start <= i < sent.end
+
+        def is_colour(i: int) -> bool:
+            word = doc[i].lower_ if inside(i) else ""
             # a stem and an inflection at most ("schwarzen", "чёрного"), not "reduced"
-            return n > 0 and word.isalpha() and any(
+            return word.isalpha() and any(
                 word.startswith(c) and len(word) <= len(c) + 3 for c in colours)
-        return colour_at(start - 1, -1) or colour_at(end, 1)
+
+        def is_head(i: int) -> bool:
+            return inside(i) and doc[i].lower_ in heads
+
+        def walk(i: int, step: int) -> bool:
+            """Across the list's joiners and its other colour-prone words, to the first
+            other word: a colour there (an item of two words: "space grey"), or a head
+            word of colours ("Farben", "finishes")."""
+            joined, prone_before = False, True
+            for _ in range(8):
+                if not inside(i):
+                    return False
+                if doc[i].lower_ in list_joiners():
+                    joined, i = True, i + step
+                    continue
+                if doc[i].lower_ in self.colour_prone_words and \
+                        doc[i].text.islower() == doc[start].text.islower():
+                    joined, prone_before, i = False, True, i + step
+                    continue
+                break
+            if joined and (is_colour(i) or is_colour(i + step)):
+                return True
+            # "in den Farben Gold, Silber" (the head before), "silver finishes" (after)
+            if step > 0:   # "silver finishes"; not "Gold finishes the week higher"
+                return not joined and doc[start].text.islower() and is_head(i)
+            return not joined and prone_before and (is_head(i) or is_head(i - 1))
+        if walk(start - 1, -1) or walk(end, 1):
+            return True
+        lower = doc[start].text.islower()
+        nxt = end + 1 if end < sent.end - 1 and doc[end].text == "-" else end
+        if inside(nxt) and (is_colour(nxt) or (lower and doc[nxt].lower_ in heads)):
+            return True   # "cobalt-blue", "platinum blonde", "a graphite finish"
+        if start > sent.start and doc[start - 1].lower_ in modifiers:
+            return True   # "rose gold"
+        # "a silver Honda Civic", "a gold Mercedes": a capitalised name after the colour
+        return self.lang == "en" and lower and inside(end) and doc[end].is_alpha and \
+            doc[end].text[:1].isupper() and not doc[end].text.isupper()
 
     def _has_context(self, doc, start: int, end: int, width: int = 3) -> bool:
         lo, hi = max(0, start - width), min(len(doc), end + width)
