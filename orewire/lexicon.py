@@ -717,30 +717,40 @@ class MineralMatcher:
             watched = watched | domain_ids
         if not idioms and not any(self._ids[key] & watched for _s, _e, key in kept):
             return kept
-        text = doc.text.lower()
-        award_hits = len(award.findall(text))
-        award_article = award_hits >= min_words and \
-            award_hits > len(commodity.findall(masks.sub(" ", text)))
+        award_article = None   # counted once, where a prize-prone mention needs it
+        sentences: dict[int, tuple[str, bool]] = {}   # sentence start -> (text, commodity?)
         out = []
         for start, end, key in kept:
             ids = self._ids[key]
-            sent = doc[start].sent.text.lower()
-            # "die Preisverleihung", "le Grand Prix": prizes, not prices
-            has_commodity = commodity.search(masks.sub(" ", sent)) is not None
+            in_idiom = any(s <= start and end <= e for s, e in idioms)
+            if not ids & watched and not in_idiom:
+                out.append((start, end, key))
+                continue
+            span = doc[start].sent
+            if span.start not in sentences:
+                text = span.text.lower()
+                # "die Preisverleihung", "le Grand Prix": prizes, not prices
+                sentences[span.start] = (text, commodity.search(masks.sub(" ", text)) is not None)
+            sent, has_commodity = sentences[span.start]
             # a compound names the commodity by its own head ("Goldpreis", "Silbermine");
             # an open one has none ("eine Gold-, eine Silber- und eine Bronzemedaille")
             word = doc[start:end].text.lower().rstrip("-") in self.alias_words
             if not has_commodity and word:
-                if ids & prone and (award_article or award.search(sent)):
-                    continue
+                if ids & prone:
+                    if award_article is None:
+                        text = doc.text.lower()
+                        hits = len(award.findall(text))
+                        award_article = hits >= min_words and \
+                            hits > len(commodity.findall(masks.sub(" ", text)))
+                    if award_article or award.search(sent):
+                        continue
                 if ids & (prone | colour_ids) and self._beside_colour(doc, start, end):
                     continue
                 if any(ids & domain_ids and words.search(sent) and
                        not (keep is not None and keep.search(sent))
                        for domain_ids, words, keep in domains):
                     continue
-            if any(s <= start and end <= e for s, e in idioms) and \
-                    not self._idiom_kept(sent):
+            if in_idiom and not self._idiom_kept(sent):
                 continue
             out.append((start, end, key))
         return out
