@@ -289,6 +289,22 @@ def _quoted_move_window() -> int:
 
 
 @lru_cache(maxsize=1)
+def _apposition_openers() -> frozenset:
+    return _sense_words("apposition_openers")
+
+
+@lru_cache(maxsize=1)
+def _exchanges() -> re.Pattern | None:
+    """Names of metal exchanges (``exchange_names`` of ``seeds/senses.yaml``)."""
+    return _stem_pattern(_senses().get("exchange_names") or [])
+
+
+def _names_an_exchange(sentence: str) -> bool:
+    pattern = _exchanges()
+    return pattern is not None and pattern.search(sentence.lower()) is not None
+
+
+@lru_cache(maxsize=1)
 def _commodity_measure() -> re.Pattern | None:
     patterns = _senses().get("commodity_measures") or []
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
@@ -304,6 +320,12 @@ def _quoted_move(doc, end: int) -> bool:
     """A number, percentage or currency right after a mention ("Nickel rose 2.1%"), or a
     market verb (``market_verbs_after``; "Gold hit a record", "Copper slipped")."""
     window = _quoted_move_window()
+    if end + 2 < len(doc) and doc[end].text == "," and (
+            doc[end + 1].lower_ in _apposition_openers() or doc[end + 2].text in ("'s", "’s")):
+        # an apposition names what the word is ("Gold, the 2016 film", "Lithium,
+        # Nirvana's 1992 single"): its year is no quote, a percentage or a price is
+        return any(t.text in ("%", "$", "€", "£", "¥") or t.is_currency
+                   for t in doc[end:end + window + 2])
     if any(t.lower_ in _market_verbs() for t in doc[end:end + 2]
            if t.i == end or doc[end].pos_ == "ADV" or doc[end].lower_.endswith("ly")):
         return True
@@ -695,7 +717,8 @@ class MineralMatcher:
             if end - start == 1 and text.lower() not in lowercase_seen and \
                     not self._has_context(doc, start, end, width=5) and \
                     not (sentence_initial and (_quoted_move(doc, end) or
-                                               _priced_by_mass(sent.text))) and \
+                                               _priced_by_mass(sent.text) or
+                                               _names_an_exchange(sent.text))) and \
                     not (sentence_initial and _listed_with_material(doc, end,
                                                                     lowercase_starts)):
                 continue  # one word, only ever capitalised, no commodity word around it

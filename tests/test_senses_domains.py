@@ -228,3 +228,22 @@ def test_counted_things_ages_firms_and_players(ids, lang, text, expected):
 ])
 def test_the_material_beside_its_traps(ids, lang, text, expected):
     assert ids(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an apposition naming a film or a song: its year is no quote of a price
+    ("en", "Gold, the 2016 film starring Matthew McConaughey, is streaming again.", set()),
+    ("en", "Lithium, Nirvana's 1992 single, was reissued on vinyl.", set()),
+    ("en", "Copper, the bellwether metal, rose 2% to $9,800 a tonne.", {"copper"}),
+    # a price in pounds or euros is a commodity word ("A 1oz gold Krugerrand sold for
+    # £2,100" is no colour of a named product)
+    ("en", "A 1oz gold Krugerrand sold for £2,100 at auction.", {"gold"}),
+    # an exchange named in the sentence
+    ("en", "Tin was the best-performing metal on the LME this year.", {"tin"}),
+    # football positions, Portuguese prizes taken, a Russian coach and team
+    ("en", "Pure gold: the striker's volley won the match.", set()),
+    ("pt", "Rebeca Andrade levou o ouro no salto.", set()),
+    ("ru", "Золото и серебро для нашей команды — это успех, сказал тренер.", set()),
+])
+def test_appositions_prices_exchanges_and_more_sport(ids, lang, text, expected):
+    assert ids(text, lang) == expected
