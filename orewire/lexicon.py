@@ -769,14 +769,29 @@ class MineralMatcher:
                         continue
                 if ids & (prone | colour_ids) and self._beside_colour(doc, start, end):
                     continue
-                if any(ids & domain_ids and words.search(sent) and
-                       not (keep is not None and keep.search(sent))
-                       for domain_ids, words, keep in domains):
+                if any(ids & domain_ids and (words.search(sent) or
+                                             self._domain_article(doc, n, commodity, masks))
+                       and not (keep is not None and keep.search(sent))
+                       for n, (domain_ids, words, keep) in enumerate(domains)):
                     continue
             if in_idiom and not self._idiom_kept(sent):
                 continue
             out.append((start, end, key))
         return out
+
+    def _domain_article(self, doc, n: int, commodity, masks) -> bool:
+        """The article is about the ``n``-th domain of ``other_senses`` as an award article
+        is about prizes: at least ``min_award_words`` of its words, more than commodity
+        words ("Die Apothekerin rät zu Magnesium bei Muskelkrämpfen. Zu viel Zink könne
+        aber schaden.")."""
+        cache = doc.user_data.setdefault("orewire_domain_articles", {})
+        if (self.lang, n) not in cache:
+            _prone, words, _keep = other_senses(self.lang)[n]
+            text = doc.text.lower()
+            hits = len(words.findall(text))
+            cache[(self.lang, n)] = hits >= sense_rules(self.lang)[1] and \
+                hits > len(commodity.findall(masks.sub(" ", text)))
+        return cache[(self.lang, n)]
 
     def _idiom_kept(self, sent: str) -> bool:
         """Words of the metal's own trade in the (lower-cased) sentence of an idiom of
@@ -820,7 +835,8 @@ class MineralMatcher:
             return sent.start <= i < sent.end
 
         def is_colour(i: int) -> bool:
-            word = doc[i].lower_ if inside(i) else ""
+            # the last part of a hyphenated colour ("Titan-Grau", "midnight-blue")
+            word = doc[i].lower_.rsplit("-", 1)[-1] if inside(i) else ""
             # a stem and an inflection at most ("schwarzen", "чёрного"), not "reduced"
             return word.isalpha() and any(
                 word.startswith(c) and len(word) <= len(c) + 3 for c in colours)

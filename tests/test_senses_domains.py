@@ -247,3 +247,26 @@ def test_the_material_beside_its_traps(ids, lang, text, expected):
 ])
 def test_appositions_prices_exchanges_and_more_sport(ids, lang, text, expected):
     assert ids(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a hyphenated colour in a list ("Titan-Grau")
+    ("de", "Das neue Smartphone kommt in den Farben Titan-Schwarz, Titan-Grau und Silber.",
+     set()),
+    # an article about health: the mention's own sentence needs a commodity word
+    ("de", "Die Apothekerin rät zu Magnesium bei Muskelkrämpfen. Zu viel Zink könne aber "
+           "schaden.", set()),
+    ("en", "The pharmacist recommends zinc for colds. Too much zinc, though, can cause "
+           "nausea.", set()),
+    ("en", "Doctors prescribe lithium for bipolar disorder. Lithium prices, meanwhile, fell "
+           "4% in China.", {"lithium"}),
+    # jewellery of the metal is the material
+    ("en", "The boutique sells rose gold watches and sterling silver bracelets.",
+     {"gold", "silver"}),
+    # a star player
+    ("es", "Los jugadores de oro del Barcelona vuelven a entrenar.", set()),
+    ("pt", "O menino de ouro do Flamengo renovou o contrato.", set()),
+])
+def test_hyphenated_colours_health_articles_jewellery_and_star_players(ids, lang, text,
+                                                                        expected):
+    assert ids(text, lang) == expected
