@@ -289,6 +289,11 @@ def _quoted_move_window() -> int:
 
 
 @lru_cache(maxsize=1)
+def _acronyms_mid_sentence() -> bool:
+    return bool(_senses().get("acronyms_mid_sentence"))
+
+
+@lru_cache(maxsize=1)
 def _apposition_openers() -> frozenset:
     return _sense_words("apposition_openers")
 
@@ -689,15 +694,20 @@ class MineralMatcher:
             if only is not None and text.lower() not in only:
                 out.append((start, end, key))
                 continue
-            if not first.text[:1].isupper() or first.text.isupper() or \
-                    text in self.exact_aliases:
+            if not first.text[:1].isupper() or text in self.exact_aliases:
                 out.append((start, end, key))
-                continue  # lower case, capitals, or an acronym or formula ("NdPr", "REEs")
+                continue  # lower case, or an acronym or formula of the lexicon ("NdPr")
             sent = first.sent
             words = [t for t in sent if t.is_alpha and len(t) > 3]
             title_case = words and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
             sentence_initial = start == sent.start or all(
                 t.is_punct or t.is_quote or t.is_space for t in doc[sent.start:start])
+            if first.text.isupper():
+                if _acronyms_mid_sentence() and len(first.text) > 1 and \
+                        not sentence_initial and not title_case:
+                    continue  # "quote their TIN on the form": an acronym, not the metal
+                out.append((start, end, key))
+                continue  # a headline in capitals, a market report's label ("NICKEL:")
             if own_symbol_follows(doc.text, doc[end - 1].idx + len(doc[end - 1].text),
                                   self._ids[key]):
                 out.append((start, end, key))

@@ -270,3 +270,32 @@ def test_appositions_prices_exchanges_and_more_sport(ids, lang, text, expected):
 def test_hyphenated_colours_health_articles_jewellery_and_star_players(ids, lang, text,
                                                                         expected):
     assert ids(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a lower-case mineral word in capitals mid-sentence is an acronym; a headline in
+    # capitals and a market report's label are not
+    ("en", "Taxpayers must quote their TIN on the form.", set()),
+    ("en", "GOLD PRICES HIT RECORD AS DOLLAR SLIDES", {"gold"}),
+    ("en", "NICKEL: prices rose 2% on supply worries in Indonesia.", {"nickel"}),
+    # American football's nickel back, scarce tickets, anniversaries, trees
+    ("en", "The Steelers used their nickel defense on third down.", set()),
+    ("en", "He moved inside to play the nickel corner role last season.", set()),
+    ("en", "Tickets for the final are like gold dust.", set()),
+    ("en", "The band celebrated its silver anniversary with a world tour.", set()),
+    ("en", "A stand of silver birch trees was felled to make way for the road.", set()),
+    # German and Russian idioms of lead and gold
+    ("de", "Die Niederlage lag wie Blei auf der Mannschaft.", set()),
+    ("de", "Er ist treu wie Gold, sagt seine Frau.", set()),
+    ("de", "Die Bleipreise an der LME zogen an.", {"lead"}),
+    ("ru", "После тренировки ноги налились свинцом.", set()),
+    # the hue named first in French, Spanish and Portuguese
+    ("fr", "Elle portait une robe bleu cobalt au festival de Cannes.", set()),
+    ("fr", "Le téléphone existe en gris titane et en noir.", set()),
+    ("es", "El vestido azul cobalto de la reina causó sensación.", set()),
+    ("es", "Su cabello rubio platino es su sello personal.", set()),
+    ("pt", "O celular está disponível em cinza grafite e azul.", set()),
+    ("es", "La producción de plata de Fresnillo cayó un 5 %.", {"silver"}),
+])
+def test_acronyms_football_idioms_and_hues_named_first(ids, lang, text, expected):
+    assert ids(text, lang) == expected
