@@ -181,6 +181,13 @@ def colour_prone() -> frozenset:
     return frozenset(_senses().get("colour_prone") or [])
 
 
+@lru_cache(maxsize=1)
+def colour_of_named_products() -> frozenset:
+    """Colour-prone ids whose lower-case word before a capitalised name is the colour of
+    a named product ("a silver Honda"; ``colour_of_named_products``)."""
+    return frozenset(_senses().get("colour_of_named_products") or [])
+
+
 @lru_cache(maxsize=8)
 def colour_neighbours(lang: str | None) -> tuple[frozenset, frozenset]:
     """(heads after, modifiers before): words that right after a colour-prone mineral word
@@ -334,6 +341,16 @@ def _quoted_move(doc, end: int) -> bool:
     if any(t.lower_ in _market_verbs() for t in doc[end:end + 2]
            if t.i == end or doc[end].pos_ == "ADV" or doc[end].lower_.endswith("ly")):
         return True
+    if end < len(doc) and doc[end].text == ",":
+        # an aside of up to three words with no article between commas ("Platinum, in
+        # contrast, lost ground", "Gold, meanwhile, rose"): the verb after it
+        close = next((i for i in range(end + 2, min(end + 5, len(doc)))
+                      if doc[i].text == ","), None)
+        if close is not None and close + 1 < len(doc) and \
+                doc[close + 1].lower_ in _market_verbs() and \
+                not any(t.lower_ in _apposition_openers() or not t.is_alpha
+                        for t in doc[end + 1:close]):
+            return True
     return any(t.text[:1].isdigit() or t.text in ("%", "$", "€", "£", "¥") or t.is_currency
                for t in doc[end:end + window])   # written in digits: not "has all three"
 
@@ -510,6 +527,29 @@ def given_name_minerals() -> frozenset:
     return _sense_words("given_name_minerals")
 
 
+@lru_cache(maxsize=1)
+def apposition_names() -> frozenset:
+    """Nouns that, in an apposition right after a capitalised mineral word, say it names a
+    person, a work or a firm (``apposition_names`` of ``seeds/senses.yaml``)."""
+    return _sense_words("apposition_names")
+
+
+def _named_by_apposition(doc, start: int, end: int) -> bool:
+    """A capitalised mineral word followed by an apposition that calls it a person, a
+    work or a firm: ", der Stürmer des VfL", ", la película de Netflix", ", a robotics
+    startup" (within four words after the comma, before the next punctuation)."""
+    if not doc[start].text[:1].isupper() or doc[start].text.isupper() or \
+            end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    for t in doc[end + 1:min(end + 5, doc[start].sent.end)]:
+        if t.is_punct:
+            return False
+        word = t.lower_.rstrip(".")
+        if word in apposition_names() or _is_title(word):
+            return True
+    return False
+
+
 def _given_name_first(doc, start: int, end: int) -> bool:
     """A mineral word that is also a given name, followed by a capitalised word that is
     not one of a list, is a person ("Wolfram Brandt sagte"): a material is followed by
@@ -595,6 +635,7 @@ class MineralMatcher:
             if self._is_company_name(doc, start, end) or _after_name_title(doc, start) or \
                     not self._ambiguous_ok(doc, start, end) or _quoted_title(doc, start, end) \
                     or _given_name_first(doc, start, end) or \
+                    _named_by_apposition(doc, start, end) or \
                     self._names_a_method(doc, start, end) or self._count_noun(doc, start, end, key):
                 continue
             kept.append((start, end, key))
@@ -777,7 +818,7 @@ class MineralMatcher:
                             hits > len(commodity.findall(masks.sub(" ", text)))
                     if award_article or award.search(sent):
                         continue
-                if ids & (prone | colour_ids) and self._beside_colour(doc, start, end):
+                if ids & (prone | colour_ids) and self._beside_colour(doc, start, end, ids):
                     continue
                 if any(ids & domain_ids and (words.search(sent) or
                                              self._domain_article(doc, n, commodity, masks))
@@ -829,7 +870,7 @@ class MineralMatcher:
         ahead = " ".join(t.lower_ for t in doc[max(start - 3, sent.start):start])
         return bool((after and after.search(near)) or (before and before.search(ahead)))
 
-    def _beside_colour(self, doc, start: int, end: int) -> bool:
+    def _beside_colour(self, doc, start: int, end: int, ids: frozenset = frozenset()) -> bool:
         """The colour, not the metal (the caller has found no commodity word in the
         sentence): listed with a colour ("in Silber, Schwarz und Blau", "navy and gold",
         "gold, silver and space grey"), a list of colour-prone words after a colour word
@@ -886,7 +927,8 @@ class MineralMatcher:
             return True   # "rose gold"
         # "a silver Honda Civic", "a gold Mercedes": a capitalised name after the colour
         return self.lang == "en" and lower and inside(end) and doc[end].is_alpha and \
-            doc[end].text[:1].isupper() and not doc[end].text.isupper()
+            doc[end].text[:1].isupper() and not doc[end].text.isupper() and \
+            bool(ids & colour_of_named_products())
 
     def _has_context(self, doc, start: int, end: int, width: int = 3) -> bool:
         lo, hi = max(0, start - width), min(len(doc), end + width)

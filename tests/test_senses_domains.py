@@ -299,3 +299,25 @@ def test_hyphenated_colours_health_articles_jewellery_and_star_players(ids, lang
 ])
 def test_acronyms_football_idioms_and_hues_named_first(ids, lang, text, expected):
     assert ids(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an apposition that calls the word a person, a work or a firm
+    ("de", "Nickel, der Stürmer des VfL, fällt verletzt aus.", set()),
+    ("es", "Platino, la película de Netflix, lidera las audiencias.", set()),
+    ("en", "Cobalt, a robotics startup, raised $40 million.", set()),
+    ("en", "Copper, the red metal, rose 2% in London.", {"copper"}),
+    ("en", "Platinum, in contrast, lost ground in New York on lower car sales.",
+     {"platinum"}),
+    # fool's gold, a golden team, speech is silver
+    ("fr", "Il faut se méfier de l'or des fous, disait mon grand-père.", set()),
+    ("pt", "O Palmeiras é o time de ouro da década, segundo a pesquisa.", set()),
+    ("ru", "Слово — серебро, молчание — золото, напомнил министр.", set()),
+    # doping is medicine, not the commodity
+    ("en", "Lithium is not on the list of banned substances, the doping agency said.",
+     set()),
+    # German thieves of the metal
+    ("de", "Die Kupferdiebe erbeuteten Kabel im Wert von 50.000 Euro.", {"copper"}),
+])
+def test_appositions_fools_gold_doping_and_metal_thieves(ids, lang, text, expected):
+    assert ids(text, lang) == expected
