@@ -175,6 +175,95 @@ def colour_words(lang: str | None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def colour_prone() -> frozenset:
+    """Mineral ids whose words also name a colour or a finish (``colour_prone`` of
+    ``seeds/senses.yaml``)."""
+    return frozenset(_senses().get("colour_prone") or [])
+
+
+@lru_cache(maxsize=1)
+def colour_of_named_products() -> frozenset:
+    """Colour-prone ids whose lower-case word before a capitalised name is the colour of
+    a named product ("a silver Honda"; ``colour_of_named_products``)."""
+    return frozenset(_senses().get("colour_of_named_products") or [])
+
+
+@lru_cache(maxsize=8)
+def colour_neighbours(lang: str | None) -> tuple[frozenset, frozenset]:
+    """(heads after, modifiers before): words that right after a colour-prone mineral word
+    make it a colour ("graphite finish", "copper-haired"), and those right before it
+    ("rose gold"), of ``lang`` and English (``seeds/senses.yaml``)."""
+    def words(key):
+        data = _senses().get(key) or {}
+        return frozenset(str(w).lower() for w in
+                         set(data.get("en") or []) | set(data.get(lang or "en") or []))
+    return words("colour_heads_after"), words("colour_modifiers_before")
+
+
+def _stem_pattern(words) -> re.Pattern | None:
+    words = {str(w).lower() for w in words if str(w).strip()}
+    if not words:
+        return None
+    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})", re.U)
+
+
+@lru_cache(maxsize=8)
+def other_senses(lang: str | None) -> tuple:
+    """(prone ids, domain words, keep words) of each domain of ``other_senses`` of
+    ``seeds/senses.yaml`` that has words in ``lang`` or English: stems at the start of a
+    word (medicine and nutrition, graffiti)."""
+    out = []
+    for domain in (_senses().get("other_senses") or {}).values():
+        words = domain.get("words") or {}
+        pattern = _stem_pattern(set(words.get("en") or []) | set(words.get(lang or "en") or []))
+        if pattern is None:
+            continue
+        keep = domain.get("keep") or {}
+        out.append((frozenset(domain.get("prone") or []), pattern,
+                    _stem_pattern(set(keep.get("en") or []) | set(keep.get(lang or "en") or []))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def idioms_unless_commodity() -> tuple[str, ...]:
+    """Phrases whose mineral word counts only with a commodity word in the sentence
+    ("gold rush"; ``idioms_unless_commodity`` of ``seeds/senses.yaml``)."""
+    return tuple(_apostrophes(_senses().get("idioms_unless_commodity") or []))
+
+
+@lru_cache(maxsize=8)
+def idiom_keep_words(lang: str | None) -> re.Pattern | None:
+    """Words of the trade that keep a mention inside one of ``idioms_unless_commodity``
+    (``idiom_keep_words`` of ``seeds/senses.yaml``), of ``lang`` and English."""
+    data = _senses().get("idiom_keep_words") or {}
+    return _stem_pattern(set(data.get("en") or []) | set(data.get(lang or "en") or []))
+
+
+@lru_cache(maxsize=1)
+def count_noun_senses() -> tuple[frozenset, frozenset, frozenset]:
+    """(prone ids, articles, words after): ``count_noun_senses`` of ``seeds/senses.yaml``
+    ("a tin of tomatoes", "a nickel a gallon")."""
+    data = _senses().get("count_noun_senses") or {}
+    return (frozenset(data.get("prone") or []),
+            frozenset(str(w).lower() for w in data.get("articles") or []),
+            frozenset(str(w).lower() for w in data.get("next") or []))
+
+
+@lru_cache(maxsize=1)
+def _person_age_after() -> re.Pattern | None:
+    pattern = _senses().get("person_age_after")
+    return re.compile(pattern) if pattern else None
+
+
+@lru_cache(maxsize=1)
+def material_heads_after() -> frozenset:
+    """Lower-case nouns that make a capitalised mineral word opening a sentence the
+    material ("Copper theft", "Silver jewellery"; ``material_heads_after``)."""
+    return _sense_words("material_heads_after")
+
+
+@lru_cache(maxsize=1)
 def given_names() -> frozenset:
     """Common given names (``given_names`` of ``seeds/senses.yaml``): a capitalised mineral
     word right after one is a surname ("Anna Gold", "Peter Zinn")."""
@@ -207,6 +296,27 @@ def _quoted_move_window() -> int:
 
 
 @lru_cache(maxsize=1)
+def _acronyms_mid_sentence() -> bool:
+    return bool(_senses().get("acronyms_mid_sentence"))
+
+
+@lru_cache(maxsize=1)
+def _apposition_openers() -> frozenset:
+    return _sense_words("apposition_openers")
+
+
+@lru_cache(maxsize=1)
+def _exchanges() -> re.Pattern | None:
+    """Names of metal exchanges (``exchange_names`` of ``seeds/senses.yaml``)."""
+    return _stem_pattern(_senses().get("exchange_names") or [])
+
+
+def _names_an_exchange(sentence: str) -> bool:
+    pattern = _exchanges()
+    return pattern is not None and pattern.search(sentence.lower()) is not None
+
+
+@lru_cache(maxsize=1)
 def _commodity_measure() -> re.Pattern | None:
     patterns = _senses().get("commodity_measures") or []
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
@@ -222,9 +332,25 @@ def _quoted_move(doc, end: int) -> bool:
     """A number, percentage or currency right after a mention ("Nickel rose 2.1%"), or a
     market verb (``market_verbs_after``; "Gold hit a record", "Copper slipped")."""
     window = _quoted_move_window()
+    if end + 2 < len(doc) and doc[end].text == "," and (
+            doc[end + 1].lower_ in _apposition_openers() or doc[end + 2].text in ("'s", "’s")):
+        # an apposition names what the word is ("Gold, the 2016 film", "Lithium,
+        # Nirvana's 1992 single"): its year is no quote, a percentage or a price is
+        return any(t.text in ("%", "$", "€", "£", "¥") or t.is_currency
+                   for t in doc[end:end + window + 2])
     if any(t.lower_ in _market_verbs() for t in doc[end:end + 2]
            if t.i == end or doc[end].pos_ == "ADV" or doc[end].lower_.endswith("ly")):
         return True
+    if end < len(doc) and doc[end].text == ",":
+        # an aside of up to three words with no article between commas ("Platinum, in
+        # contrast, lost ground", "Gold, meanwhile, rose"): the verb after it
+        close = next((i for i in range(end + 2, min(end + 5, len(doc)))
+                      if doc[i].text == ","), None)
+        if close is not None and close + 1 < len(doc) and \
+                doc[close + 1].lower_ in _market_verbs() and \
+                not any(t.lower_ in _apposition_openers() or not t.is_alpha
+                        for t in doc[end + 1:close]):
+            return True
     return any(t.text[:1].isdigit() or t.text in ("%", "$", "€", "£", "¥") or t.is_currency
                for t in doc[end:end + window])   # written in digits: not "has all three"
 
@@ -323,10 +449,28 @@ class Mention:
     token_end: int
 
 
-def _symbol_follows(doc, end: int) -> bool:
-    """A chemical symbol in brackets right after the word: "Neodymium (Nd)", "Lithium (Li)"."""
-    return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
-        re.fullmatch(r"[A-Z][a-z]?", doc[end + 1].text) is not None
+@lru_cache(maxsize=1)
+def _symbols() -> dict[str, frozenset]:
+    """Each mineral id's own chemical symbols and formulas (``symbols`` of
+    ``seeds/minerals.yaml``)."""
+    return {m["id"]: frozenset(str(s) for s in m.get("symbols") or [])
+            for m in load_lexicon()["minerals"]}
+
+
+_BRACKETED = re.compile(r"[ \t\u00a0]*\(\s*([A-Z][A-Za-z0-9]{0,7})\s*\)")
+
+
+def own_symbol_follows(text: str, end: int, ids) -> bool:
+    """One of the mineral's own chemical symbols (or formulas) in brackets right after the
+    mention ending at character ``end`` of ``text``, in any language: "Neodymium (Nd)",
+    "Plata (Ag)", "Kupfer (Cu)", "Holmium (Ho) oxide" are the element; "Dan Silver (R)"
+    (a party label) and "Gold (AP)" are not. ``ids``: the mention's mineral ids, whose
+    symbols are ``symbols`` of ``seeds/minerals.yaml``."""
+    found = _BRACKETED.match(text, end)
+    if found is None:
+        return False
+    table = _symbols()
+    return any(found.group(1) in table.get(i, ()) for i in ids)
 
 
 def _after_name_title(doc, start: int) -> bool:
@@ -383,6 +527,29 @@ def given_name_minerals() -> frozenset:
     return _sense_words("given_name_minerals")
 
 
+@lru_cache(maxsize=1)
+def apposition_names() -> frozenset:
+    """Nouns that, in an apposition right after a capitalised mineral word, say it names a
+    person, a work or a firm (``apposition_names`` of ``seeds/senses.yaml``)."""
+    return _sense_words("apposition_names")
+
+
+def _named_by_apposition(doc, start: int, end: int) -> bool:
+    """A capitalised mineral word followed by an apposition that calls it a person, a
+    work or a firm: ", der Stürmer des VfL", ", la película de Netflix", ", a robotics
+    startup" (within four words after the comma, before the next punctuation)."""
+    if not doc[start].text[:1].isupper() or doc[start].text.isupper() or \
+            end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    for t in doc[end + 1:min(end + 5, doc[start].sent.end)]:
+        if t.is_punct:
+            return False
+        word = t.lower_.rstrip(".")
+        if word in apposition_names() or _is_title(word):
+            return True
+    return False
+
+
 def _given_name_first(doc, start: int, end: int) -> bool:
     """A mineral word that is also a given name, followed by a capitalised word that is
     not one of a list, is a person ("Wolfram Brandt sagte"): a material is followed by
@@ -423,6 +590,14 @@ class MineralMatcher:
         for phrase in false_friends:
             target = self.ff_lower if phrase == phrase.lower() else self.ff_exact
             target.add("FF", [nlp.make_doc(phrase)])
+        # one-word names of the colour-prone minerals ("gold", "Silber", "graphite"),
+        # which a list of colours holds beside the colours themselves
+        self.colour_prone_words = frozenset(
+            a.lower() for a, ids in list(lower.items()) + list(exact.items())
+            if ids & colour_prone() and " " not in a)
+        self.idioms = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase in idioms_unless_commodity():
+            self.idioms.add("IDIOM", [nlp.make_doc(phrase)])
         self.heads = compound_heads(self.lang)
         self.whole_heads = frozenset(compound_heads(self.lang, "compound_heads_whole"))
         self.genitive_articles = frozenset(
@@ -460,7 +635,8 @@ class MineralMatcher:
             if self._is_company_name(doc, start, end) or _after_name_title(doc, start) or \
                     not self._ambiguous_ok(doc, start, end) or _quoted_title(doc, start, end) \
                     or _given_name_first(doc, start, end) or \
-                    self._names_a_method(doc, start, end):
+                    _named_by_apposition(doc, start, end) or \
+                    self._names_a_method(doc, start, end) or self._count_noun(doc, start, end, key):
                 continue
             kept.append((start, end, key))
         if self.lang == "en":
@@ -559,16 +735,22 @@ class MineralMatcher:
             if only is not None and text.lower() not in only:
                 out.append((start, end, key))
                 continue
-            if not first.text[:1].isupper() or first.text.isupper() or \
-                    text in self.exact_aliases:
+            if not first.text[:1].isupper() or text in self.exact_aliases:
                 out.append((start, end, key))
-                continue  # lower case, capitals, or an acronym or formula ("NdPr", "REEs")
+                continue  # lower case, or an acronym or formula of the lexicon ("NdPr")
             sent = first.sent
             words = [t for t in sent if t.is_alpha and len(t) > 3]
             title_case = words and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
             sentence_initial = start == sent.start or all(
                 t.is_punct or t.is_quote or t.is_space for t in doc[sent.start:start])
-            if _symbol_follows(doc, end):
+            if first.text.isupper():
+                if _acronyms_mid_sentence() and len(first.text) > 1 and \
+                        not sentence_initial and not title_case:
+                    continue  # "quote their TIN on the form": an acronym, not the metal
+                out.append((start, end, key))
+                continue  # a headline in capitals, a market report's label ("NICKEL:")
+            if own_symbol_follows(doc.text, doc[end - 1].idx + len(doc[end - 1].text),
+                                  self._ids[key]):
                 out.append((start, end, key))
                 continue  # "Neodymium (Nd)": an element as price tables name it
             if not sentence_initial and not title_case:
@@ -576,10 +758,18 @@ class MineralMatcher:
             if sentence_initial and text.lower() not in name_prone():
                 out.append((start, end, key))
                 continue  # "Monazite sands ...": English capitalises every first word
+            age = _person_age_after()
+            if age is not None and age.match(doc.text, first.idx + len(text)):
+                continue  # "Gold, 45, has directed three films": a person and her age
+            if sentence_initial and end < len(doc) and doc[end].text.islower() and \
+                    doc[end].lower_ in material_heads_after():
+                out.append((start, end, key))
+                continue  # "Copper theft from railway lines": the material
             if end - start == 1 and text.lower() not in lowercase_seen and \
                     not self._has_context(doc, start, end, width=5) and \
                     not (sentence_initial and (_quoted_move(doc, end) or
-                                               _priced_by_mass(sent.text))) and \
+                                               _priced_by_mass(sent.text) or
+                                               _names_an_exchange(sent.text))) and \
                     not (sentence_initial and _listed_with_material(doc, end,
                                                                     lowercase_starts)):
                 continue  # one word, only ever capitalised, no commodity word around it
@@ -587,28 +777,88 @@ class MineralMatcher:
         return out
 
     def _drop_award_senses(self, doc, kept):
-        """Gold, silver, platinum as prizes ("won silver", "4 золота"): see seeds/senses.yaml."""
+        """Gold, silver, platinum as prizes ("won silver", "4 золота"), the colours of
+        ``colour_prone`` minerals ("a silver Honda"), the domains of ``other_senses``
+        ("lithium for bipolar disorder") and ``idioms_unless_commodity`` ("the AI gold
+        rush"), each where the sentence has no commodity word: see seeds/senses.yaml."""
         prone, min_words, award, commodity = sense_rules(self.lang)
         masks = not_commodity_masks(self.lang)
-        if not any(self._ids[key] & prone for _s, _e, key in kept):
+        colour_ids = colour_prone()
+        domains = other_senses(self.lang)
+        idioms = [(s, e) for _m, s, e in self.idioms(doc)] if idioms_unless_commodity() else []
+        watched = prone | colour_ids
+        for domain_ids, _w, _k in domains:
+            watched = watched | domain_ids
+        if not idioms and not any(self._ids[key] & watched for _s, _e, key in kept):
             return kept
-        text = doc.text.lower()
-        award_article = len(award.findall(text)) >= min_words and \
-            len(award.findall(text)) > len(commodity.findall(masks.sub(" ", text)))
+        award_article = None   # counted once, where a prize-prone mention needs it
+        sentences: dict[int, tuple[str, bool]] = {}   # sentence start -> (text, commodity?)
         out = []
         for start, end, key in kept:
+            ids = self._ids[key]
+            in_idiom = any(s <= start and end <= e for s, e in idioms)
+            if not ids & watched and not in_idiom:
+                out.append((start, end, key))
+                continue
+            span = doc[start].sent
+            if span.start not in sentences:
+                text = span.text.lower()
+                # "die Preisverleihung", "le Grand Prix": prizes, not prices
+                sentences[span.start] = (text, commodity.search(masks.sub(" ", text)) is not None)
+            sent, has_commodity = sentences[span.start]
             # a compound names the commodity by its own head ("Goldpreis", "Silbermine");
             # an open one has none ("eine Gold-, eine Silber- und eine Bronzemedaille")
-            if self._ids[key] & prone and \
-                    doc[start:end].text.lower().rstrip("-") in self.alias_words:
-                sent = doc[start].sent.text.lower()
-                # "die Preisverleihung", "le Grand Prix": prizes, not prices
-                has_commodity = commodity.search(masks.sub(" ", sent)) is not None
-                if not has_commodity and (award_article or award.search(sent) or
-                                          self._beside_colour(doc, start, end)):
+            word = doc[start:end].text.lower().rstrip("-") in self.alias_words
+            if not has_commodity and word:
+                if ids & prone:
+                    if award_article is None:
+                        text = doc.text.lower()
+                        hits = len(award.findall(text))
+                        award_article = hits >= min_words and \
+                            hits > len(commodity.findall(masks.sub(" ", text)))
+                    if award_article or award.search(sent):
+                        continue
+                if ids & (prone | colour_ids) and self._beside_colour(doc, start, end, ids):
                     continue
+                if any(ids & domain_ids and (words.search(sent) or
+                                             self._domain_article(doc, n, commodity, masks))
+                       and not (keep is not None and keep.search(sent))
+                       for n, (domain_ids, words, keep) in enumerate(domains)):
+                    continue
+            if in_idiom and not self._idiom_kept(sent):
+                continue
             out.append((start, end, key))
         return out
+
+    def _domain_article(self, doc, n: int, commodity, masks) -> bool:
+        """The article is about the ``n``-th domain of ``other_senses`` as an award article
+        is about prizes: at least ``min_award_words`` of its words, more than commodity
+        words ("Die Apothekerin rät zu Magnesium bei Muskelkrämpfen. Zu viel Zink könne
+        aber schaden.")."""
+        cache = doc.user_data.setdefault("orewire_domain_articles", {})
+        if (self.lang, n) not in cache:
+            _prone, words, _keep = other_senses(self.lang)[n]
+            text = doc.text.lower()
+            hits = len(words.findall(text))
+            cache[(self.lang, n)] = hits >= sense_rules(self.lang)[1] and \
+                hits > len(commodity.findall(masks.sub(" ", text)))
+        return cache[(self.lang, n)]
+
+    def _idiom_kept(self, sent: str) -> bool:
+        """Words of the metal's own trade in the (lower-cased) sentence of an idiom of
+        ``idioms_unless_commodity`` ("a gold rush that drew miners")."""
+        keep = idiom_keep_words(self.lang)
+        return keep is not None and keep.search(sent) is not None
+
+    def _count_noun(self, doc, start: int, end: int, key: str) -> bool:
+        """English "a"/"an" right before a one-word mineral of ``count_noun_senses`` with
+        no noun of its own after it: a thing counted ("a tin of tomatoes", "a nickel a
+        gallon", "a gold in the 400m"), not the mass noun of the metal."""
+        if self.lang != "en" or end - start != 1 or start == 0 or end >= len(doc):
+            return False
+        ids, articles, after = count_noun_senses()
+        return bool(self._ids[key] & ids) and doc[start - 1].lower_ in articles and \
+            doc[end].lower_ in after
 
     def _names_a_method(self, doc, start: int, end: int) -> bool:
         """The element names a laboratory method ("uranium-lead dating", "osmium isotope
@@ -620,21 +870,65 @@ class MineralMatcher:
         ahead = " ".join(t.lower_ for t in doc[max(start - 3, sent.start):start])
         return bool((after and after.search(near)) or (before and before.search(ahead)))
 
-    def _beside_colour(self, doc, start: int, end: int) -> bool:
-        """Listed with a colour ("in Silber, Schwarz und Blau", "navy and gold"): the
-        colour, not the metal (the caller has found no commodity word in the sentence)."""
+    def _beside_colour(self, doc, start: int, end: int, ids: frozenset = frozenset()) -> bool:
+        """The colour, not the metal (the caller has found no commodity word in the
+        sentence): listed with a colour ("in Silber, Schwarz und Blau", "navy and gold",
+        "gold, silver and space grey"), a list of colour-prone words after a colour word
+        ("in den Farben Gold, Silber und Graphit") or before one ("graphite and silver
+        finishes"), a colour right after it ("cobalt-blue", "platinum blonde"), a
+        modifier right before it ("rose gold"), or in English the colour of a named
+        product ("a silver Honda Civic")."""
         colours = colour_words(self.lang)
+        heads, modifiers = colour_neighbours(self.lang)
         sent = doc[start].sent
 
-        def colour_at(i: int, step: int) -> bool:
-            n = 0
-            while sent.start <= i < sent.end and n < 2 and doc[i].lower_ in list_joiners():
-                i, n = i + step, n + 1
-            word = doc[i].lower_ if sent.start <= i < sent.end else ""
+        def inside(i: int) -> bool:
+            return sent.start <= i < sent.end
+
+        def is_colour(i: int) -> bool:
+            # the last part of a hyphenated colour ("Titan-Grau", "midnight-blue")
+            word = doc[i].lower_.rsplit("-", 1)[-1] if inside(i) else ""
             # a stem and an inflection at most ("schwarzen", "чёрного"), not "reduced"
-            return n > 0 and word.isalpha() and any(
+            return word.isalpha() and any(
                 word.startswith(c) and len(word) <= len(c) + 3 for c in colours)
-        return colour_at(start - 1, -1) or colour_at(end, 1)
+
+        def is_head(i: int) -> bool:
+            return inside(i) and doc[i].lower_ in heads
+
+        def walk(i: int, step: int) -> bool:
+            """Across the list's joiners and its other colour-prone words, to the first
+            other word: a colour there (an item of two words: "space grey"), or a head
+            word of colours ("Farben", "finishes")."""
+            joined, prone_before = False, True
+            for _ in range(8):
+                if not inside(i):
+                    return False
+                if doc[i].lower_ in list_joiners():
+                    joined, i = True, i + step
+                    continue
+                if doc[i].lower_ in self.colour_prone_words and \
+                        doc[i].text.islower() == doc[start].text.islower():
+                    joined, prone_before, i = False, True, i + step
+                    continue
+                break
+            if joined and (is_colour(i) or is_colour(i + step)):
+                return True
+            # "in den Farben Gold, Silber" (the head before), "silver finishes" (after)
+            if step > 0:   # "silver finishes"; not "Gold finishes the week higher"
+                return not joined and doc[start].text.islower() and is_head(i)
+            return not joined and prone_before and (is_head(i) or is_head(i - 1))
+        if walk(start - 1, -1) or walk(end, 1):
+            return True
+        lower = doc[start].text.islower()
+        nxt = end + 1 if end < sent.end - 1 and doc[end].text == "-" else end
+        if inside(nxt) and (is_colour(nxt) or (lower and doc[nxt].lower_ in heads)):
+            return True   # "cobalt-blue", "platinum blonde", "a graphite finish"
+        if start > sent.start and doc[start - 1].lower_ in modifiers:
+            return True   # "rose gold"
+        # "a silver Honda Civic", "a gold Mercedes": a capitalised name after the colour
+        return self.lang == "en" and lower and inside(end) and doc[end].is_alpha and \
+            doc[end].text[:1].isupper() and not doc[end].text.isupper() and \
+            bool(ids & colour_of_named_products())
 
     def _has_context(self, doc, start: int, end: int, width: int = 3) -> bool:
         lo, hi = max(0, start - width), min(len(doc), end + width)

@@ -14,7 +14,7 @@ from orewire.events import (acting_government_types, direction_for, mention_even
                             settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
 from orewire.figures import rules as _RULES
-from orewire.lexicon import compound_heads, context_words, list_joiners
+from orewire.lexicon import compound_heads, context_words, list_joiners, own_symbol_follows
 from orewire.syntax import TOPIC
 
 # Labels the small model gives country names by mistake ("Chad" PERSON, "Kazakh" ORG).
@@ -553,31 +553,16 @@ def without_names(mentions: list[dict], entities: list[dict], lang: str,
     """Mentions that are not inside a person's name ("Sheldon Silver", "Nate Silver"),
     where the English model found the person (its labels on other languages are noise).
     A mention written in lower case is no name whatever the label ("150,000 tonnes of
-    alumina shipments", where the model saw a PERSON), nor is one followed by its chemical
-    symbol ("Holmium (Ho) oxide")."""
+    alumina shipments", where the model saw a PERSON), nor is one followed by its own
+    chemical symbol (``lexicon.own_symbol_follows``: "Holmium (Ho) oxide", "Uranium (U3O8)";
+    not "Dan Silver (R)")."""
     if lang != "en":
         return mentions
     people = [(e["start"], e["end"]) for e in entities if e["label"] == "PERSON"]
     return [m for m in mentions
-            if not m["surface"][:1].isupper() or _own_symbol(text, m) or
+            if not m["surface"][:1].isupper() or
+            own_symbol_follows(text, m["end"], (m["mineral"],)) or
             not any(s <= m["start"] and m["end"] <= e for s, e in people)]
-
-
-_SYMBOL_AFTER = re.compile(r"\s*\(([A-Z][a-z]?)\)")   # "Holmium (Ho)": the element
-# Symbols that do not start with the English name's first letter.
-_LATIN_SYMBOLS = {"silver": "Ag", "gold": "Au", "lead": "Pb", "tin": "Sn", "iron": "Fe",
-                  "antimony": "Sb", "tungsten": "W", "potassium": "K", "sodium": "Na",
-                  "mercury": "Hg"}
-
-
-def _own_symbol(text: str, m: dict) -> bool:
-    """The mention is followed by its own chemical symbol ("Holmium (Ho)", "Silver (Ag)";
-    not "Dan Silver (R)", a party label)."""
-    sym = _SYMBOL_AFTER.match(text, m["end"])
-    if sym is None:
-        return False
-    word = m["surface"].lower()
-    return sym.group(1) == _LATIN_SYMBOLS.get(word, word[:1].upper() + sym.group(1)[1:])
 
 
 # Words before a country that make it the origin or the target of imports, not the

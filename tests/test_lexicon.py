@@ -5,7 +5,9 @@ import re
 
 import pytest
 
-from orewire.lexicon import MineralMatcher, alias_table, catalog_rows, load_lexicon, minerals
+from orewire.lexicon import (MineralMatcher, alias_table, catalog_rows, load_lexicon, minerals,
+                             own_symbol_follows)
+from orewire.linking import without_names
 from orewire.nlp import sentence_model
 
 LISTS = {"usgs_critical_2025": 60, "eu_critical_2023": 34, "eu_strategic_2023": 17}
@@ -333,3 +335,57 @@ def test_a_fund_backed_by_the_metal_is_the_metal(find):
 ])
 def test_review_of_the_new_name_and_compound_rules(find, lang, sentence, expected):
     assert find(sentence, lang) == expected
+
+
+# ------------------------------------------------ a mineral word with its own symbol
+
+@pytest.mark.parametrize("text,ids,expected", [
+    ("Holmium (Ho) oxide", {"holmium"}, True),
+    ("Plata (Ag) y oro", {"silver"}, True),
+    ("Kupfer (Cu) notierte fester", {"copper"}, True),
+    ("Wolfram (W)", {"tungsten"}, True),
+    ("Uranium (U3O8) spot", {"uranium"}, True),
+    ("Rare earths (Nd)", {"rare_earth_elements"}, True),
+    ("PGMs (Pd)", {"platinum_group_metals"}, True),
+    # another letter in brackets: a party label, a news agency, a wrong element
+    ("Dan Silver (R)", {"silver"}, False),
+    ("Gold (AP)", {"gold"}, False),
+    ("Nickel (N)", {"nickel"}, False),
+    ("Silver said", {"silver"}, False),
+])
+def test_own_symbol_follows_is_read_from_the_lexicon(text, ids, expected):
+    word = text.split(" (")[0] if " (" in text else text.split()[0]
+    assert own_symbol_follows(text, len(word), ids) is expected
+
+
+def test_every_symbol_is_a_symbol_or_formula():
+    for m in load_lexicon()["minerals"]:
+        for sym in m.get("symbols") or []:
+            assert re.fullmatch(r"[A-Z][A-Za-z0-9]{0,7}", str(sym)), (m["id"], sym)
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # a fact box quoting formulas: the element, mid-sentence and capitalised
+    ("en", "Weekly quotes: Uranium (U3O8) and Vanadium (V2O5) were flat.",
+     [("uranium", "U3O8"), ("uranium", "Uranium"), ("vanadium", "V2O5"),
+      ("vanadium", "Vanadium")]),
+    ("es", "Cotizaciones de la semana: Plata (Ag) y Oro (Au) subieron.",
+     [("gold", "Oro"), ("silver", "Plata")]),
+    ("en", "Quotes for Holmium (Ho) and Terbium (Tb) were unchanged.",
+     [("holmium", "Holmium"), ("terbium", "Terbium")]),
+    # a party label is no symbol: the name stays a name
+    ("en", "The bill sponsored by Assemblyman Sheldon Silver (D) passed.", []),
+    ("en", "A ruling against Tom Nickel (R) was appealed.", []),
+])
+def test_a_capitalised_word_is_the_element_only_with_its_own_symbol(find, lang, sentence,
+                                                                     expected):
+    assert sorted(find(sentence, lang)) == expected
+
+
+def test_without_names_keeps_a_person_labelled_element_with_its_own_symbol():
+    text = "Spot Uranium (U3O8) rose. Rep. Dan Silver (R) spoke."
+    mentions = [{"mineral": "uranium", "surface": "Uranium", "start": 5, "end": 12},
+                {"mineral": "silver", "surface": "Silver", "start": 35, "end": 41}]
+    people = [{"label": "PERSON", "start": 5, "end": 12},
+              {"label": "PERSON", "start": 31, "end": 41}]
+    assert [m["mineral"] for m in without_names(mentions, people, "en", text)] == ["uranium"]
