@@ -220,7 +220,8 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
 # of $165 a tonne, down from $274", "payables rose to 95% of the metal price from 60%"):
 # that earlier level is a rate or an account as well.
 # ("de" and "von" are more often "of" than "from": not here)
-_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?:from|desde)\s+\D{0,4}", re.I | re.U)
+_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?:from|desde|compared\s+(?:with|to)|"
+                            r"versus|vs\.?)\s+\D{0,20}", re.I | re.U)
 
 
 # "half a million tonnes" (English only; "the first half" is a time, not a fraction)
@@ -389,6 +390,7 @@ def _participle_after() -> re.Pattern:
 _EACH_WORTH = re.compile(r"\b(?:each|every|per|one|a)\s+(tonne|ton|ounce|pound)\b[^.;]{0,60}?"
                          r"\b(?:worth|valued at|sells? for|sold for|fetch(?:es|ed)?|costs?)\s*"
                          r"(?:about|around|some|roughly|nearly)?\s*$", re.I)
+_OR_PERCENT = re.compile(r",?\s*(?:or|,)\s*[+-]?\d[\d.,]*\s?(?:%|per\s?cent|percent)", re.I)
 _UP_DOWN = re.compile(r"(?<!\w)(?:up|down|plus|minus|by|um|de|em|en|на)\s*$", re.I)
 
 
@@ -409,8 +411,10 @@ def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool
                                                  text[max(0, start - 60):start])[-1])
     if by.search(clause) and stem.search(" ".join(by.sub("", clause).split()[-5:])):
         return True
-    return bool(_UP_DOWN.search(before) and re.search(r"\b(?:from|than|on|vs)\b",
-                                                      text[end:end + 30], re.I)) or \
+    # "up Rs 180 or 0.19%": the move in money, then in percent
+    return bool(_UP_DOWN.search(before) and (re.search(r"\b(?:from|than|on|vs)\b",
+                                                       text[end:end + 30], re.I) or
+                                             _OR_PERCENT.match(text, end))) or \
         bool(after.match(text[end:end + 40]))
 
 
@@ -432,7 +436,11 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
     # the amount's own clause: "Shares of miners rose as copper hit $10,000" is copper's
     own = _other_clause(lang).split(text[max(0, start - 60):start].split(",")[-1])[-1]
-    return bool(amount_before.search(own) or _conditional(lang).search(clause))
+    # a company's stock as the subject, past the commas of its name or place ("Shares of
+    # the Charlotte, North Carolina-based company fell 4% to $88.12")
+    wide = _other_clause(lang).split(text[max(0, start - 100):start])[-1]
+    return bool(amount_before.search(own) or _conditional(lang).search(clause) or
+                _stock_subject().search(wide))
 
 
 # Words that open another clause before an amount, so that what comes before them is not
@@ -600,6 +608,11 @@ def _move_verb(lang: str) -> re.Pattern:
     return re.compile(rf"{determiners}(?<!\w)"
                       rf"(?:{_alternation(verbs)})\s+(?:{size}\s+)?(?:{_CUR_PREFIX}\s*)?$",
                       re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _stock_subject() -> re.Pattern:
+    return re.compile("|".join(rules().get("stock_subject_before") or ["(?!)"]), re.I | re.U)
 
 
 @lru_cache(maxsize=1)

@@ -393,8 +393,10 @@ def _respective(text, fig, figures, same, groups, group) -> int | None:
     members = [i for i, m in sorted(same, key=lambda im: im[1]["start"]) if groups[i] == group]
     if len(members) < 2:
         return None
+    # one currency or mass unit (a bare "$1,975" may have taken a per-unit from an
+    # earlier quote of its order and "$15,210" not, or the reverse)
     row = [f for f in figures if f["sent_start"] == fig["sent_start"] and
-           f["unit"] == fig["unit"]]
+           f["unit"].split("/")[0] == fig["unit"].split("/")[0]]
     last = max(f["end"] for f in row)
     if len(row) != len(members) or not _RESPECTIVELY().match(text[last:last + 40]):
         return None

@@ -1,0 +1,88 @@
+"""Figures in English wire copy: classes found with our own probe passages (quarterly
+reports, exchange prices, trade data, funding news, deals, market wraps). Every sentence
+here is our own writing."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.countries import CountryMatcher
+from orewire.figures import find_figures
+from orewire.lexicon import MineralMatcher
+from orewire.linking import article_year, build_row, entities_from_doc, tag_doc
+from orewire.nlp import ner_model, parser_model, sentence_model
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    ner = ner_model()
+    countries = CountryMatcher(ner)
+    parser = parser_model()
+
+    def run(text, lang="en", published_at="2025-06-01T00:00:00+00:00"):
+        nlp = sentence_model(lang)
+        tagged = tag_doc(nlp(text), MineralMatcher(nlp, lang), find_figures, lang,
+                         article_year(published_at), parser)
+        entities = entities_from_doc(ner(text), countries, lang)
+        return build_row({"article_id": "a", "url": "u", "text": text, "language": lang},
+                         entities, tagged, ingested_at=None, run_id="r")
+    return run
+
+
+def figures(row):
+    return sorted((m["mineral"], f["value"]) for m in row["minerals"] for f in m["figures"])
+
+
+def values(sentence):
+    return [(f.value, f.unit) for f in find_figures(sentence)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Tokyo will spend 80 billion yen on a reserve of tungsten.", [(80e9, "jpy")]),
+    ("The cabinet cleared a 9,000 crore rupee scheme for copper smelting.", [(9e10, "inr")]),
+])
+def test_currencies_written_after_the_number(sentence, expected):
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Silver tops $40 as buyers return to the metal.",
+    # a premium as the subject of a percentage
+    "The auction premium on coal averaged 45% over notified prices.",
+    # a company's stock, its seat between commas
+    "Shares of the Perth, Australia-based lithium miner fell 3% to A$1.20 on Monday.",
+    # earlier levels and other names of a company's accounts
+    "The nickel miner posted a net loss of $500 million, compared with a profit of $120 "
+    "million a year earlier.",
+    "The uranium producer reported adjusted earnings of C$61 million for the quarter.",
+    # a move in money, then in percent
+    "Silver futures moved up Rs 640 or 0.6% in the afternoon session.",
+    # a price differential, not the price
+    "Jewellers in Mumbai offered a discount of $12 an ounce over official gold prices.",
+])
+def test_not_figures_of_the_mineral(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_money_spent_is_an_investment_beside_a_price():
+    figs = find_figures("The miner spent $300 million on the shaft, and copper sold for "
+                        "$9,000 a tonne.")
+    assert [(f.value, f.kind) for f in figs] == [(300e6, "investment"), (9000, "price")]
+
+
+def test_a_countrys_mining_investment_is_the_sectors(analyse):
+    row = analyse("Bolivia's zinc output fell to 480,000 tonnes last year. Mining "
+                  "investment in the country reached $1.9 billion.")
+    assert figures(row) == [("zinc", 480_000.0)]
+
+
+def test_respectively_pairs_prices_whatever_per_unit_they_took(analyse):
+    row = analyse("Zinc settled at $2,790 a tonne on Friday. Lead and nickel ended at $1,960 "
+                  "and $15,180, respectively.")
+    assert figures(row) == [("lead", 1960.0), ("nickel", 15180.0), ("zinc", 2790.0)]
+
+
+def test_steel_products_beside_iron_ore_are_not_its_prices(analyse):
+    row = analyse("Iron ore in Dalian rose to 790 yuan a ton. Steel prices were mixed, with "
+                  "rebar down 0.4% to 3,230 yuan a ton and hot-rolled coil up 0.2% at 3,410 "
+                  "yuan.")
+    assert figures(row) == [("iron_ore", 790.0)]
