@@ -432,7 +432,7 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     if percent:
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
         return bool(rate_before.search(before) or _hypothetical().search(clause) or
-                    _hypothetical_own(lang).search(before))
+                    _hypothetical_own(lang).search(before) or _holders_share(clause))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
     # the amount's own clause: "Shares of miners rose as copper hit $10,000" is copper's
     own = _other_clause(lang).split(text[max(0, start - 60):start].split(",")[-1])[-1]
@@ -441,6 +441,54 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     wide = _other_clause(lang).split(text[max(0, start - 100):start])[-1]
     return bool(amount_before.search(own) or _conditional(lang).search(clause) or
                 _stock_subject().search(wide))
+
+
+@lru_cache(maxsize=1)
+def _share_of() -> tuple[re.Pattern, re.Pattern]:
+    r = rules()
+    owner = (r"(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*?(?:['’]s|s['’])|"
+             r"(?<!\w)(?i:its|their|our|the\s+\w+['’]s))")
+    words = _alternation(r.get("share_holder_words") or [])
+    share = re.compile(rf"{owner}\s+(?:(?:{words})\s+)?share\s+of\s+(?P<whole>[^%]*)$")
+    market = re.compile(rf"(?<!\w)(?:{_alternation(r.get('share_market_wholes') or [])})"
+                        r"(?!\w)", re.I)
+    return share, market
+
+
+def _holders_share(clause: str) -> bool:
+    """A company's or partner's share of a venture, a mine or its output ("From 2031,
+    Codelco's share of production rises to 50.01%", "its attributable share of copper
+    from the mine is 44%"): how the output is split, not the mineral's share of a market.
+    Not when the holder is a country ("China's share of production") or the whole is a
+    market ("Glencore's share of global cobalt supply")."""
+    share, market = _share_of()
+    m = share.search(clause)
+    if m is None:
+        return False
+    whole = m.group("whole")
+    if market.search(whole) or _names_country(m.group("owner")) or any(
+            _names_country(w) for w in re.findall(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?", whole)):
+        return False
+    return True
+
+
+def _names_country(words: str) -> bool:
+    """The words end with a country's name ("China", "the DRC", "Meanwhile Chile"), not
+    a demonym ("Anglo American" is a company)."""
+    from orewire.countries import code_for  # noqa: PLC0415 (the gazetteer, on first use)
+
+    parts = re.sub(r"['’]s?$", "", words.strip()).split()
+    return any(code_for(tail) and tail not in _demonyms()
+               for tail in (" ".join(parts[k:]) for k in range(len(parts))))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset:
+    import csv  # noqa: PLC0415 (read once)
+
+    with open(SEEDS_DIR / "country_terms.csv", encoding="utf-8") as fh:
+        return frozenset(row["term"] for row in csv.DictReader(fh)
+                         if row["kind"] == "demonym")
 
 
 # Words that open another clause before an amount, so that what comes before them is not

@@ -208,6 +208,7 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
     seen: set[tuple] = set()
 
     def give(i, fig):
+        fig = _metric_mt(fig, mentions[i]["mineral"])
         key = (mentions[i]["mineral"], round(fig["value"], 6))
         if key not in seen:
             seen.add(key)
@@ -281,6 +282,20 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 done.add(m["mineral"])
                 give(i, fig)
     return owners
+
+
+_MT_QUOTE = re.compile(r"(?<![\w.,])[\d.,\s\u00a0]+\s?MT\b")   # "45 MT", no scale word
+
+
+def _metric_mt(fig: dict, mineral: str) -> dict:
+    """A figure read as million tonnes from "MT" (the article writes MT so elsewhere)
+    whose mineral is never mined by the million tonne (``metric_mt_minerals``): "gold
+    imports rose to 45 MT" are metric tonnes. A copy for that mineral; else the figure."""
+    if fig["unit"].split("/")[0] != "tonnes" or fig["value"] < 1e6 or \
+            mineral not in _RULES().get("metric_mt_minerals", ()) or \
+            not _MT_QUOTE.search(fig["quote"]):
+        return fig
+    return {**fig, "value": fig["value"] / 1e6}
 
 
 _CLAUSES = re.compile(r";|,\s+(?:while|and|but|whereas|although|mientras|tandis|während|"

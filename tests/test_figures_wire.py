@@ -86,3 +86,31 @@ def test_steel_products_beside_iron_ore_are_not_its_prices(analyse):
                   "rebar down 0.4% to 3,230 yuan a ton and hot-rolled coil up 0.2% at 3,410 "
                   "yuan.")
     assert figures(row) == [("iron_ore", 790.0)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "After 2030, Enami's share of production climbs to 51%.",
+    "Pilbara Minerals' share of the concentrate from the venture rose to 70% last year.",
+    "The miner's attributable share of copper from the Antamina mine is 33.75%.",
+    "Its share of the joint venture's output will fall to 49% in 2027.",
+])
+def test_a_holders_share_of_a_venture_is_no_share_of_the_mineral(sentence):
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("Meanwhile Chile's share of production fell to 24%.", 24),
+    ("Indonesia's share of nickel production has climbed to 59%.", 59),
+    ("Glencore's share of global cobalt supply is about 18%.", 18),
+    ("Codelco's share of Chile's copper output slipped to 26%.", 26),
+    ("Its share of world output is 70%.", 70),
+])
+def test_a_countrys_or_a_markets_share_stays_a_share(sentence, value):
+    assert [f.value for f in find_figures(sentence)] == [value]
+
+
+def test_mt_of_gold_is_metric_tonnes_where_mt_is_also_million_tonnes(analyse):
+    row = analyse("Coal output reached 90.4 million tonnes (MT) in May. India's silver "
+                  "imports rose to 720 MT in the month, while coal imports stood at 22.8 MT.")
+    assert figures(row) == [("coal", 22_800_000.0), ("coal", 90_400_000.0),
+                            ("silver", 720.0)]
