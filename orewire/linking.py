@@ -173,14 +173,17 @@ def article_year(published_at) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def list_groups(text: str, mentions: list[tuple[int, dict]]) -> dict[int, int]:
+def list_groups(text: str, mentions: list[tuple[int, dict]],
+                gap: re.Pattern | None = None) -> dict[int, int]:
     """Mentions of one sentence written as one list ("gallium, germanium and graphite")
-    share a group number."""
+    share a group number. ``gap``: what may join two members (default: commas, "and",
+    "or" and their kin)."""
+    gap = gap or _LIST_GAP
     group_of: dict[int, int] = {}
     ordered = sorted(mentions, key=lambda im: im[1]["start"])
     group = 0
     for k, (i, m) in enumerate(ordered):
-        if k and not _LIST_GAP.fullmatch(text[ordered[k - 1][1]["end"]:m["start"]]):
+        if k and not gap.fullmatch(text[ordered[k - 1][1]["end"]:m["start"]]):
             group += 1
         group_of[i] = group
     return group_of
@@ -263,14 +266,25 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                                       commodity_first):
             continue
         if not before:
-            give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
+            # before any mineral is named: the main mineral's, or each one's when the
+            # first sentence naming minerals names them as one list ("a $12 billion
+            # stockpile of critical minerals. ... The stockpile will focus on rare earths
+            # alongside lithium, cobalt, nickel and graphite"); a price per unit is one
+            # mineral's
+            listed = by_sentence[sentence_starts[0]]
+            if "/" not in fig["unit"] and len({m["mineral"] for _i, m in listed}) > 1 and \
+                    len(set(list_groups(text, listed, _TOPIC_LIST_GAP()).values())) == 1:
+                for i, _m in listed:
+                    give(i, fig)
+            else:
+                give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
             continue
         # a sentence naming minerals only as examples ("magnet metals such as neodymium")
         # keeps the topic it had; so does one before a first sentence that names any
         named = next((st for st in reversed(before)
                       if not _examples_only(text, by_sentence[st])), before[-1])
         topic = by_sentence[named]
-        groups = list_groups(text, topic)
+        groups = list_groups(text, topic, _TOPIC_LIST_GAP())
         if len(set(groups.values())) == 1:
             chosen = topic   # one list: the figure is each one's
         else:
@@ -422,6 +436,15 @@ def _respective(text, fig, figures, same, groups, group) -> int | None:
 def _RESPECTIVELY() -> re.Pattern:
     words = "|".join(re.escape(w) for w in _RULES()["respectively"])
     return re.compile(rf"[^.;]{{0,30}}?(?<!\w)(?:{words})(?!\w)", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _TOPIC_LIST_GAP() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """A list gap, or a word that adds one more mineral to a topic's list
+    (``topic_list_joiners``)."""
+    words = _RULES().get("topic_list_joiners") or []
+    extra = r"|\s*,?\s*(?:" + "|".join(words) + r")\s*,?\s*" if words else ""
+    return re.compile(_LIST_GAP.pattern + extra, re.I | re.U)
 
 
 def _distinct(items):

@@ -114,3 +114,22 @@ def test_mt_of_gold_is_metric_tonnes_where_mt_is_also_million_tonnes(analyse):
                   "imports rose to 720 MT in the month, while coal imports stood at 22.8 MT.")
     assert figures(row) == [("coal", 22_800_000.0), ("coal", 90_400_000.0),
                             ("silver", 720.0)]
+
+
+def test_a_figure_before_a_listed_topic_is_each_ones(analyse):
+    row = analyse("Seoul unveiled a $3 billion reserve fund for critical minerals on "
+                  "Tuesday. The fund will secure supplies of tungsten alongside antimony and "
+                  "gallium, officials said.")
+    assert figures(row) == [("antimony", 3e9), ("gallium", 3e9), ("tungsten", 3e9)]
+
+
+def test_a_figure_after_a_topic_joined_by_as_well_as_is_each_ones(analyse):
+    row = analyse("The agency will stockpile cobalt as well as nickel. It has set aside "
+                  "$800 million for the purchases.")
+    assert figures(row) == [("cobalt", 8e8), ("nickel", 8e8)]
+
+
+def test_a_price_before_a_list_stays_the_main_minerals(analyse):
+    row = analyse("Prices hit $3,000 an ounce on Friday. Gold and silver rallied as the "
+                  "dollar fell, and gold held near its record.")
+    assert figures(row) == [("gold", 3000.0)]
