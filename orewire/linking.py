@@ -225,6 +225,10 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                             [m for m in mentions if m["sent_start"] == first["sent_start"]])
     weak = len(sentence_starts) == 1
     for fig in figures:
+        antecedent = _antecedent(text, fig, by_sentence)
+        if antecedent is not None:
+            give(antecedent, fig)   # "Congo, which produced 170,000 tonnes of it"
+            continue
         same = by_sentence.get(fig["sent_start"])
         clause = fig.get("clause_mentions")
         if same and clause == TOPIC:
@@ -310,6 +314,34 @@ def _metric_mt(fig: dict, mineral: str) -> dict:
             not _MT_QUOTE.search(fig["quote"]):
         return fig
     return {**fig, "value": fig["value"] / 1e6}
+
+
+def _antecedent(text: str, fig: dict, by_sentence: dict[int, list[tuple[int, dict]]]
+                ) -> int | None:
+    """The mention a figure refers back to when a pronoun or "the metal" follows it ("170,000
+    tonnes of it", "2.2 million tonnes of the metal", ``anaphor_after``): the first
+    mineral before it in its sentence (its subject: "Cobalt is found in Congo's copper
+    belt, which yielded 150,000 tonnes of it"), else the first mineral of the last earlier
+    sentence that named one (the subject the pronoun stands for: "Cobalt is mined mostly with
+    copper. Congo, which produced 170,000 tonnes of it, ..." is cobalt's, though the
+    sentence goes on to name copper). None without such words, or with no mineral before."""
+    if not _ANAPHOR_AFTER().match(text, fig["end"]):
+        return None
+    here = [(i, m) for i, m in by_sentence.get(fig["sent_start"], []) if m["end"] <= fig["start"]]
+    if here:
+        return min(here, key=lambda im: im[1]["start"])[0]
+    before = [st for st in sorted(by_sentence) if st < fig["sent_start"]]
+    named = next((st for st in reversed(before)
+                  if not _examples_only(text, by_sentence[st])), None)
+    if named is None:
+        return None
+    return min(by_sentence[named], key=lambda im: im[1]["start"])[0]
+
+
+@lru_cache(maxsize=1)
+def _ANAPHOR_AFTER() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = _RULES().get("anaphor_after") or ["(?!)"]
+    return re.compile(r"\s*(?:" + "|".join(words) + r")(?!\w)", re.I | re.U)
 
 
 _CLAUSES = re.compile(r";|,\s+(?:while|and|but|whereas|although|mientras|tandis|während|"

@@ -133,3 +133,17 @@ def test_a_price_before_a_list_stays_the_main_minerals(analyse):
     row = analyse("Prices hit $3,000 an ounce on Friday. Gold and silver rallied as the "
                   "dollar fell, and gold held near its record.")
     assert figures(row) == [("gold", 3000.0)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Most tantalum comes from central Africa. Rwanda, which shipped 2,300 tonnes of it "
+     "last year, also exports tin.", [("tantalum", 2300.0)]),
+    ("Chile dominates copper mining. It produced 5.3 million tonnes of the metal in 2024, "
+     "while its lithium output reached 49,000 tonnes.",
+     [("copper", 5_300_000.0), ("lithium", 49_000.0)]),
+    ("Most cobalt is found in Congo's copper belt, which yielded 150,000 tonnes of it last "
+     "year.",
+     [("cobalt", 150_000.0)]),
+])
+def test_a_figure_of_it_is_the_minerals_it_refers_to(analyse, text, expected):
+    assert figures(analyse(text)) == expected
