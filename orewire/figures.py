@@ -49,6 +49,9 @@ _CUR_SUFFIX = f"(?:{_spellings(rules()['currency_suffix'])})"
 _MASS_UNITS = (f"(?:{_spellings(rules()['mass_units_cased'])}|"
                f"(?i:{_spellings(rules()['mass_units'])}))")
 _PERCENT = f"(?:%|(?:{_spellings(w for w in rules()['percent_signs'] if w != '%')})(?!\\w))"
+# Currencies written after the number that are money only with a scale word
+# ("1.2 trillion won"; "won" is also a verb)
+_SCALED_ONLY = {str(w).lower() for w in rules().get("currency_suffix_scaled_only") or []}
 _DECIMAL_COMMA_LANGS = {"fr", "de", "es", "pt", "ru", "it"}
 
 
@@ -257,6 +260,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
         if _EXCHANGE_RATE.match(text, m.end()):
             return None   # "the rand weakened to R18.50 against the dollar": a rate
         cur = re.sub(r"\s+", " ", m.group("cur").lower())
+        if cur in _SCALED_ONLY and not groups.get("scale"):
+            return None   # "1.2 trillion won" is money; "3 won" rarely is
         unit = _CURRENCY.get(cur, cur)
         value *= _scale(groups.get("scale"))
         if groups.get("per"):
@@ -436,6 +441,9 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
     # the amount's own clause: "Shares of miners rose as copper hit $10,000" is copper's
     own = _other_clause(lang).split(text[max(0, start - 60):start].split(",")[-1])[-1]
+    # not past an earlier amount joined by "and" ("an NPV of US$410 million and initial
+    # capital of US$290 million": the capital is no NPV)
+    own = _EARLIER_AMOUNT.split(own)[-1]
     # a company's stock as the subject, past the commas of its name or place ("Shares of
     # the Charlotte, North Carolina-based company fell 4% to $88.12")
     wide = _other_clause(lang).split(text[max(0, start - 100):start])[-1]
@@ -489,6 +497,10 @@ def _demonyms() -> frozenset:
     with open(SEEDS_DIR / "country_terms.csv", encoding="utf-8") as fh:
         return frozenset(row["term"] for row in csv.DictReader(fh)
                          if row["kind"] == "demonym")
+
+
+_EARLIER_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d]+\.?)?\s+(?:and|or|plus|while|whereas)\s+",
+                            re.I | re.U)
 
 
 # Words that open another clause before an amount, so that what comes before them is not
@@ -665,8 +677,9 @@ def _stock_subject() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _amount_cues() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['amount_not_before'])})(?!\w)",
-                      re.I | re.U)
+    patterns = "|".join(rules().get("amount_not_before_patterns") or [])
+    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['amount_not_before'])}"
+                      rf"{'|' + patterns if patterns else ''})(?!\w)", re.I | re.U)
 
 
 _RESTATED = re.compile(r"\b(?:raised|revised|upgraded|increased|lifted|cut|lowered|reduced|"

@@ -239,9 +239,19 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
             # stood near 2,000 tonnes", where the parse may attach only the first)
             written = list_groups(text, same)
             chosen = {written[i] for i, _m in same if i in clause}
+            in_sentence = same
             same = [(i, m) for i, m in same if written[i] in chosen]
             if not same:
-                continue
+                # the parse puts every mineral in a clause after the figure's; one hanging
+                # from the figure's phrase with no clause of the sentence's own between
+                # ("a $1 billion deal ... to build two lithium plants", "lend EUR 500
+                # million to X for its project, which targets 24,000 tonnes of lithium
+                # hydroxide") is still the figure's
+                after = _attached_after(text, fig, in_sentence) \
+                    if fig["unit"] in _MONEY_UNITS() else None
+                if after is None:
+                    continue
+                same = [(after, mentions[after])]
         if same:
             owner = figure_owner(text, fig, mentions, [i for i, _m in same])
             if owner_cost(text, fig, mentions[owner]) > _RULES()["max_owner_distance"]:
@@ -306,14 +316,19 @@ _MT_QUOTE = re.compile(r"(?<![\w.,])[\d.,\s\u00a0]+\s?MT\b")   # "45 MT", no sca
 
 
 def _metric_mt(fig: dict, mineral: str) -> dict:
-    """A figure read as million tonnes from "MT" (the article writes MT so elsewhere)
-    whose mineral is never mined by the million tonne (``metric_mt_minerals``): "gold
-    imports rose to 45 MT" are metric tonnes. A copy for that mineral; else the figure."""
-    if fig["unit"].split("/")[0] != "tonnes" or fig["value"] < 1e6 or \
-            mineral not in _RULES().get("metric_mt_minerals", ()) or \
-            not _MT_QUOTE.search(fig["quote"]):
+    """A figure written in "MT" read for its mineral: million tonnes read from "MT" (the
+    article writes MT so elsewhere) of a mineral never mined by the million tonne
+    (``metric_mt_minerals``) are metric tonnes ("gold imports rose to 45 MT"), and a
+    number below 1,000 in metric tonnes of a bulk mineral (``million_mt_minerals``) is
+    million tonnes ("NMDC produced 44.9 MT of iron ore"). A copy for that mineral; else
+    the figure."""
+    if fig["unit"].split("/")[0] != "tonnes" or not _MT_QUOTE.search(fig["quote"]):
         return fig
-    return {**fig, "value": fig["value"] / 1e6}
+    if fig["value"] >= 1e6 and mineral in _RULES().get("metric_mt_minerals", ()):
+        return {**fig, "value": fig["value"] / 1e6}
+    if fig["value"] < 1000 and mineral in _RULES().get("million_mt_minerals", ()):
+        return {**fig, "value": fig["value"] * 1e6}
+    return fig
 
 
 def _antecedent(text: str, fig: dict, by_sentence: dict[int, list[tuple[int, dict]]]
@@ -342,6 +357,31 @@ def _antecedent(text: str, fig: dict, by_sentence: dict[int, list[tuple[int, dic
 def _ANAPHOR_AFTER() -> re.Pattern:  # noqa: N802 (a compiled constant)
     words = _RULES().get("anaphor_after") or ["(?!)"]
     return re.compile(r"\s*(?:" + "|".join(words) + r")(?!\w)", re.I | re.U)
+
+
+def _attached_after(text: str, fig: dict, in_sentence: list[tuple[int, dict]]) -> int | None:
+    """The first mention after the figure in its sentence when nothing between them opens
+    a clause of the sentence's own (``clause_breaks_between``: "; ", ", and", "while",
+    "but", a full stop), else None ("produced 118,900 tons, while BHP's Escondida, the
+    largest copper mine, ..." keeps the figure from copper)."""
+    later = [(i, m) for i, m in in_sentence if m["start"] >= fig["end"]]
+    if not later:
+        return None
+    i, m = min(later, key=lambda im: im[1]["start"])
+    between = text[fig["end"]:m["start"]]
+    return None if _BREAKS_BETWEEN().search(between) else i
+
+
+@lru_cache(maxsize=1)
+def _MONEY_UNITS() -> frozenset:  # noqa: N802 (a constant)
+    from orewire.figures import _CURRENCY  # noqa: PLC0415
+
+    return frozenset(_CURRENCY.values())
+
+
+@lru_cache(maxsize=1)
+def _BREAKS_BETWEEN() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile("|".join(_RULES().get("clause_breaks_between") or ["(?!)"]), re.I | re.U)
 
 
 _CLAUSES = re.compile(r";|,\s+(?:while|and|but|whereas|although|mientras|tandis|während|"

@@ -147,3 +147,38 @@ def test_a_price_before_a_list_stays_the_main_minerals(analyse):
 ])
 def test_a_figure_of_it_is_the_minerals_it_refers_to(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peru signed a $600 million agreement with a Canadian group to develop a copper mine "
+     "near Arequipa.", [("copper", 6e8)]),
+    ("The bank will lend €350 million to the developer for its plant in Finland, which "
+     "will refine 15,000 tonnes of lithium hydroxide a year.",
+     [("lithium", 15_000.0), ("lithium", 3.5e8)]),
+])
+def test_money_whose_phrase_leads_to_a_mineral_is_its(analyse, text, expected):
+    assert figures(analyse(text)) == expected
+
+
+def test_money_before_another_clause_naming_a_mineral_is_not_its(analyse):
+    row = analyse("The group posted revenue of $2 billion, while its zinc mine in Alaska "
+                  "shipped 500,000 tonnes.")
+    assert figures(row) == [("zinc", 500_000.0)]
+
+
+def test_a_korean_amount_in_won_needs_its_scale():
+    assert values("POSCO will invest 2.4 trillion won in a lithium hydroxide plant.") == \
+        [(2.4e12, "krw")]
+    assert find_figures("He won 3 medals in 2021.") == []
+
+
+def test_an_npv_with_its_discount_rate_is_no_figure():
+    figs = find_figures("The study shows an after-tax NPV8% of US$410 million and initial "
+                        "capital of US$290 million for the gold project.")
+    assert [f.value for f in figs] == [290e6]
+
+
+def test_mt_of_a_bulk_mineral_is_million_tonnes(analyse):
+    row = analyse("The state miner produced 38.2 MT of iron ore in the fiscal year, while its "
+                  "coal arm dispatched 12.6 MT.")
+    assert figures(row) == [("coal", 12_600_000.0), ("iron_ore", 38_200_000.0)]
