@@ -252,6 +252,8 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 if after is None:
                     continue
                 same = [(after, mentions[after])]
+        if same and _not_a_minerals(text, fig, same):
+            continue   # "while bitcoin fell 3% to $108,000", "a new $5 billion steel plant"
         if same:
             owner = figure_owner(text, fig, mentions, [i for i, _m in same])
             if owner_cost(text, fig, mentions[owner]) > _RULES()["max_owner_distance"]:
@@ -386,9 +388,37 @@ def _BREAKS_BETWEEN() -> re.Pattern:  # noqa: N802 (a compiled constant)
 
 _CLAUSES = re.compile(r";|,\s+(?:while|and|but|whereas|although|mientras|tandis|während|"
                       r"а|но|enquanto)\s|\s(?:and|as|while|und|et|y|e|и)\s", re.I | re.U)
-_PURPOSE = re.compile(r"\s*(?:on|for|into|in\s+(?:support|aid|grants?|subsidies|funding)"
-                      r"(?:\s+(?:for|to))?|pour|para|für|на)\s+(?P<object>[^.;:!?,\d$€£¥₹]{1,60})",
+_PURPOSE = re.compile(r"\s*(?:(?:a|per)\s+year\s+|annually\s+)?"
+                      r"(?:on|for|into|in(?:\s+(?:support|aid|grants?|subsidies|funding)"
+                      r"(?:\s+(?:for|to))?)?|pour|para|für|на)\s+(?P<object>[^.;:!?,\d$€£¥₹]{1,60})",
                       re.I | re.U)
+# the words right after an amount that it qualifies ("a new $5 billion steel plant")
+_QUALIFIED = re.compile(r"[\s-]*(?P<object>(?:[^\W\d]+[\s-]+){0,2}[^\W\d]+)", re.U)
+
+
+def _not_a_minerals(text: str, fig: dict, same: list[tuple[int, dict]]) -> bool:
+    """In a sentence naming minerals, a figure whose own clause, with no mineral in it,
+    measures another commodity or asset (``other_commodity_measures``: "Gold hit $3,500,
+    while bitcoin fell 3% to $108,000"), or an amount spent on or qualifying something
+    that is not mining (``carried_money_other_purposes``: "will feed a new $5 billion
+    steel plant", "pays $300 million a year in wages"), up to the next mineral named."""
+    part = _CLAUSES.split(text[fig["sent_start"]:fig["start"]])[-1]
+    lo = fig["start"] - len(part)
+    if not any(lo <= m["start"] < fig["start"] for _i, m in same) and \
+            _WORDS_RE("other_commodity_measures").search(part):
+        return True
+    nxt = min((m["start"] for _i, m in same if m["start"] >= fig["end"]), default=len(text))
+    return _spent_elsewhere(text[:nxt], fig) or _qualifies_other(text[:nxt], fig)
+
+
+def _qualifies_other(text: str, fig: dict) -> bool:
+    """An amount of money right before a noun of something that is not mining ("a $5
+    billion steel plant", "a $900 million highway")."""
+    if fig["unit"] == "percent" or not _is_share_or_money(fig["unit"]):
+        return False
+    m = _QUALIFIED.match(text, fig["end"])
+    return m is not None and bool(_WORDS_RE("carried_money_other_purposes").search(
+        m.group("object")))
 
 
 def _carried_near(text: str, fig: dict, first: dict, before: list, sentence_starts: list,

@@ -182,3 +182,16 @@ def test_mt_of_a_bulk_mineral_is_million_tonnes(analyse):
     row = analyse("The state miner produced 38.2 MT of iron ore in the fiscal year, while its "
                   "coal arm dispatched 12.6 MT.")
     assert figures(row) == [("coal", 12_600_000.0), ("iron_ore", 38_200_000.0)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gold hit a record $3,480 an ounce, while bitcoin fell 2% to $104,000.",
+     [("gold", 3480.0)]),
+    ("Coking coal futures rose to 1,190 yuan, and rebar on the Shanghai exchange gained 0.7% "
+     "to 3,150 yuan a ton.", [("coking_coal", 1190.0)]),
+    ("Bauxite from the new mine will supply a $3 billion steel mill in Gujarat.", []),
+    ("The nickel smelter pays about $120 million a year in wages and produced 42,000 tonnes "
+     "of nickel.", [("nickel", 42_000.0)]),
+])
+def test_another_assets_or_purposes_money_in_a_minerals_sentence(analyse, text, expected):
+    assert figures(analyse(text)) == expected
