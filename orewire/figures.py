@@ -242,6 +242,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             text[max(0, m.start() - 60):m.start("num")]) or _of_goods(text, m.start(), m.end()) \
             or _mixed_equivalent(text, m.start(), m.end()):
         return None
+    if family == "money" and not groups.get("scale") and _is_bound(text, m.start("num"), lang):
+        return None     # "to trade above $3,300 an ounce", "abaixo de 90 dólares": a bound
     if family == "money" and _crossed().search(text[max(0, m.start() - 60):m.start()]):
         return None     # "topped $2,000": a level passed, not the price
     if family == "percent":
@@ -584,6 +586,22 @@ def _hypothetical_own(lang: str) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _share_after() -> re.Pattern:
     return re.compile(r"\s*(?:" + "|".join(rules()["share_after"]) + ")", re.I | re.U)
+
+
+def _is_bound(text: str, num_start: int, lang: str) -> bool:
+    """A bound word before the price (``price_bound_before``), not after a move verb
+    ("rose above $1,500 an ounce" states the level reached)."""
+    lo = max(0, num_start - 25)
+    bound = _bound().search(text, lo, num_start)
+    if bound is None:
+        return False
+    return not _move_verb(lang).search(text[max(0, bound.start() - 30):bound.start()].rstrip() + " ")
+
+
+@lru_cache(maxsize=1)
+def _bound() -> re.Pattern:
+    words = _spellings(rules().get("price_bound_before") or ["(?!)"])
+    return re.compile(rf"(?<!\w)(?:{words})\s*(?:{_CUR_PREFIX})?\s?$", re.I | re.U)
 
 
 @lru_cache(maxsize=1)

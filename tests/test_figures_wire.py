@@ -195,3 +195,17 @@ def test_mt_of_a_bulk_mineral_is_million_tonnes(analyse):
 ])
 def test_another_assets_or_purposes_money_in_a_minerals_sentence(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gold has risen 28% this year to trade above $3,300 an ounce.",
+    "Producers lose money with nickel under $16,000 a tonne.",
+    "O minério de ferro chegou a ser negociado abaixo de 80 dólares por tonelada.",
+])
+def test_a_price_bound_is_no_figure(sentence):
+    assert find_figures(sentence, "pt" if "minério" in sentence else "en") == []
+
+
+def test_an_amount_over_a_scale_stays():
+    assert [f.value for f in find_figures("The group will invest over $1 billion in the "
+                                          "copper mine.")] == [1e9]
