@@ -258,6 +258,9 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
             owner = figure_owner(text, fig, mentions, [i for i, _m in same])
             if owner_cost(text, fig, mentions[owner]) > _RULES()["max_owner_distance"]:
                 continue  # "$4 trillion to the economy in 2024, it said, and samarium ..."
+            if _listed_with_other_goods(text, mentions[owner]) and \
+                    _is_share_or_money(fig["unit"]):
+                continue  # "Manganese, oil, and wood made up 83% of exports": their total
             groups = list_groups(text, same)
             listed = _respective(text, fig, figures, same, groups, groups[owner])
             if listed is not None:
@@ -271,6 +274,9 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         if fig["unit"] in _RULES()["not_carried_units"] or \
                 _sector_figure(fig, text[fig["sent_start"]:fig["start"]]):
             continue  # a figure of the whole sector ("Mining accounts for 12% of GDP")
+        if _is_share_or_money(fig["unit"]) and _GOODS_LIST().search(
+                text, fig["sent_start"], fig["start"]):
+            continue  # "Manganese, oil, and wood made up 83% of exports": a list's total
         if _spent_elsewhere(text, fig) or _WORDS_RE("other_commodity_measures").search(
                 _CLAUSES.split(text[fig["sent_start"]:fig["start"]])[-1]):
             continue  # "will also spend $1.5 billion on a new port", "steel output fell to"
@@ -394,6 +400,25 @@ _PURPOSE = re.compile(r"\s*(?:(?:a|per)\s+year\s+|annually\s+)?"
                       re.I | re.U)
 # the words right after an amount that it qualifies ("a new $5 billion steel plant")
 _QUALIFIED = re.compile(r"[\s-]*(?P<object>(?:[^\W\d]+[\s-]+){0,2}[^\W\d]+)", re.U)
+
+
+def _listed_with_other_goods(text: str, m: dict) -> bool:
+    """The mention is written in one list with goods that are no mineral ("Manganese, oil,
+    and wood", "copper and crude oil", ``non_mineral_goods``): a share or an amount of the
+    list is their total, not the mineral's."""
+    goods = _WORDS_RE("non_mineral_goods").pattern
+    after = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:[\w-]+\s+)?" + goods,
+                       re.I | re.U)
+    before = re.compile(goods + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)$", re.I | re.U)
+    return bool(after.match(text, m["end"]) or before.search(text[max(0, m["start"] - 40):m["start"]]))
+
+
+@lru_cache(maxsize=1)
+def _GOODS_LIST() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """Goods that are no mineral written in a list ("..., oil, and wood", "oil and ...")."""
+    goods = _WORDS_RE("non_mineral_goods").pattern
+    return re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)" + goods + "|" + goods +
+                      r"\s*(?:,\s*|\s(?:and|or|&)\s+)\w", re.I | re.U)
 
 
 def _not_a_minerals(text: str, fig: dict, same: list[tuple[int, dict]]) -> bool:

@@ -209,3 +209,22 @@ def test_a_price_bound_is_no_figure(sentence):
 def test_an_amount_over_a_scale_stays():
     assert [f.value for f in find_figures("The group will invest over $1 billion in the "
                                           "copper mine.")] == [1e9]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Zambia mined 820,000 tonnes of copper. Copper, tobacco and sugar brought in 78% of "
+     "its export earnings last year.", [("copper", 820_000.0)]),
+    ("Guinea shipped 140 million tonnes of bauxite in 2024. Bauxite, gold and fish account "
+     "for 90% of its exports, officials say, and bauxite alone earned $4 billion.",
+     [("aluminium", 140_000_000.0), ("aluminium", 4e9)]),
+])
+def test_a_share_of_a_list_with_goods_that_are_no_mineral_is_their_total(analyse, text,
+                                                                          expected):
+    assert figures(analyse(text)) == expected
+
+
+def test_money_paid_to_communities_is_not_the_minerals(analyse):
+    row = analyse("The silver mine in Zacatecas produced 28 million ounces of silver. The "
+                  "company has offered $18 million in community projects and compensation "
+                  "to end the protest.")
+    assert figures(row) == [("silver", 28_000_000.0)]
