@@ -228,3 +228,16 @@ def test_money_paid_to_communities_is_not_the_minerals(analyse):
                   "company has offered $18 million in community projects and compensation "
                   "to end the protest.")
     assert figures(row) == [("silver", 28_000_000.0)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The copper miner held US$240 million in cash at the end of June.",
+    "The board kept a payout ratio of 60% for the gold producer.",
+])
+def test_cash_held_and_payout_ratios_are_accounts(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_a_deal_paid_in_cash_stays():
+    assert [f.value for f in find_figures("The group will buy the nickel miner for $2.1 "
+                                          "billion in cash.")] == [2.1e9]
