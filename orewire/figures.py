@@ -49,6 +49,9 @@ _CUR_SUFFIX = f"(?:{_spellings(rules()['currency_suffix'])})"
 _MASS_UNITS = (f"(?:{_spellings(rules()['mass_units_cased'])}|"
                f"(?i:{_spellings(rules()['mass_units'])}))")
 _PERCENT = f"(?:%|(?:{_spellings(w for w in rules()['percent_signs'] if w != '%')})(?!\\w))"
+# Currencies written after the number that are money only with a scale word
+# ("1.2 trillion won"; "won" is also a verb)
+_SCALED_ONLY = {str(w).lower() for w in rules().get("currency_suffix_scaled_only") or []}
 _DECIMAL_COMMA_LANGS = {"fr", "de", "es", "pt", "ru", "it"}
 
 
@@ -223,7 +226,8 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
 # of $165 a tonne, down from $274", "payables rose to 95% of the metal price from 60%"):
 # that earlier level is a rate or an account as well.
 # ("de" and "von" are more often "of" than "from": not here)
-_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?:from|desde)\s+\D{0,4}", re.I | re.U)
+_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?:from|desde|compared\s+(?:with|to)|"
+                            r"versus|vs\.?)\s+\D{0,20}", re.I | re.U)
 
 
 # "half a million tonnes" (English only; "the first half" is a time, not a fraction)
@@ -241,6 +245,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             text[max(0, m.start() - 60):m.start("num")]) or _of_goods(text, m.start(), m.end()) \
             or _mixed_equivalent(text, m.start(), m.end()):
         return None
+    if family == "money" and not groups.get("scale") and _is_bound(text, m.start("num"), lang):
+        return None     # "to trade above $3,300 an ounce", "abaixo de 90 dólares": a bound
     if family == "money" and _crossed().search(text[max(0, m.start() - 60):m.start()]):
         return None     # "topped $2,000": a level passed, not the price
     if family == "percent":
@@ -259,6 +265,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
         if _EXCHANGE_RATE.match(text, m.end()):
             return None   # "the rand weakened to R18.50 against the dollar": a rate
         cur = re.sub(r"\s+", " ", m.group("cur").lower())
+        if cur in _SCALED_ONLY and not groups.get("scale"):
+            return None   # "1.2 trillion won" is money; "3 won" rarely is
         unit = _CURRENCY.get(cur, cur)
         value *= _scale(groups.get("scale"))
         if groups.get("per"):
@@ -418,6 +426,7 @@ def _unit_subject() -> re.Pattern:
                       rf"(?:\s+[^\W\d]+){{0,2}}?(?:\s+(?:{between}))*\s*$", re.I | re.U)
 
 
+_OR_PERCENT = re.compile(r",?\s*(?:or|,)\s*[+-]?\d[\d.,]*\s?(?:%|per\s?cent|percent)", re.I)
 _UP_DOWN = re.compile(r"(?<!\w)(?:up|down|plus|minus|by|um|de|em|en|на)\s*$", re.I)
 
 
@@ -438,8 +447,10 @@ def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool
                                                  text[max(0, start - 60):start])[-1])
     if by.search(clause) and stem.search(" ".join(by.sub("", clause).split()[-5:])):
         return True
-    return bool(_UP_DOWN.search(before) and re.search(r"\b(?:from|than|on|vs)\b",
-                                                      text[end:end + 30], re.I)) or \
+    # "up Rs 180 or 0.19%": the move in money, then in percent
+    return bool(_UP_DOWN.search(before) and (re.search(r"\b(?:from|than|on|vs)\b",
+                                                       text[end:end + 30], re.I) or
+                                             _OR_PERCENT.match(text, end))) or \
         bool(after.match(text[end:end + 40]))
 
 
@@ -458,11 +469,71 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     if percent:
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
         return bool(rate_before.search(before) or _hypothetical().search(clause) or
-                    _hypothetical_own(lang).search(before) or _rate_set_to(text, start, lang))
+                    _hypothetical_own(lang).search(before) or _rate_set_to(text, start, lang)
+                    or _holders_share(clause))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
     # the amount's own clause: "Shares of miners rose as copper hit $10,000" is copper's
     own = _other_clause(lang).split(text[max(0, start - 60):start].split(",")[-1])[-1]
-    return bool(amount_before.search(own) or _conditional(lang).search(clause))
+    # not past an earlier amount joined by "and" ("an NPV of US$410 million and initial
+    # capital of US$290 million": the capital is no NPV)
+    own = _EARLIER_AMOUNT.split(own)[-1]
+    # a company's stock as the subject, past the commas of its name or place ("Shares of
+    # the Charlotte, North Carolina-based company fell 4% to $88.12")
+    wide = _other_clause(lang).split(text[max(0, start - 100):start])[-1]
+    return bool(amount_before.search(own) or _conditional(lang).search(clause) or
+                _stock_subject().search(wide))
+
+
+@lru_cache(maxsize=1)
+def _share_of() -> tuple[re.Pattern, re.Pattern]:
+    r = rules()
+    owner = (r"(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*?(?:['’]s|s['’])|"
+             r"(?<!\w)(?i:its|their|our|the\s+\w+['’]s))")
+    words = _alternation(r.get("share_holder_words") or [])
+    share = re.compile(rf"{owner}\s+(?:(?:{words})\s+)?share\s+of\s+(?P<whole>[^%]*)$")
+    market = re.compile(rf"(?<!\w)(?:{_alternation(r.get('share_market_wholes') or [])})"
+                        r"(?!\w)", re.I)
+    return share, market
+
+
+def _holders_share(clause: str) -> bool:
+    """A company's or partner's share of a venture, a mine or its output ("From 2031,
+    Codelco's share of production rises to 50.01%", "its attributable share of copper
+    from the mine is 44%"): how the output is split, not the mineral's share of a market.
+    Not when the holder is a country ("China's share of production") or the whole is a
+    market ("Glencore's share of global cobalt supply")."""
+    share, market = _share_of()
+    m = share.search(clause)
+    if m is None:
+        return False
+    whole = m.group("whole")
+    if market.search(whole) or _names_country(m.group("owner")) or any(
+            _names_country(w) for w in re.findall(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?", whole)):
+        return False
+    return True
+
+
+def _names_country(words: str) -> bool:
+    """The words end with a country's name ("China", "the DRC", "Meanwhile Chile"), not
+    a demonym ("Anglo American" is a company)."""
+    from orewire.countries import code_for  # noqa: PLC0415 (the gazetteer, on first use)
+
+    parts = re.sub(r"['’]s?$", "", words.strip()).split()
+    return any(code_for(tail) and tail not in _demonyms()
+               for tail in (" ".join(parts[k:]) for k in range(len(parts))))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset:
+    import csv  # noqa: PLC0415 (read once)
+
+    with open(SEEDS_DIR / "country_terms.csv", encoding="utf-8") as fh:
+        return frozenset(row["term"] for row in csv.DictReader(fh)
+                         if row["kind"] == "demonym")
+
+
+_EARLIER_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d]+\.?)?\s+(?:and|or|plus|while|whereas)\s+",
+                            re.I | re.U)
 
 
 @lru_cache(maxsize=1)
@@ -582,6 +653,22 @@ def _share_after() -> re.Pattern:
     return re.compile(r"\s*(?:" + "|".join(rules()["share_after"]) + ")", re.I | re.U)
 
 
+def _is_bound(text: str, num_start: int, lang: str) -> bool:
+    """A bound word before the price (``price_bound_before``), not after a move verb
+    ("rose above $1,500 an ounce" states the level reached)."""
+    lo = max(0, num_start - 25)
+    bound = _bound().search(text, lo, num_start)
+    if bound is None:
+        return False
+    return not _move_verb(lang).search(text[max(0, bound.start() - 30):bound.start()].rstrip() + " ")
+
+
+@lru_cache(maxsize=1)
+def _bound() -> re.Pattern:
+    words = _spellings(rules().get("price_bound_before") or ["(?!)"])
+    return re.compile(rf"(?<!\w)(?:{words})\s*(?:{_CUR_PREFIX})?\s?$", re.I | re.U)
+
+
 @lru_cache(maxsize=1)
 def _crossed() -> re.Pattern:
     return re.compile("|".join(rules().get("crossed_before") or ["(?!)"]), re.I | re.U)
@@ -667,9 +754,15 @@ def _move_verb(lang: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _stock_subject() -> re.Pattern:
+    return re.compile("|".join(rules().get("stock_subject_before") or ["(?!)"]), re.I | re.U)
+
+
+@lru_cache(maxsize=1)
 def _amount_cues() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['amount_not_before'])})(?!\w)",
-                      re.I | re.U)
+    patterns = "|".join(rules().get("amount_not_before_patterns") or [])
+    return re.compile(rf"(?<!\w)(?:{_alternation(rules()['amount_not_before'])}"
+                      rf"{'|' + patterns if patterns else ''})(?!\w)", re.I | re.U)
 
 
 _OTHER_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*(?<![.,])")

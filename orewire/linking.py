@@ -173,14 +173,17 @@ def article_year(published_at) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def list_groups(text: str, mentions: list[tuple[int, dict]]) -> dict[int, int]:
+def list_groups(text: str, mentions: list[tuple[int, dict]],
+                gap: re.Pattern | None = None) -> dict[int, int]:
     """Mentions of one sentence written as one list ("gallium, germanium and graphite")
-    share a group number."""
+    share a group number. ``gap``: what may join two members (default: commas, "and",
+    "or" and their kin)."""
+    gap = gap or _LIST_GAP
     group_of: dict[int, int] = {}
     ordered = sorted(mentions, key=lambda im: im[1]["start"])
     group = 0
     for k, (i, m) in enumerate(ordered):
-        if k and not _LIST_GAP.fullmatch(text[ordered[k - 1][1]["end"]:m["start"]]):
+        if k and not gap.fullmatch(text[ordered[k - 1][1]["end"]:m["start"]]):
             group += 1
         group_of[i] = group
     return group_of
@@ -208,6 +211,7 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
     seen: set[tuple] = set()
 
     def give(i, fig):
+        fig = _metric_mt(fig, mentions[i]["mineral"])
         key = (mentions[i]["mineral"], round(fig["value"], 6))
         if key not in seen:
             seen.add(key)
@@ -221,6 +225,10 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                             [m for m in mentions if m["sent_start"] == first["sent_start"]])
     weak = len(sentence_starts) == 1
     for fig in figures:
+        antecedent = _antecedent(text, fig, by_sentence)
+        if antecedent is not None:
+            give(antecedent, fig)   # "Congo, which produced 170,000 tonnes of it"
+            continue
         same = by_sentence.get(fig["sent_start"])
         clause = fig.get("clause_mentions")
         if same and clause == TOPIC:
@@ -231,13 +239,28 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
             # stood near 2,000 tonnes", where the parse may attach only the first)
             written = list_groups(text, same)
             chosen = {written[i] for i, _m in same if i in clause}
+            in_sentence = same
             same = [(i, m) for i, m in same if written[i] in chosen]
             if not same:
-                continue
+                # the parse puts every mineral in a clause after the figure's; one hanging
+                # from the figure's phrase with no clause of the sentence's own between
+                # ("a $1 billion deal ... to build two lithium plants", "lend EUR 500
+                # million to X for its project, which targets 24,000 tonnes of lithium
+                # hydroxide") is still the figure's
+                after = _attached_after(text, fig, in_sentence) \
+                    if fig["unit"] in _MONEY_UNITS() else None
+                if after is None:
+                    continue
+                same = [(after, mentions[after])]
+        if same and _not_a_minerals(text, fig, same):
+            continue   # "while bitcoin fell 3% to $108,000", "a new $5 billion steel plant"
         if same:
             owner = figure_owner(text, fig, mentions, [i for i, _m in same])
             if owner_cost(text, fig, mentions[owner]) > _RULES()["max_owner_distance"]:
                 continue  # "$4 trillion to the economy in 2024, it said, and samarium ..."
+            if _listed_with_other_goods(text, mentions[owner]) and \
+                    _is_share_or_money(fig["unit"]):
+                continue  # "Manganese, oil, and wood made up 83% of exports": their total
             groups = list_groups(text, same)
             listed = _respective(text, fig, figures, same, groups, groups[owner])
             if listed is not None:
@@ -251,6 +274,9 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         if fig["unit"] in _RULES()["not_carried_units"] or \
                 _sector_figure(fig, text[fig["sent_start"]:fig["start"]]):
             continue  # a figure of the whole sector ("Mining accounts for 12% of GDP")
+        if _is_share_or_money(fig["unit"]) and _GOODS_LIST().search(
+                text, fig["sent_start"], fig["start"]):
+            continue  # "Manganese, oil, and wood made up 83% of exports": a list's total
         if _spent_elsewhere(text, fig) or _whole_trade(text, fig) or \
                 _WORDS_RE("other_commodity_measures").search(
                 _CLAUSES.split(text[fig["sent_start"]:fig["start"]])[-1]):
@@ -263,14 +289,25 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                                       commodity_first):
             continue
         if not before:
-            give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
+            # before any mineral is named: the main mineral's, or each one's when the
+            # first sentence naming minerals names them as one list ("a $12 billion
+            # stockpile of critical minerals. ... The stockpile will focus on rare earths
+            # alongside lithium, cobalt, nickel and graphite"); a price per unit is one
+            # mineral's
+            listed = by_sentence[sentence_starts[0]]
+            if "/" not in fig["unit"] and len({m["mineral"] for _i, m in listed}) > 1 and \
+                    len(set(list_groups(text, listed, _TOPIC_LIST_GAP()).values())) == 1:
+                for i, _m in listed:
+                    give(i, fig)
+            else:
+                give(next(i for i, m in enumerate(mentions) if m["mineral"] == main), fig)
             continue
         # a sentence naming minerals only as examples ("magnet metals such as neodymium")
         # keeps the topic it had; so does one before a first sentence that names any
         named = next((st for st in reversed(before)
                       if not _examples_only(text, by_sentence[st])), before[-1])
         topic = by_sentence[named]
-        groups = list_groups(text, topic)
+        groups = list_groups(text, topic, _TOPIC_LIST_GAP())
         if len(set(groups.values())) == 1:
             chosen = topic   # one list: the figure is each one's
         else:
@@ -284,11 +321,130 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
     return owners
 
 
+_MT_QUOTE = re.compile(r"(?<![\w.,])[\d.,\s\u00a0]+\s?MT\b")   # "45 MT", no scale word
+
+
+def _metric_mt(fig: dict, mineral: str) -> dict:
+    """A figure written in "MT" read for its mineral: million tonnes read from "MT" (the
+    article writes MT so elsewhere) of a mineral never mined by the million tonne
+    (``metric_mt_minerals``) are metric tonnes ("gold imports rose to 45 MT"), and a
+    number below 1,000 in metric tonnes of a bulk mineral (``million_mt_minerals``) is
+    million tonnes ("NMDC produced 44.9 MT of iron ore"). A copy for that mineral; else
+    the figure."""
+    if fig["unit"].split("/")[0] != "tonnes" or not _MT_QUOTE.search(fig["quote"]):
+        return fig
+    if fig["value"] >= 1e6 and mineral in _RULES().get("metric_mt_minerals", ()):
+        return {**fig, "value": fig["value"] / 1e6}
+    if fig["value"] < 1000 and mineral in _RULES().get("million_mt_minerals", ()):
+        return {**fig, "value": fig["value"] * 1e6}
+    return fig
+
+
+def _antecedent(text: str, fig: dict, by_sentence: dict[int, list[tuple[int, dict]]]
+                ) -> int | None:
+    """The mention a figure refers back to when a pronoun or "the metal" follows it ("170,000
+    tonnes of it", "2.2 million tonnes of the metal", ``anaphor_after``): the first
+    mineral before it in its sentence (its subject: "Cobalt is found in Congo's copper
+    belt, which yielded 150,000 tonnes of it"), else the first mineral of the last earlier
+    sentence that named one (the subject the pronoun stands for: "Cobalt is mined mostly with
+    copper. Congo, which produced 170,000 tonnes of it, ..." is cobalt's, though the
+    sentence goes on to name copper). None without such words, or with no mineral before."""
+    if not _ANAPHOR_AFTER().match(text, fig["end"]):
+        return None
+    here = [(i, m) for i, m in by_sentence.get(fig["sent_start"], []) if m["end"] <= fig["start"]]
+    if here:
+        return min(here, key=lambda im: im[1]["start"])[0]
+    before = [st for st in sorted(by_sentence) if st < fig["sent_start"]]
+    named = next((st for st in reversed(before)
+                  if not _examples_only(text, by_sentence[st])), None)
+    if named is None:
+        return None
+    return min(by_sentence[named], key=lambda im: im[1]["start"])[0]
+
+
+@lru_cache(maxsize=1)
+def _ANAPHOR_AFTER() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = _RULES().get("anaphor_after") or ["(?!)"]
+    return re.compile(r"\s*(?:" + "|".join(words) + r")(?!\w)", re.I | re.U)
+
+
+def _attached_after(text: str, fig: dict, in_sentence: list[tuple[int, dict]]) -> int | None:
+    """The first mention after the figure in its sentence when nothing between them opens
+    a clause of the sentence's own (``clause_breaks_between``: "; ", ", and", "while",
+    "but", a full stop), else None ("produced 118,900 tons, while BHP's Escondida, the
+    largest copper mine, ..." keeps the figure from copper)."""
+    later = [(i, m) for i, m in in_sentence if m["start"] >= fig["end"]]
+    if not later:
+        return None
+    i, m = min(later, key=lambda im: im[1]["start"])
+    between = text[fig["end"]:m["start"]]
+    return None if _BREAKS_BETWEEN().search(between) else i
+
+
+@lru_cache(maxsize=1)
+def _MONEY_UNITS() -> frozenset:  # noqa: N802 (a constant)
+    from orewire.figures import _CURRENCY  # noqa: PLC0415
+
+    return frozenset(_CURRENCY.values())
+
+
+@lru_cache(maxsize=1)
+def _BREAKS_BETWEEN() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile("|".join(_RULES().get("clause_breaks_between") or ["(?!)"]), re.I | re.U)
+
+
 _CLAUSES = re.compile(r";|,\s+(?:while|and|but|whereas|although|mientras|tandis|während|"
                       r"а|но|enquanto)\s|\s(?:and|as|while|und|et|y|e|и)\s", re.I | re.U)
-_PURPOSE = re.compile(r"\s*(?:on|for|into|in\s+(?:support|aid|grants?|subsidies|funding)"
-                      r"(?:\s+(?:for|to))?|pour|para|für|на)\s+(?P<object>[^.;:!?,\d$€£¥₹]{1,60})",
+_PURPOSE = re.compile(r"\s*(?:(?:a|per)\s+year\s+|annually\s+)?"
+                      r"(?:on|for|into|in(?:\s+(?:support|aid|grants?|subsidies|funding)"
+                      r"(?:\s+(?:for|to))?)?|pour|para|für|на)\s+(?P<object>[^.;:!?,\d$€£¥₹]{1,60})",
                       re.I | re.U)
+# the words right after an amount that it qualifies ("a new $5 billion steel plant")
+_QUALIFIED = re.compile(r"[\s-]*(?P<object>(?:[^\W\d]+[\s-]+){0,2}[^\W\d]+)", re.U)
+
+
+def _listed_with_other_goods(text: str, m: dict) -> bool:
+    """The mention is written in one list with goods that are no mineral ("Manganese, oil,
+    and wood", "copper and crude oil", ``non_mineral_goods``): a share or an amount of the
+    list is their total, not the mineral's."""
+    goods = _WORDS_RE("non_mineral_goods").pattern
+    after = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:[\w-]+\s+)?" + goods,
+                       re.I | re.U)
+    before = re.compile(goods + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)$", re.I | re.U)
+    return bool(after.match(text, m["end"]) or before.search(text[max(0, m["start"] - 40):m["start"]]))
+
+
+@lru_cache(maxsize=1)
+def _GOODS_LIST() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """Goods that are no mineral written in a list ("..., oil, and wood", "oil and ...")."""
+    goods = _WORDS_RE("non_mineral_goods").pattern
+    return re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)" + goods + "|" + goods +
+                      r"\s*(?:,\s*|\s(?:and|or|&)\s+)\w", re.I | re.U)
+
+
+def _not_a_minerals(text: str, fig: dict, same: list[tuple[int, dict]]) -> bool:
+    """In a sentence naming minerals, a figure whose own clause, with no mineral in it,
+    measures another commodity or asset (``other_commodity_measures``: "Gold hit $3,500,
+    while bitcoin fell 3% to $108,000"), or an amount spent on or qualifying something
+    that is not mining (``carried_money_other_purposes``: "will feed a new $5 billion
+    steel plant", "pays $300 million a year in wages"), up to the next mineral named."""
+    part = _CLAUSES.split(text[fig["sent_start"]:fig["start"]])[-1]
+    lo = fig["start"] - len(part)
+    if not any(lo <= m["start"] < fig["start"] for _i, m in same) and \
+            _WORDS_RE("other_commodity_measures").search(part):
+        return True
+    nxt = min((m["start"] for _i, m in same if m["start"] >= fig["end"]), default=len(text))
+    return _spent_elsewhere(text[:nxt], fig) or _qualifies_other(text[:nxt], fig)
+
+
+def _qualifies_other(text: str, fig: dict) -> bool:
+    """An amount of money right before a noun of something that is not mining ("a $5
+    billion steel plant", "a $900 million highway")."""
+    if fig["unit"] == "percent" or not _is_share_or_money(fig["unit"]):
+        return False
+    m = _QUALIFIED.match(text, fig["end"])
+    return m is not None and bool(_WORDS_RE("carried_money_other_purposes").search(
+        m.group("object")))
 
 
 def _carried_near(text: str, fig: dict, first: dict, before: list, sentence_starts: list,
@@ -409,8 +565,10 @@ def _respective(text, fig, figures, same, groups, group) -> int | None:
     members = [i for i, m in sorted(same, key=lambda im: im[1]["start"]) if groups[i] == group]
     if len(members) < 2:
         return None
+    # one currency or mass unit (a bare "$1,975" may have taken a per-unit from an
+    # earlier quote of its order and "$15,210" not, or the reverse)
     row = [f for f in figures if f["sent_start"] == fig["sent_start"] and
-           f["unit"] == fig["unit"]]
+           f["unit"].split("/")[0] == fig["unit"].split("/")[0]]
     last = max(f["end"] for f in row)
     if len(row) != len(members) or not _RESPECTIVELY().match(text[last:last + 40]):
         return None
@@ -421,6 +579,15 @@ def _respective(text, fig, figures, same, groups, group) -> int | None:
 def _RESPECTIVELY() -> re.Pattern:
     words = "|".join(re.escape(w) for w in _RULES()["respectively"])
     return re.compile(rf"[^.;]{{0,30}}?(?<!\w)(?:{words})(?!\w)", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _TOPIC_LIST_GAP() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """A list gap, or a word that adds one more mineral to a topic's list
+    (``topic_list_joiners``)."""
+    words = _RULES().get("topic_list_joiners") or []
+    extra = r"|\s*,?\s*(?:" + "|".join(words) + r")\s*,?\s*" if words else ""
+    return re.compile(_LIST_GAP.pattern + extra, re.I | re.U)
 
 
 def _distinct(items):
