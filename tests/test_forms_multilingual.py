@@ -167,3 +167,13 @@ def test_a_but_clause_keeps_its_year():
 ])
 def test_a_unit_left_out_in_a_list(lang, sentence, kept):
     assert values(sentence, lang) == kept
+
+
+@pytest.mark.parametrize("lang,sentence,unit", [
+    ("es", "El carbonato de litio se desplomó a 75.000 yuanes por tonelada.", "cny/t"),
+    ("fr", "Le carbonate de lithium vaut 75 000 yuans la tonne.", "cny/t"),
+    ("pt", "O carbonato de lítio caiu para 60.000 iuanes por tonelada.", "cny/t"),
+    ("es", "El oro se vendía a 7,5 millones de rupias el kilo en Mumbai.", "inr"),
+])
+def test_currency_plurals_of_other_languages(lang, sentence, unit):
+    assert [f.unit for f in find_figures(sentence, lang)][:1] == [unit]
