@@ -115,8 +115,10 @@ def _scale_words() -> tuple[frozenset, frozenset]:
     """(scale words written with a full stop: "Mrd.", "Mio.", "тыс."; currencies and
     units of mass written after a number, as single lower-case words), from
     seeds/figures.yaml."""
-    from orewire.figures import rules  # noqa: PLC0415 (figures' rules load with spaCy's)
-    r = rules()
+    from orewire.seeds import load_yaml  # noqa: PLC0415 (read with spaCy's first load)
+    # the seeds file itself, not orewire.figures: figures asks the country gazetteer,
+    # which asks this module for its tokenizers
+    r = load_yaml("figures.yaml")
     units = [*r["currency_suffix"], *r["mass_units"], *r["mass_units_cased"]]
     return (frozenset(str(w).lower() for w in r["scale_words"] if str(w).endswith(".")),
             frozenset(str(w).lower() for w in units if " " not in str(w)))
