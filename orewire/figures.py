@@ -273,8 +273,10 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             unit += "/" + _PER_UNIT[re.sub(r"\s+", " ", groups["per"].lower())]
         else:
             lead = text[max(0, m.start() - 120):m.start()]
-            each = _unit_subject().search(lead if m.start() > 120 else ". " + lead)
+            each = None if groups.get("scale") else \
+                _unit_subject().search(lead if m.start() > 120 else ". " + lead)
             if each:      # "each tonne of concentrate is worth $1,200": a price per tonne
+                # (not a scaled sum: "the plant cost $40 million")
                 unit += "/" + _PER_UNIT[re.sub(r"\s+", " ", each.group("unit").lower())]
             elif _is_accounts(text, m.start(), m.end()):
                 return None   # the company's accounts, not the mineral's

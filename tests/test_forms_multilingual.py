@@ -98,6 +98,12 @@ def test_relative_years_of_other_languages(lang, sentence, year):
     ("ru", "Тонна никеля стоит 16 500 долларов.", "usd/t"),
     # not across a sentence, and not a plain cost
     ("en", "Output was 3,000 tonnes. The plant cost $500 million.", "usd"),
+    ("en", "The ton of ore was mined and the plant cost $40 million.", "usd"),
+    # market verbs of a level, and German compounds of a unit's price
+    ("de", "Der Unzenpreis stieg auf 2.700 Dollar.", "usd/oz"),
+    ("de", "Der Tonnenpreis für Eisenerz lag zuletzt bei 105 Dollar.", "usd/t"),
+    ("es", "La onza de oro subió a 2.700 dólares.", "usd/oz"),
+    ("ru", "Тонна меди подорожала до 9800 долларов.", "usd/t"),
 ])
 def test_a_unit_as_subject_makes_a_price(lang, sentence, unit):
     assert [f.unit for f in find_figures(sentence, lang) if f.unit != "tonnes"] == [unit]
