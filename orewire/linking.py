@@ -193,9 +193,10 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
     """{mention index: figures}. A figure in a sentence that names minerals goes to the one
     its phrase is about (and to each mineral listed with it); a figure in a sentence that
     names none goes to the passage's topic: the minerals of the last sentence before it
-    that named one, or before any, the article's main mineral. Each (mineral, value) is
-    kept once: a headline's figure repeated in the body, or one amount in two currencies'
-    spellings ("£1.4 billion", "1.4 billion pounds")."""
+    that named one, or before any, the article's main mineral. Each (mineral, value, unit)
+    is kept once: a headline's figure repeated in the body, or one amount in two spellings
+    ("£1.4 billion", "1.4 billion pounds"); "$175 million" and "175 million pounds" of
+    uranium are two."""
     if not mentions:
         return {}
     by_sentence: dict[int, list[tuple[int, dict]]] = {}
@@ -212,7 +213,8 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
 
     def give(i, fig):
         fig = _metric_mt(fig, mentions[i]["mineral"])
-        key = (mentions[i]["mineral"], round(fig["value"], 6))
+        # one amount per unit: "$175 million" and "175 million pounds" of uranium are two
+        key = (mentions[i]["mineral"], round(fig["value"], 6), fig["unit"].split("/")[0])
         if key not in seen:
             seen.add(key)
             owners.setdefault(i, []).append(fig)

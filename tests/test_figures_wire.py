@@ -241,3 +241,15 @@ def test_cash_held_and_payout_ratios_are_accounts(sentence):
 def test_a_deal_paid_in_cash_stays():
     assert [f.value for f in find_figures("The group will buy the nickel miner for $2.1 "
                                           "billion in cash.")] == [2.1e9]
+
+
+def test_one_value_in_two_units_is_two_figures(analyse):
+    row = analyse("The buyer will pay $120 million for the uranium project, which holds 120 "
+                  "million pounds of uranium resources.")
+    assert sorted((f["value"], f["unit"]) for m in row["minerals"] for f in m["figures"]) == \
+        [(120e6, "lb"), (120e6, "usd")]
+
+
+def test_an_exchanges_daily_limit_is_no_share():
+    assert [f.value for f in find_figures("Lithium carbonate futures rose by the daily limit "
+                                          "of 9% to 81,000 yuan a tonne.")] == [81000]
