@@ -309,6 +309,11 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
                 _MASS[re.sub(r"\s+", " ", lowered.replace("-", " "))]
         if groups.get("massper") and unit != "mtu":
             return None    # "tonnes per hectare", "kg per tonne": a yield, not a figure
+        product = _per_product().match(text, m.end())
+        if product and (unit == "kg" or not re.match(r"\s*,?\s*(?:each|apiece|a\s+piece)",
+                                                     product.group(0), re.I)):
+            return None    # "80 kg each", "20 kg in a petrol car": a product's content
+            # ("two smelters make 200,000 tonnes each" is each one's output)
         if unit == "mtu":
             return None    # "3,000 mtu" alone is a quantity of WO3 units, kept only in prices
         if re.match(r"\s*(?:per\s+(?:annum|year)|a\s+year|an\s+année|par\s+an|pro\s+jahr|"
@@ -596,6 +601,12 @@ def _is_bound(text: str, num_start: int, lang: str) -> bool:
     if bound is None:
         return False
     return not _move_verb(lang).search(text[max(0, bound.start() - 30):bound.start()].rstrip() + " ")
+
+
+@lru_cache(maxsize=1)
+def _per_product() -> re.Pattern:
+    return re.compile(r"\s*,?\s*(?:" + "|".join(rules().get("per_product_after") or ["(?!)"]) +
+                      r")(?!\w)", re.I | re.U)
 
 
 @lru_cache(maxsize=1)

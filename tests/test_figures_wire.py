@@ -253,3 +253,14 @@ def test_one_value_in_two_units_is_two_figures(analyse):
 def test_an_exchanges_daily_limit_is_no_share():
     assert [f.value for f in find_figures("Lithium carbonate futures rose by the daily limit "
                                           "of 9% to 81,000 yuan a tonne.")] == [81000]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Electric cars need 60 kg of copper, compared with 20 kg in a petrol car.", [60]),
+    ("Electric buses use up to 300 kg each, the association said.", []),
+    ("Battery makers need 8 kg per vehicle on average.", []),
+    ("The two smelters make 200,000 tonnes each.", [200_000]),
+    ("The mines produced 10,000 tonnes each of zinc and lead.", [10_000]),
+])
+def test_a_products_content_is_no_supply_figure(sentence, expected):
+    assert [f.value for f in find_figures(sentence)] == expected
