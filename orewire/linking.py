@@ -279,6 +279,10 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         if _is_share_or_money(fig["unit"]) and _GOODS_LIST().search(
                 text, fig["sent_start"], fig["start"]):
             continue  # "Manganese, oil, and wood made up 83% of exports": a list's total
+        if _is_share_or_money(fig["unit"]) and fig["unit"] != "percent" and \
+                _WORDS_RE("generic_projects_purpose").search(text, fig["end"], fig["sent_end"]):
+            continue  # "backed by $2.5 billion, aims to finance domestic mining and
+            # processing projects": projects in general, not the topic mineral's
         if _spent_elsewhere(text, fig) or _WORDS_RE("other_commodity_measures").search(
                 _CLAUSES.split(text[fig["sent_start"]:fig["start"]])[-1]):
             continue  # "will also spend $1.5 billion on a new port", "steel output fell to"

@@ -264,3 +264,19 @@ def test_an_exchanges_daily_limit_is_no_share():
 ])
 def test_a_products_content_is_no_supply_figure(sentence, expected):
     assert [f.value for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tokyo wants more nickel from friendly countries. A state lender, armed with $4 billion, "
+    "will fund overseas mining and refining projects.",
+    "Canberra is courting cobalt buyers. It set aside A$1 billion for critical minerals "
+    "projects last year.",
+])
+def test_money_for_mining_projects_in_general_is_not_the_topics(analyse, text):
+    assert figures(analyse(text)) == []
+
+
+def test_money_for_the_topics_own_project_stays(analyse):
+    row = analyse("Ottawa backs a graphite mine in Quebec. It will lend C$300 million to the "
+                  "project, officials said.")
+    assert figures(row) == [("graphite", 3e8)]
