@@ -811,11 +811,16 @@ def _moved_by(text: str, start: int, lang: str) -> bool:
     ``start``: the amount is a move ("fell 2,125 tonnes", "rose by $120"). Not after a
     "to" or "from" word: "rise to 40,000 to 45,000 tonnes" and "fell from X to Y" are
     ranges and moves between two levels."""
-    stem, _by, to, *_rest = _cues(lang)
-    before = re.split(r"[.;:!?,]\s", text[max(0, start - 40):start])[-1]
+    stem, by, to, *_rest = _cues(lang)
+    before = re.split(r"[.;:!?,]\s", text[max(0, start - 60):start])[-1]
     if to.search(before) or _FROM.search(before):
         return False
-    words = before.split()[-2:]
+    if by.search(before):
+        # "raised lump ore prices by Rs 500 to Rs 5,950": a change word among the five
+        # words before the "by" word
+        words = by.sub("", before).split()[-5:]
+    else:
+        words = before.split()[-2:]
     return bool(words) and bool(stem.search(" ".join(words)))
 
 

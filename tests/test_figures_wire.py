@@ -280,3 +280,11 @@ def test_money_for_the_topics_own_project_stays(analyse):
     row = analyse("Ottawa backs a graphite mine in Quebec. It will lend C$300 million to the "
                   "project, officials said.")
     assert figures(row) == [("graphite", 3e8)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The state miner raised lump ore prices by Rs 400 to Rs 6,100 per tonne.", [6100]),
+    ("The producer cut its list price by $6 to $98 a tonne.", [98]),
+])
+def test_a_move_by_an_amount_then_its_level_keeps_the_level(sentence, expected):
+    assert [f.value for f in find_figures(sentence)] == expected
