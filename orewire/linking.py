@@ -661,10 +661,13 @@ _CLAUSE_OPENER = re.compile(r"\s*(?:while|whilst|whereas|although|though|mientra
                             r"alors\s+que|während|wohingegen|enquanto|тогда\s+как|в\s+то\s+время)\s",
                             re.I | re.U)   # subordinators only: ", and not zinc," is an aside
 # A relative clause right after a mention, up to the figure: it says more of that mention.
-_RELATIVE = re.compile(r"\s*,\s*(?:which|that|whose|qui|dont|que|cuyo|cuya|welche[rs]?|"
-                       r"который|которая|которое|которые)\s[^,;.!?()]*",
-                       re.I | re.U)   # (German "der/die/das" after a comma is as often an
-                                      # article: "Kupfer, der Nickelpreis dagegen fiel")
+_RELATIVE = re.compile(r"\s*,\s*(?:(?:of|in|from|for|with)\s+which\s|(?:del|de\s+la|de\s+los|"
+                       r"de\s+las|do|da|dos|das)\s+(?:que|qual)\s|(?:which|that|whose|qui|dont|"
+                       r"que|cuyo|cuya|welche[rs]?|который|которая|которое|которые|из\s+которого|"
+                       r"из\s+которых)\s)[^,;.!?()]*",
+                       re.I | re.U)   # ", of which Ukraine holds about 7%" is the mention's
+# (German "der/die/das" after a comma is as often an article: "Kupfer, der Nickelpreis
+# dagegen fiel")
 
 
 def owner_cost(text: str, fig: dict, m: dict) -> int:

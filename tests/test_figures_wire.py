@@ -288,3 +288,9 @@ def test_money_for_the_topics_own_project_stays(analyse):
 ])
 def test_a_move_by_an_amount_then_its_level_keeps_the_level(sentence, expected):
     assert [f.value for f in find_figures(sentence)] == expected
+
+
+def test_a_figure_in_a_relative_clause_with_a_preposition_is_its_antecedents(analyse):
+    row = analyse("Kazakhstan's copper reserves are large, and so is its tungsten, of which "
+                  "the country holds about 8% of world reserves.")
+    assert figures(row) == [("tungsten", 8.0)]
