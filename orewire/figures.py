@@ -315,6 +315,11 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
                 _MASS[re.sub(r"\s+", " ", lowered.replace("-", " "))]
         if groups.get("massper") and unit != "mtu":
             return None    # "tonnes per hectare", "kg per tonne": a yield, not a figure
+        product = _per_product().match(text, m.end())
+        if product and (unit == "kg" or not re.match(r"\s*,?\s*(?:each|apiece|a\s+piece)",
+                                                     product.group(0), re.I)):
+            return None    # "80 kg each", "20 kg in a petrol car": a product's content
+            # ("two smelters make 200,000 tonnes each" is each one's output)
         if unit == "mtu":
             return None    # "3,000 mtu" alone is a quantity of WO3 units, kept only in prices
         if re.match(r"\s*(?:per\s+(?:annum|year)|a\s+year|an\s+année|par\s+an|pro\s+jahr|"
@@ -666,6 +671,12 @@ def _is_bound(text: str, num_start: int, lang: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _per_product() -> re.Pattern:
+    return re.compile(r"\s*,?\s*(?:" + "|".join(rules().get("per_product_after") or ["(?!)"]) +
+                      r")(?!\w)", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
 def _bound() -> re.Pattern:
     words = _spellings(rules().get("price_bound_before") or ["(?!)"])
     return re.compile(rf"(?<!\w)(?:{words})\s*(?:{_CUR_PREFIX})?\s?$", re.I | re.U)
@@ -916,11 +927,16 @@ def _moved_by(text: str, start: int, lang: str) -> bool:
     ``start``: the amount is a move ("fell 2,125 tonnes", "rose by $120"). Not after a
     "to" or "from" word: "rise to 40,000 to 45,000 tonnes" and "fell from X to Y" are
     ranges and moves between two levels."""
-    stem, _by, to, *_rest = _cues(lang)
-    before = re.split(r"[.;:!?,]\s", text[max(0, start - 40):start])[-1]
+    stem, by, to, *_rest = _cues(lang)
+    before = re.split(r"[.;:!?,]\s", text[max(0, start - 60):start])[-1]
     if to.search(before) or _FROM.search(before):
         return False
-    words = before.split()[-2:]
+    if by.search(before):
+        # "raised lump ore prices by Rs 500 to Rs 5,950": a change word among the five
+        # words before the "by" word
+        words = by.sub("", before).split()[-5:]
+    else:
+        words = before.split()[-2:]
     return bool(words) and bool(stem.search(" ".join(words)))
 
 

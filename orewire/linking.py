@@ -193,9 +193,10 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
     """{mention index: figures}. A figure in a sentence that names minerals goes to the one
     its phrase is about (and to each mineral listed with it); a figure in a sentence that
     names none goes to the passage's topic: the minerals of the last sentence before it
-    that named one, or before any, the article's main mineral. Each (mineral, value) is
-    kept once: a headline's figure repeated in the body, or one amount in two currencies'
-    spellings ("£1.4 billion", "1.4 billion pounds")."""
+    that named one, or before any, the article's main mineral. Each (mineral, value, unit)
+    is kept once: a headline's figure repeated in the body, or one amount in two spellings
+    ("£1.4 billion", "1.4 billion pounds"); "$175 million" and "175 million pounds" of
+    uranium are two."""
     if not mentions:
         return {}
     by_sentence: dict[int, list[tuple[int, dict]]] = {}
@@ -212,7 +213,8 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
 
     def give(i, fig):
         fig = _metric_mt(fig, mentions[i]["mineral"])
-        key = (mentions[i]["mineral"], round(fig["value"], 6))
+        # one amount per unit: "$175 million" and "175 million pounds" of uranium are two
+        key = (mentions[i]["mineral"], round(fig["value"], 6), fig["unit"].split("/")[0])
         if key not in seen:
             seen.add(key)
             owners.setdefault(i, []).append(fig)
@@ -277,6 +279,10 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         if _is_share_or_money(fig["unit"]) and _GOODS_LIST().search(
                 text, fig["sent_start"], fig["start"]):
             continue  # "Manganese, oil, and wood made up 83% of exports": a list's total
+        if _is_share_or_money(fig["unit"]) and fig["unit"] != "percent" and \
+                _WORDS_RE("generic_projects_purpose").search(text, fig["end"], fig["sent_end"]):
+            continue  # "backed by $2.5 billion, aims to finance domestic mining and
+            # processing projects": projects in general, not the topic mineral's
         if _spent_elsewhere(text, fig) or _whole_trade(text, fig) or \
                 _WORDS_RE("other_commodity_measures").search(
                 _CLAUSES.split(text[fig["sent_start"]:fig["start"]])[-1]):
@@ -672,10 +678,13 @@ _CLAUSE_OPENER = re.compile(r"\s*(?:while|whilst|whereas|although|though|mientra
                             r"alors\s+que|während|wohingegen|enquanto|тогда\s+как|в\s+то\s+время)\s",
                             re.I | re.U)   # subordinators only: ", and not zinc," is an aside
 # A relative clause right after a mention, up to the figure: it says more of that mention.
-_RELATIVE = re.compile(r"\s*,\s*(?:which|that|whose|qui|dont|que|cuyo|cuya|welche[rs]?|"
-                       r"который|которая|которое|которые)\s[^,;.!?()]*",
-                       re.I | re.U)   # (German "der/die/das" after a comma is as often an
-                                      # article: "Kupfer, der Nickelpreis dagegen fiel")
+_RELATIVE = re.compile(r"\s*,\s*(?:(?:of|in|from|for|with)\s+which\s|(?:del|de\s+la|de\s+los|"
+                       r"de\s+las|do|da|dos|das)\s+(?:que|qual)\s|(?:which|that|whose|qui|dont|"
+                       r"que|cuyo|cuya|welche[rs]?|который|которая|которое|которые|из\s+которого|"
+                       r"из\s+которых)\s)[^,;.!?()]*",
+                       re.I | re.U)   # ", of which Ukraine holds about 7%" is the mention's
+# (German "der/die/das" after a comma is as often an article: "Kupfer, der Nickelpreis
+# dagegen fiel")
 
 
 def owner_cost(text: str, fig: dict, m: dict) -> int:

@@ -241,3 +241,56 @@ def test_cash_held_and_payout_ratios_are_accounts(sentence):
 def test_a_deal_paid_in_cash_stays():
     assert [f.value for f in find_figures("The group will buy the nickel miner for $2.1 "
                                           "billion in cash.")] == [2.1e9]
+
+
+def test_one_value_in_two_units_is_two_figures(analyse):
+    row = analyse("The buyer will pay $120 million for the uranium project, which holds 120 "
+                  "million pounds of uranium resources.")
+    assert sorted((f["value"], f["unit"]) for m in row["minerals"] for f in m["figures"]) == \
+        [(120e6, "lb"), (120e6, "usd")]
+
+
+def test_an_exchanges_daily_limit_is_no_share():
+    assert [f.value for f in find_figures("Lithium carbonate futures rose by the daily limit "
+                                          "of 9% to 81,000 yuan a tonne.")] == [81000]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Electric cars need 60 kg of copper, compared with 20 kg in a petrol car.", [60]),
+    ("Electric buses use up to 300 kg each, the association said.", []),
+    ("Battery makers need 8 kg per vehicle on average.", []),
+    ("The two smelters make 200,000 tonnes each.", [200_000]),
+    ("The mines produced 10,000 tonnes each of zinc and lead.", [10_000]),
+])
+def test_a_products_content_is_no_supply_figure(sentence, expected):
+    assert [f.value for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tokyo wants more nickel from friendly countries. A state lender, armed with $4 billion, "
+    "will fund overseas mining and refining projects.",
+    "Canberra is courting cobalt buyers. It set aside A$1 billion for critical minerals "
+    "projects last year.",
+])
+def test_money_for_mining_projects_in_general_is_not_the_topics(analyse, text):
+    assert figures(analyse(text)) == []
+
+
+def test_money_for_the_topics_own_project_stays(analyse):
+    row = analyse("Ottawa backs a graphite mine in Quebec. It will lend C$300 million to the "
+                  "project, officials said.")
+    assert figures(row) == [("graphite", 3e8)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The state miner raised lump ore prices by Rs 400 to Rs 6,100 per tonne.", [6100]),
+    ("The producer cut its list price by $6 to $98 a tonne.", [98]),
+])
+def test_a_move_by_an_amount_then_its_level_keeps_the_level(sentence, expected):
+    assert [f.value for f in find_figures(sentence)] == expected
+
+
+def test_a_figure_in_a_relative_clause_with_a_preposition_is_its_antecedents(analyse):
+    row = analyse("Kazakhstan's copper reserves are large, and so is its tungsten, of which "
+                  "the country holds about 8% of world reserves.")
+    assert figures(row) == [("tungsten", 8.0)]
