@@ -240,6 +240,16 @@ def idiom_keep_words(lang: str | None) -> re.Pattern | None:
     return _stem_pattern(set(data.get("en") or []) | set(data.get(lang or "en") or []))
 
 
+@lru_cache(maxsize=8)
+def prize_money_words(lang: str | None) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(award words that outweigh money, money words): ``award_over_money`` and
+    ``money_words`` of ``seeds/senses.yaml``, of ``lang`` and English."""
+    def pattern(key):
+        data = _senses().get(key) or {}
+        return _stem_pattern(set(data.get("en") or []) | set(data.get(lang or "en") or []))
+    return pattern("award_over_money"), pattern("money_words")
+
+
 @lru_cache(maxsize=1)
 def count_noun_senses() -> tuple[frozenset, frozenset, frozenset]:
     """(prone ids, articles, words after): ``count_noun_senses`` of ``seeds/senses.yaml``
@@ -825,6 +835,8 @@ class MineralMatcher:
                        and not (keep is not None and keep.search(sent))
                        for n, (domain_ids, words, keep) in enumerate(domains)):
                     continue
+            if word and ids & prone and self._prize_money(sent, commodity, masks):
+                continue
             if in_idiom and not self._idiom_kept(sent):
                 continue
             out.append((start, end, key))
@@ -843,6 +855,15 @@ class MineralMatcher:
             cache[(self.lang, n)] = hits >= sense_rules(self.lang)[1] and \
                 hits > len(commodity.findall(masks.sub(" ", text)))
         return cache[(self.lang, n)]
+
+    def _prize_money(self, sent: str, commodity, masks) -> bool:
+        """A prize's money: the (lower-cased) sentence has a word of ``award_over_money``
+        ("a $50,000 bonus for each gold", "medallistas de oro recibirán 50.000 dólares")
+        and no commodity word but money and percentages (``money_words``)."""
+        over, money = prize_money_words(self.lang)
+        if over is None or money is None or over.search(sent) is None:
+            return False
+        return commodity.search(masks.sub(" ", money.sub(" ", sent))) is None
 
     def _idiom_kept(self, sent: str) -> bool:
         """Words of the metal's own trade in the (lower-cased) sentence of an idiom of
