@@ -283,14 +283,14 @@ def given_names() -> frozenset:
 @lru_cache(maxsize=8)
 def own_name_prone(lang: str) -> frozenset:
     """``lang``'s own one-word names of the name-prone minerals ("plata", "ouro",
-    "золото" for gold and silver): like the English spellings, capitalised in the middle
-    of a sentence of a language that writes materials in lower case they are names
-    ("La Plata", "Ouro Branco", the film «Золото»)."""
+    "золото", "l'or" for gold and silver): like the English spellings, capitalised in the
+    middle of a sentence of a language that writes materials in lower case they are names
+    ("La Plata", "Ouro Branco", the film «Золото», the coffee brand "L'Or")."""
     prone_ids = {m["id"] for m in load_lexicon()["minerals"]
                  if str(m.get("name", "")).lower() in name_prone() or m["id"] in name_prone()}
     return frozenset(str(w).lower() for m in load_lexicon()["minerals"] if m["id"] in prone_ids
                      for w in (m.get("i18n") or {}).get(lang) or []
-                     if " " not in str(w) and "'" not in str(w) and "’" not in str(w))
+                     if " " not in str(w))
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,7 @@
 negatives a feed about minerals carries (firms, funds and software named after metals,
 places, sport, music, films, colours of products, idioms, people, medicine and nutrition,
 money, graffiti, prize money) and near misses that do name the metal beside a trap. Written
-in eight batches for the sense3 work, each before the fixes it led to; the expected ids
+in nine batches for the sense3 work, each before the fixes it led to; the expected ids
 follow the labelling rules of ../shared/corpora/README.md (a material or a commodity: a
 phone's titanium frame, coins, jewellery and a pencil's graphite count; a dose of lithium,
 a colour and a prize do not). The few known failures are marked."""
@@ -803,6 +803,41 @@ PROBES = [
     ('pt', 'Pelo ouro, a atleta recebeu um prêmio de 350 mil reais.', set()),
     ('ru', 'За золото Олимпиады спортсмены получат по 4 миллиона рублей.', set()),
     ('ru', 'За серебро Олимпиады платят 2,5 миллиона рублей.', set()),
+    # batch 9: opera and coffee brands, unleaded petrol, golden eggs, eloquence, hats
+    ('fr', "L'Or du Rhin de Wagner ouvre la saison de l'Opéra de Paris.", set()),
+    ('fr', "Jacobs Douwe Egberts vend ses capsules L'Or dans toute l'Europe.", set()),
+    ('fr', 'Le litre de sans-plomb 95 coûte 1,85 euro à la pompe.', set()),
+    ('fr', 'Le prix du gazole et du sans plomb a encore augmenté.', set()),
+    ('fr', "C'est une occasion en or pour le club, estime l'entraîneur.", set()),
+    ('fr', "La poule aux œufs d'or du football français, c'est la télévision.", set()),
+    ('es', 'La gasolina sin plomo subió tres céntimos por litro.', set()),
+    ('es', 'El turismo es la gallina de los huevos de oro de la isla.', set()),
+    ('es', 'El precio del oro y el de la plata subieron en Londres.', {'gold', 'silver'}),
+    ('pt', 'O preço da gasolina sem chumbo caiu nos postos.', set()),
+    ('pt', 'O pré-sal é a galinha dos ovos de ouro da Petrobras.', set()),
+    ('pt', 'A cidade de Ouro Branco sedia uma siderúrgica da Gerdau.', set()),
+    ('de', 'Die Schauspielerin Moritz Bleibtreu spielt die Hauptrolle.', set()),
+    ('de', 'Für seinen Film erhielt er die Goldene Himbeere.', set()),
+    ('de', 'Das Album erhielt in der Schweiz Platin-Status.', set()),
+    ('de', 'Du bist ein Goldstück, sagte die Oma.', set()),
+    ('de', 'Der Silbersee im Harz ist ein beliebtes Ausflugsziel.', set()),
+    ('de', 'Der Goldpreis erreichte ein Rekordhoch, Silber zog nach.', {'gold', 'silver'}),
+    ('en', 'The senator is a silver-tongued lawyer from Texas.', set()),
+    ('en', 'Critics said the minister had a tin ear for rural voters.', set()),
+    ('en', 'Conspiracy theorists in tin-foil hats gathered outside.', set()),
+    ('en', 'It was a gold-medal performance by the central bank governor.', set()),
+    ('en', 'The Goldilocks economy may not last, economists warn.', set()),
+    ('en', 'Gold-plated rules from Brussels annoy farmers.', set()),
+    ('en', "The company's silverware cabinet is full after three league titles.", set()),
+    ('en', 'Golden Dawn leaders were jailed in Greece.', set()),
+    ('en', 'The tin roof of the church was replaced with copper sheets.', {'copper'}),
+    ('en', 'A lead pipe was found at the scene.', {'lead'}),
+    ('ru', 'Туристы посетили Золотой Рог во Владивостоке.', set()),
+    ('ru', 'Этот фильм вошёл в золотой фонд советского кино.', set()),
+    ('ru', 'Столовое серебро продали на аукционе за миллион рублей.', {'silver'}),
+    ('ru', 'Песня «Платина» возглавила чарты.', set()),
+    ('ru', 'Посёлок Никель находится у границы с Норвегией.', set()),
+    ('ru', 'Цены на бензин АИ-95 выросли.', set()),
 ]
 
 
