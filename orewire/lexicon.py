@@ -932,7 +932,9 @@ class MineralMatcher:
                     joined, prone_before, i = False, True, i + step
                     continue
                 break
-            if joined and (is_colour(i) or is_colour(i + step)):
+            # a colour, or an item of two words ("space grey", "серебряном цвете")
+            if joined and (is_colour(i) or is_colour(i + step) or
+                           (step > 0 and is_head(i + step))):
                 return True
             # "in den Farben Gold, Silber" (the head before), "silver finishes" (after)
             if step > 0:   # "silver finishes"; not "Gold finishes the week higher"

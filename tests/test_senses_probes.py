@@ -2,7 +2,7 @@
 negatives a feed about minerals carries (firms, funds and software named after metals,
 places, sport, music, films, colours of products, idioms, people, medicine and nutrition,
 money, graffiti, prize money) and near misses that do name the metal beside a trap. Written
-in nine batches for the sense3 work, each before the fixes it led to; the expected ids
+in ten batches for the sense3 work, each before the fixes it led to; the expected ids
 follow the labelling rules of ../shared/corpora/README.md (a material or a commodity: a
 phone's titanium frame, coins, jewellery and a pencil's graphite count; a dose of lithium,
 a colour and a prize do not). The few known failures are marked."""
@@ -838,6 +838,41 @@ PROBES = [
     ('ru', 'Песня «Платина» возглавила чарты.', set()),
     ('ru', 'Посёлок Никель находится у границы с Норвегией.', set()),
     ('ru', 'Цены на бензин АИ-95 выросли.', set()),
+    # batch 10: loyalty tiers, Russian colours, team sport, brands
+    ('fr', "Les membres Platinum d'Air France bénéficient d'un accès prioritaire.", set()),
+    ('es', 'Los socios Oro del programa de fidelidad tienen embarque prioritario.', set()),
+    ('pt', 'Clientes do cartão Platinum têm acesso a salas VIP.', set()),
+    ('ru', 'Смартфон доступен в цветах: золотой, серебристый и графитовый.', set()),
+    ('ru', 'Новый iPhone выпустят в золотом и серебряном цвете.', set()),
+    pytest.param('de', 'Die Bahn-Card in Gold kostet künftig mehr.', set(),
+                 marks=pytest.mark.xfail(strict=True, reason="a card tier after 'in' (only a product word right before the tier is read)")),
+    ('en', 'Gold Medal Flour recalled 2 million pounds of flour over E. coli fears.', set()),
+    ('en', 'Silver Bay Seafoods expanded its Alaska plant.', set()),
+    ('en', 'The Silver Line trains were suspended for repairs.', set()),
+    pytest.param('en', 'Lithium is named after the Greek word for stone, the museum guide explained.', {'lithium'},
+                 marks=pytest.mark.xfail(strict=True, reason='a capitalised metal opening a sentence with no commodity word near it')),
+    ('en', 'The Golden Gate Bridge closed for a marathon.', set()),
+    ('en', 'Copper Crest, the racehorse, won at Ascot.', set()),
+    ('en', 'She took home two golds and a bronze from the European Championships.', set()),
+    ('en', "Ireland's golden girl won the 1500m title.", set()),
+    ('en', "The hotel's Platinum Suite costs $5,000 a night.", set()),
+    ('en', 'UK gold coin sales rose as investors sought a safe haven.', {'gold'}),
+    ('en', "The Royal Mint's gold bullion sales hit a record.", {'gold'}),
+    ('en', "The jewellery chain said gold's high price hurt sales.", {'gold'}),
+    ('en', "Mexico's Fresnillo cut its silver output guidance.", {'silver'}),
+    ('en', 'The cobalt-blue Chevrolet was found abandoned.', set()),
+    ('es', 'El técnico dijo que el equipo tiene un plantel de oro.', set()),
+    ('es', 'La Copa de Oro de la Concacaf se juega en Estados Unidos.', set()),
+    ('es', 'Los precios del cobre y el zinc cayeron en la Bolsa de Metales de Londres.', {'copper', 'zinc'}),
+    ('pt', 'Rayssa Leal levou a prata no skate em Tóquio.', set()),
+    ('pt', 'A mineradora canadense investe em ouro no Pará.', {'gold'}),
+    ('fr', "Le Tour de France: le maillot jaune et l'or du Tour.", set()),
+    ('fr', "L'équipe de France de handball a décroché l'or européen.", set()),
+    ('fr', 'Le prix du cuivre a flambé, porté par la demande chinoise.', {'copper'}),
+    ('de', 'Die Medaillenbilanz: dreimal Gold, einmal Silber, zweimal Bronze.', set()),
+    ('de', 'Der Silberpreis folgt dem Gold meist mit Verzögerung.', {'gold', 'silver'}),
+    ('ru', 'Российский хоккеист принес сборной золото в овертайме.', set()),
+    ('ru', 'Центробанк увеличил золотой запас на 10 тонн.', {'gold'}),
 ]
 
 
