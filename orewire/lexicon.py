@@ -932,9 +932,13 @@ class MineralMatcher:
                     joined, prone_before, i = False, True, i + step
                     continue
                 break
-            # a colour, or an item of two words ("space grey", "серебряном цвете")
-            if joined and (is_colour(i) or is_colour(i + step) or
-                           (step > 0 and is_head(i + step))):
+            # a colour, or an item of two words ("space grey", "серебряном цвете"); a colour
+            # before another noun is that noun's ("silver and green hydrogen")
+            if joined and step < 0 and is_colour(i):
+                return True
+            if joined and step > 0 and (is_colour(i + 1) or is_head(i + 1) or (
+                    is_colour(i) and not (inside(i + 1) and doc[i + 1].is_alpha and
+                                          doc[i + 1].lower_ not in list_joiners()))):
                 return True
             # "in den Farben Gold, Silber" (the head before), "silver finishes" (after)
             if step > 0:   # "silver finishes"; not "Gold finishes the week higher"

@@ -344,3 +344,19 @@ def test_appositions_fools_gold_doping_and_metal_thieves(ids, lang, text, expect
 ])
 def test_prize_money_composition_and_roofs(ids, lang, text, expected):
     assert ids(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a colour before another noun is that noun's, not a colour listed with the metal
+    ("en", "Gold, silver and green hydrogen were the themes of the conference.",
+     {"gold", "silver"}),
+    ("en", "Green hydrogen and silver were the themes.", {"silver"}),
+    # clothes in the colours
+    ("en", "The team wore gold and black jerseys.", set()),
+    # the colour of a named product is read for gold and silver only: a platinum watch
+    # and a graphite project are the material
+    ("en", "He wore a platinum Rolex to the trial.", {"platinum"}),
+    ("en", "Syrah restarted the graphite Balama project in Mozambique.", {"graphite"}),
+])
+def test_colour_lists_stop_at_other_nouns(ids, lang, text, expected):
+    assert ids(text, lang) == expected
