@@ -544,6 +544,13 @@ def apposition_names() -> frozenset:
     return _sense_words("apposition_names")
 
 
+@lru_cache(maxsize=1)
+def attribution_verbs() -> frozenset:
+    """Verbs of saying that make a comma's words an attribution ("Copper, the minister
+    said, ..."; ``attribution_verbs`` of ``seeds/senses.yaml``)."""
+    return _sense_words("attribution_verbs")
+
+
 def _named_by_apposition(doc, start: int, end: int) -> bool:
     """A capitalised mineral word followed by an apposition that calls it a person, a
     work or a firm: ", der Stürmer des VfL", ", la película de Netflix", ", a robotics
@@ -551,7 +558,11 @@ def _named_by_apposition(doc, start: int, end: int) -> bool:
     if not doc[start].text[:1].isupper() or doc[start].text.isupper() or \
             end + 1 >= len(doc) or doc[end].text != ",":
         return False
-    for t in doc[end + 1:min(end + 5, doc[start].sent.end)]:
+    window = doc[end + 1:min(end + 5, doc[start].sent.end)]
+    # "Copper, the minister said, is the future": an attribution, not an apposition
+    if any(t.lower_ in attribution_verbs() for t in window):
+        return False
+    for t in window:
         if t.is_punct:
             return False
         word = t.lower_.rstrip(".")
@@ -755,7 +766,9 @@ class MineralMatcher:
                 t.is_punct or t.is_quote or t.is_space for t in doc[sent.start:start])
             if first.text.isupper():
                 if _acronyms_mid_sentence() and len(first.text) > 1 and \
-                        not sentence_initial and not title_case:
+                        not sentence_initial and not title_case and \
+                        not self._has_context(doc, start, end, width=3) and \
+                        not _quoted_move(doc, end) and not _names_an_exchange(sent.text):
                     continue  # "quote their TIN on the form": an acronym, not the metal
                 out.append((start, end, key))
                 continue  # a headline in capitals, a market report's label ("NICKEL:")

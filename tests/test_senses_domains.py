@@ -360,3 +360,15 @@ def test_prize_money_composition_and_roofs(ids, lang, text, expected):
 ])
 def test_colour_lists_stop_at_other_nouns(ids, lang, text, expected):
     assert ids(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an attribution between commas is no apposition naming a person
+    ("en", "Copper, the minister said, rose 3% to $9,000 a tonne.", {"copper"}),
+    ("en", "Nickel, the coach of the team, left the club.", set()),
+    # a metal in capitals beside a quote or an exchange is no acronym
+    ("en", "Prices: LME COPPER rose 1.2% to $9,500.", {"copper"}),
+    ("en", "Taxpayers must quote their TIN on the form.", set()),
+])
+def test_attributions_and_capitals_beside_a_quote(ids, lang, text, expected):
+    assert ids(text, lang) == expected
