@@ -240,6 +240,16 @@ def idiom_keep_words(lang: str | None) -> re.Pattern | None:
     return _stem_pattern(set(data.get("en") or []) | set(data.get(lang or "en") or []))
 
 
+@lru_cache(maxsize=8)
+def prize_money_words(lang: str | None) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(award words that outweigh money, money words): ``award_over_money`` and
+    ``money_words`` of ``seeds/senses.yaml``, of ``lang`` and English."""
+    def pattern(key):
+        data = _senses().get(key) or {}
+        return _stem_pattern(set(data.get("en") or []) | set(data.get(lang or "en") or []))
+    return pattern("award_over_money"), pattern("money_words")
+
+
 @lru_cache(maxsize=1)
 def count_noun_senses() -> tuple[frozenset, frozenset, frozenset]:
     """(prone ids, articles, words after): ``count_noun_senses`` of ``seeds/senses.yaml``
@@ -273,14 +283,14 @@ def given_names() -> frozenset:
 @lru_cache(maxsize=8)
 def own_name_prone(lang: str) -> frozenset:
     """``lang``'s own one-word names of the name-prone minerals ("plata", "ouro",
-    "золото" for gold and silver): like the English spellings, capitalised in the middle
-    of a sentence of a language that writes materials in lower case they are names
-    ("La Plata", "Ouro Branco", the film «Золото»)."""
+    "золото", "l'or" for gold and silver): like the English spellings, capitalised in the
+    middle of a sentence of a language that writes materials in lower case they are names
+    ("La Plata", "Ouro Branco", the film «Золото», the coffee brand "L'Or")."""
     prone_ids = {m["id"] for m in load_lexicon()["minerals"]
                  if str(m.get("name", "")).lower() in name_prone() or m["id"] in name_prone()}
     return frozenset(str(w).lower() for m in load_lexicon()["minerals"] if m["id"] in prone_ids
                      for w in (m.get("i18n") or {}).get(lang) or []
-                     if " " not in str(w) and "'" not in str(w) and "’" not in str(w))
+                     if " " not in str(w))
 
 
 @lru_cache(maxsize=1)
@@ -534,6 +544,13 @@ def apposition_names() -> frozenset:
     return _sense_words("apposition_names")
 
 
+@lru_cache(maxsize=1)
+def attribution_verbs() -> frozenset:
+    """Verbs of saying that make a comma's words an attribution ("Copper, the minister
+    said, ..."; ``attribution_verbs`` of ``seeds/senses.yaml``)."""
+    return _sense_words("attribution_verbs")
+
+
 def _named_by_apposition(doc, start: int, end: int) -> bool:
     """A capitalised mineral word followed by an apposition that calls it a person, a
     work or a firm: ", der Stürmer des VfL", ", la película de Netflix", ", a robotics
@@ -541,7 +558,11 @@ def _named_by_apposition(doc, start: int, end: int) -> bool:
     if not doc[start].text[:1].isupper() or doc[start].text.isupper() or \
             end + 1 >= len(doc) or doc[end].text != ",":
         return False
-    for t in doc[end + 1:min(end + 5, doc[start].sent.end)]:
+    window = doc[end + 1:min(end + 5, doc[start].sent.end)]
+    # "Copper, the minister said, is the future": an attribution, not an apposition
+    if any(t.lower_ in attribution_verbs() for t in window):
+        return False
+    for t in window:
         if t.is_punct:
             return False
         word = t.lower_.rstrip(".")
@@ -745,7 +766,9 @@ class MineralMatcher:
                 t.is_punct or t.is_quote or t.is_space for t in doc[sent.start:start])
             if first.text.isupper():
                 if _acronyms_mid_sentence() and len(first.text) > 1 and \
-                        not sentence_initial and not title_case:
+                        not sentence_initial and not title_case and \
+                        not self._has_context(doc, start, end, width=3) and \
+                        not _quoted_move(doc, end) and not _names_an_exchange(sent.text):
                     continue  # "quote their TIN on the form": an acronym, not the metal
                 out.append((start, end, key))
                 continue  # a headline in capitals, a market report's label ("NICKEL:")
@@ -825,6 +848,8 @@ class MineralMatcher:
                        and not (keep is not None and keep.search(sent))
                        for n, (domain_ids, words, keep) in enumerate(domains)):
                     continue
+            if word and ids & prone and self._prize_money(sent, commodity, masks):
+                continue
             if in_idiom and not self._idiom_kept(sent):
                 continue
             out.append((start, end, key))
@@ -843,6 +868,15 @@ class MineralMatcher:
             cache[(self.lang, n)] = hits >= sense_rules(self.lang)[1] and \
                 hits > len(commodity.findall(masks.sub(" ", text)))
         return cache[(self.lang, n)]
+
+    def _prize_money(self, sent: str, commodity, masks) -> bool:
+        """A prize's money: the (lower-cased) sentence has a word of ``award_over_money``
+        ("a $50,000 bonus for each gold", "medallistas de oro recibirán 50.000 dólares")
+        and no commodity word but money and percentages (``money_words``)."""
+        over, money = prize_money_words(self.lang)
+        if over is None or money is None or over.search(sent) is None:
+            return False
+        return commodity.search(masks.sub(" ", money.sub(" ", sent))) is None
 
     def _idiom_kept(self, sent: str) -> bool:
         """Words of the metal's own trade in the (lower-cased) sentence of an idiom of
@@ -911,7 +945,13 @@ class MineralMatcher:
                     joined, prone_before, i = False, True, i + step
                     continue
                 break
-            if joined and (is_colour(i) or is_colour(i + step)):
+            # a colour, or an item of two words ("space grey", "серебряном цвете"); a colour
+            # before another noun is that noun's ("silver and green hydrogen")
+            if joined and step < 0 and is_colour(i):
+                return True
+            if joined and step > 0 and (is_colour(i + 1) or is_head(i + 1) or (
+                    is_colour(i) and not (inside(i + 1) and doc[i + 1].is_alpha and
+                                          doc[i + 1].lower_ not in list_joiners()))):
                 return True
             # "in den Farben Gold, Silber" (the head before), "silver finishes" (after)
             if step > 0:   # "silver finishes"; not "Gold finishes the week higher"

@@ -321,3 +321,54 @@ def test_acronyms_football_idioms_and_hues_named_first(ids, lang, text, expected
 ])
 def test_appositions_fools_gold_doping_and_metal_thieves(ids, lang, text, expected):
     assert ids(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a prize's money is no quote of the metal
+    ("en", "World Athletics will pay $50,000 for each gold in Paris, the first time prize "
+           "money has been offered at the Olympics.", set()),
+    ("en", "The champion took home $2.7 million and the silver trophy.", set()),
+    ("en", "Hong Kong's fencers were rewarded with HK$6 million for their gold.", set()),
+    ("en", "Her gold in the 400m hurdles came with a $50,000 bonus from the federation.",
+     set()),
+    ("es", "Los medallistas de oro recibirán 50.000 dólares de premio.", set()),
+    ("es", "Por el oro, el Gobierno pagará una prima de 30.000 dólares a cada atleta.",
+     set()),
+    # a quote of the metal names its ounce or its market beside the money
+    ("en", "Gold hit $2,500 an ounce as the Olympics opened in Paris.", {"gold"}),
+    ("de", "Gold gewann 1,2 Prozent.", {"gold"}),
+    # what a medal is made of is the material
+    ("de", "Die Medaillen bestehen zu 92,5 Prozent aus Silber.", {"silver"}),
+    # roofs of the metal
+    ("en", "Thieves stole lead from the church roof.", {"lead"}),
+])
+def test_prize_money_composition_and_roofs(ids, lang, text, expected):
+    assert ids(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a colour before another noun is that noun's, not a colour listed with the metal
+    ("en", "Gold, silver and green hydrogen were the themes of the conference.",
+     {"gold", "silver"}),
+    ("en", "Green hydrogen and silver were the themes.", {"silver"}),
+    # clothes in the colours
+    ("en", "The team wore gold and black jerseys.", set()),
+    # the colour of a named product is read for gold and silver only: a platinum watch
+    # and a graphite project are the material
+    ("en", "He wore a platinum Rolex to the trial.", {"platinum"}),
+    ("en", "Syrah restarted the graphite Balama project in Mozambique.", {"graphite"}),
+])
+def test_colour_lists_stop_at_other_nouns(ids, lang, text, expected):
+    assert ids(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an attribution between commas is no apposition naming a person
+    ("en", "Copper, the minister said, rose 3% to $9,000 a tonne.", {"copper"}),
+    ("en", "Nickel, the coach of the team, left the club.", set()),
+    # a metal in capitals beside a quote or an exchange is no acronym
+    ("en", "Prices: LME COPPER rose 1.2% to $9,500.", {"copper"}),
+    ("en", "Taxpayers must quote their TIN on the form.", set()),
+])
+def test_attributions_and_capitals_beside_a_quote(ids, lang, text, expected):
+    assert ids(text, lang) == expected
