@@ -1,0 +1,34 @@
+"""A name-prone mineral word written capitalised at a sentence's or clause's start is the
+commodity beside the trade's nouns, after a colon or semicolon in a market report, or
+in a sentence that names another mineral in lower case (seeds/senses.yaml context_words;
+orewire/lexicon.py). The sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_senses_multilingual import ids  # noqa: F401 (fixture)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cobalt shipments out of Congo totalled 10,000 tonnes in May.", {"cobalt"}),
+    ("Lithium operations in the salt flat were paused after protests.", {"lithium"}),
+    ("Nickel explorer strikes high-grade sulphides in Western Australia.", {"nickel"}),
+    ("Gold recoveries at the plant fell to 88% in the quarter.", {"gold"}),
+    ("Copper deliveries to Chinese smelters slowed in June.", {"copper"}),
+    ("Uranium enrichers in Russia face new US sanctions.", {"uranium"}),
+    ("Tin smuggling from Myanmar has surged, officials said.", {"tin"}),
+    ("Base metals were mixed: Copper +0.4% at $9,810/t; Aluminium -0.3% at $2,595/t.",
+     {"copper", "aluminium"}),
+    ("Cobalt is mostly a by-product of copper mining.", {"cobalt", "copper"}),
+])
+def test_capitalised_commodity_at_a_start(ids, text, expected):  # noqa: F811
+    assert ids(text, "en") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Cobalt, the robot maker, raised $100 million from investors.",
+    "Silver, the statistician, said the polls were wrong.",
+    "Her favourite bands: Nickelback and Iron Maiden.",
+])
+def test_names_stay_names(ids, text):  # noqa: F811
+    assert ids(text, "en") == set()
