@@ -183,3 +183,12 @@ def test_a_unit_left_out_in_a_list(lang, sentence, kept):
 ])
 def test_currency_plurals_of_other_languages(lang, sentence, unit):
     assert [f.unit for f in find_figures(sentence, lang)][:1] == [unit]
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("fr", "Le cuivre reste sous les 9 000 dollars la tonne."),
+    ("de", "Der Nickelpreis hält sich unter 16.000 Dollar je Tonne."),
+    ("es", "El cobre se mantiene bajo los 9.000 dólares por tonelada."),
+])
+def test_short_bound_words_of_other_languages(lang, sentence):
+    assert values(sentence, lang) == []
