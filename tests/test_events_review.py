@@ -1,0 +1,57 @@
+"""Supply events a review found stated by words that state none: a tonnage report taken
+for a find, a fine for an investment, a company rule for a policy, a metaphor for a
+disruption; each with a twin stating the true event in like words. Every sentence is
+our own writing."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.events import sentence_events
+
+
+def types(sentence):
+    return {t.type for t in sentence_events(sentence)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Copper as well as zinc output hit 2 million tonnes last year.",
+    "Oil wells in the region returned to normal; copper shipments held at 300,000 tonnes.",
+    "Industrial zones were hit by power cuts, curbing aluminium output by 50,000 tonnes.",
+    "Copper output rose 3% to 1.2 million tonnes of contained metal.",
+    "Customs data indicated 80 tonnes of lithium were shipped in May.",
+    "The container seized in Rotterdam contained 12 tonnes of cobalt hydroxide, customs officials said.",
+    "A Reuters poll sample of 30 analysts averaged a forecast of 27 million tonnes for copper demand.",
+    "The lithium producer reported its best results ever on sales of 50,000 tonnes.",
+    "Resources shares in Sydney rose 2% as iron ore prices climbed.",
+    "The country's copper resources stand at around 200 million tonnes, the geological survey said.",
+    "The country's budget hole was cut as copper exports rose to 900,000 tonnes.",
+    "A Vale vendeu minério de ferro de alto teor para siderúrgicas chinesas.",
+    "El cobre de alta ley se vende con prima en Shanghái, dijo un operador.",
+    "Le charbon à teneur élevée en soufre est moins cher que le cuivre raffiné.",
+    "Из-за высокого содержания мышьяка в концентрате медь продается со скидкой.",
+    "La Pologne a augmenté ses réserves d'or de 20 tonnes en mai.",
+    "Polonia aumentó sus reservas de oro en 20 toneladas en mayo.",
+    "ЦБ увеличил запасы золота на 10 тонн за месяц.",
+    "Die Goldfunde im Museum stammen aus der Bronzezeit.",
+])
+def test_tonnages_grades_and_holdings_are_no_discovery(sentence):
+    assert "discovery" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hole KD-12 hit 40 metres of massive sulphide copper mineralisation.",
+    "High-grade zones were intersected in five holes at the lithium project.",
+    "Rock-chip samples returned up to 12 g/t gold from the new vein.",
+    "The gold resource now stands at 3.4 million ounces after drilling.",
+    "The company's copper resources rose 20% after infill drilling.",
+    "The updated estimate gives 1.2 million contained ounces of gold.",
+    "The best intercept was 30 metres at 2.1 g/t gold.",
+    "Los sondeos cortaron 40 metros de alta ley de cobre en el nuevo yacimiento.",
+    "Геологи подтвердили высокое содержание золота в пробах из новой скважины.",
+    "Les forages ont recoupé des teneurs élevées en or sur 20 mètres.",
+    "La société a augmenté ses ressources de lithium de 30 %.",
+    "Компания увеличила запасы золота месторождения на 50 тонн.",
+    "Geologen haben einen bedeutenden Goldfund in Sachsen gemacht.",
+])
+def test_drill_results_and_resources_are_still_discoveries(sentence):
+    assert "discovery" in types(sentence)
