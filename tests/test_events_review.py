@@ -55,3 +55,49 @@ def test_tonnages_grades_and_holdings_are_no_discovery(sentence):
 ])
 def test_drill_results_and_resources_are_still_discoveries(sentence):
     assert "discovery" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cobalt mining in Congo raises serious human rights issues, activists said.",
+    "China's stimulus spending plan lifted copper prices on Monday.",
+    "Shareholders approved a $5 billion share buyback at the copper miner.",
+    "The nickel miner's board sanctioned a 10 million dollars bonus pool.",
+    "The state released 1.5 million tonnes of aluminium from its reserves to cool prices.",
+    "O governo liberou exportação de 2 milhões de toneladas de minério de ferro.",
+    "México levantó el arancel de 25% a las importaciones de acero y aluminio.",
+    "Indonesia levantó la prohibición de 2020 a las exportaciones de níquel.",
+    "La autoridad aplicará multa de US$ 5 millones a la minera de cobre.",
+    "A agência aplicou multa de R$ 10 milhões à mineradora de ouro.",
+    "A mineradora de ouro comprometeu R$ 2 milhões com patrocínio de futebol.",
+    "Glencore will pay in new shares for the copper assets.",
+    "Компания потратит 2 года на подготовку проекта по добыче золота.",
+])
+def test_fines_buybacks_stock_releases_and_lifted_bans_are_no_investment(sentence):
+    assert "investment" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The copper miner raised $300 million in a rights issue to fund its expansion.",
+    "BHP sanctioned a $5.7 billion expansion of its copper mine.",
+    "The board approved a $1.2 billion lithium refinery project.",
+    "The lithium developer issued 40 million new shares to raise A$50 million.",
+    "The company plans a spending programme of $2 billion at its copper mines.",
+    "La minera levantó US$ 500 millones en bonos para su proyecto de cobre.",
+    "O BNDES liberou R$ 400 milhões para a mina de níquel.",
+    "The government released $200 million to fund the lithium refinery.",
+    "Компания потратит 2 млрд рублей на строительство золотого рудника.",
+])
+def test_money_for_a_mine_is_still_investment(sentence):
+    assert "investment" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "BHP sanctioned a $5.7 billion expansion of its copper mine.",
+    "The nickel miner's board sanctioned a 10 million dollars bonus pool.",
+])
+def test_a_sum_sanctioned_is_no_import_measure(sentence):
+    assert "import_measure" not in types(sentence)
+
+
+def test_a_state_sanctioning_a_producer_is_still_an_import_measure():
+    assert "import_measure" in types("The US sanctioned Russia's largest aluminium producer.")
