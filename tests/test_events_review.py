@@ -101,3 +101,36 @@ def test_a_sum_sanctioned_is_no_import_measure(sentence):
 
 def test_a_state_sanctioning_a_producer_is_still_an_import_measure():
     assert "import_measure" in types("The US sanctioned Russia's largest aluminium producer.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chinese domestic smelters raised copper output by 5% in March.",
+    "Die Preise für strategische Metalle wie Gallium stiegen kräftig.",
+    "Die LME hat neue Regeln für den Nickelhandel beschlossen.",
+    "Der Kupferkonzern hat neue Vorschriften für seine Händler erlassen.",
+    "A national climate policy could raise demand for copper, analysts said.",
+    "Congress passed a spending bill that includes tax credits for lithium battery makers.",
+    "The company requires its suppliers to supply cobalt from state-owned or local mines only.",
+    "Компания получила выдачу лицензии на разработку месторождения лития.",
+])
+def test_descriptions_exchange_rules_and_company_rules_are_no_policy(sentence):
+    assert "policy" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Indonesia requires miners to build domestic smelters before exporting nickel ore.",
+    "The government ordered miners to sell 20% of their gold to the central bank.",
+    "Die Regierung hat Lithium als strategischen Rohstoff eingestuft.",
+    "Die Regierung verschärft die Auflagen für den Kupferbergbau.",
+    "Das Parlament hat neue Regeln für den Lithiumabbau beschlossen.",
+    "Chile's Congress passed a mining royalty bill on copper sales.",
+    "The Senate passed a bill raising taxes on copper miners.",
+    "Tanzania promotes local value addition for its gold.",
+])
+def test_state_rules_for_mining_are_still_policy(sentence):
+    assert "policy" in types(sentence)
+
+
+def test_a_licence_issued_is_the_projects_milestone():
+    assert "project_milestone" in types(
+        "Компания получила выдачу лицензии на разработку месторождения лития.")
