@@ -134,3 +134,63 @@ def test_state_rules_for_mining_are_still_policy(sentence):
 def test_a_licence_issued_is_the_projects_milestone():
     assert "project_milestone" in types(
         "Компания получила выдачу лицензии на разработку месторождения лития.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chile's copper exports remained stuck at about 400,000 tonnes a month.",
+    'The port of Antofagasta closed 2024 with record copper shipments.',
+    'Port fees were cut at the copper terminal.',
+    "Western supply chains are held hostage by China's grip on rare earths processing.",
+    'Investors questioned the rationale for power purchase agreements at the aluminium smelter.',
+    'Copper producers complain about their lack of pricing power against smelters.',
+    'The copper market suffers from a lack of powerful new demand drivers.',
+    'Copper supply is constrained by a lack of new mines, analysts said.',
+    'China cut its purchases of US copper scrap amid the trade dispute.',
+    "The cobalt refinery's credit rating was cut by Moody's amid a dispute over its debt.",
+    'The new copper refinery occupies a 40-hectare site near the port.',
+    'The cobalt museum occupies the old mine office.',
+    'The copper smelter was forced by regulators to stop dumping slag.',
+    'Low nickel prices forced BHP to close its Western Australian nickel operations.',
+    'The nickel mine was idled last year after prices slumped.',
+    'Eramet va cesser la production de nickel en Nouvelle-Calédonie en 2026, comme prévu.',
+    "Brazil's garimpeiros account for a large share of the country's gold.",
+    'Os garimpeiros serão regularizados pela nova lei do ouro.',
+    'Los heridos del partido de fútbol fueron atendidos en la clínica de la minera de cobre.',
+    "Les blessés de la finale de football n'ont rien à voir avec le cuivre.",
+    "La faute de gaz a été commise par l'arbitre, pas par les mineurs de cuivre.",
+    'El oro no es mal tiempo para invertir, dijo el analista.',
+    'Le projet de lithium a été bloqué par la fermeture de la banque qui le finançait.',
+    'Der Kupferkonzern hat 300 neue Mitarbeiter für die Arbeit in der Hütte eingestellt.',
+    'Der Defekt an der Handelsplattform der LME verzögerte die Nickelnotierung.',
+    'Die Nickelpreise ruhen seit Wochen auf niedrigem Niveau.',
+    'Рынок меди пострадал от торговой войны.',
+    'На рынке никеля началась лавина продаж.',
+    'Сель новостей о санкциях против алюминия захлестнул рынок.',
+    'Ливневые стоки у медного завода отремонтировали.',
+    "The nickel smelter's motor failure was quickly repaired and output was unaffected.",
+])
+def test_levels_metaphors_business_and_planned_steps_are_no_disruption(sentence):
+    assert "disruption" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    'Copper concentrate shipments were stuck at the port for two weeks after the storm.',
+    'The port of Callao was closed by heavy swells, halting copper shipments.',
+    'Armed men took 12 workers hostage at the gold mine.',
+    'The smelter faces power rationing this winter.',
+    'Output at the copper mine was hampered by a lack of water.',
+    'Zinc output was cut by 20% amid a labour dispute at the mine.',
+    'Protesters occupied the copper mine for three days.',
+    'Floods forced the miner to halt operations at its nickel mine.',
+    'The nickel mine was idled after a flood in March.',
+    "Les grévistes ont bloqué l'accès à la mine de nickel, qui a dû cesser la production.",
+    'Garimpeiros invadiram a mina de ouro da empresa.',
+    'La explosión en la mina de cobre dejó cinco heridos.',
+    'Сель сошел на рудник, добыча золота остановлена.',
+    'Ливни затопили медный карьер.',
+    'Пять горняков пострадали при взрыве на медной шахте.',
+    'Die Produktion in der Kupferhütte wurde nach einem Brand eingestellt.',
+    'Ein Defekt an der Mühle legte die Kupfermine lahm.',
+])
+def test_sites_stopped_by_weather_unrest_and_failures_are_still_disruptions(sentence):
+    assert "disruption" in types(sentence)
