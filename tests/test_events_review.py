@@ -194,3 +194,26 @@ def test_levels_metaphors_business_and_planned_steps_are_no_disruption(sentence)
 ])
 def test_sites_stopped_by_weather_unrest_and_failures_are_still_disruptions(sentence):
     assert "disruption" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gold prices closed 1.2% higher as fighting in the Middle East escalated.",
+    "Copper prices rose as the conflict in the Middle East lifted energy costs for smelters.",
+    "Copper prices jumped after a storm of speculative buying.",
+    "Silver prices fell as the dollar weathered the conflict.",
+    "Copper prices rose amid conflict in Congo, which exports most of the world's cobalt.",
+    "Aluminium prices climbed on unrest in Guinea, lifting shares of producers.",
+    "Nickel prices rose amid the conflict as the European Union weighed new sanctions on Russia.",
+])
+def test_a_price_moved_by_market_news_keeps_no_disruption(sentence):
+    assert types(sentence) & {"price", "disruption"} == {"price"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Copper prices rose after a strike shut the Escondida mine.",
+    "Nickel prices jumped as unrest in New Caledonia halted smelter operations.",
+    "Copper prices climbed as the conflict disrupted supply from Congo's mines.",
+    "El precio del cobre subió por el conflicto que paralizó la producción en Perú.",
+])
+def test_a_price_moved_by_a_site_stopped_keeps_its_disruption(sentence):
+    assert {"price", "disruption"} <= types(sentence)
