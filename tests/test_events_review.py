@@ -217,3 +217,31 @@ def test_a_price_moved_by_market_news_keeps_no_disruption(sentence):
 ])
 def test_a_price_moved_by_a_site_stopped_keeps_its_disruption(sentence):
     assert {"price", "disruption"} <= types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    'The gold miner promised to deliver 10% returns to shareholders.',
+    "The government will deliver 5% pay rises to copper miners' union members.",
+    'Gold ETFs made 12 tonnes of net purchases in May.',
+    'Die Erzeugerpreise für Aluminium stiegen im Mai um 3 Prozent.',
+    'Das Kupferwerk erzeugt seinen Strom zu 40 Prozent aus Solarenergie.',
+    'The army dispatched 500 soldiers to the gold mining region after the elections.',
+    'Los envíos de dinero de los mineros de oro a sus familias aumentaron 10%.',
+    'Le groupe a livré 3 avions à Air France, sans lien avec le marché du cuivre.',
+])
+def test_returns_purchases_soldiers_and_producer_prices_are_no_production(sentence):
+    assert "production" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    'The miner expects to deliver 250,000 tonnes of copper concentrate this year.',
+    'The mine made 12 tonnes of gold in the quarter.',
+    'Die Hütte erzeugte im Mai 30.000 Tonnen Aluminium.',
+    'The port dispatched 40,000 tonnes of copper concentrate in May.',
+    'Los envíos de cobre de Chile a China subieron 5%.',
+    'La mine a livré 12 000 tonnes de nickel au premier trimestre.',
+    'The Browns Range project is expected to deliver about 279 000 kg/y of dysprosium.',
+    'Coal dispatches from the state miner rose 6% in May.',
+])
+def test_quantities_made_delivered_or_dispatched_are_still_production(sentence):
+    assert "production" in types(sentence)
