@@ -245,3 +245,37 @@ def test_returns_purchases_soldiers_and_producer_prices_are_no_production(senten
 ])
 def test_quantities_made_delivered_or_dispatched_are_still_production(sentence):
     assert "production" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The copper miner refused to comment on the licence.",
+    "Le groupe minier a refusé de commenter sa demande de permis pour le lithium.",
+    "The lithium company denied reports that its permit had been suspended.",
+    "A Polícia Federal iniciou operação contra o garimpo ilegal de ouro no Pará.",
+    "Bauarbeiten an der Bahnstrecke verzögern die Kupferexporte.",
+    "Проектная мощность медного завода составляет 100 тыс. тонн.",
+    "The exchange launched its first lithium-linked investment product.",
+])
+def test_comments_police_operations_capacities_and_financial_products_are_no_milestone(sentence):
+    assert "project_milestone" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The copper mine, discovered 20 years ago, received its construction permit on Monday.",
+    "The regulator rejected the company's application for a lithium mining licence.",
+    "A mineradora iniciou a operação da mina de ouro no Pará.",
+    "Die Bauarbeiten an der neuen Lithiumraffinerie haben begonnen.",
+    "Медный завод вышел на проектную мощность в мае.",
+    "The mine produced its first copper concentrate in March.",
+    "Its lithium hydroxide plant made first product in March.",
+])
+def test_site_steps_are_still_milestones(sentence):
+    assert "project_milestone" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company began mining gold at the site over 140 years ago.",
+    "Broken Hill began mining of a rich orebody over 140 years ago, containing silver and zinc.",
+])
+def test_a_step_taken_long_ago_is_still_history(sentence):
+    assert "project_milestone" not in types(sentence)
