@@ -279,3 +279,47 @@ def test_site_steps_are_still_milestones(sentence):
 ])
 def test_a_step_taken_long_ago_is_still_history(sentence):
     assert "project_milestone" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The cobalt trader faces a conflict of interest, regulators said.",
+    "The lithium miner came under fire from investors over its pay policy.",
+    "A cease-fire in eastern Congo lifted hopes for cobalt supplies.",
+    "Cheap Indonesian nickel is flooding global markets and depressing prices.",
+    "Cheap nickel opened the floodgates to Indonesian supply.",
+    "Talks between the two copper miners collapsed last week.",
+    "Lithium prices have collapsed by 80% since 2022.",
+    "Critics attacked the government's lithium policy.",
+    "The two miners hope to strike a deal on lithium supplies this month.",
+    "A strike at the copper mine was averted after a last-minute wage deal.",
+    "Zinc rose after the union called off a planned strike.",
+])
+def test_idioms_of_fire_floods_strikes_and_collapse_are_no_disruption(sentence):
+    assert "disruption" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A fire at the copper smelter halted production.",
+    "Floods hit the nickel mine in Sulawesi.",
+    "Workers at the Escondida copper mine went on strike on Monday.",
+    "The tailings dam collapsed at the iron ore mine.",
+    "Gunmen attacked the gold mine's convoy.",
+])
+def test_fires_floods_strikes_and_attacks_at_sites_are_still_disruptions(sentence):
+    assert "disruption" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le cuivre a reculé de 1 % sur les marchés financiers, inquiets de la croissance chinoise.",
+    "O ouro subiu 2% nos mercados financeiros nesta segunda-feira.",
+])
+def test_financial_markets_are_no_investment(sentence):
+    assert "investment" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "La minera obtuvo financiamiento de US$ 300 millones.",
+    "La banque va financer la mine de lithium.",
+])
+def test_financing_is_still_investment(sentence):
+    assert "investment" in types(sentence)
