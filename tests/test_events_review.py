@@ -323,3 +323,30 @@ def test_financial_markets_are_no_investment(sentence):
 ])
 def test_financing_is_still_investment(sentence):
     assert "investment" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "La minera declaró que su alianza estratégica con BYD impulsará el litio.",
+    "A minera declarou que a parceria estratégica com a CATL impulsionará o lítio.",
+    "The uranium miner outlined its strategy of selling into long-term contracts.",
+])
+def test_a_firms_strategic_alliance_or_strategy_is_no_policy(sentence):
+    assert "policy" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "China outlined its strategy for critical minerals on Monday.",
+    "El gobierno declaró el litio mineral estratégico.",
+])
+def test_a_states_strategy_is_still_policy(sentence):
+    assert "policy" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("México levantó el arancel de 25% a las importaciones de acero y aluminio.", "import_measure"),
+    ("Indonesia levantó la prohibición de 2020 a las exportaciones de níquel.", "export_restriction"),
+])
+def test_a_measure_lifted_in_spanish_eases(sentence, kind):
+    from orewire.events import direction_for
+    trigger = next(t for t in sentence_events(sentence) if t.type == kind)
+    assert direction_for(trigger, 0) == "easing"
