@@ -350,3 +350,20 @@ def test_a_measure_lifted_in_spanish_eases(sentence, kind):
     from orewire.events import direction_for
     trigger = next(t for t in sentence_events(sentence) if t.type == kind)
     assert direction_for(trigger, 0) == "easing"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Kupferförderung in Chile wurde im Mai nicht unterbrochen, teilte das Ministerium mit.",
+    "La decisión sobre la planta de litio se retrasó por falta de permisos.",
+    "El envío de la propuesta de ley del litio se retrasó por el Congreso.",
+])
+def test_work_not_interrupted_or_delayed_by_permits_is_no_disruption(sentence):
+    assert "disruption" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Los envíos de cobre se retrasaron por la lluvia en el puerto.",
+    "Die Kupferförderung wurde wegen eines Streiks unterbrochen.",
+])
+def test_work_interrupted_or_delayed_by_weather_or_strikes_is_still_disruption(sentence):
+    assert "disruption" in types(sentence)
