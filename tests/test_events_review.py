@@ -367,3 +367,19 @@ def test_work_not_interrupted_or_delayed_by_permits_is_no_disruption(sentence):
 ])
 def test_work_interrupted_or_delayed_by_weather_or_strikes_is_still_disruption(sentence):
     assert "disruption" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Workers at the copper mine threatened strikes over pay.",
+    "Possible strikes at Chilean copper mines worry traders.",
+])
+def test_strikes_threatened_or_possible_are_no_disruption(sentence):
+    assert "disruption" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Strikes at Chilean copper mines cut output in May.",
+    "Striking workers blocked the road to the copper mine.",
+])
+def test_strikes_held_are_still_disruptions(sentence):
+    assert "disruption" in types(sentence)
