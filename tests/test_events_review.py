@@ -287,6 +287,7 @@ def test_a_step_taken_long_ago_is_still_history(sentence):
     "A cease-fire in eastern Congo lifted hopes for cobalt supplies.",
     "Cheap Indonesian nickel is flooding global markets and depressing prices.",
     "Cheap nickel opened the floodgates to Indonesian supply.",
+    "Nickel investors worry that supply from Indonesia will flood the market.",
     "Talks between the two copper miners collapsed last week.",
     "Lithium prices have collapsed by 80% since 2022.",
     "Critics attacked the government's lithium policy.",
