@@ -274,7 +274,7 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
         else:
             lead = text[max(0, m.start() - 120):m.start()]
             each = None if groups.get("scale") else \
-                _unit_subject().search(lead if m.start() > 120 else ". " + lead)
+                _unit_subject(lang).search(lead if m.start() > 120 else ". " + lead)
             if each:      # "each tonne of concentrate is worth $1,200": a price per tonne
                 # (not a scaled sum: "the plant cost $40 million")
                 unit += "/" + _PER_UNIT[re.sub(r"\s+", " ", each.group("unit").lower())]
@@ -415,13 +415,18 @@ def _participle_after() -> re.Pattern:
                       r"(?!\w)", re.I | re.U)
 
 
-@lru_cache(maxsize=1)
-def _unit_subject() -> re.Pattern:
+@lru_cache(maxsize=8)
+def _unit_subject(lang: str | None) -> re.Pattern:
     """A price's unit as the subject of its clause (``unit_subject_*`` of the seeds):
-    "An ounce of gold cost $2,650", "Die Feinunze Gold kostete 2.640 Dollar"."""
+    "An ounce of gold cost $2,650", "Die Feinunze Gold kostete 2.640 Dollar". Unit
+    words that are other words in the text's language are left out
+    (``unit_subject_not_units``: English "once", German "Ton")."""
     r = rules()
+    other = {str(w).lower() for lg, words in (r.get("unit_subject_not_units") or {}).items()
+             if lg == (lang or "en") for w in words}
     dets = "|".join(r["unit_subject_determiners"])
-    units = _spellings(k for k in r["per_units"] if len(str(k)) > 2)
+    units = _spellings(k for k in r["per_units"] if len(str(k)) > 2 and
+                       str(k).lower() not in other)
     verbs = "|".join(r["unit_subject_verbs"])
     between = "|".join(r["unit_subject_between"])
     # the unit after a determiner ("l'" with no space), or opening a sentence where the

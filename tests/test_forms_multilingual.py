@@ -99,6 +99,9 @@ def test_relative_years_of_other_languages(lang, sentence, year):
     # not across a sentence, and not a plain cost
     ("en", "Output was 3,000 tonnes. The plant cost $500 million.", "usd"),
     ("en", "The ton of ore was mined and the plant cost $40 million.", "usd"),
+    # English "once" is no ounce ("l'once" is, in French)
+    ("en", "The once mighty copper price was $9,000 a year ago.", "usd"),
+    ("en", "The once-booming lithium market was worth $5,000.", "usd"),
     # market verbs of a level, and German compounds of a unit's price
     ("de", "Der Unzenpreis stieg auf 2.700 Dollar.", "usd/oz"),
     ("de", "Der Tonnenpreis für Eisenerz lag zuletzt bei 105 Dollar.", "usd/t"),
