@@ -151,26 +151,7 @@ def _split_top_level(pattern: str) -> list[str]:
 
 def _top_level_or(pattern: str) -> bool:
     """Whether ``pattern`` has a "|" outside its groups and character classes."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return True
-        i += 1
-    return False
+    return len(_split_top_level(pattern)) > 1
 
 
 @lru_cache(maxsize=1)

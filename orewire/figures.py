@@ -858,13 +858,21 @@ def _unit_shared_before(text: str, found: list[Figure], lang: str) -> list[Figur
         m = pattern.search(text, base, fig.start)
         if not m or not (m.group("scale") or re.search(r"\d[.,\s]\d", m.group("num"))):
             continue
-        s, e = m.start("num"), m.end("scale") if m.group("scale") else m.end("num")
-        if any(f.start < e and s < f.end for f in found) or _is_rate(text, s, e, lang):
-            continue
-        value = _number(m.group("num"), lang) * _scale(m.group("scale"))
-        added.append(Figure(value=value, unit=fig.unit, kind="", quote=text[s:e], start=s,
-                            end=e))
+        shared = _sharing_unit(text, m, fig, found, lang)
+        if shared is not None:
+            added.append(shared)
     return added
+
+
+def _sharing_unit(text: str, m: re.Match, fig: Figure, found: list[Figure],
+                  lang: str) -> Figure | None:
+    """The bare number of ``m`` (its ``num`` and ``scale`` groups) as a figure in
+    ``fig``'s unit, unless it overlaps a figure found or is a rate."""
+    s, e = m.start("num"), m.end("scale") if m.group("scale") else m.end("num")
+    if any(f.start < e and s < f.end for f in found) or _is_rate(text, s, e, lang):
+        return None
+    value = _number(m.group("num"), lang) * _scale(m.group("scale"))
+    return Figure(value=value, unit=fig.unit, kind="", quote=text[s:e], start=s, end=e)
 
 
 def _unit_shared_after(text: str, found: list[Figure], lang: str) -> list[Figure]:
@@ -881,12 +889,9 @@ def _unit_shared_after(text: str, found: list[Figure], lang: str) -> list[Figure
         m = pattern.match(text, fig.end)
         if not m:
             continue
-        s, e = m.start("num"), m.end("scale")
-        if any(f.start < e and s < f.end for f in found) or _is_rate(text, s, e, lang):
-            continue
-        value = _number(m.group("num"), lang) * _scale(m.group("scale"))
-        added.append(Figure(value=value, unit=fig.unit, kind="", quote=text[s:e], start=s,
-                            end=e))
+        shared = _sharing_unit(text, m, fig, found, lang)
+        if shared is not None:
+            added.append(shared)
     return added
 
 

@@ -88,3 +88,46 @@ def server():
     srv = LocalServer()
     yield srv
     srv.close()
+
+
+# --- the extraction on one article or one text, without a pipeline (issue 12's tests) ---
+
+@pytest.fixture(scope="session")
+def analyse():
+    """``analyse(text, lang, published_at)``: the warehouse row the pipeline's extraction
+    makes of one article (mentions, countries, figures, events), without Beam."""
+    from orewire.countries import CountryMatcher  # noqa: PLC0415 (spaCy loads on use)
+    from orewire.figures import find_figures  # noqa: PLC0415
+    from orewire.lexicon import MineralMatcher  # noqa: PLC0415
+    from orewire.linking import article_year, build_row, entities_from_doc, tag_doc  # noqa: PLC0415
+    from orewire.nlp import ner_model, parser_model, sentence_model  # noqa: PLC0415
+
+    ner = ner_model()
+    countries = CountryMatcher(ner)
+    parser = parser_model()
+
+    def run(text, lang="en", published_at="2025-06-01T00:00:00+00:00"):
+        nlp = sentence_model(lang)
+        tagged = tag_doc(nlp(text), MineralMatcher(nlp, lang), find_figures, lang,
+                         article_year(published_at), parser)
+        entities = entities_from_doc(ner(text), countries, lang)
+        return build_row({"article_id": "a", "url": "u", "text": text, "language": lang},
+                         entities, tagged, ingested_at=None, run_id="r")
+    return run
+
+
+@pytest.fixture(scope="session")
+def ids():
+    """``ids(text, lang)``: the mineral ids the matcher finds in ``text``."""
+    from orewire.lexicon import MineralMatcher  # noqa: PLC0415 (spaCy loads on use)
+    from orewire.nlp import sentence_model  # noqa: PLC0415
+
+    tools = {}
+
+    def _ids(text, lang):
+        if lang not in tools:
+            nlp = sentence_model(lang)
+            tools[lang] = (nlp, MineralMatcher(nlp, lang))
+        nlp, matcher = tools[lang]
+        return {m.mineral for m in matcher.find(nlp(text))}
+    return _ids

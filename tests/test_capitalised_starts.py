@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_senses_multilingual import ids  # noqa: F401 (fixture)
-
 
 @pytest.mark.parametrize("text,expected", [
     ("Cobalt shipments out of Congo totalled 10,000 tonnes in May.", {"cobalt"}),
@@ -21,7 +19,7 @@ from tests.test_senses_multilingual import ids  # noqa: F401 (fixture)
      {"copper", "aluminium"}),
     ("Cobalt is mostly a by-product of copper mining.", {"cobalt", "copper"}),
 ])
-def test_capitalised_commodity_at_a_start(ids, text, expected):  # noqa: F811
+def test_capitalised_commodity_at_a_start(ids, text, expected):
     assert ids(text, "en") == expected
 
 
@@ -30,5 +28,5 @@ def test_capitalised_commodity_at_a_start(ids, text, expected):  # noqa: F811
     "Silver, the statistician, said the polls were wrong.",
     "Her favourite bands: Nickelback and Iron Maiden.",
 ])
-def test_names_stay_names(ids, text):  # noqa: F811
+def test_names_stay_names(ids, text):
     assert ids(text, "en") == set()

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_senses_multilingual import ids  # noqa: F401 (fixture)
-
 
 @pytest.mark.parametrize("text,expected", [
     ("Die Seltenerdmetallverarbeitung in Europa soll wachsen.", {"rare_earth_elements"}),
@@ -21,7 +19,7 @@ from tests.test_senses_multilingual import ids  # noqa: F401 (fixture)
     ("Zwei Kohlekraftwerke gehen im Winter wieder ans Netz.", {"coal"}),
     ("Der Hersteller von Graphitanoden baut in Schweden.", {"graphite"}),
 ])
-def test_rare_earth_compounds(ids, text, expected):  # noqa: F811
+def test_rare_earth_compounds(ids, text, expected):
     assert ids(text, "de") == expected
 
 
@@ -31,7 +29,7 @@ def test_rare_earth_compounds(ids, text, expected):  # noqa: F811
     "Der Seltenheitswert der Briefmarke steigt.",
     "Die Stromkabel und Kupplungen wurden getauscht.",
 ])
-def test_no_stem_no_mineral(ids, text):  # noqa: F811
+def test_no_stem_no_mineral(ids, text):
     assert ids(text, "de") == set()
 
 
@@ -40,5 +38,5 @@ def test_no_stem_no_mineral(ids, text):  # noqa: F811
     ("es", "El metal rojo cerró al alza en Londres."),
     ("pt", "O metal vermelho subiu em Londres."),
 ])
-def test_the_red_metal_is_copper(ids, lang, text):  # noqa: F811
+def test_the_red_metal_is_copper(ids, lang, text):
     assert ids(text, lang) == {"copper"}

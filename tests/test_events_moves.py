@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_mineral_intelligence import analyse  # noqa: F401 (fixture)
-
 
 def events(row):
     return sorted((m["mineral"], e["type"], e["direction"]) for m in row["minerals"]
@@ -18,7 +16,7 @@ def events(row):
     ("Gold closed 1.2% higher as fighting escalated.", [("gold", "price", "up")]),
     ("Nickel fell $300 to $15,200 a tonne on the LME.", [("nickel", "price", "down")]),
 ])
-def test_a_metal_moved_by_an_amount_is_quoted(analyse, text, expected):  # noqa: F811
+def test_a_metal_moved_by_an_amount_is_quoted(analyse, text, expected):
     assert events(analyse(text)) == expected
 
 
@@ -26,5 +24,5 @@ def test_a_metal_moved_by_an_amount_is_quoted(analyse, text, expected):  # noqa:
     ("Copper output rose 5% to 1.2 million tonnes.", [("copper", "production", "up")]),
     ("Shares of the copper miner rose 4%.", []),
 ])
-def test_output_and_shares_are_no_price(analyse, text, expected):  # noqa: F811
+def test_output_and_shares_are_no_price(analyse, text, expected):
     assert events(analyse(text)) == expected

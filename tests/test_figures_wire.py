@@ -5,27 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from orewire.countries import CountryMatcher
 from orewire.figures import find_figures
-from orewire.lexicon import MineralMatcher
-from orewire.linking import article_year, build_row, entities_from_doc, tag_doc
-from orewire.nlp import ner_model, parser_model, sentence_model
-
-
-@pytest.fixture(scope="module")
-def analyse():
-    ner = ner_model()
-    countries = CountryMatcher(ner)
-    parser = parser_model()
-
-    def run(text, lang="en", published_at="2025-06-01T00:00:00+00:00"):
-        nlp = sentence_model(lang)
-        tagged = tag_doc(nlp(text), MineralMatcher(nlp, lang), find_figures, lang,
-                         article_year(published_at), parser)
-        entities = entities_from_doc(ner(text), countries, lang)
-        return build_row({"article_id": "a", "url": "u", "text": text, "language": lang},
-                         entities, tagged, ingested_at=None, run_id="r")
-    return run
 
 
 def figures(row):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_senses_multilingual import ids  # noqa: F401 (fixture)
-
 
 @pytest.mark.parametrize("lang,text,expected", [
     ("pt", "As importações de KCl pelo Brasil bateram recorde.", {"potash"}),
@@ -14,11 +12,11 @@ from tests.test_senses_multilingual import ids  # noqa: F401 (fixture)
     ("de", "Der Preis für WO3 in Rotterdam zog an.", {"tungsten"}),
     ("fr", "Le TiO2 chinois est visé par des droits antidumping.", {"titanium"}),
 ])
-def test_formulas_are_mentions(ids, lang, text, expected):  # noqa: F811
+def test_formulas_are_mentions(ids, lang, text, expected):
     assert ids(text, lang) == expected
 
 
-def test_a_formula_in_other_case_is_not_guessed(ids):  # noqa: F811
+def test_a_formula_in_other_case_is_not_guessed(ids):
     # "kcl" and "wo3" in lower case are left alone, and "KCL" is King's College London
     assert ids("Run kcl login, then open the wo3 file.", "en") == set()
     assert ids("A study by researchers at KCL found that demand may triple.", "en") == set()

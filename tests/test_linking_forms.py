@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_mineral_intelligence import analyse, figures  # noqa: F401 (fixture)
+from tests.test_mineral_intelligence import figures
 
 
 @pytest.mark.parametrize("lang,text,expected", [
@@ -16,7 +16,7 @@ from tests.test_mineral_intelligence import analyse, figures  # noqa: F401 (fixt
     ("en", "The country holds 35% of known tin reserves and 12% of those of tungsten.",
      [("tin", 35.0), ("tungsten", 12.0)]),
 ])
-def test_a_pronoun_for_the_whole_then_of_the_mineral(analyse, lang, text, expected):  # noqa: F811
+def test_a_pronoun_for_the_whole_then_of_the_mineral(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
 
 
@@ -30,17 +30,17 @@ def test_a_pronoun_for_the_whole_then_of_the_mineral(analyse, lang, text, expect
     ("fr", "Le Chili est le premier producteur mondial de cuivre.\n\n"
      "Le pays a exporté pour 50 milliards de dollars de métaux l'an dernier."),
 ])
-def test_money_of_minerals_as_a_whole_is_not_the_topic_minerals(analyse, lang, text):  # noqa: F811
+def test_money_of_minerals_as_a_whole_is_not_the_topic_minerals(analyse, lang, text):
     assert figures(analyse(text, lang)) == []
 
 
-def test_mineral_sands_are_no_whole_trade(analyse):  # noqa: F811
+def test_mineral_sands_are_no_whole_trade(analyse):
     row = analyse("Iluka is Australia's largest zircon producer. It sold $500 million of "
                   "mineral sands last year.")
     assert figures(row) == [("zirconium", 500_000_000.0)]
 
 
-def test_money_of_the_topic_mineral_is_still_carried(analyse):  # noqa: F811
+def test_money_of_the_topic_mineral_is_still_carried(analyse):
     row = analyse("Zambia is Africa's second-largest copper producer.\n\n"
                   "It shipped $9 billion worth of the metal last year.")
     assert figures(row) == [("copper", 9_000_000_000.0)]

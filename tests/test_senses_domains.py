@@ -7,23 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from orewire.lexicon import MineralMatcher
-from orewire.nlp import sentence_model
-
-
-@pytest.fixture(scope="module")
-def ids():
-    """The mineral ids found in ``text`` of language ``lang``."""
-    tools = {}
-
-    def _ids(text, lang):
-        if lang not in tools:
-            nlp = sentence_model(lang)
-            tools[lang] = (nlp, MineralMatcher(nlp, lang))
-        nlp, matcher = tools[lang]
-        return {m.mineral for m in matcher.find(nlp(text))}
-    return _ids
-
 
 @pytest.mark.parametrize("lang,text", [
     # sport with no medal word: a place settled for, a title kept, a prize bagged, a

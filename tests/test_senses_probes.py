@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from orewire.lexicon import MineralMatcher
-from orewire.nlp import sentence_model
 
 PROBES = [
     ('en', 'Silver Lake agreed to take the software maker private in a $12 billion deal.', set()),
@@ -874,20 +872,6 @@ PROBES = [
     ('ru', 'Российский хоккеист принес сборной золото в овертайме.', set()),
     ('ru', 'Центробанк увеличил золотой запас на 10 тонн.', {'gold'}),
 ]
-
-
-@pytest.fixture(scope="module")
-def ids():
-    """The mineral ids found in ``text`` of language ``lang``."""
-    tools = {}
-
-    def _ids(text, lang):
-        if lang not in tools:
-            nlp = sentence_model(lang)
-            tools[lang] = (nlp, MineralMatcher(nlp, lang))
-        nlp, matcher = tools[lang]
-        return {m.mineral for m in matcher.find(nlp(text))}
-    return _ids
 
 
 @pytest.mark.parametrize("lang,text,expected", PROBES)
