@@ -322,7 +322,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             # ("two smelters make 200,000 tonnes each" is each one's output)
         if unit == "mtu":
             return None    # "3,000 mtu" alone is a quantity of WO3 units, kept only in prices
-        if re.match(r"\s*(?:per\s+(?:annum|year)|a\s+year|an\s+année|par\s+an|pro\s+jahr|"
+        if re.match(r"\s*(?:per\s+(?:annum|year)|a\s+year(?![\s-]+(?:earlier|ago|before|"
+                    r"later|previously|on\b))|an\s+année|par\s+an|pro\s+jahr|"
                     r"al\s+año|por\s+ano|в\s+год|/yr|/year|/y|/a)\b", text[m.end():], re.I) \
                 and "/" not in unit and unit != "gbp":
             unit += "/year"
@@ -793,6 +794,15 @@ def _COMPARED() -> re.Pattern:  # noqa: N802 (a compiled constant)
                       re.I | re.U)
 
 
+@lru_cache(maxsize=1)
+def _COMPARED_END() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """A comparing word (``year_comparison_words``, ``year_phrase_compared_after``)
+    ending right before what follows it ("from", "than", "up from")."""
+    words = list(rules()["year_comparison_words"]) + list(
+        rules().get("year_phrase_compared_after") or [])
+    return re.compile(rf"(?<!\w)(?:{_spellings(words)})\s*$", re.I | re.U)
+
+
 _RESTATED = re.compile(r"\b(?:raised|revised|upgraded|increased|lifted|cut|lowered|reduced|"
                        r"downgraded|updated)\b(?:\s+\w+){0,2}\s+to\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s|"
@@ -834,8 +844,17 @@ def figure_year(text: str, fig: Figure, lang: str = "en",
         before_only = {str(w).lower() for w in rules().get("year_relative_before") or []}
         for m in rel.finditer(text, lo, hi):
             phrase = m.group(0).lower()
-            if phrase in before_only and m.start() >= fig.end:
-                continue   # "2.5% more than a year earlier": the comparison, not the year
+            if m.start() >= fig.end:
+                # "2.5% more than a year earlier": the comparison, not the year, unless
+                # the figure is itself the compared level ("down from 118,900 tonnes a
+                # year earlier")
+                if phrase in before_only and not (
+                        _COMPARED_END().search(text, max(0, fig.start - 25), fig.start)
+                        and not text[fig.end:m.start()].strip(" ,")):
+                    continue
+            elif _COMPARED_END().search(text, lo, m.start()):
+                continue   # "fell 3.1% from a year earlier to 421,300 tonnes": the
+                # phrase names the comparison, and the figure is the new level
             return article_year + relative[phrase]
     # "In 2018, Australia exported ... and 179 million mt ...": a year set for the sentence
     m = _YEAR_SET.search(text[:fig.start])

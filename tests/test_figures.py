@@ -210,6 +210,11 @@ def test_languages_scales_and_prices(lang, sentence, value, unit):
     ("The mill treated 4.6 mt of ore in the year.", "en", {}, 4.6, "tonnes"),
     ("Kazakh mines produced 21,000 tU last year.", "en", {}, 21_000, "tU"),
     ("Ammonium paratungstate sold at $410 per mtu in Rotterdam.", "en", {}, 410, "usd/mtu"),
+    ("Wolframite concentrate fetched $265 per metric tonne unit.", "en", {}, 265, "usd/mtu"),
+    ("Manganese ore cost $4.05 per dry metric tonne unit.", "en", {}, 4.05, "usd/mtu"),
+    ("Pellet feed rose to $118.20 a dry metric tonne.", "en", {}, 118.2, "usd/t"),
+    ("Laterite buyers paid $31 a wet tonne.", "en", {}, 31, "usd/t"),
+    ("Thermal coal from Wyoming sold for $14.60 per short ton.", "en", {}, 14.6, "usd/st"),
     ("The state expects royalties of Rs 2,400 crore from the block.", "en", {},
      24_000_000_000, "inr"),
     ("The bids totalled Rs 3.5 lakh in the first round.", "en", {}, 350_000, "inr"),
@@ -323,6 +328,24 @@ def test_a_year_earlier_after_a_figure_is_its_comparison():
     figs = find_figures("Chile shipped 410,000 tonnes in May, 3% more than a year earlier.",
                         article_year=2025)
     assert [(f.value, f.year) for f in figs] == [(410_000, None)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the phrase after "from" or "than" names the comparison, not the new level
+    ("Zambia's cobalt output slipped 4% from a year earlier to 9,200 tonnes in March.",
+     [(9_200, "tonnes", None)]),
+    ("Nickel was dearer than a year ago at $17,400 a tonne.", [(17_400, "usd/t", None)]),
+    # the compared level itself: its year is the phrase's, and "a year earlier" is no rate
+    ("The smelter made 61,000 tonnes, down from 66,500 tonnes a year earlier.",
+     [(61_000, "tonnes", None), (66_500, "tonnes", 2024)]),
+    ("Sales rose to 3,100 tonnes from 2,800 tonnes a year ago.",
+     [(3_100, "tonnes", None), (2_800, "tonnes", 2024)]),
+    # a rate is still a rate
+    ("The plant will make 20,000 tonnes a year.", [(20_000, "tonnes/year", None)]),
+])
+def test_a_relative_year_of_a_comparison(sentence, expected):
+    figs = find_figures(sentence, article_year=2025)
+    assert [(f.value, f.unit, f.year) for f in figs] == expected
 
 
 def test_a_restated_figure_keeps_the_first_ones_kind():
