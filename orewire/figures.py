@@ -827,8 +827,13 @@ def figure_year(text: str, fig: Figure, lang: str = "en",
     for m in _YEAR.finditer(text, lo, hi):
         if fig.start <= m.start() < fig.end or _NOT_THE_YEAR().search(text, lo, m.start()):
             continue
-        # a year after the figure ("2.4 Mt in 2024") binds closer than one before it
-        dist = fig.start - m.end() + 10 if m.end() <= fig.start else m.start() - fig.end
+        if m.end() <= fig.start and _COMPARED_END().search(text, m.end(), fig.start):
+            continue   # "2.4 million tonnes by 2030, up from 1.1 million": the year is
+            # the first figure's, and this one is the level compared with
+        # a year after the figure ("2.4 Mt in 2024") binds closer than one before it; one
+        # after a comma opens the next clause ("5,3 Millionen Tonnen, 2022 waren es")
+        dist = fig.start - m.end() + 10 if m.end() <= fig.start else \
+            m.start() - fig.end + 15 * ("," in text[fig.end:m.start()])
         # a second figure between them weakens the tie
         between = text[min(m.end(), fig.end):max(m.start(), fig.start)]
         dist += 40 * len(re.findall(r"\d\s*%|\$\s*\d", between))
@@ -838,11 +843,13 @@ def figure_year(text: str, fig: Figure, lang: str = "en",
             # the compared level's
         if dist < best_dist:
             best, best_dist = int(m.group(1)), dist
-    if best is not None and best_dist <= 60:
-        return best
     if article_year:
         before_only = {str(w).lower() for w in rules().get("year_relative_before") or []}
         for m in rel.finditer(text, lo, hi):
+            # a year number nearer the figure than the phrase is the figure's
+            near = fig.start - m.end() + 10 if m.end() <= fig.start else m.start() - fig.end
+            if best is not None and best_dist <= min(60, near):
+                break
             phrase = m.group(0).lower()
             if m.start() >= fig.end:
                 # "2.5% more than a year earlier": the comparison, not the year, unless
@@ -856,6 +863,8 @@ def figure_year(text: str, fig: Figure, lang: str = "en",
                 continue   # "fell 3.1% from a year earlier to 421,300 tonnes": the
                 # phrase names the comparison, and the figure is the new level
             return article_year + relative[phrase]
+    if best is not None and best_dist <= 60:
+        return best
     # "In 2018, Australia exported ... and 179 million mt ...": a year set for the sentence
     m = _YEAR_SET.search(text[:fig.start])
     if m:
@@ -1022,8 +1031,8 @@ def classify(sentence: str, fig: Figure) -> str:
     if fig.unit == "percent":
         return "share"
     money = fig.unit.split("/")[0] in _CURRENCY.values()
-    allowed = ("price", "investment", "export", "production", "reserves") if money else \
-        ("production", "reserves", "export", "other")
+    allowed = ("price", "investment", "export", "production", "reserves", "other") if money \
+        else ("production", "reserves", "export", "other")
     best, best_dist = None, 10 ** 9
     for kind, pattern in _kind_words():
         if kind not in allowed:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from orewire.figures import find_figures
+from orewire.figures import classify, find_figures
 
 
 def one(sentence):
@@ -346,6 +346,34 @@ def test_a_year_earlier_after_a_figure_is_its_comparison():
 def test_a_relative_year_of_a_comparison(sentence, expected):
     figs = find_figures(sentence, article_year=2025)
     assert [(f.value, f.unit, f.year) for f in figs] == expected
+
+
+@pytest.mark.parametrize("sentence,lang,expected", [
+    # a year before a comparing word is the first figure's, not the compared level's
+    ("Demand for the metal may reach 3.1 million tonnes by 2030, up from 1.4 million "
+     "tonnes this year.", "en", [(3_100_000, 2030), (1_400_000, 2025)]),
+    # a relative phrase right before the figure beats a year opening the next clause
+    ("Peru förderte im vergangenen Jahr 2,6 Millionen Tonnen Kupfer, 2021 waren es 2,3 "
+     "Millionen Tonnen.", "de", [(2_600_000, 2024), (2_300_000, 2021)]),
+])
+def test_which_year_a_figure_states(sentence, lang, expected):
+    figs = find_figures(sentence, lang, article_year=2025)
+    assert [(f.value, f.year) for f in figs] == expected
+
+
+@pytest.mark.parametrize("sentence,kinds", [
+    # what "worth" values decides the kind
+    ("Kenya's titanium exports rose to 410,000 tonnes, worth $96 million.",
+     ["export", "export"]),
+    ("Japan imported 3,200 tonnes of indium worth $41 million.", ["other", "other"]),
+    ("The fund bought a stake worth $75 million in the nickel project.", ["investment"]),
+    # a department's name is no resource
+    ("Coal export earnings will ease to A$61 billion, the Resources Department said.",
+     ["export"]),
+])
+def test_kind_of_an_amount_of_money(sentence, kinds):
+    figs = find_figures(sentence)
+    assert [classify(sentence, f) for f in figs] == kinds
 
 
 def test_a_restated_figure_keeps_the_first_ones_kind():
