@@ -694,7 +694,8 @@ def owner_cost(text: str, fig: dict, m: dict) -> int:
     return distance(text, (m["start"], m["end"]), (fig["start"], fig["end"]))
 
 
-def sentence_links(text: str, mentions: list[dict], in_sent: list[dict]) -> dict[int, list]:
+def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
+                   lang: str = "en") -> dict[int, list]:
     """Countries each mention of one sentence is linked to.
 
     With one mineral (or one country) in the sentence every pair is linked; with several
@@ -714,14 +715,55 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict]) -> dict
     # Minerals listed together ("antimony, gallium, germanium and tin") share their links.
     group_of = list_groups(text, mentions)
     links: dict[int, list] = {i: [] for i, _m in mentions}
+    # A country a mineral is sent to or comes from follows that mineral ("exports iron ore
+    # to China and niobium to Japan"); the one country before every mineral is then the
+    # subject of them all ("Brazil exports iron ore to China and niobium to Japan").
+    first = min(m["start"] for _i, m in mentions)
+    moved = _moved_countries(text, countries, lang)
+    before = {x["normalized"] for x in countries if x["end"] <= first}
+    subject = len(before) == 1 and all(
+        id(x) in moved for x in countries if x["normalized"] not in before)
     for x in countries:
-        best = min(mentions, key=lambda im: distance(text, (im[1]["start"], im[1]["end"]),
-                                                     (x["start"], x["end"])))
-        nearest_group = group_of[best[0]]
+        if subject and x["normalized"] in before:
+            targets = set(group_of.values())
+        else:
+            pool = [im for im in mentions if im[1]["end"] <= x["start"]] \
+                if id(x) in moved else []
+            best = min(pool or mentions, key=lambda im: distance(
+                text, (im[1]["start"], im[1]["end"]), (x["start"], x["end"])))
+            targets = {group_of[best[0]]}
         for i, _m in mentions:
-            if group_of[i] == nearest_group and x["normalized"] not in links[i]:
+            if group_of[i] in targets and x["normalized"] not in links[i]:
                 links[i].append(x["normalized"])
     return links
+
+
+@lru_cache(maxsize=8)
+def _moved_to(lang: str) -> re.Pattern:
+    """A word of ``lang`` that sends a mineral to a country or brings it from one, right
+    before the country."""
+    def alternation(key):
+        words = _RULES()[key].get(lang, _RULES()[key]["en"])
+        return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
+    article = rf"(?:(?:{alternation('link_moved_articles')})\s+)?"
+    # "para a Europa e o Japão": a place in the list before the country may not be one
+    joiners = "|".join(map(re.escape, _RULES()["list_and"]))
+    joined = rf"(?:[^\W\d]+\s+){{1,3}}(?:{joiners})\s+{article}"
+    return re.compile(rf"(?<!\w)(?:{alternation('link_moved_words')})\s+{article}"
+                      rf"(?:{joined})?$", re.I | re.U)
+
+
+def _moved_countries(text: str, countries: list[dict], lang: str) -> set[int]:
+    """ids of the countries written after a "to"/"from" word, and of those listed with
+    one ("to China and Japan")."""
+    moved: set[int] = set()
+    ordered = sorted(countries, key=lambda x: x["start"])
+    for k, x in enumerate(ordered):
+        if _moved_to(lang).search(text, max(0, x["start"] - 30), x["start"]) or (
+                k and id(ordered[k - 1]) in moved and
+                _LIST_GAP.fullmatch(text[ordered[k - 1]["end"]:x["start"]])):
+            moved.add(id(x))
+    return moved
 
 
 def without_names(mentions: list[dict], entities: list[dict], lang: str,
@@ -790,7 +832,8 @@ def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
     for sent_mentions in by_sentence.values():
         s, e = sent_mentions[0][1]["sent_start"], sent_mentions[0][1]["sent_end"]
         in_sent = [x for x in entities if s <= x["start"] and x["end"] <= e]
-        links.update(sentence_links(text, sent_mentions, in_sent))
+        links.update(sentence_links(text, sent_mentions, in_sent,
+                                    article.get("language") or "en"))
     minerals = []
     for i, m in enumerate(mentions):
         s, e = m["sent_start"], m["sent_end"]

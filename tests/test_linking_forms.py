@@ -44,3 +44,27 @@ def test_money_of_the_topic_mineral_is_still_carried(analyse):
     row = analyse("Zambia is Africa's second-largest copper producer.\n\n"
                   "It shipped $9 billion worth of the metal last year.")
     assert figures(row) == [("copper", 9_000_000_000.0)]
+
+
+def _links(row):
+    return {(m["mineral"], c) for m in row["minerals"] for c in m["countries"] or []}
+
+
+# A country a mineral is sent to or comes from links to the mineral before it; the one
+# country before every mineral is then their subject (seeds/figures.yaml:
+# link_moved_words). Our own sentences.
+@pytest.mark.parametrize("lang,text,expected", [
+    ("pt", "O Peru exporta cobre para a China e prata para a Índia.",
+     {("copper", "PE"), ("copper", "CN"), ("silver", "PE"), ("silver", "IN")}),
+    ("en", "Australia ships coal to Japan and lithium to China.",
+     {("coal", "AU"), ("coal", "JP"), ("lithium", "AU"), ("lithium", "CN")}),
+    ("es", "Bolivia vende estaño a Estados Unidos y zinc a Corea del Sur y Japón.",
+     {("tin", "BO"), ("tin", "US"), ("zinc", "BO"), ("zinc", "KR"), ("zinc", "JP")}),
+    ("de", "Kanada liefert Uran nach Frankreich und Nickel nach den USA.",
+     {("uranium", "CA"), ("uranium", "FR"), ("nickel", "CA"), ("nickel", "US")}),
+    # no subject when another country stands on its own ("Chile's copper, Peru's zinc")
+    ("en", "Chile's copper goes to China, while Peru's zinc goes to Japan.",
+     {("copper", "CL"), ("copper", "CN"), ("zinc", "PE"), ("zinc", "JP")}),
+])
+def test_a_country_a_mineral_goes_to_follows_it(analyse, lang, text, expected):
+    assert _links(analyse(text, lang)) == expected
