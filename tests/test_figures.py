@@ -367,6 +367,11 @@ def test_which_year_a_figure_states(sentence, lang, expected):
      ["export", "export"]),
     ("Japan imported 3,200 tonnes of indium worth $41 million.", ["other", "other"]),
     ("The fund bought a stake worth $75 million in the nickel project.", ["investment"]),
+    # a cue is a word's start, not any word's: "customs" is no Portuguese "custo" (cost)
+    ("Chile shipped lithium carbonate worth $520 million, customs data showed.",
+     ["export"]),
+    ("Zinc exports came to $80 million last month, according to customs figures.",
+     ["export"]),
     # a department's name is no resource
     ("Coal export earnings will ease to A$61 billion, the Resources Department said.",
      ["export"]),
