@@ -372,6 +372,9 @@ def test_which_year_a_figure_states(sentence, lang, expected):
      ["export"]),
     ("Zinc exports came to $80 million last month, according to customs figures.",
      ["export"]),
+    # the noun "mines" is no production cue: mines bought are an investment
+    ("Two groups bought mines and projects worth a combined $410 million.",
+     ["investment"]),
     # a department's name is no resource
     ("Coal export earnings will ease to A$61 billion, the Resources Department said.",
      ["export"]),
