@@ -484,14 +484,22 @@ def own_symbol_follows(text: str, end: int, ids) -> bool:
 
 
 def _opens_clause(doc, start: int) -> bool:
-    """The word opens a clause after a colon, a semicolon, a bullet or a line break, where
-    English capitalises as at a sentence's start ("Base metals were mixed: Copper +0.4%
-    at $9,810/t; Aluminium -0.3% at $2,595/t")."""
+    """The word opens a clause after a colon, a semicolon, a bullet, a line break or a
+    dateline, where English capitalises as at a sentence's start ("Base metals were mixed:
+    Copper +0.4% at $9,810/t; Aluminium -0.3% at $2,595/t", "LONDON (Reuters) - Copper
+    rose")."""
     k = start - 1
     while k >= 0 and doc[k].is_space:
         if "\n" in doc[k].text:
             return True
         k -= 1
+    if k >= 0 and doc[k].text in ("-", "--"):
+        # a dateline's hyphen ("LONDON, Oct 3 (Reuters) - Copper rose", "TORONTO -- ...")
+        # after the agency's brackets or a place in capitals
+        j = k - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        return j >= 0 and (doc[j].text == ")" or (doc[j].is_upper and len(doc[j].text) > 1))
     return k >= 0 and doc[k].text in (":", ";", "•", "·", "–", "—")
 
 

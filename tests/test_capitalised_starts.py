@@ -18,6 +18,10 @@ import pytest
     ("Base metals were mixed: Copper +0.4% at $9,810/t; Aluminium -0.3% at $2,595/t.",
      {"copper", "aluminium"}),
     ("Cobalt is mostly a by-product of copper mining.", {"cobalt", "copper"}),
+    # after a wire dateline's hyphen, as every agency story opens
+    ("PERTH, June 9 (Reuters) - Nickel slipped 0.7% to $15,300 a tonne.", {"nickel"}),
+    ("SANTIAGO (Bloomberg) -- Copper output at the mine rose in May.", {"copper"}),
+    ("JAKARTA - Nickel ore exports resumed on Monday.", {"nickel"}),
 ])
 def test_capitalised_commodity_at_a_start(ids, text, expected):
     assert ids(text, "en") == expected
@@ -27,6 +31,8 @@ def test_capitalised_commodity_at_a_start(ids, text, expected):
     "Cobalt, the robot maker, raised $100 million from investors.",
     "Silver, the statistician, said the polls were wrong.",
     "Her favourite bands: Nickelback and Iron Maiden.",
+    "DENVER (Reuters) - Silver Lake Partners agreed to buy the software firm.",
+    "The start-up - Cobalt Robotics - raised money from investors.",
 ])
 def test_names_stay_names(ids, text):
     assert ids(text, "en") == set()
