@@ -848,6 +848,10 @@ def figure_year(text: str, fig: Figure, lang: str = "en",
         for m in rel.finditer(text, lo, hi):
             # a year number nearer the figure than the phrase is the figure's
             near = fig.start - m.end() + 10 if m.end() <= fig.start else m.start() - fig.end
+            # ... and a number between them is another figure's phrase ("rose to 5 Mt from
+            # 4 Mt last year": "last year" is the 4 Mt's)
+            near += 40 * len(_OTHER_NUMBER.findall(
+                text, min(m.end(), fig.end), max(m.start(), fig.start)))
             if best is not None and best_dist <= min(60, near):
                 break
             phrase = m.group(0).lower()

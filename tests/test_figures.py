@@ -352,6 +352,9 @@ def test_a_relative_year_of_a_comparison(sentence, expected):
     # a year before a comparing word is the first figure's, not the compared level's
     ("Demand for the metal may reach 3.1 million tonnes by 2030, up from 1.4 million "
      "tonnes this year.", "en", [(3_100_000, 2030), (1_400_000, 2025)]),
+    # a relative phrase after another figure is that one's
+    ("In 2023 copper output rose to 5.1 million tonnes from 4.6 million tonnes last year.",
+     "en", [(5_100_000, 2023), (4_600_000, 2024)]),
     # a relative phrase right before the figure beats a year opening the next clause
     ("Peru förderte im vergangenen Jahr 2,6 Millionen Tonnen Kupfer, 2021 waren es 2,3 "
      "Millionen Tonnen.", "de", [(2_600_000, 2024), (2_300_000, 2021)]),
