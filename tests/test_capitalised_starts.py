@@ -18,6 +18,11 @@ import pytest
     ("Base metals were mixed: Copper +0.4% at $9,810/t; Aluminium -0.3% at $2,595/t.",
      {"copper", "aluminium"}),
     ("Cobalt is mostly a by-product of copper mining.", {"cobalt", "copper"}),
+    # a headline's site, find or market state right after the word
+    ("Copper plant restarts after strike", {"copper"}),
+    ("Lithium project gets green light from regulator", {"lithium"}),
+    ("Gold find in the north sparks a rush of claims", {"gold"}),
+    ("Nickel glut deepens as new smelters start up", {"nickel"}),
     # after a wire dateline's hyphen, as every agency story opens
     ("PERTH, June 9 (Reuters) - Nickel slipped 0.7% to $15,300 a tonne.", {"nickel"}),
     ("SANTIAGO (Bloomberg) -- Copper output at the mine rose in May.", {"copper"}),
@@ -33,6 +38,7 @@ def test_capitalised_commodity_at_a_start(ids, text, expected):
     "Her favourite bands: Nickelback and Iron Maiden.",
     "DENVER (Reuters) - Silver Lake Partners agreed to buy the software firm.",
     "The start-up - Cobalt Robotics - raised money from investors.",
+    "Silver Project, the band, released its third album.",
 ])
 def test_names_stay_names(ids, text):
     assert ids(text, "en") == set()
