@@ -175,3 +175,17 @@ def test_other_senses_are_not_minerals(ids, lang, text):
 ])
 def test_the_commodity_stays(ids, lang, text, expected):
     assert ids(text, lang) == expected
+
+
+# "Gold-bearing" and a gold pour as each language writes them (seeds/minerals.yaml, gold's
+# i18n). Our own sentences.
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La compagnie a célébré la première coulée d'or de son usine au Burkina."),
+    ("fr", "Un gisement aurifère a été mis au jour dans l'ouest du pays."),
+    ("de", "Die Bohrkerne zeigten goldhaltiges Quarzgestein."),
+    ("es", "El cinturón aurífero del sur atrae a nuevos exploradores."),
+    ("pt", "A mineradora comprou áreas auríferas no Pará."),
+    ("ru", "Геологи нашли золотоносную жилу в Магаданской области."),
+])
+def test_gold_bearing_is_gold(ids, lang, text):
+    assert ids(text, lang) == {"gold"}
