@@ -649,7 +649,7 @@ class MineralMatcher:
         # with the few names it can start with, longest first, not with all of them
         self.stems_by_prefix: dict[str, list] = {}
         for stem, ids in sorted(((a, ids) for a, ids in lower.items()
-                                 if " " not in a and "-" not in a and len(a) >= 4),
+                                 if " " not in a and len(a) >= 4),
                                 key=lambda x: len(x[0]), reverse=True):
             self.stems_by_prefix.setdefault(stem[:4], []).append((stem, ids))
 
@@ -709,8 +709,11 @@ class MineralMatcher:
             # weltweiten Kobalts": adjectives between them end in "en", an adverb may
             # stand before them: "des weltweit geförderten Graphits")
             genitive = self._after_genitive(doc, tok.i)
-            # "Simandou-Eisenerzprojekts": each hyphenated part may be the compound
-            for part in tok.lower_.split("-") if "-" in tok.text[:-1] else [tok.lower_]:
+            # "Lithium-Projekt", "Seltene-Erden-Anlage": the hyphenated word is the
+            # compound; "Simandou-Eisenerzprojekts": each hyphenated part may be it
+            parts = [tok.lower_] + tok.lower_.split("-") if "-" in tok.text[:-1] else \
+                [tok.lower_]
+            for part in parts:
                 key = self._compound_key(part, tok.text.endswith("-"), genitive)
                 if key and tok.text.endswith("-") and not self._open_head_ok(doc, tok.i):
                     break   # "Gold- und Silberpapier", "Gold- und Bronzemedaille"
@@ -745,7 +748,7 @@ class MineralMatcher:
 
     def _compound_key(self, word: str, open_compound: bool,
                       genitive: bool = False) -> str | None:
-        if not word.isalpha() and not word.endswith("-"):
+        if not word.replace("-", "").isalpha():
             return None
         for stem, ids in self.stems_by_prefix.get(word[:4], ()):
             if word.startswith(stem):

@@ -40,3 +40,24 @@ def test_no_stem_no_mineral(ids, text):
 ])
 def test_the_red_metal_is_copper(ids, lang, text):
     assert ids(text, lang) == {"copper"}
+
+
+# Compounds joined by hyphens, as German writes them with foreign and long words
+# (orewire/lexicon.py _compounds; the de stem "seltene-erden"). Our own sentences.
+@pytest.mark.parametrize("text,expected", [
+    ("Das Lithium-Projekt im Jadar-Tal bleibt umstritten.", {"lithium"}),
+    ("Der Kupfer-Preis legte am Montag zu.", {"copper"}),
+    ("Die Nickel-Produktion in Indonesien wächst weiter.", {"nickel"}),
+    ("Die Seltene-Erden-Anlage in Kuantan steht still.", {"rare_earth_elements"}),
+    ("Peking dominiert den Seltene-Erden-Markt.", {"rare_earth_elements"}),
+])
+def test_hyphenated_compounds(ids, text, expected):
+    assert ids(text, "de") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Die Gold-Medaille ging an die Schwimmerin aus Kenia.",
+    "Der Kobalt-Roboter des Start-ups bewacht Lagerhallen.",
+])
+def test_hyphenated_names_and_awards_stay_out(ids, text):
+    assert ids(text, "de") == set()
