@@ -256,6 +256,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
     elif _is_amount_change(text, m.start(), m.end(), lang):
         return None
     elif family == "money":
+        if (groups.get("per") or not groups.get("scale")) and _unit_cost(text, m.start()):
+            return None   # "AISC of $1,611 an ounce", "cut its cost guidance to $18 a tonne"
         if m.group("cur") in ("R", "r") and (m.group("cur") == "r" or not (
                 groups.get("scale") or groups.get("per") or
                 re.search(r"\d[,.\s]\d{3}(?!\d)", m.group("num")))):
@@ -320,6 +322,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
                                                      product.group(0), re.I)):
             return None    # "80 kg each", "20 kg in a petrol car": a product's content
             # ("two smelters make 200,000 tonnes each" is each one's output)
+        if _not_mineral_mass(text, m.start(), m.end()):
+            return None    # "1.4 million tonnes of carbon dioxide", "12.5 Mt of ore milled"
         if unit == "mtu":
             return None    # "3,000 mtu" alone is a quantity of WO3 units, kept only in prices
         if re.match(r"\s*(?:per\s+(?:annum|year)|a\s+year|an\s+année|par\s+an|pro\s+jahr|"
@@ -740,6 +744,73 @@ def _mixed_equivalent(text: str, start: int, end: int) -> bool:
     after = re.split(r"[.;:!?]\s|,\s|\d|\b(?:and|or|while|et|y|e|und|и)\b",
                      text[end:end + 40])[0]
     return bool(_equivalents().search(before) or _equivalents().search(after))
+
+
+@lru_cache(maxsize=1)
+def _unit_costs() -> tuple[re.Pattern, re.Pattern]:
+    """Cost words and the price words that override them (``unit_cost_before``,
+    ``unit_cost_price_cues``)."""
+    r = rules()
+    return (re.compile("|".join(f"(?:{p})" for p in r.get("unit_cost_before") or ["(?!)"]),
+                       re.I | re.U),
+            re.compile("|".join(f"(?:{p})" for p in r.get("unit_cost_price_cues") or ["(?!)"]),
+                       re.I | re.U))
+
+
+# Where a cost's clause starts: past commas of a name or a place ("Spot TCs for copper
+# concentrate fell below zero, to minus $10 a tonne"), not past a comma that opens
+# another clause ("Costs rose, and copper fell to $8,000 a tonne").
+_COST_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s*(?:and|but|while|as|which|after|with|yet|"
+                          r"et|mais|und|aber|y|pero|e|mas|и|но|а)\b", re.I | re.U)
+
+
+def _unit_cost(text: str, start: int) -> bool:
+    """A cost of mining or processing a unit in the amount's clause before it, with no
+    price word after the cost word ("all-in sustaining cost was $1,050 a tonne"; not
+    "cash costs of $92, against a realised price of $135")."""
+    cost, price = _unit_costs()
+    clause = _COST_CLAUSE.split(text[max(0, start - 100):start])[-1]
+    clause = _other_clause("en").split(clause)[-1]
+    last = None
+    # the amount itself is read too: "cost $2,650" is the verb of a price
+    for found in cost.finditer(clause + text[start:start + 20]):
+        if found.start() < len(clause):
+            last = found
+    return last is not None and not price.search(clause, last.end())
+
+
+@lru_cache(maxsize=1)
+def _non_mineral_masses() -> tuple[re.Pattern, ...]:
+    """What a quantity of mass is when it is not the mineral (``non_mineral_mass_after``,
+    ``non_mineral_mass_before``, ``ore_mass_after``, ``ore_mass_before``,
+    ``ore_is_the_mineral``)."""
+    r = rules()
+
+    def joined(key, anchor=""):
+        return re.compile(anchor + "(?:" + "|".join(f"(?:{p})" for p in r.get(key) or ["(?!)"])
+                          + ")", re.I | re.U)
+    return (joined("non_mineral_mass_after", r"\s*"), joined("non_mineral_mass_before"),
+            joined("ore_mass_after", r"\s*"), joined("ore_mass_before"),
+            joined("ore_is_the_mineral"), joined("ore_yield_words"),
+            joined("milled_mass_after", r"\s*"))
+
+
+def _not_mineral_mass(text: str, start: int, end: int) -> bool:
+    """A tonnage of carbon dioxide, waste rock, tailings or water, or of ore fed to a mill
+    where the ore is not itself the mineral ("processed 12.5 Mt of ore to produce 210,000
+    ounces of gold"; "Vale shipped 85 Mt of ore" stays iron ore's)."""
+    after, before, ore_after, ore_before, ore_mineral, ore_yield, milled_after = \
+        _non_mineral_masses()
+    clause = re.split(r"[,;:(]|[.!?]\s", text[max(0, start - 80):start])[-1]
+    if after.match(text, end) or before.search(clause):
+        return True
+    if ore_mineral.search(text):
+        return False    # iron ore, bauxite, coal: the ore is the mineral
+    if ore_before.search(clause) or milled_after.match(text, end):
+        return True     # "the concentrator milled 4.2 Mt", "1.9 Mt of ore milled"
+    ore = ore_after.match(text, end)
+    # "of ore" where the sentence names the metal it gives or its grade
+    return bool(ore and ore_yield.search(text[:start] + " " + text[ore.end():]))
 
 
 _EXCHANGE_RATE = re.compile(r"\s*(?:against|to|versus|vs\.?|per|a|for\s+each|frente\s+al|"

@@ -1,0 +1,76 @@
+"""Numbers in mining news that are not a mineral's figure: emissions, waste rock, tailings
+and water; ore fed to a mill (where the ore is not itself the mineral); unit costs
+(AISC, C1, cash and operating costs, cost guidance, treatment charges); shares of
+electricity, water or land; utilisation; per-share data. Each has a positive twin that
+must stay a figure. Every sentence here is our own writing."""
+from __future__ import annotations
+
+import pytest
+
+
+def figures(row):
+    return {(m["mineral"], round(f["value"], 4)) for m in row["minerals"] for f in m["figures"]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # emissions, waste, tailings, water
+    ("The nickel smelter emits about 2.3 million tonnes of carbon dioxide a year.", set()),
+    ("The aluminium group's refineries released 14 million tonnes of CO2 equivalent in 2024.",
+     set()),
+    ("The zinc miner cut its Scope 1 emissions by 9% to 250,000 tonnes of CO2e.", set()),
+    ("The gold mine moved 31 million tonnes of waste rock during the year.", set()),
+    ("The copper mine's dam stores 410 million tonnes of tailings.", set()),
+    ("The coal mine will strip 6 million tonnes of overburden a year and produce 1.5 "
+     "million tonnes of coal.", {("coal", 1.5e6)}),
+    # ore fed to a mill, against the metal it gives
+    ("The mine treated 8.4 million tonnes of ore last year to produce 160,000 ounces of gold.",
+     {("gold", 160000)}),
+    ("The concentrator milled 3.1 million tonnes at a head grade of 1.1% copper, producing "
+     "28,000 tonnes of copper in concentrate.", {("copper", 28000)}),
+    ("Ore mined rose to 2.4 million tonnes in the quarter, while silver output was "
+     "3.2 million ounces.", {("silver", 3.2e6)}),
+    # where the ore is the mineral, its tonnage stays
+    ("The iron ore miner shipped 64 million tonnes of ore in the quarter.", {("iron_ore", 64e6)}),
+    ("Guinea's bauxite exports rose to 130 million tonnes of ore.", {("aluminium", 130e6)}),
+    ("Indonesia set the nickel ore quota at 220 million tonnes.", {("nickel", 220e6)}),
+])
+def test_tonnages_of_what_is_not_the_mineral(analyse, text, expected):
+    assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The lead mine's all-in sustaining cost was $1,120 a tonne in the half.", set()),
+    ("Barrick reported all-in sustaining costs of $1,480 an ounce, as gold averaged $2,390 "
+     "an ounce.", {("gold", 2390)}),
+    ("C1 cash costs at the copper mine rose to $1.95 per pound, while copper sold for an "
+     "average $4.05 a pound.", {("copper", 4.05)}),
+    ("The iron ore miner cut its unit cost guidance to $17.50 a tonne.", set()),
+    ("Operating costs at the nickel mine averaged A$7.40 per pound of payable nickel.", set()),
+    ("Unit cash costs at the gold mine were US$1,020/oz.", set()),
+    ("Cash costs at the coal mine came in at $88 a tonne, compared with a realised thermal "
+     "coal price of $128 a tonne.", {("coal", 128)}),
+    ("Spot TCs for copper concentrate fell below zero, to minus $12 a tonne.", set()),
+    # a sum spent stays: sustaining capital, the cost of a plant
+    ("Sustaining capital at the copper mine will run at $150 million a year.",
+     {("copper", 150e6)}),
+    ("The cobalt refinery will cost $300 million to build.", {("cobalt", 300e6)}),
+    # the verb of a price and the cost of the mineral stay prices
+    ("An ounce of gold cost $2,650 in London on Friday.", {("gold", 2650)}),
+])
+def test_unit_costs_are_not_prices(analyse, text, expected):
+    assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The aluminium smelter draws 900 megawatts, about 6% of the country's electricity.", set()),
+    ("The zinc refinery uses roughly 3% of the province's power.", set()),
+    ("The gold mine takes about 12% of the valley's water supply.", set()),
+    ("The aluminium smelter draws 900 megawatts and makes about 6% of the world's aluminium.",
+     {("aluminium", 6)}),
+    ("The tin smelter operated at 58% utilisation, producing 8,900 tonnes of refined tin.",
+     {("tin", 8900)}),
+    ("The silver miner's earnings per share rose to $0.27 as silver averaged $30.10 an ounce.",
+     {("silver", 30.1)}),
+])
+def test_shares_and_rates_of_other_things(analyse, text, expected):
+    assert figures(analyse(text)) == expected
