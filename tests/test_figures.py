@@ -205,9 +205,9 @@ def test_languages_scales_and_prices(lang, sentence, value, unit):
 # Sentences of our own writing, one per class of the issue.
 
 @pytest.mark.parametrize("sentence,lang,kw,value,unit", [
-    ("The mill treated 4.6 MT of ore in the year.", "en", {"mt_million": True},
+    ("The port shipped 4.6 MT of ore in the year.", "en", {"mt_million": True},
      4_600_000, "tonnes"),
-    ("The mill treated 4.6 mt of ore in the year.", "en", {}, 4.6, "tonnes"),
+    ("The port shipped 4.6 mt of ore in the year.", "en", {}, 4.6, "tonnes"),
     ("Kazakh mines produced 21,000 tU last year.", "en", {}, 21_000, "tU"),
     ("Ammonium paratungstate sold at $410 per mtu in Rotterdam.", "en", {}, 410, "usd/mtu"),
     ("The state expects royalties of Rs 2,400 crore from the block.", "en", {},
