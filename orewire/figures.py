@@ -192,8 +192,12 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
             continue
         taken.append((s, e))  # a skipped change ("rose 4%") still hides what it covers
         fig = _figure(family, m, text, lang, mt_million, sterling)
-        if fig is not None and not (not_figure and not_figure[0] == family and
-                                    _EARLIER_LEVEL.fullmatch(text[not_figure[1]:s])):
+        earlier = not_figure and not_figure[0] == family and \
+            _EARLIER_LEVEL.fullmatch(text, not_figure[1], s)
+        if fig is not None and not (earlier and not _unit_costs()[1].search(
+                text, earlier.start("cmp"), s)):
+            # (not where the level compared is named a price: "need prices of $15,000 to
+            # cover costs, versus a spot price of $9,800")
             found.append(fig)
         elif fig is None and (_is_rate(text, s, e, lang) or
                               family == "money" and _is_accounts(text, s, e)):
@@ -226,7 +230,7 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
 # of $165 a tonne, down from $274", "payables rose to 95% of the metal price from 60%"):
 # that earlier level is a rate or an account as well.
 # ("de" and "von" are more often "of" than "from": not here)
-_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?:from|desde|compared\s+(?:with|to)|"
+_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?P<cmp>from|desde|compared\s+(?:with|to)|"
                             r"versus|vs\.?)\s+\D{0,20}", re.I | re.U)
 
 
@@ -245,6 +249,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             text[max(0, m.start() - 60):m.start("num")]) or _of_goods(text, m.start(), m.end()) \
             or _mixed_equivalent(text, m.start(), m.end()):
         return None
+    if family in ("percent", "money") and _sector_share(text, m.start()):
+        return None     # "Mining accounted for 14% of GDP and 60% of exports": mining's
     if family == "money" and not groups.get("scale") and _is_bound(text, m.start("num"), lang):
         return None     # "to trade above $3,300 an ounce", "abaixo de 90 dólares": a bound
     if family == "money" and _crossed().search(text[max(0, m.start() - 60):m.start()]):
@@ -777,6 +783,21 @@ def _unit_cost(text: str, start: int) -> bool:
         if found.start() < len(clause):
             last = found
     return last is not None and not price.search(clause, last.end())
+
+
+@lru_cache(maxsize=1)
+def _sector_subject() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules().get("sector_share_subjects")
+                               or ["(?!)"]), re.I | re.U)
+
+
+def _sector_share(text: str, start: int) -> bool:
+    """Mining as a whole is the subject of the first clause, and the figure is in it
+    (``sector_share_subjects``)."""
+    subject = _sector_subject().match(text)
+    return bool(subject and subject.end() <= start and
+                not _COST_CLAUSE.search(text, subject.end(), start) and
+                not _other_clause("en").search(text, subject.end(), start))
 
 
 @lru_cache(maxsize=1)

@@ -74,3 +74,31 @@ def test_unit_costs_are_not_prices(analyse, text, expected):
 ])
 def test_shares_and_rates_of_other_things(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # freight and regional premiums are no price of the mineral
+    ("Freight rates for iron ore from Western Australia to China rose to $9.80 a tonne, while "
+     "the iron ore price held at $98 a tonne.", {("iron_ore", 98)}),
+    ("Aluminium premiums in Japan eased to $175 a tonne, while aluminium traded at $2,610.",
+     {("aluminium", 2610)}),
+    # a price producers need, against the price paid
+    ("Nickel producers need prices of about $18,000 a tonne to cover costs, versus a spot "
+     "price of $15,300.", {("nickel", 15300)}),
+    # reagents and by-products beside the mineral
+    ("The lithium plant needs 28 tonnes of sulphuric acid for every tonne of lithium "
+     "hydroxide it makes, and will make 20,000 tonnes of lithium hydroxide a year.",
+     {("lithium", 20000)}),
+    ("The copper smelter's sulphuric acid output reached 900,000 tonnes as a by-product of "
+     "280,000 tonnes of copper.", {("copper", 280000)}),
+    ("The graphite plant will burn 90,000 tonnes of natural gas a year to make 40,000 tonnes "
+     "of graphite.", {("graphite", 40000)}),
+    # fuel bills, wage deals
+    ("The copper mine's diesel bill rose to $81 million as fuel prices climbed.", set()),
+    ("Workers at the nickel mine won a 7% pay rise and a one-off bonus of $3,500.", set()),
+    # mining as a whole as the subject of a share, beside a mineral's figure
+    ("Mining accounted for 12% of Chile's GDP and 58% of its exports, with copper shipments "
+     "worth $48 billion.", {("copper", 48e9)}),
+])
+def test_freight_reagents_bills_and_the_sector(analyse, text, expected):
+    assert figures(analyse(text)) == expected
