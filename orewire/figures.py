@@ -328,7 +328,7 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
                                                      product.group(0), re.I)):
             return None    # "80 kg each", "20 kg in a petrol car": a product's content
             # ("two smelters make 200,000 tonnes each" is each one's output)
-        if _not_mineral_mass(text, m.start(), m.end()):
+        if unit.startswith("tonnes") and _not_mineral_mass(text, m.start(), m.end()):
             return None    # "1.4 million tonnes of carbon dioxide", "12.5 Mt of ore milled"
         if unit == "mtu":
             return None    # "3,000 mtu" alone is a quantity of WO3 units, kept only in prices
@@ -770,6 +770,14 @@ _COST_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s*(?:and|but|while|as|which|after|wit
                           r"et|mais|und|aber|y|pero|e|mas|и|но|а)\b", re.I | re.U)
 
 
+# A cost as what something is compared with ("Lithium prices have fallen below the cost
+# of production for a quarter of mines, to $9,500 a tonne"): not the amount's subject.
+_COST_COMPARED = re.compile(r"(?<!\w)(?:below|above|under|over|near|beneath|than|cover|covers|"
+                            r"covering|sous|unter|über|por\s+debajo\s+de|abaixo\s+de|ниже)\s+"
+                            r"(?:the\s+|its\s+|their\s+|a\s+|le\s+|la\s+|les\s+|den\s+|"
+                            r"die\s+|el\s+|los\s+|o\s+|os\s+)?(?:[\w-]+\s+){0,2}$", re.I | re.U)
+
+
 def _unit_cost(text: str, start: int) -> bool:
     """A cost of mining or processing a unit in the amount's clause before it, with no
     price word after the cost word ("all-in sustaining cost was $1,050 a tonne"; not
@@ -780,7 +788,7 @@ def _unit_cost(text: str, start: int) -> bool:
     last = None
     # the amount itself is read too: "cost $2,650" is the verb of a price
     for found in cost.finditer(clause + text[start:start + 20]):
-        if found.start() < len(clause):
+        if found.start() < len(clause) and not _COST_COMPARED.search(clause, 0, found.start()):
             last = found
     return last is not None and not price.search(clause, last.end())
 

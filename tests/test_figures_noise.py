@@ -102,3 +102,33 @@ def test_shares_and_rates_of_other_things(analyse, text, expected):
 ])
 def test_freight_reagents_bills_and_the_sector(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the mineral's own figures beside words of emissions, carbon, rock and cost
+    ("Low-emission nickel output at the plant reached 52,000 tonnes last year.",
+     {("nickel", 52000)}),
+    ("The miner sold 4,000 tonnes of carbon-neutral copper cathode to a carmaker.",
+     {("copper", 4000)}),
+    ("Jordan exported 9 million tonnes of rock phosphate in 2024.", {("phosphate", 9e6)}),
+    ("Nickel prices have fallen below the cost of production for a third of mines, to "
+     "$15,100 a tonne.", {("nickel", 15100)}),
+    ("A tonne of lithium carbonate costs about 72,000 yuan in China now.", {("lithium", 72000)}),
+    # progress of a build, a part of costs, fiscal revenue or a price
+    ("The cobalt refinery is 71% complete and will process 5,000 tonnes of cobalt a year.",
+     {("cobalt", 5000)}),
+    ("Diesel makes up about 25% of the zinc mine's operating costs.", set()),
+    ("Peru's copper miners paid $3.9 billion in taxes last year, 10% of fiscal revenue.",
+     {("copper", 3.9e9)}),
+    ("Payables for nickel concentrate rose to 78% of the nickel price, while the concentrate "
+     "fetched $1,900 a tonne.", {("nickel", 1900)}),
+    # an assumed price, a smelting charge, ore at a grade
+    ("The copper price used in the feasibility study is $3.80 a pound, against a spot price "
+     "of $4.30.", {("copper", 4.3)}),
+    ("Zinc concentrate smelting charges in China rose to $35 a tonne, while refined zinc "
+     "slid to $2,650.", {("zinc", 2650)}),
+    ("The tin mine produced 6,800 tonnes of tin in concentrate, with the mill processing "
+     "950,000 tonnes at a grade of 1.0%.", {("tin", 6800)}),
+])
+def test_stress_twins_and_other_wholes(analyse, text, expected):
+    assert figures(analyse(text)) == expected
