@@ -723,7 +723,10 @@ def _of_goods(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _other_whole() -> re.Pattern:
     """"of" and a whole that is not a mineral's market (``percent_of_other_wholes``)."""
-    return re.compile(r"^\s*(?:of|de|des|du|del|da|do|der|от)\s+(?:[\w'’-]+\s+){0,3}?"
+    # (Russian writes the whole in the genitive, with no word for "of": "10% электроэнергии
+    # региона"; French elides the article: "7 % de l'électricité")
+    return re.compile(r"^\s*(?:(?:of|de|des|du|del|da|do|der|от)\s+|(?=[а-яё]))(?:[\w'’-]+\s+){0,3}?"
+                      r"(?:l['’]|d['’])?"
                       rf"(?:{_alternation(rules().get('percent_of_other_wholes') or ['(?!)'])})"
                       r"(?!\w)", re.I | re.U)
 
@@ -767,7 +770,8 @@ def _unit_costs() -> tuple[re.Pattern, re.Pattern]:
 # concentrate fell below zero, to minus $10 a tonne"), not past a comma that opens
 # another clause ("Costs rose, and copper fell to $8,000 a tonne").
 _COST_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s*(?:and|but|while|as|which|after|with|yet|"
-                          r"et|mais|und|aber|y|pero|e|mas|и|но|а)\b", re.I | re.U)
+                          r"et|mais|avec|und|aber|mit|y|pero|con|e|mas|com|и|но|а|с)\b",
+                          re.I | re.U)
 
 
 # A cost as what something is compared with ("Lithium prices have fallen below the cost

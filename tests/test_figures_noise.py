@@ -132,3 +132,31 @@ def test_freight_reagents_bills_and_the_sector(analyse, text, expected):
 ])
 def test_stress_twins_and_other_wholes(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "L'usine de nickel émet environ 900 000 tonnes de dioxyde de carbone par an.", set()),
+    ("fr", "Les frais de traitement du concentré de cuivre sont tombés à 18 dollars la tonne.",
+     set()),
+    ("fr", "L'usine d'aluminium consomme 6 % de l'électricité du pays et produit 350 000 "
+     "tonnes d'aluminium.", {("aluminium", 350000)}),
+    ("fr", "Le projet de lithium est achevé à 55 %, selon la société.", set()),
+    ("de", "Die Produktionskosten der Silbermine lagen bei 14 Dollar je Unze, während Silber "
+     "bei 31 Dollar je Unze notierte.", {("silver", 31)}),
+    ("de", "Die Kupfermine bewegte im vergangenen Jahr 18 Millionen Tonnen Abraum.", set()),
+    ("es", "El costo total sostenido de la mina de plata fue de 17 dólares por onza.", set()),
+    ("es", "La planta procesó 12 millones de toneladas de mineral para producir 80.000 "
+     "toneladas de cobre.", {("copper", 80000)}),
+    ("es", "La minería representa el 10 % del PIB de Perú y el 60 % de sus exportaciones, con "
+     "ventas de cobre por 23.000 millones de dólares.", {("copper", 23e9)}),
+    ("pt", "A mina processou 6 milhões de toneladas de minério para produzir 120 mil onças de "
+     "ouro.", {("gold", 120000)}),
+    ("pt", "A Vale produziu 75 milhões de toneladas de minério de ferro no trimestre.",
+     {("iron_ore", 75e6)}),
+    ("ru", "Себестоимость добычи серебра на руднике составила 15 долларов за унцию.", set()),
+    ("ru", "Алюминиевый завод потребляет 12% электроэнергии области.", set()),
+    ("ru", "Рудник переработал 8 млн тонн руды и произвел 150 тыс. унций золота.",
+     {("gold", 150000)}),
+])
+def test_the_same_classes_in_other_languages(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
