@@ -160,3 +160,29 @@ def test_stress_twins_and_other_wholes(analyse, text, expected):
 ])
 def test_the_same_classes_in_other_languages(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Opex at the graphite mine came to US$480/t of concentrate in the quarter.", set()),
+    ("en", "Sustaining capex per ounce of gold was $310, and AISC per ounce came in at $1,560.",
+     set()),
+    ("en", "The miner pays a royalty of $3 per tonne of iron ore to the state.", set()),
+    ("en", "The state earned royalties of $2.4 billion from iron ore last year.",
+     {("iron_ore", 2.4e9)}),
+    ("en", "Ore reserves at the zinc project total 38 Mt, containing 2.1 million tonnes of zinc.",
+     {("zinc", 2.1e6)}),
+    ("en", "The coal mine moved 80 million bank cubic metres of overburden to mine 9 million "
+     "tonnes of coal.", {("coal", 9e6)}),
+    ("en", "The phosphate mine produced 2.8 million tonnes of phosphate rock and 1.1 million "
+     "tonnes of phosphogypsum waste.", {("phosphate", 2.8e6)}),
+    ("en", "The copper mine's land footprint covers 2,000 hectares, 4% of the district.", set()),
+    ("en", "Its nickel output rose 6% to 41,000 tonnes, while its carbon emissions fell to 2.2 "
+     "million tonnes.", {("nickel", 41000)}),
+    ("de", "Der CO2-Ausstoß des Kupferwerks betrug 1,4 Millionen Tonnen.", set()),
+    ("de", "Solarstrom deckt 30 Prozent des Strombedarfs der Goldmine.", set()),
+    ("de", "Die Auslastung der Nickelhütte lag bei 81 Prozent, die Produktion bei 60.000 Tonnen "
+     "Nickel.", {("nickel", 60000)}),
+    ("ru", "Выбросы CO2 никелевых заводов составили 9 млн тонн.", set()),
+])
+def test_opex_royalties_per_unit_ore_reserves_and_land(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
