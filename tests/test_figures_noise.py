@@ -186,3 +186,20 @@ def test_the_same_classes_in_other_languages(analyse, lang, text, expected):
 ])
 def test_opex_royalties_per_unit_ore_reserves_and_land(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The zinc smelter will pay an EU carbon price of about €75 a tonne from 2027.", set()),
+    ("The tin smelter's tin sales rose to 14,000 tonnes, while its carbon credits fetched $11 "
+     "a tonne.", {("tin", 14000)}),
+    ("Copper smelters in Japan earn an acid credit of $70 a tonne.", set()),
+    ("Spot uranium rose to $79 a pound; conversion prices reached $58 a kilogram.",
+     {("uranium", 79)}),
+    ("It takes about 5 tonnes of bauxite to make one tonne of aluminium.", set()),
+    ("Analysts raised their price target on the cobalt miner to C$2.40 from C$2.10.", set()),
+    ("Workers at the gold shafts earn an average wage of R13,800 a month.", set()),
+    ("The copper miner's bonds yield 8.7% and mature in 2030; it produced 250,000 tonnes of "
+     "copper in 2024.", {("copper", 250000)}),
+])
+def test_credits_ratios_targets_wages_and_yields(analyse, text, expected):
+    assert figures(analyse(text)) == expected
