@@ -258,6 +258,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
     if family == "percent":
         if groups.get("sign") or _is_change(text, m.start("num"), m.end(), lang):
             return None
+        if _energy_share(text, m.start(), m.end()):
+            return None   # "4.6 TWh of electricity, some 25% of the country's supply"
         unit = "percent"
     elif _is_amount_change(text, m.start(), m.end(), lang):
         return None
@@ -810,6 +812,34 @@ def _sector_share(text: str, start: int) -> bool:
     return bool(subject and subject.end() <= start and
                 not _COST_CLAUSE.search(text, subject.end(), start) and
                 not _other_clause("en").search(text, subject.end(), start))
+
+
+@lru_cache(maxsize=1)
+def _energy_units() -> tuple[re.Pattern, re.Pattern]:
+    r = rules()
+    units = "|".join(f"(?:{p})" for p in r.get("percent_energy_before") or ["(?!)"])
+    wholes = "|".join(f"(?:{p})" for p in r.get("percent_energy_wholes") or ["(?!)"])
+    return (re.compile(units, re.I | re.U),
+            re.compile(r"\s*(?:of|de|des|du|del|da|do|der|des|от)?\s*(?:[\w'’-]+\s+){0,3}?"
+                       rf"(?:l['’])?(?:{wholes})(?!\w)", re.I | re.U))
+
+
+# What stands between an amount of energy and a share of it: no tonnage, ounce or percentage
+_MEASURE_BETWEEN = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent|tonnes?|tons?|t\b|ounces?|oz\b|"
+                              r"mt\b|kt\b|moz\b|lb\b|pounds?)|[.;!?]\s", re.I)
+
+
+def _energy_share(text: str, start: int, end: int) -> bool:
+    """A share of a supply or demand right after an amount of electricity or water
+    (``percent_energy_before``, ``percent_energy_wholes``)."""
+    units, wholes = _energy_units()
+    if not wholes.match(text, end):
+        return False
+    before = text[max(0, start - 100):start]
+    found = None
+    for found in units.finditer(before):
+        pass
+    return found is not None and not _MEASURE_BETWEEN.search(before, found.end())
 
 
 @lru_cache(maxsize=1)

@@ -203,3 +203,20 @@ def test_opex_royalties_per_unit_ore_reserves_and_land(analyse, lang, text, expe
 ])
 def test_credits_ratios_targets_wages_and_yields(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # several sentences: the noise of a sentence naming no mineral is not carried to it
+    ("Copper output at the mine rose to 95,000 tonnes in the quarter. C1 costs were $1.80 per "
+     "pound. The mine moved 35 million tonnes of material.", {("copper", 95000)}),
+    ("The aluminium smelter makes 300,000 tonnes of metal a year. It consumes about 4.1 "
+     "terawatt hours of electricity, some 20% of the country's supply.",
+     {("aluminium", 300000)}),
+    ("The aluminium smelter uses 900 MW of power, about 6% of national demand.", set()),
+    ("The clean energy transition favours Congo, which has 70% of global cobalt supply.",
+     {("cobalt", 70)}),
+    ("Iron ore futures in Dalian rose 1% to 805 yuan a tonne. Freight from Brazil to China "
+     "cost $21 a tonne.", {("iron_ore", 805)}),
+])
+def test_passages_of_several_sentences(analyse, text, expected):
+    assert figures(analyse(text)) == expected
