@@ -796,7 +796,20 @@ def _unit_cost(text: str, start: int) -> bool:
     for found in cost.finditer(clause + text[start:start + 20]):
         if found.start() < len(clause) and not _COST_COMPARED.search(clause, 0, found.start()):
             last = found
-    return last is not None and not price.search(clause, last.end())
+    if last is None or price.search(clause, last.end()):
+        return False
+    cause, sale = _unit_cost_verbs()
+    if cause.search(clause, last.end()):
+        return False    # "Rising energy costs pushed aluminium to $2,700 a tonne"
+    sold = sale.search(clause, last.end())
+    return not (sold and len(clause[last.end():sold.start()].split()) >= 3)
+
+
+@lru_cache(maxsize=1)
+def _unit_cost_verbs() -> tuple[re.Pattern, re.Pattern]:
+    r = rules()
+    return tuple(re.compile("|".join(f"(?:{p})" for p in r.get(key) or ["(?!)"]), re.I | re.U)
+                 for key in ("unit_cost_cause_verbs", "unit_cost_sale_verbs"))
 
 
 @lru_cache(maxsize=1)

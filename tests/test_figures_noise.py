@@ -220,3 +220,20 @@ def test_credits_ratios_targets_wages_and_yields(analyse, text, expected):
 ])
 def test_passages_of_several_sentences(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a cost as a cause or an aside, and tailings retreated for metal: the figures stay
+    ("en", "Rising power costs pushed zinc to $2,900 a tonne on the LME.", {("zinc", 2900)}),
+    ("en", "Costs aside, the miner sold 510,000 ounces of gold at $2,380 an ounce.",
+     {("gold", 510000), ("gold", 2380)}),
+    ("en", "Cathode output at the refinery was 180,000 tonnes; tailings retreatment added 9,000 "
+     "tonnes of copper.", {("copper", 180000), ("copper", 9000)}),
+    ("en", "Water shortages cut the mine's copper production to 330,000 tonnes.",
+     {("copper", 330000)}),
+    ("es", "El precio del cobre cayó a 8.900 dólares por tonelada, por debajo del costo de "
+     "producción de muchas minas.", {("copper", 8900)}),
+    ("de", "Trotz höherer Kosten förderte die Mine 190.000 Tonnen Zink.", {("zinc", 190000)}),
+])
+def test_costs_as_causes_and_asides(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
