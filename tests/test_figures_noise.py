@@ -237,3 +237,21 @@ def test_passages_of_several_sentences(analyse, text, expected):
 ])
 def test_costs_as_causes_and_asides(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Die Mine verarbeitete 6 Millionen Tonnen Erz mit einem Kupfergehalt von 0,9 Prozent.",
+     set()),
+    ("de", "Die Zinkhütte ist zu 85 Prozent ausgelastet und produziert 300.000 Tonnen Zink im "
+     "Jahr.", {("zinc", 300000)}),
+    ("es", "La mina opera al 75 % de su capacidad y produjo 90.000 toneladas de cobre.",
+     {("copper", 90000)}),
+    ("ru", "Завод переработал 5 млн тонн руды с содержанием никеля 1,3%.", set()),
+    ("ru", "Роялти на добычу серебра составляет 5%.", set()),
+    ("fr", "Les coûts opérationnels de la mine de cuivre ont grimpé à 2,40 dollars la livre.",
+     set()),
+    ("pt", "O frete do minério de ferro do Brasil para a China subiu para 26 dólares por "
+     "tonelada.", set()),
+])
+def test_grades_capacity_and_royalties_in_other_languages(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
