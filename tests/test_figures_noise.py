@@ -255,3 +255,16 @@ def test_costs_as_causes_and_asides(analyse, lang, text, expected):
 ])
 def test_grades_capacity_and_royalties_in_other_languages(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The lithium project would use 4% of Zimbabwe's national grid capacity.", set()),
+    ("The nickel price must rise to $20,000 for the project to go ahead.", set()),
+    ("The lead mine's reserves grade 6% lead; contained lead is 1.2 million tonnes.",
+     {("lead", 1.2e6)}),
+    ("The gold miner's stock trades at $3.10 (NYSE: ABC), while gold trades at $2,610.",
+     {("gold", 2610)}),
+    ("LME copper stocks fell to 98,000 tonnes on Tuesday.", {("copper", 98000)}),
+])
+def test_grid_conditions_grades_and_stocks(analyse, text, expected):
+    assert figures(analyse(text)) == expected
