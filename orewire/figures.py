@@ -798,8 +798,8 @@ def _unit_cost(text: str, start: int) -> bool:
             last = found
     if last is None or price.search(clause, last.end()):
         return False
-    cause, sale = _unit_cost_verbs()
-    if cause.search(clause, last.end()):
+    cause, sale, price_verb = _unit_cost_verbs()
+    if cause.search(clause, last.end()) or price_verb.search(clause, last.end()):
         return False    # "Rising energy costs pushed aluminium to $2,700 a tonne"
     sold = sale.search(clause, last.end())
     return not (sold and len(clause[last.end():sold.start()].split()) >= 3)
@@ -809,7 +809,8 @@ def _unit_cost(text: str, start: int) -> bool:
 def _unit_cost_verbs() -> tuple[re.Pattern, re.Pattern]:
     r = rules()
     return tuple(re.compile("|".join(f"(?:{p})" for p in r.get(key) or ["(?!)"]), re.I | re.U)
-                 for key in ("unit_cost_cause_verbs", "unit_cost_sale_verbs"))
+                 for key in ("unit_cost_cause_verbs", "unit_cost_sale_verbs",
+                             "unit_cost_price_verbs"))
 
 
 @lru_cache(maxsize=1)

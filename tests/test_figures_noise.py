@@ -268,3 +268,22 @@ def test_grades_capacity_and_royalties_in_other_languages(analyse, lang, text, e
 ])
 def test_grid_conditions_grades_and_stocks(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "La mine a extrait 15 millions de tonnes de roches stériles pour 250 000 onces d'or.",
+     {("gold", 250000)}),
+    ("de", "Die Silbermine bewegte 20 Millionen Tonnen Gestein, um 9 Millionen Unzen Silber zu "
+     "gewinnen.", {("silver", 9e6)}),
+    ("de", "Die Kupferhütte benötigt 3 Prozent der deutschen Stromerzeugung.", set()),
+    ("de", "Die Schmelzlöhne für Kupferkonzentrat liegen bei 25 Dollar je Tonne, Kupfer kostet "
+     "9.700 Dollar je Tonne.", {("copper", 9700)}),
+    ("fr", "Le fret entre le Brésil et la Chine coûte 20 dollars la tonne de minerai de fer.",
+     set()),
+    ("es", "La mina movió 120 millones de toneladas de roca estéril y produjo 300.000 toneladas "
+     "de cobre.", {("copper", 300000)}),
+    ("es", "Las reservas de mineral de la mina suman 400 millones de toneladas con ley de 0,7 % "
+     "de cobre.", set()),
+])
+def test_waste_rock_grades_and_power_in_other_languages(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
