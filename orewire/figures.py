@@ -730,7 +730,9 @@ def _other_whole() -> re.Pattern:
     return re.compile(r"^\s*(?:(?:of|de|des|du|del|da|do|der|от)\s+|(?=[а-яё]))(?:[\w'’-]+\s+){0,3}?"
                       r"(?:l['’]|d['’])?"
                       rf"(?:{_alternation(rules().get('percent_of_other_wholes') or ['(?!)'])})"
-                      r"(?!\w)", re.I | re.U)
+                      r"(?!\w)(?!\s+(?:"
+                      rf"{_alternation(rules().get('other_wholes_not_followed_by') or ['(?!)'])})"
+                      r"(?!\w))", re.I | re.U)
 
 
 @lru_cache(maxsize=1)

@@ -287,3 +287,12 @@ def test_grid_conditions_grades_and_stocks(analyse, text, expected):
 ])
 def test_waste_rock_grades_and_power_in_other_languages(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a whole of power or energy used as an adjective of the mineral's market
+    ("Lithium makes up about 5% of energy transition metals demand today.", {("lithium", 5)}),
+    ("About 30% of the nickel plant's energy comes from coal-fired power.", set()),
+])
+def test_energy_as_a_whole_and_as_an_adjective(analyse, text, expected):
+    assert figures(analyse(text)) == expected
