@@ -296,3 +296,15 @@ def test_waste_rock_grades_and_power_in_other_languages(analyse, lang, text, exp
 ])
 def test_energy_as_a_whole_and_as_an_adjective(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # minerals' own forms and "the material" that refers back stay figures
+    ("Cobalt exports resumed. Congo shipped 18,000 tonnes of the material in the quarter.",
+     {("cobalt", 18000)}),
+    ("Turkey exported 1.2 million tonnes of boric acid last year.", {("boron", 1.2e6)}),
+    ("Mexico shipped 400,000 tonnes of acid-grade fluorspar in 2024.", {("fluorspar", 400000)}),
+    ("Rio Tinto produced 1.1 million tonnes of titanium slag.", {("titanium", 1.1e6)}),
+])
+def test_minerals_forms_beside_the_reagent_words(analyse, text, expected):
+    assert figures(analyse(text)) == expected
