@@ -789,14 +789,26 @@ _COST_COMPARED = re.compile(r"(?<!\w)(?:below|above|under|over|near|beneath|than
 def _unit_cost(text: str, start: int) -> bool:
     """A cost of mining or processing a unit in the amount's clause before it, with no
     price word after the cost word ("all-in sustaining cost was $1,050 a tonne"; not
-    "cash costs of $92, against a realised price of $135")."""
+    "cash costs of $92, against a realised price of $135"). A bare noun of cost
+    (``unit_cost_nouns``) counts only as the amount's own subject: no comma and few words
+    between, no word of circumstance before it ("Despite rising costs, copper hit ...")."""
     cost, price = _unit_costs()
     clause = _COST_CLAUSE.split(text[max(0, start - 100):start])[-1]
     clause = _other_clause("en").split(clause)[-1]
+    offset = start - len(clause)     # where the clause starts in the text
+    nouns, context, most = _unit_cost_nouns()
     last = None
     # the amount itself is read too: "cost $2,650" is the verb of a price
     for found in cost.finditer(clause + text[start:start + 20]):
         if found.start() < len(clause) and not _COST_COMPARED.search(clause, 0, found.start()):
+            last = found
+    for found in nouns.finditer(clause + text[start:start + 20]):
+        between = clause[found.end():]
+        if found.start() < len(clause) and (last is None or found.start() > last.start()) \
+                and "," not in between and len(between.split()) <= most \
+                and not _COST_COMPARED.search(clause, 0, found.start()) \
+                and not context.search(text, max(0, offset + found.start() - 60),
+                                       offset + found.start()):
             last = found
     if last is None or price.search(clause, last.end()):
         return False
@@ -805,6 +817,21 @@ def _unit_cost(text: str, start: int) -> bool:
         return False    # "Rising energy costs pushed aluminium to $2,700 a tonne"
     sold = sale.search(clause, last.end())
     return not (sold and len(clause[last.end():sold.start()].split()) >= 3)
+
+
+@lru_cache(maxsize=1)
+def _unit_cost_nouns() -> tuple[re.Pattern, re.Pattern, int]:
+    """The bare nouns of cost, the words of circumstance before them and the most words
+    between a noun and its amount (``unit_cost_nouns``, ``unit_cost_noun_context_before``,
+    ``unit_cost_noun_context_words``, ``unit_cost_noun_max_words``)."""
+    r = rules()
+    nouns = re.compile("|".join(f"(?:{p})" for p in r.get("unit_cost_nouns") or ["(?!)"]),
+                       re.I | re.U)
+    words = int(r.get("unit_cost_noun_context_words", 3))
+    context = re.compile("(?:" + "|".join(f"(?:{p})" for p in
+                                          r.get("unit_cost_noun_context_before") or ["(?!)"])
+                         + rf")(?!\w)\s+(?:\S+\s+){{0,{words}}}$", re.I | re.U)
+    return nouns, context, int(r.get("unit_cost_noun_max_words", 6))
 
 
 @lru_cache(maxsize=1)

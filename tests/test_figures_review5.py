@@ -1,0 +1,55 @@
+"""Recall twins of the noise rules (review 5): a real price, share or tonnage that the
+rules for unit costs, premiums, energy shares, ore reserves and a company's stock must
+leave alone, and the non-figures those rules were written for. Every sentence here is
+our own writing."""
+from __future__ import annotations
+
+import pytest
+
+
+def figures(row):
+    return {(m["mineral"], round(f["value"], 4)) for m in row["minerals"] for f in m["figures"]}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a bare cost noun that is context, not the amount's subject: the price stays
+    ("en", "With input costs rising across the sector, silver climbed to $33.40 an ounce.",
+     {("silver", 33.4)}),
+    ("en", "Platinum, often bought as a shield against soaring household costs, rose to "
+     "$1,040 an ounce.", {("platinum", 1040)}),
+    ("en", "Cobalt cost battery makers roughly $15 a pound in spot deals last month.",
+     {("cobalt", 15)}),
+    ("en", "An ounce of palladium costs more than $1,100 in Zurich these days.",
+     {("palladium", 1100)}),
+    ("de", "Eine Unze Silber kosten Händler in München derzeit rund 31 Euro.",
+     {("silver", 31)}),
+    ("de", "Trotz gestiegener Transportkosten kletterte Nickel auf 16.900 Dollar je Tonne.",
+     {("nickel", 16900)}),
+    ("fr", "Malgré des coûts en hausse, le zinc a grimpé à 2 870 dollars la tonne.",
+     {("zinc", 2870)}),
+    ("es", "Pese a los costes logísticos, el estaño subió a 31.500 dólares por tonelada.",
+     {("tin", 31500)}),
+    ("pt", "Apesar dos custos logísticos, o níquel subiu para 16.800 dólares por tonelada.",
+     {("nickel", 16800)}),
+    ("pt", "O custo do frete aumentou e o cobre foi vendido a 9.700 dólares por tonelada.",
+     {("copper", 9700)}),
+    ("ru", "Несмотря на рост издержек, никель подорожал до 16900 долларов за тонну.",
+     {("nickel", 16900)}),
+    # a plural premium that is no amount's subject
+    ("en", "Regional premiums apart, LME zinc rose to $2,910 a tonne.", {("zinc", 2910)}),
+    # the bare nouns as the amount's own subject stay unit costs
+    ("en", "Costs at the silver mine were $19 an ounce in the quarter.", set()),
+    ("en", "The nickel producer said its costs rose to $7.20 a pound.", set()),
+    ("de", "Die Kosten der Silbermine stiegen auf 20 Dollar je Unze.", set()),
+    ("es", "Los costos de la mina de cobre subieron a 2,30 dólares por libra.", set()),
+    ("es", "El costo total sostenido de la mina de oro fue de 1.350 dólares por onza.", set()),
+    ("ru", "Затраты на добычу никеля составили 9000 долларов за тонну.", set()),
+    # a company's margin is no share of the mineral
+    ("en", "Zinc sales reached 120,000 tonnes, and the group's operating margin was 28%.",
+     {("zinc", 120000)}),
+    ("fr", "La production de cobalt a atteint 9 000 tonnes et la marge brute est de 31 %.",
+     {("cobalt", 9000)}),
+    ("en", "The mine produced 40% of the country's cobalt.", {("cobalt", 40)}),
+])
+def test_cost_nouns_premiums_and_margins(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
