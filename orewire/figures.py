@@ -258,7 +258,7 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
     if family == "percent":
         if groups.get("sign") or _is_change(text, m.start("num"), m.end(), lang):
             return None
-        if _energy_share(text, m.start(), m.end()):
+        if _energy_share(text, m.start(), m.end(), lang):
             return None   # "4.6 TWh of electricity, some 25% of the country's supply"
         unit = "percent"
     elif _is_amount_change(text, m.start(), m.end(), lang):
@@ -868,15 +868,39 @@ def _energy_units() -> tuple[re.Pattern, re.Pattern]:
 
 
 # What stands between an amount of energy and a share of it: no tonnage, ounce or percentage
-_MEASURE_BETWEEN = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent|tonnes?|tons?|t\b|ounces?|oz\b|"
-                              r"mt\b|kt\b|moz\b|lb\b|pounds?)|[.;!?]\s", re.I)
+# (a scale word may stand in the tonnage: "2.7 million tonnes of copper")
+_MEASURE_BETWEEN = re.compile(r"\d[\d.,]*\s*(?:(?:million|billion|thousand|mln|bn|m|k|"
+                              r"millions?|milliards?|millionen|milliarden|millones|mil|"
+                              r"milh(?:ões|ão)|млн\.?|млрд\.?|тыс\.?)\s+)?"
+                              r"(?:%|per\s?cent|tonnes?|tons?|t\b|ounces?|oz\b|mt\b|kt\b|"
+                              r"moz\b|lb\b|pounds?|toneladas?|tonnen|тонн\w*|onces?|onzas?|"
+                              r"onças?|unzen|унци\w*)|[.;!?]\s", re.I | re.U)
 
 
-def _energy_share(text: str, start: int, end: int) -> bool:
+@lru_cache(maxsize=8)
+def _mineral_names(lang: str) -> re.Pattern:
+    """The names of minerals in English and in the text's language (from
+    seeds/minerals.yaml)."""
+    from orewire.lexicon import alias_table  # noqa: PLC0415 (lexicon loads its seeds)
+    names: set[str] = set()
+    for table_lang in {"en", lang}:
+        lower, exact, _false, _ambiguous = alias_table(table_lang)
+        names.update(lower)
+        names.update(a.lower() for a in exact)
+    return re.compile(rf"(?<!\w)(?:{_spellings(names)})(?!\w)", re.I | re.U)
+
+
+def _energy_share(text: str, start: int, end: int, lang: str = "en") -> bool:
     """A share of a supply or demand right after an amount of electricity or water
-    (``percent_energy_before``, ``percent_energy_wholes``)."""
+    (``percent_energy_before``, ``percent_energy_wholes``), where the whole names no
+    mineral ("85% of lithium demand", "60% потребления угля" are the mineral's)."""
     units, wholes = _energy_units()
-    if not wholes.match(text, end):
+    whole = wholes.match(text, end)
+    if not whole:
+        return False
+    # the whole and up to three words after it, in its clause ("de la demanda de litio")
+    after = re.split(r"[,;:.!?()]", text[whole.end():whole.end() + 40])[0].split()[:3]
+    if _mineral_names(lang).search(text[end:whole.end()] + " " + " ".join(after)):
         return False
     before = text[max(0, start - 100):start]
     found = None

@@ -53,3 +53,44 @@ def figures(row):
 ])
 def test_cost_nouns_premiums_and_margins(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an energy or water word near a share whose whole names a mineral: the mineral's share
+    ("en", "Wind turbines and electricity networks take about 25% of rare earth demand.",
+     {("rare_earth_elements", 25)}),
+    ("en", "Grid batteries that store electricity now absorb 15% of global vanadium supply.",
+     {("vanadium", 15)}),
+    ("es", "Los cables que transportan electricidad representan el 40% del consumo de cobre.",
+     {("copper", 40)}),
+    ("ru", "На выработку электроэнергии приходится 55% потребления угля в регионе.",
+     {("coal", 55)}),
+    ("en", "Powered by 300 MW of geothermal energy, the country's plants make 3% of world "
+     "aluminium output.", {("aluminium", 3)}),
+    # a tonnage written with a scale word ends the energy word's reach
+    ("en", "Using water piped from the coast, Chile's mines produced 5.3 million tonnes of "
+     "copper, 24% of world output.", {("copper", 5.3e6), ("copper", 24)}),
+    # the non-figures the rule was written for stay so
+    ("en", "The zinc smelter burns about 3.1 TWh of electricity, some 18% of the region's "
+     "supply.", set()),
+    ("en", "The nickel mine will use 9 gigalitres of water a year, 6% of the valley's "
+     "consumption.", set()),
+])
+def test_energy_shares_of_a_mineral(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the metal that ore reserves contain is the metal's tonnage
+    ("The group's ore reserves hold 2.4 million tonnes of nickel.", {("nickel", 2.4e6)}),
+    ("Ore resources at the project contain 900,000 tonnes of zinc.", {("zinc", 900000)}),
+    ("The copper mine's ore reserves rose to 410 million tonnes.", set()),
+    # a relative clause about the company's shares, closed by a comma, is no stock subject
+    ("The producer, whose shares rose 4% in Sydney, shipped 2.1 million tonnes of iron ore "
+     "in June.", {("iron_ore", 2.1e6)}),
+    ("The silver miner, whose shares slid 5%, produced 14 million ounces of silver.",
+     {("silver", 14e6)}),
+    ("The gold miner's stock trades at $4.20 in Toronto.", set()),
+])
+def test_contained_metal_and_relative_stock_clauses(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
