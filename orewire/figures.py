@@ -796,7 +796,7 @@ def _unit_cost(text: str, start: int) -> bool:
     clause = _COST_CLAUSE.split(text[max(0, start - 100):start])[-1]
     clause = _other_clause("en").split(clause)[-1]
     offset = start - len(clause)     # where the clause starts in the text
-    nouns, context, most = _unit_cost_nouns()
+    nouns, context, most, least = _unit_cost_nouns()
     last = None
     # the amount itself is read too: "cost $2,650" is the verb of a price
     for found in cost.finditer(clause + text[start:start + 20]):
@@ -807,8 +807,9 @@ def _unit_cost(text: str, start: int) -> bool:
         if found.start() < len(clause) and (last is None or found.start() > last.start()) \
                 and "," not in between and len(between.split()) <= most \
                 and not _COST_COMPARED.search(clause, 0, found.start()) \
-                and not context.search(text, max(0, offset + found.start() - 60),
-                                       offset + found.start()):
+                and not (len(between.split()) >= least and
+                         context.search(text, max(0, offset + found.start() - 60),
+                                        offset + found.start())):
             last = found
     if last is None or price.search(clause, last.end()):
         return False
@@ -820,10 +821,11 @@ def _unit_cost(text: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _unit_cost_nouns() -> tuple[re.Pattern, re.Pattern, int]:
-    """The bare nouns of cost, the words of circumstance before them and the most words
-    between a noun and its amount (``unit_cost_nouns``, ``unit_cost_noun_context_before``,
-    ``unit_cost_noun_context_words``, ``unit_cost_noun_max_words``)."""
+def _unit_cost_nouns() -> tuple[re.Pattern, re.Pattern, int, int]:
+    """The bare nouns of cost, the words of circumstance before them, the most words
+    between a noun and its amount and the fewest for a word of circumstance to count
+    (``unit_cost_nouns``, ``unit_cost_noun_context_before``, ``unit_cost_noun_context_words``,
+    ``unit_cost_noun_max_words``, ``unit_cost_noun_context_min_between``)."""
     r = rules()
     nouns = re.compile("|".join(f"(?:{p})" for p in r.get("unit_cost_nouns") or ["(?!)"]),
                        re.I | re.U)
@@ -831,7 +833,8 @@ def _unit_cost_nouns() -> tuple[re.Pattern, re.Pattern, int]:
     context = re.compile("(?:" + "|".join(f"(?:{p})" for p in
                                           r.get("unit_cost_noun_context_before") or ["(?!)"])
                          + rf")(?!\w)\s+(?:\S+\s+){{0,{words}}}$", re.I | re.U)
-    return nouns, context, int(r.get("unit_cost_noun_max_words", 6))
+    return (nouns, context, int(r.get("unit_cost_noun_max_words", 8)),
+            int(r.get("unit_cost_noun_context_min_between", 3)))
 
 
 @lru_cache(maxsize=1)

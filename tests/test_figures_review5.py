@@ -44,6 +44,14 @@ def figures(row):
     ("es", "Los costos de la mina de cobre subieron a 2,30 dólares por libra.", set()),
     ("es", "El costo total sostenido de la mina de oro fue de 1.350 dólares por onza.", set()),
     ("ru", "Затраты на добычу никеля составили 9000 долларов за тонну.", set()),
+    # a cost named right before its amount after a word of circumstance is still the cost
+    ("en", "With costs at $14 an ounce, the silver miner stays in profit.", set()),
+    ("en", "Despite costs running near $1,250 an ounce, the gold miner kept its payout.",
+     set()),
+    ("de", "Trotz Kosten von 19 Dollar je Unze bleibt die Silbermine rentabel.", set()),
+    ("es", "Pese a costos de 19 dólares por onza, la mina de plata sigue rentable.", set()),
+    # the verb "costs" before a bound is a price
+    ("en", "A tonne of tin costs about $31,000 in Rotterdam.", {("tin", 31000)}),
     # a company's margin is no share of the mineral
     ("en", "Zinc sales reached 120,000 tonnes, and the group's operating margin was 28%.",
      {("zinc", 120000)}),
