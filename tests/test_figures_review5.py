@@ -83,6 +83,10 @@ def test_cost_nouns_premiums_and_margins(analyse, lang, text, expected):
      "supply.", set()),
     ("en", "The nickel mine will use 9 gigalitres of water a year, 6% of the valley's "
      "consumption.", set()),
+    # a whole of power or water that names a mineral's district is still power's
+    ("en", "The zinc mine draws 180 MW, about 9% of the zinc belt's power demand.", set()),
+    ("en", "The copper mine's desalination plant will use 120 MW, about 3% of Chile's "
+     "copper-mining power demand.", set()),
 ])
 def test_energy_shares_of_a_mineral(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
