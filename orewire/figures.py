@@ -192,8 +192,12 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
             continue
         taken.append((s, e))  # a skipped change ("rose 4%") still hides what it covers
         fig = _figure(family, m, text, lang, mt_million, sterling)
-        if fig is not None and not (not_figure and not_figure[0] == family and
-                                    _EARLIER_LEVEL.fullmatch(text[not_figure[1]:s])):
+        earlier = not_figure and not_figure[0] == family and \
+            _EARLIER_LEVEL.fullmatch(text, not_figure[1], s)
+        if fig is not None and not (earlier and not _unit_costs()[1].search(
+                text, earlier.start("cmp"), s)):
+            # (not where the level compared is named a price: "need prices of $15,000 to
+            # cover costs, versus a spot price of $9,800")
             found.append(fig)
         elif fig is None and (_is_rate(text, s, e, lang) or
                               family == "money" and _is_accounts(text, s, e)):
@@ -226,7 +230,7 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
 # of $165 a tonne, down from $274", "payables rose to 95% of the metal price from 60%"):
 # that earlier level is a rate or an account as well.
 # ("de" and "von" are more often "of" than "from": not here)
-_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?:from|desde|compared\s+(?:with|to)|"
+_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?P<cmp>from|desde|compared\s+(?:with|to)|"
                             r"versus|vs\.?)\s+\D{0,20}", re.I | re.U)
 
 
@@ -245,6 +249,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             text[max(0, m.start() - 60):m.start("num")]) or _of_goods(text, m.start(), m.end()) \
             or _mixed_equivalent(text, m.start(), m.end()):
         return None
+    if family in ("percent", "money") and _sector_share(text, m.start()):
+        return None     # "Mining accounted for 14% of GDP and 60% of exports": mining's
     if family == "money" and not groups.get("scale") and _is_bound(text, m.start("num"), lang):
         return None     # "to trade above $3,300 an ounce", "abaixo de 90 dólares": a bound
     if family == "money" and _crossed().search(text[max(0, m.start() - 60):m.start()]):
@@ -252,10 +258,14 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
     if family == "percent":
         if groups.get("sign") or _is_change(text, m.start("num"), m.end(), lang):
             return None
+        if _energy_share(text, m.start(), m.end(), lang):
+            return None   # "4.6 TWh of electricity, some 25% of the country's supply"
         unit = "percent"
     elif _is_amount_change(text, m.start(), m.end(), lang):
         return None
     elif family == "money":
+        if (groups.get("per") or not groups.get("scale")) and _unit_cost(text, m.start()):
+            return None   # "AISC of $1,611 an ounce", "cut its cost guidance to $18 a tonne"
         if m.group("cur") in ("R", "r") and (m.group("cur") == "r" or not (
                 groups.get("scale") or groups.get("per") or
                 re.search(r"\d[,.\s]\d{3}(?!\d)", m.group("num")))):
@@ -320,6 +330,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
                                                      product.group(0), re.I)):
             return None    # "80 kg each", "20 kg in a petrol car": a product's content
             # ("two smelters make 200,000 tonnes each" is each one's output)
+        if unit.startswith("tonnes") and _not_mineral_mass(text, m.start(), m.end()):
+            return None    # "1.4 million tonnes of carbon dioxide", "12.5 Mt of ore milled"
         if unit == "mtu":
             return None    # "3,000 mtu" alone is a quantity of WO3 units, kept only in prices
         if re.match(r"\s*(?:per\s+(?:annum|year)|a\s+year(?![\s-]+(?:earlier|ago|before|"
@@ -714,9 +726,14 @@ def _of_goods(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _other_whole() -> re.Pattern:
     """"of" and a whole that is not a mineral's market (``percent_of_other_wholes``)."""
-    return re.compile(r"^\s*(?:of|de|des|du|del|da|do|der|от)\s+(?:[\w'’-]+\s+){0,3}?"
+    # (Russian writes the whole in the genitive, with no word for "of": "10% электроэнергии
+    # региона"; French elides the article: "7 % de l'électricité")
+    return re.compile(r"^\s*(?:(?:of|de|des|du|del|da|do|der|от)\s+|(?=[а-яё]))(?:[\w'’-]+\s+){0,3}?"
+                      r"(?:l['’]|d['’])?"
                       rf"(?:{_alternation(rules().get('percent_of_other_wholes') or ['(?!)'])})"
-                      r"(?!\w)", re.I | re.U)
+                      r"(?!\w)(?!\s+(?:"
+                      rf"{_alternation(rules().get('other_wholes_not_followed_by') or ['(?!)'])})"
+                      r"(?!\w))", re.I | re.U)
 
 
 @lru_cache(maxsize=1)
@@ -741,6 +758,193 @@ def _mixed_equivalent(text: str, start: int, end: int) -> bool:
     after = re.split(r"[.;:!?]\s|,\s|\d|\b(?:and|or|while|et|y|e|und|и)\b",
                      text[end:end + 40])[0]
     return bool(_equivalents().search(before) or _equivalents().search(after))
+
+
+@lru_cache(maxsize=1)
+def _unit_costs() -> tuple[re.Pattern, re.Pattern]:
+    """Cost words and the price words that override them (``unit_cost_before``,
+    ``unit_cost_price_cues``)."""
+    r = rules()
+    return (re.compile("|".join(f"(?:{p})" for p in r.get("unit_cost_before") or ["(?!)"]),
+                       re.I | re.U),
+            re.compile("|".join(f"(?:{p})" for p in r.get("unit_cost_price_cues") or ["(?!)"]),
+                       re.I | re.U))
+
+
+# Where a cost's clause starts: past commas of a name or a place ("Spot TCs for copper
+# concentrate fell below zero, to minus $10 a tonne"), not past a comma that opens
+# another clause ("Costs rose, and copper fell to $8,000 a tonne").
+_COST_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s*(?:and|but|while|as|which|after|with|yet|"
+                          r"et|mais|avec|und|aber|mit|y|pero|con|e|mas|com|и|но|а|с)\b",
+                          re.I | re.U)
+
+
+# A cost as what something is compared with ("Lithium prices have fallen below the cost
+# of production for a quarter of mines, to $9,500 a tonne"): not the amount's subject.
+_COST_COMPARED = re.compile(r"(?<!\w)(?:below|above|under|over|near|beneath|than|cover|covers|"
+                            r"covering|sous|unter|über|por\s+debajo\s+de|abaixo\s+de|ниже)\s+"
+                            r"(?:the\s+|its\s+|their\s+|a\s+|le\s+|la\s+|les\s+|den\s+|"
+                            r"die\s+|el\s+|los\s+|o\s+|os\s+)?(?:[\w-]+\s+){0,2}$", re.I | re.U)
+
+
+def _unit_cost(text: str, start: int) -> bool:
+    """A cost of mining or processing a unit in the amount's clause before it, with no
+    price word after the cost word ("all-in sustaining cost was $1,050 a tonne"; not
+    "cash costs of $92, against a realised price of $135"). A bare noun of cost
+    (``unit_cost_nouns``) counts only as the amount's own subject: no comma and few words
+    between, no word of circumstance before it ("Despite rising costs, copper hit ...")."""
+    cost, price = _unit_costs()
+    clause = _COST_CLAUSE.split(text[max(0, start - 100):start])[-1]
+    clause = _other_clause("en").split(clause)[-1]
+    offset = start - len(clause)     # where the clause starts in the text
+    nouns, context, most, least = _unit_cost_nouns()
+    last = None
+    # the amount itself is read too: "cost $2,650" is the verb of a price
+    for found in cost.finditer(clause + text[start:start + 20]):
+        if found.start() < len(clause) and not _COST_COMPARED.search(clause, 0, found.start()):
+            last = found
+    for found in nouns.finditer(clause + text[start:start + 20]):
+        between = clause[found.end():]
+        if found.start() < len(clause) and (last is None or found.start() > last.start()) \
+                and "," not in between and len(between.split()) <= most \
+                and not _COST_COMPARED.search(clause, 0, found.start()) \
+                and not (len(between.split()) >= least and
+                         context.search(text, max(0, offset + found.start() - 60),
+                                        offset + found.start())):
+            last = found
+    if last is None or price.search(clause, last.end()):
+        return False
+    cause, sale, price_verb = _unit_cost_verbs()
+    if cause.search(clause, last.end()) or price_verb.search(clause, last.end()):
+        return False    # "Rising energy costs pushed aluminium to $2,700 a tonne"
+    sold = sale.search(clause, last.end())
+    return not (sold and len(clause[last.end():sold.start()].split()) >= 3)
+
+
+@lru_cache(maxsize=1)
+def _unit_cost_nouns() -> tuple[re.Pattern, re.Pattern, int, int]:
+    """The bare nouns of cost, the words of circumstance before them, the most words
+    between a noun and its amount and the fewest for a word of circumstance to count
+    (``unit_cost_nouns``, ``unit_cost_noun_context_before``, ``unit_cost_noun_context_words``,
+    ``unit_cost_noun_max_words``, ``unit_cost_noun_context_min_between``)."""
+    r = rules()
+    nouns = re.compile("|".join(f"(?:{p})" for p in r.get("unit_cost_nouns") or ["(?!)"]),
+                       re.I | re.U)
+    words = int(r.get("unit_cost_noun_context_words", 3))
+    context = re.compile("(?:" + "|".join(f"(?:{p})" for p in
+                                          r.get("unit_cost_noun_context_before") or ["(?!)"])
+                         + rf")(?!\w)\s+(?:\S+\s+){{0,{words}}}$", re.I | re.U)
+    return (nouns, context, int(r.get("unit_cost_noun_max_words", 8)),
+            int(r.get("unit_cost_noun_context_min_between", 3)))
+
+
+@lru_cache(maxsize=1)
+def _unit_cost_verbs() -> tuple[re.Pattern, re.Pattern]:
+    r = rules()
+    return tuple(re.compile("|".join(f"(?:{p})" for p in r.get(key) or ["(?!)"]), re.I | re.U)
+                 for key in ("unit_cost_cause_verbs", "unit_cost_sale_verbs",
+                             "unit_cost_price_verbs"))
+
+
+@lru_cache(maxsize=1)
+def _sector_subject() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules().get("sector_share_subjects")
+                               or ["(?!)"]), re.I | re.U)
+
+
+def _sector_share(text: str, start: int) -> bool:
+    """Mining as a whole is the subject of the first clause, and the figure is in it
+    (``sector_share_subjects``)."""
+    subject = _sector_subject().match(text)
+    return bool(subject and subject.end() <= start and
+                not _COST_CLAUSE.search(text, subject.end(), start) and
+                not _other_clause("en").search(text, subject.end(), start))
+
+
+@lru_cache(maxsize=1)
+def _energy_units() -> tuple[re.Pattern, re.Pattern]:
+    r = rules()
+    units = "|".join(f"(?:{p})" for p in r.get("percent_energy_before") or ["(?!)"])
+    wholes = "|".join(f"(?:{p})" for p in r.get("percent_energy_wholes") or ["(?!)"])
+    return (re.compile(units, re.I | re.U),
+            re.compile(r"\s*(?:of|de|des|du|del|da|do|der|des|от)?\s*(?:[\w'’-]+\s+){0,3}?"
+                       rf"(?:l['’])?(?:{wholes})(?!\w)", re.I | re.U))
+
+
+# What stands between an amount of energy and a share of it: no tonnage, ounce or percentage
+# (a scale word may stand in the tonnage: "2.7 million tonnes of copper")
+_MEASURE_BETWEEN = re.compile(r"\d[\d.,]*\s*(?:(?:million|billion|thousand|mln|bn|m|k|"
+                              r"millions?|milliards?|millionen|milliarden|millones|mil|"
+                              r"milh(?:ões|ão)|млн\.?|млрд\.?|тыс\.?)\s+)?"
+                              r"(?:%|per\s?cent|tonnes?|tons?|t\b|ounces?|oz\b|mt\b|kt\b|"
+                              r"moz\b|lb\b|pounds?|toneladas?|tonnen|тонн\w*|onces?|onzas?|"
+                              r"onças?|unzen|унци\w*)|[.;!?]\s", re.I | re.U)
+
+
+@lru_cache(maxsize=8)
+def _mineral_names(lang: str) -> re.Pattern:
+    """The names of minerals in English and in the text's language (from
+    seeds/minerals.yaml)."""
+    from orewire.lexicon import alias_table  # noqa: PLC0415 (lexicon loads its seeds)
+    names: set[str] = set()
+    for table_lang in {"en", lang}:
+        lower, exact, _false, _ambiguous = alias_table(table_lang)
+        names.update(lower)
+        names.update(a.lower() for a in exact)
+    return re.compile(rf"(?<!\w)(?:{_spellings(names)})(?!\w)", re.I | re.U)
+
+
+def _energy_share(text: str, start: int, end: int, lang: str = "en") -> bool:
+    """A share of a supply or demand right after an amount of electricity or water
+    (``percent_energy_before``, ``percent_energy_wholes``), where the whole names no
+    mineral ("85% of lithium demand", "60% потребления угля" are the mineral's)."""
+    units, wholes = _energy_units()
+    whole = wholes.match(text, end)
+    if not whole:
+        return False
+    # the whole and up to three words after it, in its clause ("de la demanda de litio")
+    after = re.split(r"[,;:.!?()]", text[whole.end():whole.end() + 40])[0].split()[:3]
+    if _mineral_names(lang).search(text[end:whole.end()] + " " + " ".join(after)):
+        return False
+    before = text[max(0, start - 100):start]
+    found = None
+    for found in units.finditer(before):
+        pass
+    return found is not None and not _MEASURE_BETWEEN.search(before, found.end())
+
+
+@lru_cache(maxsize=1)
+def _non_mineral_masses() -> tuple[re.Pattern, ...]:
+    """What a quantity of mass is when it is not the mineral (``non_mineral_mass_after``,
+    ``non_mineral_mass_before``, ``ore_mass_after``, ``ore_mass_before``,
+    ``ore_is_the_mineral``)."""
+    r = rules()
+
+    def joined(key, anchor=""):
+        return re.compile(anchor + "(?:" + "|".join(f"(?:{p})" for p in r.get(key) or ["(?!)"])
+                          + ")", re.I | re.U)
+    return (joined("non_mineral_mass_after", r"\s*"), joined("non_mineral_mass_before"),
+            joined("ore_mass_after", r"\s*"), joined("ore_mass_before"),
+            joined("ore_is_the_mineral"), joined("ore_yield_words"),
+            joined("milled_mass_after", r"\s*"))
+
+
+def _not_mineral_mass(text: str, start: int, end: int) -> bool:
+    """A tonnage of carbon dioxide, waste rock, tailings or water, or of ore fed to a mill
+    where the ore is not itself the mineral ("processed 12.5 Mt of ore to produce 210,000
+    ounces of gold"; "Vale shipped 85 Mt of ore" stays iron ore's)."""
+    after, before, ore_after, ore_before, ore_mineral, ore_yield, milled_after = \
+        _non_mineral_masses()
+    clause = re.split(r"[,;:(]|[.!?]\s", text[max(0, start - 80):start])[-1]
+    if after.match(text, end) or before.search(clause):
+        return True
+    if ore_mineral.search(text):
+        return False    # iron ore, bauxite, coal: the ore is the mineral
+    if ore_before.search(clause) or milled_after.match(text, end):
+        return True     # "the concentrator milled 4.2 Mt", "1.9 Mt of ore milled"
+    ore = ore_after.match(text, end)
+    # "of ore" where the sentence names the metal it gives or its grade
+    return bool(ore and ore_yield.search(text[:start] + " " + text[ore.end():]))
 
 
 _EXCHANGE_RATE = re.compile(r"\s*(?:against|to|versus|vs\.?|per|a|for\s+each|frente\s+al|"
