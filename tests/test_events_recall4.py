@@ -1,0 +1,150 @@
+"""Supply events, fourth round: false events a review found (an impact denied, a state's
+collapse that moves a price, royalties spent on schools, advice to buy gold) and the
+wording of disruptions, investments, finds, project milestones and policies that the
+rules had missed, each with near misses that must stay quiet. Every sentence is our own
+writing."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.events import sentence_events
+
+
+def types(sentence):
+    return {t.type for t in sentence_events(sentence)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The strike will not affect copper output, the company said.",
+    "Union leaders said the walkout would have no impact on nickel supply.",
+    "The miner said the protest had no effect on zinc production at the site.",
+    "Management said the fire did not disrupt gold production.",
+    "The power outage will not affect lithium shipments, the operator said.",
+    "Flooding at the port is not expected to affect iron ore exports.",
+    "La grève n'aura aucun impact sur la production de cuivre, selon la direction.",
+    "La huelga no afectará la producción de cobre, dijo la empresa.",
+    "Der Streik hat keine Auswirkungen auf die Kupferproduktion, teilte das Unternehmen mit.",
+    "A greve não afetará a produção de cobre, disse a empresa.",
+    "Забастовка не повлияет на добычу меди, заявили в компании.",
+])
+def test_an_impact_denied_is_no_disruption_nor_output(sentence):
+    assert not types(sentence) & {"disruption", "production"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "A strike at the copper mine cut output by 20% last week.",
+    "The strike will affect copper output for at least two weeks, the company said.",
+    "The flooding has hit nickel supply from the region.",
+    "A tailings dam collapsed at the copper mine, halting production.",
+])
+def test_an_impact_stated_is_a_disruption(sentence):
+    assert "disruption" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence, price", [
+    ("Copper fell after the government collapsed.", True),
+    ("Nickel prices slid as the coalition government collapsed in Jakarta.", True),
+    ("Gold climbed after peace talks collapsed over the weekend.", True),
+    ("Cobalt rallied after the ruling party's coalition collapsed.", True),
+])
+def test_a_state_that_collapsed_moves_the_price_and_halts_no_site(sentence, price):
+    found = types(sentence)
+    assert "disruption" not in found
+    assert ("price" in found) == price
+
+
+def test_a_site_that_collapsed_is_still_a_disruption_beside_a_price():
+    found = types("Copper prices jumped after a pit wall collapsed at the world's largest copper mine.")
+    assert {"price", "disruption"} <= found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zambia will use copper royalties to fund schools.",
+    "The province will spend its gold royalty income on new hospitals.",
+])
+def test_royalties_spent_are_neither_policy_nor_investment(sentence):
+    assert not types(sentence) & {"policy", "investment"}
+
+
+def test_a_royalty_raised_is_still_policy():
+    assert "policy" in types("Zambia raised copper royalties to 10% for the largest mines.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "No es mal momento para invertir en oro.",
+    "Now is a good time to invest in gold, analysts say.",
+    "Is it too late to invest in silver?",
+    "C'est le bon moment pour investir dans l'or, selon ce conseiller.",
+    "Jetzt ist ein guter Zeitpunkt, in Gold zu investieren.",
+    "Vale a pena investir em ouro agora?",
+])
+def test_advice_to_buy_a_precious_metal_is_no_investment(sentence):
+    assert "investment" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "La minera invertirá 500 millones de dólares en su mina de cobre.",
+    "The company will invest $300 million in its lithium project.",
+    "The miner will invest in gold exploration across the province.",
+])
+def test_money_for_a_mine_is_still_an_investment(sentence):
+    assert "investment" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A strike at the copper mine is possible if wage talks fail next month.",
+    "Analysts warned that floods could disrupt coal supply later this year.",
+    "Investors fear that unrest in the region may hit cobalt supply.",
+    "The 1984 miners' strike shut dozens of coal pits across Britain.",
+    "Safety drills at the nickel mine simulate a fire underground.",
+])
+def test_a_loss_feared_simulated_or_long_past_is_no_disruption(sentence):
+    assert "disruption" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Truckers blockaded the main highway to the copper belt for a third day on Tuesday, stranding concentrate shipments.",
+    "Regulators ordered the gold mine to suspend operations pending a safety review after a worker was killed.",
+    "A strike halted the copper mine on Monday, and analysts said it could hit exports.",
+    "A cyberattack disrupted operations at the zinc refinery, the company said on Monday.",
+])
+def test_a_loss_that_happened_is_a_disruption(sentence):
+    assert "disruption" in types(sentence)
+
+
+def test_a_wage_deal_is_no_deal_about_the_mineral():
+    assert "deal" not in types("The union and the gold miner signed a three-year wage deal, averting a strike.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The lithium miner's investment arm reported higher profits.",
+    "Investors poured into silver ETFs last week.",
+    "Copper mining requires heavy capital investment, a consultant said.",
+])
+def test_holders_and_general_needs_are_no_investment(sentence):
+    assert "investment" not in types(sentence)
+
+
+def test_a_prepayment_for_concentrate_is_an_investment_and_an_offtake():
+    found = types("Trafigura agreed a $150 million prepayment to the zinc producer in exchange for concentrate.")
+    assert {"investment", "deal"} <= found
+
+
+def test_a_high_grade_hit_with_its_metal_named_between_is_a_find():
+    assert "discovery" in types("The explorer reported high-grade silver hits from its first drill program.")
+
+
+@pytest.mark.parametrize("sentence, milestone", [
+    ("The feasibility of recycling rare earths remains uncertain, researchers said.", False),
+    ("The company completed a definitive feasibility study for its graphite mine.", True),
+])
+def test_a_feasibility_study_not_feasibility_in_general(sentence, milestone):
+    assert ("project_milestone" in types(sentence)) == milestone
+
+
+@pytest.mark.parametrize("sentence", [
+    "Indonesia added nickel to a list of commodities subject to a domestic market obligation.",
+    "The state introduced a licensing regime for artisanal cobalt mining.",
+])
+def test_a_domestic_sales_duty_or_a_licensing_regime_is_policy(sentence):
+    assert "policy" in types(sentence)
