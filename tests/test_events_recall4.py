@@ -148,3 +148,47 @@ def test_a_feasibility_study_not_feasibility_in_general(sentence, milestone):
 ])
 def test_a_domestic_sales_duty_or_a_licensing_regime_is_policy(sentence):
     assert "policy" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The lithium brine operation was temporarily suspended after authorities detected water contamination.",
+    "The government suspended the uranium miner's operating licence, stopping production at the site.",
+    "A pipeline rupture forced the nickel plant to stop processing ore for a week.",
+    "The regulator suspended the copper smelter's environmental permit on Tuesday.",
+])
+def test_a_site_stopped_for_a_while_or_by_its_regulator_is_a_disruption(sentence):
+    assert "disruption" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "If power cuts return, aluminium smelters may have to curb output.",
+    "Should a strike begin, copper exports could fall sharply.",
+])
+def test_a_loss_on_a_condition_is_none_yet(sentence):
+    assert not types(sentence) & {"disruption", "production"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The zinc smelter will receive a A$135 million upgrade funded by its owner.",
+    "Japan's JOGMEC will take a 30% equity stake in the rare earth project for A$200 million.",
+    "The trading house paid $80 million for a 15% stake in the cobalt refinery.",
+])
+def test_a_funded_upgrade_or_a_stake_bought_for_a_sum_is_an_investment(sentence):
+    assert "investment" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company reported a 25% increase in its measured and indicated copper resource.",
+    "Surface sampling has identified a new tungsten prospect 5 km from the mine.",
+    "The survey has confirmed a helium-rich gas discovery in the basin.",
+])
+def test_more_wordings_of_a_find(sentence):
+    assert "discovery" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry said it would cap the number of new nickel smelter permits.",
+    "Tanzania requires miners to keep 20% of gold output for the central bank.",
+])
+def test_caps_on_smelter_permits_and_output_kept_for_the_state_are_policy(sentence):
+    assert "policy" in types(sentence)
