@@ -192,3 +192,24 @@ def test_more_wordings_of_a_find(sentence):
 ])
 def test_caps_on_smelter_permits_and_output_kept_for_the_state_are_policy(sentence):
     assert "policy" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Une éventuelle grève pourrait perturber la production de nickel.",
+    "Ein möglicher Streik könnte die Kupferproduktion treffen, warnen Analysten.",
+    "Una huelga en la mina de cobre es posible si fracasan las negociaciones.",
+    "Забастовка может затронуть добычу меди, считают аналитики.",
+    "Uma possível greve poderia afetar a produção de minério de ferro.",
+])
+def test_a_strike_that_may_come_is_none_in_any_language(sentence):
+    assert "disruption" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Une grève a perturbé la production de nickel pendant trois jours.",
+    "Ein Streik hat die Kupferproduktion zwei Tage lang lahmgelegt.",
+    "Una huelga paralizó la mina de cobre durante una semana.",
+    "Забастовка остановила добычу меди на руднике.",
+])
+def test_a_strike_that_came_is_a_disruption_in_any_language(sentence):
+    assert "disruption" in types(sentence)
