@@ -213,3 +213,65 @@ def test_a_strike_that_may_come_is_none_in_any_language(sentence):
 ])
 def test_a_strike_that_came_is_a_disruption_in_any_language(sentence):
     assert "disruption" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The cobalt miner booked production losses of 2,000 tonnes from the road closures.",
+    "Several platinum shafts were closed after the deaths of three miners.",
+    "The manganese producer lost output to border closures in the first quarter.",
+])
+def test_output_lost_and_deaths_are_disruptions(sentence):
+    found = types(sentence)
+    assert "disruption" in found and "production" not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The copper miner has not had a strike in twenty years.",
+    "The union threatened industrial action at the nickel smelter if bonuses are cut.",
+])
+def test_a_strike_absent_or_threatened_is_no_disruption(sentence):
+    assert "disruption" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The European Investment Bank signed a €100 million loan for the graphite project.",
+    "The US government will take a $400 million equity stake in the rare earths miner.",
+    "The tin producer plans to issue $250 million in bonds to refinance debt and build a new smelter.",
+])
+def test_development_lenders_bonds_and_a_stake_of_a_sum_are_investments(sentence):
+    assert "investment" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The graphite resource has grown to 120 million tonnes after infill drilling.",
+    "The state geological survey has mapped a new rare earth deposit.",
+])
+def test_a_resource_grown_or_a_deposit_mapped_is_a_find(sentence):
+    assert "discovery" in types(sentence)
+
+
+def test_a_maiden_ore_reserve_is_a_find_not_a_first_output():
+    found = types("The junior said its maiden ore reserve for the tungsten project stood at 4 million tonnes.")
+    assert "discovery" in found and "project_milestone" not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The lithium project cleared its final regulatory hurdle on Tuesday.",
+    "The miner won approval from the provincial government for its nickel expansion.",
+    "The vanadium plant produced its first flakes in October.",
+])
+def test_a_hurdle_cleared_approval_won_or_a_first_product_is_a_milestone(sentence):
+    assert "project_milestone" in types(sentence)
+
+
+def test_approval_of_a_takeover_is_no_milestone():
+    assert "project_milestone" not in types(
+        "The copper miner received approval from shareholders for the acquisition of its rival.")
+
+
+@pytest.mark.parametrize("sentence, policy", [
+    ("Beijing set a price floor for rare earth purchases by state refiners.", True),
+    ("A royalty on copper is common in many mining countries.", False),
+])
+def test_a_price_floor_set_is_policy_a_general_royalty_is_not(sentence, policy):
+    assert ("policy" in types(sentence)) == policy
