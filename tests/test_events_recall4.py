@@ -275,3 +275,41 @@ def test_approval_of_a_takeover_is_no_milestone():
 ])
 def test_a_price_floor_set_is_policy_a_general_royalty_is_not(sentence, policy):
     assert ("policy" in types(sentence)) == policy
+
+
+@pytest.mark.parametrize("sentence", [
+    "Des mineurs artisanaux ont envahi la concession de cuivre, forçant l'évacuation du personnel.",
+    "Mineros ilegales invadieron la mina de oro durante la noche.",
+])
+def test_a_site_invaded_is_a_disruption_in_french_and_spanish(sentence):
+    assert "disruption" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ein Streik bei Kupferminen ist derzeit nicht zu erwarten.",
+    "Аварий на медном руднике не было уже пять лет.",
+    "No se registró ningún accidente en la mina de cobre durante el año.",
+])
+def test_a_strike_not_expected_or_accidents_absent_are_no_disruption(sentence):
+    assert "disruption" not in types(sentence)
+
+
+def test_a_good_placement_is_the_asset_held_not_money_spent():
+    assert "investment" not in types("Le cuivre est-il encore un bon placement ?")
+
+
+def test_a_list_of_strategic_raw_materials_in_german_is_policy():
+    assert "policy" in types("China setzt Gallium und Germanium auf eine Liste strategischer Rohstoffe.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Los sondeos cortaron 25 metros con 3,2 g/t de oro.",
+    "Les forages ont recoupé 12 mètres à 4,1 g/t d'argent.",
+])
+def test_a_drill_interval_with_its_grade_is_a_find(sentence):
+    assert "discovery" in types(sentence)
+
+
+def test_the_russian_extraction_tax_raised_is_policy_not_output():
+    found = types("Правительство повысило НДПИ для производителей железной руды.")
+    assert "policy" in found and "production" not in found
