@@ -313,3 +313,44 @@ def test_a_drill_interval_with_its_grade_is_a_find(sentence):
 def test_the_russian_extraction_tax_raised_is_policy_not_output():
     found = types("Правительство повысило НДПИ для производителей железной руды.")
     assert "policy" in found and "production" not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shares in Strike Resources, a lithium explorer, rose 4%.",
+    "Silver Storm Mining said its chief executive would retire.",
+    "The copper company Fire Rock Metals listed its shares in Toronto.",
+])
+def test_a_company_named_with_an_events_word_is_no_disruption(sentence):
+    assert "disruption" not in types(sentence)
+
+
+def test_a_strike_in_lower_case_beside_a_company_is_still_one():
+    assert "disruption" in types("A strike by contractors halted the copper mine run by Andes Resources.")
+
+
+def test_a_restart_after_years_shut_is_a_milestone_not_a_disruption():
+    found = types("The uranium mine restarts after decade-long shutdown.")
+    assert "project_milestone" in found and "disruption" not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Could nationalisation of copper mines scare off investors?",
+    "Investors are watching whether the government will raise the gold royalty.",
+    "Many countries still lack a strategy for critical minerals such as lithium.",
+])
+def test_a_question_a_measure_watched_for_or_lacking_is_no_policy(sentence):
+    assert "policy" not in types(sentence)
+
+
+def test_a_mining_policy_unveiled_is_policy():
+    assert "policy" in types("Zambia unveils new copper mining policy.")
+
+
+def test_a_permit_opposed_is_no_milestone():
+    assert "project_milestone" not in types(
+        "Environmental groups oppose the copper mine's permit application.")
+
+
+def test_an_export_that_brings_tax_revenue_is_no_export_measure():
+    assert "export_restriction" not in types(
+        "Iron ore is the country's biggest export and a key source of tax revenue.")
