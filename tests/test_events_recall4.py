@@ -354,3 +354,7 @@ def test_a_permit_opposed_is_no_milestone():
 def test_an_export_that_brings_tax_revenue_is_no_export_measure():
     assert "export_restriction" not in types(
         "Iron ore is the country's biggest export and a key source of tax revenue.")
+
+
+def test_a_mining_policy_described_is_no_policy_event():
+    assert "policy" not in types("Nickel mining policy in Indonesia has been consistent for years.")
