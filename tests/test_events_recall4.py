@@ -358,3 +358,42 @@ def test_an_export_that_brings_tax_revenue_is_no_export_measure():
 
 def test_a_mining_policy_described_is_no_policy_event():
     assert "policy" not in types("Nickel mining policy in Indonesia has been consistent for years.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A fire drill was held at the nickel mine on Monday.",
+    "Les manifestations contre la réforme des retraites n'ont pas touché les mines de bauxite.",
+    "Cyberangriffe sind ein wachsendes Risiko für Kobaltraffinerien, sagt eine Studie.",
+])
+def test_drills_untouched_sites_and_risks_in_general_are_no_disruption(sentence):
+    assert "disruption" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "La grève n'a pas cessé à la mine de cuivre, qui reste à l'arrêt.",
+    "Les manifestations ont touché la mine de bauxite, où l'extraction est suspendue.",
+])
+def test_a_french_negation_of_something_else_keeps_the_disruption(sentence):
+    assert "disruption" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bought deals are a common way for gold juniors to raise money, bankers said.",
+    "Une subvention pour le lithium est à l'étude, selon une source.",
+])
+def test_a_general_practice_or_money_under_study_is_no_investment(sentence):
+    assert "investment" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The lithium refinery's commissioning is years away, critics say.",
+    "The company has yet to apply for a permit for the copper mine.",
+    "The graphite producer's final investment decision remains uncertain.",
+])
+def test_a_step_not_yet_taken_or_in_doubt_is_no_milestone(sentence):
+    assert "project_milestone" not in types(sentence)
+
+
+def test_a_policy_under_debate_is_none_yet():
+    assert "policy" not in types(
+        "El litio podría ser declarado recurso estratégico, según un proyecto de ley en debate.")
