@@ -397,3 +397,30 @@ def test_a_step_not_yet_taken_or_in_doubt_is_no_milestone(sentence):
 def test_a_policy_under_debate_is_none_yet():
     assert "policy" not in types(
         "El litio podría ser declarado recurso estratégico, según un proyecto de ley en debate.")
+
+
+def test_a_site_restarted_in_the_passive_is_a_milestone():
+    assert "project_milestone" in types(
+        "The tin smelter, idle for seven years, was restarted last month under new owners.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Unseasonal rains are common in the gold mining region at this time of year.",
+    "Strikes are frequent in the country's copper mines.",
+])
+def test_a_cause_said_to_be_common_is_no_disruption(sentence):
+    assert "disruption" not in types(sentence)
+
+
+def test_no_plans_to_invest_is_no_investment():
+    assert "investment" not in types("The miner said it had no plans to invest in new nickel operations.")
+
+
+def test_licences_sought_after_are_no_milestone():
+    assert "project_milestone" not in types(
+        "Exploration licences for lithium are highly sought after in the region.")
+
+
+def test_a_states_free_stake_raised_by_a_code_is_policy_not_a_deal():
+    found = types("The new mining code, which raises the state's free stake in gold projects to 15%, took effect on Friday.")
+    assert "policy" in found and "deal" not in found
