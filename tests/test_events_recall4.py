@@ -424,3 +424,43 @@ def test_licences_sought_after_are_no_milestone():
 def test_a_states_free_stake_raised_by_a_code_is_policy_not_a_deal():
     found = types("The new mining code, which raises the state's free stake in gold projects to 15%, took effect on Friday.")
     assert "policy" in found and "deal" not in found
+
+
+def test_a_state_reserve_built_is_policy():
+    assert "policy" in types("The cabinet approved a plan to build a state reserve of tungsten and antimony.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die EU-Kommission genehmigte eine staatliche Beihilfe von 900 Millionen Euro für eine Lithiumfabrik.",
+    "El Banco Mundial aprobó un préstamo de 150 millones de dólares para la minería de litio.",
+])
+def test_money_approved_is_an_investment_not_a_milestone(sentence):
+    found = types(sentence)
+    assert "investment" in found and "project_milestone" not in found
+
+
+def test_a_stake_bought_for_a_sum_in_french_is_an_investment():
+    assert "investment" in types(
+        "Le fonds souverain a pris une participation de 10 % dans la mine de cuivre pour 400 millions de dollars.")
+
+
+def test_a_law_that_eases_mining_passed_in_german_is_policy():
+    assert "policy" in types("Der Bundestag verabschiedete ein Gesetz, das den Abbau von Lithium erleichtert.")
+
+
+def test_a_wider_find_revealed_in_spanish():
+    assert "discovery" in types("La exploración reveló una nueva zona de mineralización de zinc.")
+
+
+def test_an_authorisation_to_operate_in_spanish_is_a_milestone():
+    assert "project_milestone" in types("La planta de níquel recibió la autorización para comenzar a operar.")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Gas rationing was common in the 1970s, when the aluminium industry was smaller.", "disruption"),
+    ("Los cortes de energía son frecuentes en la región del cobre.", "disruption"),
+    ("The ministry will decide on the uranium mining licence later this year.", "project_milestone"),
+    ("Staatliche Beihilfen für Lithiumfabriken werden in Brüssel kontrovers diskutiert.", "investment"),
+])
+def test_causes_said_to_be_common_decisions_to_come_and_aid_debated_state_nothing(sentence, kind):
+    assert kind not in types(sentence)
