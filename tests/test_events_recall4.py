@@ -464,3 +464,28 @@ def test_an_authorisation_to_operate_in_spanish_is_a_milestone():
 ])
 def test_causes_said_to_be_common_decisions_to_come_and_aid_debated_state_nothing(sentence, kind):
     assert kind not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "L'État a lancé un plan de 2 milliards d'euros pour le lithium et le nickel.",
+    "The government announced a $3 billion fund for copper and cobalt refining.",
+])
+def test_a_plan_or_fund_of_a_stated_sum_is_an_investment(sentence):
+    assert "investment" in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lithium and graphite explorers have struggled to attract funding this year.",
+    "The group's spending plans for nickel and cobalt will be detailed at its investor day.",
+])
+def test_money_sought_in_vain_or_plans_to_be_detailed_are_no_investment(sentence):
+    assert "investment" not in types(sentence)
+
+
+def test_what_often_happens_to_mines_is_no_disruption():
+    assert "disruption" not in types(
+        "Copper and cobalt mines in the south are often affected by floods in the rainy season, the report said.")
+
+
+def test_a_find_in_a_concession_is_a_discovery():
+    assert "discovery" in types("La empresa halló oro y plata en su nueva concesión.")
