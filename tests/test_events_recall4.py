@@ -489,3 +489,25 @@ def test_what_often_happens_to_mines_is_no_disruption():
 
 def test_a_find_in_a_concession_is_a_discovery():
     assert "discovery" in types("La empresa halló oro y plata en su nueva concesión.")
+
+
+def test_processing_that_began_is_a_milestone():
+    assert "project_milestone" in types("Ore processing began at the new copper concentrator last week.")
+
+
+def test_a_german_investor_that_comes_in_with_a_sum_is_an_investment():
+    assert "investment" in types("Ein Investor steigt mit 120 Millionen Euro bei dem Lithiumprojekt ein.")
+
+
+def test_a_policy_launched_to_attract_investment_is_policy_not_investment():
+    found = types("O governo federal lançou uma política para atrair investimentos em terras raras.")
+    assert "policy" in found and "investment" not in found
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Lawmakers debated nationalising lithium but did not vote.", "policy"),
+    ("Les permis environnementaux prennent souvent des années pour les mines de phosphate.", "project_milestone"),
+    ("Технико-экономическое обоснование — важный этап любого проекта по добыче олова.", "project_milestone"),
+])
+def test_a_measure_debated_or_a_step_of_any_project_states_nothing(sentence, kind):
+    assert kind not in types(sentence)
