@@ -511,3 +511,17 @@ def test_a_policy_launched_to_attract_investment_is_policy_not_investment():
 ])
 def test_a_measure_debated_or_a_step_of_any_project_states_nothing(sentence, kind):
     assert kind not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Protesters blocked the road to the copper mine; a strike is possible if talks fail.", "disruption"),
+    ("The lithium miner raised $200 million, and analysts asked whether more would be needed.", "investment"),
+    ("Heavy rains, which are common in the region, flooded the nickel pit and halted mining.", "disruption"),
+    ("An explosion halted the zinc smelter, and trading in the owner's shares was halted.", "disruption"),
+    ("Workers blocked the gate of the copper mine on Monday, and talks with the union collapsed.", "disruption"),
+])
+def test_one_clauses_exclusion_leaves_another_clauses_event(sentence, kind):
+    from orewire.events import mention_events
+    start = next(i for i, _ in enumerate(sentence) if sentence[i:].lower().startswith(
+        ("copper", "lithium", "nickel", "zinc")))
+    assert kind in {t.type for t, _span in mention_events(sentence, [start])[0]}
