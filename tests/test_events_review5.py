@@ -38,3 +38,49 @@ def test_shipments_halted_by_a_disruption_are_no_export_measure(analyse, lang, t
 ])
 def test_a_government_halt_stays_an_export_measure(analyse, lang, text, mineral):
     assert (mineral, "export_restriction") in _events(analyse(text, lang))
+
+
+# A disruption stated in the main clause is kept when an exclusion's words appear in
+# another role: a condition that is a concession or a topic, a year of comparison, a
+# thing "at risk", a state that ended, an aside, a background time, "any impact" in a
+# question (seeds/events.yaml disruption.not)
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("en", "Unless talks succeed, the union warned, the walkout that shut the copper mine on "
+           "Friday would go on.", "copper"),
+    ("en", "If anything, the flooding is worse than reported: a mudslide has shut the gold mine "
+           "since Sunday.", "gold"),
+    ("en", "Should the rebels hold the road, the miner said, its cobalt mine, already shut by "
+           "fighting, would remain closed.", "cobalt"),
+    ("fr", "Si la grève a bloqué la mine de cuivre jeudi, le travail a repris vendredi.", "copper"),
+    ("es", "Si bien la huelga detuvo la mina de cobre, las exportaciones siguieron.", "copper"),
+    ("de", "Wenn auch nur für Stunden: Ein Stromausfall hat die Kupferhütte am Freitag lahmgelegt.",
+     "copper"),
+    ("en", "Not since 2017 has a strike stopped copper output at the mine for so long.", "copper"),
+    ("en", "For the first time since 2018 floods have halted coal shipments from the terminal.",
+     "coal"),
+    ("en", "The flooded nickel mine is at risk of closing after storms halted work last week.",
+     "nickel"),
+    ("en", "Work was normal at the zinc mine until an explosion on Friday forced a halt.", "zinc"),
+    ("en", "The highway, often blocked by protesters, was shut again on Tuesday, halting copper "
+           "shipments.", "copper"),
+    ("en", "After years without a strike in its history, miners at the copper mine walked out "
+           "on Friday.", "copper"),
+    ("en", "The strike shut the copper mine; it was not clear whether it would have any impact "
+           "on prices.", "copper"),
+])
+def test_a_stated_disruption_survives_an_exclusion_word_in_another_role(analyse, lang, text,
+                                                                       mineral):
+    assert (mineral, "disruption") in _events(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "If power cuts return, aluminium smelters may have to curb output."),
+    ("en", "If the walkout goes ahead, it could halt copper production."),
+    ("es", "Si no hay acuerdo, los mineros de cobre podrían ir a la huelga."),
+    ("en", "The 2019 strike at the copper mine is still remembered."),
+    ("en", "The copper mine has not had a strike in twenty years."),
+    ("en", "The fire will not have any impact on copper output."),
+    ("en", "Power cuts are common in Zambia's copper belt."),
+])
+def test_conditions_history_and_denials_still_state_no_disruption(analyse, lang, text):
+    assert all(t != "disruption" for _, t in _events(analyse(text, lang)))
