@@ -84,3 +84,56 @@ def test_a_stated_disruption_survives_an_exclusion_word_in_another_role(analyse,
 ])
 def test_conditions_history_and_denials_still_state_no_disruption(analyse, lang, text):
     assert all(t != "disruption" for _, t in _events(analyse(text, lang)))
+
+
+# Money stated as lent, raised or approved is an investment even beside a hedge on
+# funding in general (seeds/events.yaml investment.not)
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("en", "The cobalt project, which will require heavy investment, won a $250 million loan from a "
+           "development bank.", "cobalt"),
+    ("en", "After years of failing to raise funding, the lithium explorer raised $45 million "
+           "from investors.", "lithium"),
+    ("en", "The state's investment arm will lend $300 million to the nickel refinery.", "nickel"),
+    ("en", "To attract investment, the provincial fund will lend $600 million for a zinc smelter.",
+     "zinc"),
+    ("pt", "Para atrair investimentos, o banco aprovou um empréstimo de R$ 300 milhões para a "
+           "mina de níquel.", "nickel"),
+    ("en", "Directors approved a $700 million investment in the copper smelter, settling a long "
+           "argument over whether to expand.", "copper"),
+])
+def test_money_lent_or_raised_is_an_investment_beside_a_hedge(analyse, lang, text, mineral):
+    assert (mineral, "investment") in _events(analyse(text, lang))
+
+
+# A step told as done is a milestone even beside a hedge, a duration, "like any project" or
+# protests (seeds/events.yaml project_milestone.not)
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("en", "The nickel mine, which has yet to run at full rate, began commercial production on "
+           "Tuesday.", "nickel"),
+    ("en", "The regulator rejected the permit for the uranium mine, and the project's future "
+           "remains unclear.", "uranium"),
+    ("en", "Full lithium output is still years away, but the mine's licence was granted on "
+           "Tuesday.", "lithium"),
+    ("en", "Despite protests against the licence, construction of the copper mine began on "
+           "Tuesday.", "copper"),
+    ("en", "Construction of the zinc smelter, which will take three years, started on "
+           "Tuesday.", "zinc"),
+    ("en", "Unlike every other project in Peru, the copper mine received its water permit within "
+           "months.", "copper"),
+    ("fr", "Comme tout projet minier, la mine d'uranium a dû obtenir un permis, accordé mardi.",
+     "uranium"),
+])
+def test_a_step_told_as_done_is_a_milestone_beside_a_hedge(analyse, lang, text, mineral):
+    assert (mineral, "project_milestone") in _events(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,kind", [
+    ("en", "The lithium project will require large investment.", "investment"),
+    ("en", "The junior has struggled to attract funding for its graphite project.", "investment"),
+    ("en", "The board will decide whether to invest in the copper mine.", "investment"),
+    ("en", "The company has yet to apply for a permit for its copper mine.", "project_milestone"),
+    ("en", "Residents protested against the permit for the copper mine.", "project_milestone"),
+    ("en", "The government issued the final permit for the antimony mine.", "disruption"),
+])
+def test_the_hedges_alone_still_state_nothing(analyse, lang, text, kind):
+    assert all(t != kind for _, t in _events(analyse(text, lang)))
