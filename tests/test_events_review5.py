@@ -137,3 +137,19 @@ def test_a_step_told_as_done_is_a_milestone_beside_a_hedge(analyse, lang, text, 
 ])
 def test_the_hedges_alone_still_state_nothing(analyse, lang, text, kind):
     assert all(t != kind for _, t in _events(analyse(text, lang)))
+
+
+# Shipments said to be untouched by a disruption are no export measure; a measure that
+# left shipments untouched still is one (seeds/events.yaml export_restriction.not)
+@pytest.mark.parametrize("lang,text,mineral,present", [
+    ("en", "The walkout stopped copper production at the smelter, though it did not affect "
+           "shipments from the port.", "copper", False),
+    ("en", "The flood shut the coal mine, but it will not affect exports from the terminal.",
+     "coal", False),
+    ("en", "The ban did not affect copper shipments already at sea.", "copper", True),
+    ("en", "The new export tax will not affect nickel shipments this year, the ministry said.",
+     "nickel", True),
+])
+def test_shipments_untouched_by_a_disruption_are_no_export_measure(analyse, lang, text,
+                                                                   mineral, present):
+    assert ((mineral, "export_restriction") in _events(analyse(text, lang))) is present
