@@ -17,6 +17,12 @@ def _events(row):
     ("en", "A landslide stopped copper exports through the border crossing.", "copper"),
     ("en", "Shipping of nickel ore was suspended after a bulk carrier ran aground in the channel.", "nickel"),
     ("en", "A cyclone forced the terminal to suspend iron ore shipments on Tuesday.", "iron_ore"),
+    # (a government or ministry named only as the source)
+    ("en", "A strike halted copper shipments from the terminal, the government said.", "copper"),
+    ("en", "Floods stopped coal shipments from the port on Friday, the mines ministry said in a "
+           "statement.", "coal"),
+    ("en", "A landslide halted copper exports through the border crossing, according to local "
+           "authorities.", "copper"),
 ])
 def test_shipments_halted_by_a_disruption_are_no_export_measure(analyse, lang, text, mineral):
     found = _events(analyse(text, lang))
@@ -27,6 +33,8 @@ def test_shipments_halted_by_a_disruption_are_no_export_measure(analyse, lang, t
 # ... while a government's halt, or one for a state's purpose, stays an export measure
 @pytest.mark.parametrize("lang,text,mineral", [
     ("en", "The government halted copper exports until an audit is completed.", "copper"),
+    ("en", "The government said it had halted copper exports until an audit is completed.",
+     "copper"),
     ("en", "Congo suspended cobalt exports for four months.", "cobalt"),
     ("en", "Zambia halted copper exports in a bid to tackle smuggling.", "copper"),
     ("en", "Indonesia banned exports of nickel ore.", "nickel"),
