@@ -462,7 +462,7 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
     events, as one sentence-level trigger does."""
     whole = sentence_events(sentence)
     spans = clauses(sentence)
-    if len(spans) < 2 or not whole:
+    if len(spans) < 2 or not whole and not _vetoed(sentence):
         return [[(t, (0, len(sentence))) for t in whole if _names(t, pos)] for pos in starts]
     own = [[_shifted(t, a) for t in sentence_events(sentence[a:b])] for a, b in spans]
 
@@ -501,6 +501,15 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
                           else (t, spans[i]))
         out.append(paired)
     return out
+
+
+def _vetoed(sentence: str) -> bool:
+    """Whether a type's exclusion (``not``) matches in ``sentence``: one clause's
+    exclusion then must not silence another clause's event ("Protesters blocked the road to
+    the copper mine; a strike is possible if talks fail"), so the clauses are read apart
+    even when the whole sentence states none."""
+    return any(spec["not"] is not None and spec["not"].search(sentence)
+               for spec in rules().values())
 
 
 @lru_cache(maxsize=1)
