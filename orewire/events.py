@@ -175,6 +175,8 @@ def rules() -> dict:
             "unless": tuple(spec.get("unless") or ()),
             "moves": bool(spec.get("moves_count")),
             "kept_by": _stems(spec.get("kept_by"), by_letter=True),
+            "yields_to": {other: _stems(words, by_letter=True)
+                          for other, words in (spec.get("yields_to") or {}).items()},
             "subject": _subject_heads(spec.get("subject_heads")),
         }
     return compiled
@@ -233,7 +235,19 @@ def sentence_events(sentence: str) -> list[Trigger]:
     found = {t.type for t in out}
     kept = [t for t in out if not set(rules()[t.type]["unless"]) & found or (
         rules()[t.type]["kept_by"] is not None and rules()[t.type]["kept_by"].search(sentence))]
+    standing = {t.type for t in kept}
+    kept = [t for t in kept if not _yields(t.type, standing, sentence)]
     return [_own_cues(t, kept) for t in kept]
+
+
+def _yields(name: str, found: set, sentence: str) -> bool:
+    """Whether type ``name`` gives way to another type found in the sentence, none of its
+    ``yields_to`` words for that type being there (a government's export halt with no
+    cause of a disruption named is the measure only)."""
+    for other, keep in rules()[name]["yields_to"].items():
+        if other in found and (keep is None or not keep.search(sentence)):
+            return True
+    return False
 
 
 # A number with its scale word, as a comparison states it ("1.2 million", "38,000", "1,5 Mio.").

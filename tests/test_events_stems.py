@@ -42,3 +42,19 @@ def test_a_stem_does_not_fire_inside_another_word(analyse, lang, text, absent):
 ])
 def test_the_stems_still_fire_on_their_own_words(analyse, lang, text, present):
     assert present in _events(analyse(text, lang))
+
+
+# A halt a government orders is its export measure, not a disruption, unless a cause of a
+# disruption is named too (seeds/events.yaml: disruption yields_to). Our own sentences.
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The authorities halted tin exports pending a review of licences.",
+     {("tin", "export_restriction")}),
+    ("en", "Malawi stopped rare earth concentrate exports to promote local refining.",
+     {("rare_earth_elements", "export_restriction")}),
+    ("en", "The government halted cobalt exports after floods washed away the main bridge.",
+     {("cobalt", "export_restriction"), ("cobalt", "disruption")}),
+    ("en", "A landslide halted copper exports through the border post.",
+     {("copper", "disruption")}),
+])
+def test_a_government_halt_is_the_measure_only(analyse, lang, text, expected):
+    assert _events(analyse(text, lang)) == expected
