@@ -58,3 +58,14 @@ def test_the_stems_still_fire_on_their_own_words(analyse, lang, text, present):
 ])
 def test_a_government_halt_is_the_measure_only(analyse, lang, text, expected):
     assert _events(analyse(text, lang)) == expected
+
+
+# German exports compounded on the product (seeds/events.yaml: export_restriction's
+# '\w+export', '\w+ausfuhr'). Our own sentences.
+@pytest.mark.parametrize("text,expected", [
+    ("Peking verbot die Germaniumexporte nach Japan.", {("germanium", "export_restriction")}),
+    ("Jakarta stoppte die Bauxitexporte im Juni.", {("aluminium", "export_restriction")}),
+    ("Die Kupferexporte Perus stiegen im Mai um 4 Prozent.", {("copper", "production")}),
+])
+def test_german_export_compounds(analyse, text, expected):
+    assert _events(analyse(text, "de")) == expected
