@@ -61,3 +61,13 @@ def test_hyphenated_compounds(ids, text, expected):
 ])
 def test_hyphenated_names_and_awards_stay_out(ids, text):
     assert ids(text, "de") == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Der Kupferabsatz des Konzerns stieg auf 300.000 Tonnen.", {"copper"}),
+    ("Die Nickelverhüttung auf Sulawesi wächst weiter.", {"nickel"}),
+    ("Das Lithiumrecycling lohnt sich bei diesen Preisen nicht.", {"lithium"}),
+    ("Ein Kobaltengpass droht den Batterieherstellern.", {"cobalt"}),
+])
+def test_sales_smelting_recycling_and_shortage_compounds(ids, text, expected):
+    assert ids(text, "de") == expected
