@@ -872,13 +872,10 @@ def _energy_units() -> tuple[re.Pattern, re.Pattern]:
 
 
 # What stands between an amount of energy and a share of it: no tonnage, ounce or percentage
-# (a scale word may stand in the tonnage: "2.7 million tonnes of copper")
-_MEASURE_BETWEEN = re.compile(r"\d[\d.,]*\s*(?:(?:million|billion|thousand|mln|bn|m|k|"
-                              r"millions?|milliards?|millionen|milliarden|millones|mil|"
-                              r"milh(?:ões|ão)|млн\.?|млрд\.?|тыс\.?)\s+)?"
-                              r"(?:%|per\s?cent|tonnes?|tons?|t\b|ounces?|oz\b|mt\b|kt\b|"
-                              r"moz\b|lb\b|pounds?|toneladas?|tonnen|тонн\w*|onces?|onzas?|"
-                              r"onças?|unzen|унци\w*)|[.;!?]\s", re.I | re.U)
+# (a scale word may stand in the tonnage: "2.7 million tonnes of copper"); the units and
+# scale words of seeds/figures.yaml
+_MEASURE_BETWEEN = re.compile(rf"\d[\d.,]*\s*(?:(?:{_SCALE_ALT})\.?\s+)?"
+                              rf"(?:{_PERCENT}|{_MASS_UNITS}(?!\w))|[.;!?]\s", re.I | re.U)
 
 
 @lru_cache(maxsize=8)
