@@ -100,8 +100,9 @@ def _letter_first(word: str) -> list[str]:
     return [word]
 
 
-def _group_end(pattern: str, start: int) -> int:
-    """Where the group opened at ``start`` closes (-1 when it does not)."""
+def _structure(pattern: str, start: int = 0):
+    """(position, character, depth after it) of each group parenthesis and "|" of
+    ``pattern`` from ``start``, outside escapes and character classes."""
     depth, i, in_class = 0, start, False
     while i < len(pattern):
         c = pattern[i]
@@ -114,39 +115,22 @@ def _group_end(pattern: str, start: int) -> int:
             in_class = True
             if pattern[i + 1:i + 2] == "]":
                 i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        elif c in "()|":
+            depth += (c == "(") - (c == ")")
+            yield i, c, depth
         i += 1
-    return -1
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Where the group opened at ``start`` closes (-1 when it does not)."""
+    return next((i for i, c, depth in _structure(pattern, start) if c == ")" and depth == 0),
+                -1)
 
 
 def _split_top_level(pattern: str) -> list[str]:
     """``pattern``'s alternatives: its parts between "|"s outside groups and classes."""
-    parts, depth, i, in_class, last = [], 0, 0, False, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(pattern[last:i])
-            last = i + 1
-        i += 1
-    return parts + [pattern[last:]]
+    cuts = [i for i, c, depth in _structure(pattern) if c == "|" and depth == 0]
+    return [pattern[a + 1:b] for a, b in zip([-1] + cuts, cuts + [len(pattern)])]
 
 
 def _top_level_or(pattern: str) -> bool:
