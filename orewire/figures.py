@@ -90,8 +90,9 @@ def _patterns(lang: str):
     per = (r"(?:\s*\([^)]{0,40}\))?(?:\s*/\s*|\s+(?:(?:" + per_word + r")\s+|l['’]\s*))"
            rf"(?P<per>{_spellings(rules()['per_units'])})\b")
     flags = re.I | re.U
-    # "1.7 million silver ounces": one word may sit between a quantity and its unit
-    word = r"(?:\s+[^\W\d_]{3,15}(?=\s))?"
+    # "1.7 million silver ounces", "1.6 million attributable gold ounces": one or two words
+    # may sit between a quantity and its unit
+    word = r"(?:(?:\s+[^\W\d_]{3,15}){1,2}(?=\s))?"
     return [
         ("percent", re.compile(
             rf"(?<![\w.,-]){_APPROX}(?P<sign>[+−-])?(?P<num>{num})\s?(?P<unit>{_PERCENT})",
@@ -325,6 +326,9 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
                 _MASS[re.sub(r"\s+", " ", lowered.replace("-", " "))]
         if groups.get("massper") and unit != "mtu":
             return None    # "tonnes per hectare", "kg per tonne": a yield, not a figure
+        if _per_product_before().search(
+                re.split(r"[.;:!?]\s|,\s", text[max(0, m.start() - 100):m.start()])[-1]):
+            return None    # "an electric car uses about 80 kg of copper": a product's content
         product = _per_product().match(text, m.end())
         if product and (unit == "kg" or not re.match(r"\s*,?\s*(?:each|apiece|a\s+piece)",
                                                      product.group(0), re.I)):
@@ -490,15 +494,18 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
                                                _stake_in_compound().match(after) or
                                                _other_whole().match(after)):
         return True
-    before = text[max(0, start - 40):start].split(",")[-1]
+    # (a comma before a digit is a number's: "verlor 3,4 Prozent auf 71,20 Euro")
+    before = re.split(r",(?!\d)", text[max(0, start - 40):start])[-1]
     if percent:
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
         return bool(rate_before.search(before) or _hypothetical().search(clause) or
                     _hypothetical_own(lang).search(before) or _rate_set_to(text, start, lang)
-                    or _holders_share(clause))
+                    or _holders_share(clause) or _utilisation(before, clause) or
+                    _grade_before().search(before) and not _share_after().match(after))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
     # the amount's own clause: "Shares of miners rose as copper hit $10,000" is copper's
-    own = _other_clause(lang).split(text[max(0, start - 60):start].split(",")[-1])[-1]
+    own = _other_clause(lang).split(
+        re.split(r",(?!\d)", text[max(0, start - 60):start])[-1])[-1]
     # not past an earlier amount joined by "and" ("an NPV of US$410 million and initial
     # capital of US$290 million": the capital is no NPV)
     own = _EARLIER_AMOUNT.split(own)[-1]
@@ -579,11 +586,22 @@ def _rate_set_to(text: str, start: int, lang: str) -> bool:
     no share word after the rate word ("the share of gold rose to 20%" stays)."""
     subject, share = _set_rate()
     before = text[max(0, start - 160):start]
-    if not _cues(lang)[2].search(before):   # the language's "to" words
-        return False
+    if not (_cues(lang)[2].search(before) or _rate_verbs().search(before)):
+        return False   # the language's "to" words, or a verb stating the level ("reaches")
     clause = _other_clause(lang).split(re.split(r"[.;:!?]\s|,\s", before)[-1])[-1]
     rates = list(subject.finditer(clause))
     return bool(rates) and not share.search(clause, rates[-1].end())
+
+
+@lru_cache(maxsize=1)
+def _rate_verbs() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(rules().get("set_rate_verbs") or ["(?!)"]) + ")",
+                      re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _grade_before() -> re.Pattern:
+    return re.compile("|".join(rules().get("percent_grade_before") or ["(?!)"]), re.I | re.U)
 
 
 # Words that open another clause before an amount, so that what comes before them is not
@@ -626,7 +644,10 @@ def _is_accounts(text: str, start: int, end: int) -> bool:
     facility"). Asked of plain amounts of money only: a price per unit or a tonnage
     beside an accounts word is still the mineral's."""
     accounts_before, accounts_after = _accounts()
-    clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
+    parts = re.split(r"[;:]|,(?!\d)", text[max(0, start - 80):start])
+    clause = parts[-1]
+    if len(parts) > 1 and re.match(r"\s*(?:to|до|à|auf|al?|para|hasta|até)\s", clause, re.I):
+        clause = parts[-2] + clause   # "Revenue rose 30%, to $7.2 billion"
     return bool(accounts_before.search(_ACCOUNTS_CLAUSE.split(clause)[-1]) or
                 accounts_after.match(text[end:end + 40]))
 
@@ -643,8 +664,12 @@ _ACCOUNTS_CLAUSE = re.compile(r"[.;:!?]\s|\b(?:as|while|when|whereas|but|and|aft
 def _accounts() -> tuple[re.Pattern, re.Pattern]:
     """A company's accounts before or right after an amount (seeds/figures.yaml)."""
     r = rules()
-    return (re.compile(rf"(?<!\w)(?:{_alternation(r['accounts_before'])})(?!\w)", re.I | re.U),
-            re.compile(rf"^\s*(?:{_alternation(r['accounts_after'])})(?!\w)", re.I | re.U))
+    before = "|".join(r.get("accounts_before_patterns") or ["(?!)"])
+    after = "|".join(r.get("accounts_after_patterns") or ["(?!)"])
+    return (re.compile(rf"(?<!\w)(?:{_alternation(r['accounts_before'])})(?!\w)|{before}",
+                       re.I | re.U),
+            re.compile(rf"^\s*(?:(?:{_alternation(r['accounts_after'])})(?!\w)|{after})",
+                       re.I | re.U))
 
 
 @lru_cache(maxsize=8)
@@ -686,6 +711,28 @@ def _is_bound(text: str, num_start: int, lang: str) -> bool:
     if bound is None:
         return False
     return not _move_verb(lang).search(text[max(0, bound.start() - 30):bound.start()].rstrip() + " ")
+
+
+@lru_cache(maxsize=1)
+def _utilisation_cues() -> tuple[re.Pattern, re.Pattern]:
+    r = rules()
+    return (re.compile(rf"(?:{'|'.join(r.get('percent_utilisation_before') or ['(?!)'])})",
+                       re.I | re.U),
+            re.compile(rf"(?<!\w)(?:{_alternation(r.get('percent_utilisation_not_after') or [])})"
+                       r"(?!\w)", re.I | re.U))
+
+
+def _utilisation(before: str, clause: str) -> bool:
+    """A plant running at the percentage ("the smelter runs at 70%"): a rate of use, not
+    a share; not after a share word in the clause ("China's share of global cobalt
+    refining is running at 76%")."""
+    running, share = _utilisation_cues()
+    return bool(running.search(before)) and not share.search(clause)
+
+
+@lru_cache(maxsize=1)
+def _per_product_before() -> re.Pattern:
+    return re.compile("|".join(rules().get("per_product_before") or ["(?!)"]), re.I | re.U)
 
 
 @lru_cache(maxsize=1)
@@ -757,7 +804,9 @@ def _mixed_equivalent(text: str, start: int, end: int) -> bool:
     before = re.split(r"[.;:!?]\s|,\s|\d", text[max(0, start - 40):start])[-1]
     after = re.split(r"[.;:!?]\s|,\s|\d|\b(?:and|or|while|et|y|e|und|и)\b",
                      text[end:end + 40])[0]
-    return bool(_equivalents().search(before) or _equivalents().search(after))
+    # (or between the number and its unit: "410,000 gold equivalent ounces")
+    return bool(_equivalents().search(before) or _equivalents().search(after) or
+                _equivalents().search(text, start, end))
 
 
 @lru_cache(maxsize=1)
@@ -937,7 +986,10 @@ def _not_mineral_mass(text: str, start: int, end: int) -> bool:
         return True
     if ore_mineral.search(text):
         return False    # iron ore, bauxite, coal: the ore is the mineral
-    if ore_before.search(clause) or milled_after.match(text, end):
+    # (an approximator read as part of the quantity is still the clause's: "over 120 Mt")
+    lead = re.match(r"(?:over|across)\s+", text[start:end], re.I)
+    if ore_before.search(clause + (lead.group(0) if lead else "")) or \
+            milled_after.match(text, end):
         return True     # "the concentrator milled 4.2 Mt", "1.9 Mt of ore milled"
     ore = ore_after.match(text, end)
     # "of ore" where the sentence names the metal it gives or its grade
@@ -1119,7 +1171,7 @@ def _unit_shared_after(text: str, found: list[Figure], lang: str) -> list[Figure
     for fig in found:
         if "/" in fig.unit or fig.unit == "percent" or _scale_factor(fig, lang) == 1:
             continue
-        m = pattern.match(text, fig.end)
+        m = pattern.match(text, fig.end) or _period_total_after(lang).match(text, fig.end)
         if not m:
             continue
         shared = _sharing_unit(text, m, fig, found, lang)
@@ -1138,6 +1190,18 @@ def _bare_number_after(lang: str) -> re.Pattern:
                       rf"(?:[^\W\d]+\s+){{1,2}}(?P<num>{_num_pattern(lang)})"
                       rf"[\s-]?(?P<scale>{_SCALE_ALT})(?=\s*(?:[.,;:)]|$|(?:{joiners})\s))",
                       re.I | re.U)
+
+
+@lru_cache(maxsize=8)
+def _period_total_after(lang: str) -> re.Pattern:
+    """" in May, and 11.5 million in the first five months" right after a figure: a time
+    phrase of up to four words, a list word, a bare scaled number and a period phrase
+    (``period_total_after``)."""
+    joiners = _alternation(rules()["list_and"])
+    periods = "|".join(rules().get("period_total_after") or ["(?!)"])
+    return re.compile(rf"(?:\s+[^\W\d]+){{0,4}}\s*,?\s+(?:{joiners})\s+"
+                      rf"(?P<num>{_num_pattern(lang)})[\s-]?(?P<scale>{_SCALE_ALT})"
+                      rf"\s+(?:{periods})", re.I | re.U)
 
 
 def _scale_factor(fig: Figure, lang: str) -> float:

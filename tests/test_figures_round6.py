@@ -1,0 +1,202 @@
+"""Round 6 of the figure rules: a company's revenue, sales and share placements, a plant's
+rate of use, a product's metal content, and the real figures beside the words those rules
+read. Every sentence here is our own writing."""
+from __future__ import annotations
+
+import pytest
+
+
+def figures(row):
+    return {(m["mineral"], round(f["value"], 4)) for m in row["minerals"] for f in m["figures"]}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a company's revenue, sales or turnover, and the equity it sells
+    ("en", "Lithium producer Pilbara Minerals raised A$300 million in a share placement to "
+     "fund its expansion."),
+    ("en", "The copper miner's revenue rose to $4.1 billion in the quarter."),
+    ("en", "Quarterly revenue rose 18% to $2.3 billion at the lithium miner."),
+    ("en", "The gold producer reported quarterly revenue of $1.9 billion."),
+    ("en", "Silver miner Hecla's full-year sales rose to $930 million."),
+    ("en", "The gold miner posted record revenue of $3.6 billion."),
+    ("de", "Der Umsatz des Kupferkonzerns stieg auf 4,1 Milliarden Euro."),
+    ("es", "La facturación de la minera de cobre alcanzó 3.200 millones de dólares."),
+    ("pt", "O faturamento da mineradora de cobre chegou a 41 bilhões de reais."),
+    ("ru", "Выручка производителя меди выросла до 3 млрд долларов."),
+    ("fr", "Le chiffre d'affaires du groupe de cuivre a atteint 2,1 milliards d'euros."),
+    # a plant's rate of use, with the capacity unsaid
+    ("en", "The copper smelter runs at 70% after power cuts, the company said."),
+    ("en", "Its nickel refinery was operating at about 85% in June."),
+    ("fr", "La fonderie de cuivre tourne à 60 % depuis mars."),
+    ("de", "Die Kupferhütte läuft derzeit nur mit 70 Prozent."),
+    ("es", "La fundición de cobre opera al 65% tras los cortes de energía."),
+    ("pt", "A refinaria de níquel opera a 80% desde janeiro."),
+    # a product's metal content, the product as the subject
+    ("en", "An electric car uses about 80 kg of copper, four times more than a petrol car."),
+    ("en", "A single wind turbine contains up to 4.7 tonnes of copper."),
+    ("en", "Each wind turbine needs around 3 tonnes of copper."),
+    ("de", "Ein Elektroauto enthält rund 80 kg Kupfer."),
+    ("fr", "Une voiture électrique contient environ 80 kg de cuivre."),
+    ("es", "Un auto eléctrico usa unos 80 kg de cobre."),
+])
+def test_company_accounts_rates_of_use_and_product_content_are_no_figures(analyse, lang, text):
+    assert figures(analyse(text, lang)) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # accounts words beside the mineral's own figures
+    ("en", "The copper miner's revenue rose 12% as copper sales climbed to 310,000 tonnes.",
+     {("copper", 310000)}),
+    ("en", "Zambia's copper export revenue rose to $8.9 billion last year.",
+     {("copper", 8.9e9)}),
+    ("en", "The Meenakshi coal block is expected to generate annual revenue of Rs 1,200 crore.",
+     {("coal", 12e9)}),
+    ("en", "Quarterly revenue was flat, but gold production rose to 410,000 ounces and the "
+     "realised gold price averaged $2,310 an ounce.", {("gold", 410000), ("gold", 2310)}),
+    ("en", "After a share placement last year, the lithium developer will invest $540 million "
+     "in the Kathleen Valley mine.", {("lithium", 540e6)}),
+    ("en", "The nickel company raised $250 million in debt financing for its Indonesian "
+     "smelter.", {("nickel", 250e6)}),
+    ("en", "The group posted record revenue, and copper output hit 1.1 million tonnes.",
+     {("copper", 1.1e6)}),
+    ("en", "The gold miner posted record revenue, helped by an average realised gold price of "
+     "$2,180 an ounce.", {("gold", 2180)}),
+    ("fr", "Le chiffre d'affaires du groupe minier a atteint 2,1 milliards d'euros, tandis que "
+     "la production de cuivre a grimpé à 180 000 tonnes.", {("copper", 180000)}),
+    ("ru", "Выручка золотодобытчика выросла до 5,2 млрд долларов, а производство золота "
+     "составило 1,6 млн унций.", {("gold", 1.6e6)}),
+    # running words beside a real share
+    ("en", "China's share of global cobalt refining is running at 76%.", {("cobalt", 76)}),
+    ("en", "The smelter runs at full capacity and produces 300,000 tonnes of copper a year, "
+     "or 12% of national output.", {("copper", 300000), ("copper", 12)}),
+    ("en", "Operating at a loss, the mine still supplies 8% of the world's tin.", {("tin", 8)}),
+    ("en", "Indonesia produces about 50% of the world's nickel, and its smelters run at 90%.",
+     {("nickel", 50)}),
+    ("en", "The refinery worked at 60% in May; it processes 20% of China's cobalt.",
+     {("cobalt", 20)}),
+    ("es", "Chile produce el 24% del cobre mundial.", {("copper", 24)}),
+    # product words beside a real supply figure
+    ("en", "Electric vehicles will use 3 million tonnes of copper a year by 2030.",
+     {("copper", 3e6)}),
+    ("en", "Tesla uses about 40,000 tonnes of nickel a year in its batteries.",
+     {("nickel", 40000)}),
+    ("en", "A single mine in Chile contains 9 million tonnes of lithium.", {("lithium", 9e6)}),
+    ("en", "The battery plant uses 35,000 tonnes of lithium hydroxide a year.",
+     {("lithium", 35000)}),
+])
+def test_real_figures_beside_the_new_cue_words_stay(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a company's net revenue, and a maker's sales revenue
+    ("pt", "A receita líquida da mineradora de níquel foi de R$ 45 bilhões."),
+    ("en", "The aluminium maker's sales revenue reached $3.4 billion."),
+    # a grade after a tonnage and "at"; the ore tonnage a grade is stated over
+    ("en", "The deposit hosts 85 million tonnes at 0.9% nickel."),
+    ("en", "The resource totals 40 Mt @ 1.1% copper."),
+    ("en", "The deposit grades 1.2% copper and 0.3 grams per tonne gold over 120 million "
+     "tonnes."),
+    # a rate's level stated by a verb, the rate word further back than its window
+    ("en", "The export duty on unprocessed nickel ore now reaches 20%."),
+    ("es", "Los aranceles a las importaciones de níquel alcanzan el 20%."),
+    ("de", "Die Zölle auf Importe von Nickel erreichen 20 Prozent."),
+    ("fr", "Les droits de douane sur le nickel atteignent 20 %."),
+])
+def test_net_revenue_grades_ore_and_rate_levels_are_no_figures(analyse, lang, text):
+    assert figures(analyse(text, lang)) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("pt", "A receita líquida da mineradora foi de R$ 45 bilhões, e a produção de níquel "
+     "atingiu 40 mil toneladas.", {("nickel", 40000)}),
+    ("en", "The aluminium maker's sales revenue reached $3.4 billion on shipments of 1.1 "
+     "million tonnes of primary aluminium.", {("aluminium", 1.1e6)}),
+    # two words between a quantity and its unit
+    ("en", "Newmont produced 1.6 million attributable gold ounces in the second quarter.",
+     {("gold", 1.6e6)}),
+    # real figures beside a tonnage and "at", a grade and "over", a rate and a verb
+    ("en", "Despite the new export tariff, Indonesia's share of global nickel supply reaches "
+     "55%.", {("nickel", 55)}),
+    ("en", "After the royalty increase, Chile's copper output reached 5.3 million tonnes.",
+     {("copper", 5.3e6)}),
+    ("en", "Tariffs rose sharply; China's share of rare earth processing reached 90%.",
+     {("rare_earth_elements", 90)}),
+    ("es", "A pesar de los aranceles, la participación de Chile en el cobre mundial alcanza "
+     "el 24%.", {("copper", 24)}),
+    ("de", "Trotz der Exportsteuer erreicht der Anteil Indonesiens an der Nickelproduktion 50 "
+     "Prozent.", {("nickel", 50)}),
+    ("fr", "Malgré la taxe, la part de la RDC dans le cobalt mondial atteint 70 %.",
+     {("cobalt", 70)}),
+    ("fr", "Les droits de douane sur le nickel atteignent 20 %, alors que l'Indonésie fournit "
+     "50 % du nickel mondial.", {("nickel", 50)}),
+    ("en", "The mine produced 120,000 tonnes at a cost of $1.9 billion, or 8% of world copper "
+     "supply.", {("copper", 120000), ("copper", 1.9e9), ("copper", 8)}),
+    ("en", "Exports of 2.1 million tonnes at record prices made copper 70% of Zambia's export "
+     "earnings.", {("copper", 2.1e6), ("copper", 70)}),
+    ("en", "The mine produces gold at 1.8 g/t and shipped over 400,000 ounces last year.",
+     {("gold", 400000)}),
+    ("en", "Grades averaged 0.7% copper, and the mine produced over 210,000 tonnes of copper.",
+     {("copper", 210000)}),
+    ("en", "Copper grades fell 5%, yet output rose to over 1 million tonnes across its mines.",
+     {("copper", 1e6)}),
+])
+def test_real_figures_beside_grades_rates_and_net_revenue_stay(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a company's result or loss in the other languages, Chile's state miner's surplus
+    ("de", "Der Kupferkonzern steigerte das operative Ergebnis vor Steuern auf 350 Millionen "
+     "Euro."),
+    ("fr", "Le groupe de nickel a enregistré une perte de 120 millions d'euros."),
+    ("es", "La minera de cobre Codelco registró excedentes por 1.700 millones de dólares."),
+    # revenue opening its clause; a change and a comma before the level
+    ("en", "The lithium miner's output rose. Revenue fell 43% to A$112.5 million as prices "
+     "slumped."),
+    ("ru", "Выручка производителя золота выросла на 30%, до 7,2 млрд долларов."),
+    # a company's stock, its decimal comma no longer hiding the subject
+    ("de", "Die Aktie des Kupferproduzenten verlor 3,4 Prozent auf 71,20 Euro."),
+])
+def test_results_losses_and_stock_in_more_wordings_are_no_figures(analyse, lang, text):
+    assert figures(analyse(text, lang)) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ('de', 'Trotz eines Verlusts förderte der Konzern 1,2 Millionen Unzen Gold.',
+     {('gold', 1200000)}),
+    ('de', 'Der Gewinn sprudelt, weil Kupfer auf 9.800 Dollar je Tonne gestiegen ist.',
+     {('copper', 9800)}),
+    ('fr', "Malgré une perte, la production d'or a atteint 600 000 onces.",
+     {('gold', 600000)}),
+    ('es', 'Los beneficios del litio para Chile: el país exportó 240.000 toneladas de carbonato de litio.',
+     {('lithium', 240000)}),
+    ('pt', 'O lucro caiu, mas a produção de minério de ferro chegou a 80 milhões de toneladas.',
+     {('iron_ore', 80000000)}),
+    ('ru', 'Прибыль упала, но производство золота выросло до 1,5 млн унций.',
+     {('gold', 1500000)}),
+    ('en', 'Revenue fell as copper prices dropped to $8,100 a tonne.',
+     {('copper', 8100)}),
+    ('en', 'Sales volumes rose to 1.3 million ounces of gold.',
+     {('gold', 1300000)}),
+    ('en', "Copper revenue rose to $2.1 billion as Zambia's exports climbed.",
+     {('copper', 2100000000.0)}),
+    ('en', "Zambia's copper export revenue rose 20%, to $9.1 billion.",
+     {('copper', 9100000000.0)}),
+    ('es', 'Las exportaciones de cobre de Chile subieron un 5%, a 4.200 millones de dólares.',
+     {('copper', 4200000000.0)}),
+    ('de', 'Die Goldreserven der Bundesbank liegen bei 3.352 Tonnen, die Aktie von Barrick verlor 2,5 Prozent.',
+     {('gold', 3352)}),
+    ('de', 'China exportierte im Juli 5.000 Kilogramm Gallium.',
+     {('gallium', 5000)}),
+    ('en', 'China imported 9.8 million tonnes of bauxite last month and 51.2 million in the first five months.',
+     {('aluminium', 9800000), ('aluminium', 51200000)}),
+    ('en', 'Copper output was 2.4 million tonnes in May and 11.5 million people live in the region.',
+     {('copper', 2400000)}),
+    ('es', 'Las importaciones chinas de concentrado de cobre sumaron 2,4 millones de toneladas en mayo, y 11,5 millones en lo que va del año.',
+     {('copper', 2400000), ('copper', 11500000)}),
+    ('ru', 'Экспорт алюминия составил 1,1 млн тонн в июне и 5,9 млн с начала года.',
+     {('aluminium', 1100000), ('aluminium', 5900000)}),
+])
+def test_real_figures_beside_results_words_and_period_totals(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == set(expected)
