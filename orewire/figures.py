@@ -763,8 +763,10 @@ def _of_goods(text: str, start: int, end: int) -> bool:
     """An amount or share of goods in general: "goods worth £4 billion", "96% of goods
     imported", "trade in goods worth 1.7 billion pounds"."""
     before = re.split(r"[.;:!?]\s|,\s(?:and|but|while)\s", text[max(0, start - 60):start])[-1]
-    if _goods().search(before):
-        return True
+    goods = _goods().search(before)
+    if goods and not _set_rate()[1].search(before, 0, goods.start()):
+        return True    # (not a share of goods trade: "Iron ore's share of Australia's goods
+        # exports fell to 25%" is iron ore's share)
     after = _share_after().match(text[end:end + 20])
     return bool(after and re.match(r"(?:[^\W\d]+\s+){0,2}?" + _goods().pattern,
                                    text[after.end() + end:end + 60], re.I | re.U))
@@ -798,10 +800,16 @@ def _equivalents() -> re.Pattern:
                       re.I | re.U)
 
 
+_CHANGE_PERCENT = re.compile(rf"[+-]?\d[\d.,]*\s?{_PERCENT}", re.I | re.U)
+
+
 def _mixed_equivalent(text: str, start: int, end: int) -> bool:
     """A total in one metal's equivalent units adding up several ("6.5 Moz of gold
     equivalent", "silver equivalent production of 7.2 Moz"), in the number's clause."""
-    before = re.split(r"[.;:!?]\s|,\s|\d", text[max(0, start - 40):start])[-1]
+    # (a percentage change between does not end the subject: "Copper equivalent production
+    # rose 9% to 1.9 Mt")
+    window = _CHANGE_PERCENT.sub(" ", text[max(0, start - 60):start])
+    before = re.split(r"[.;:!?]\s|,\s|\d", window)[-1]
     after = re.split(r"[.;:!?]\s|,\s|\d|\b(?:and|or|while|et|y|e|und|и)\b",
                      text[end:end + 40])[0]
     # (or between the number and its unit: "410,000 gold equivalent ounces")

@@ -200,3 +200,89 @@ def test_results_losses_and_stock_in_more_wordings_are_no_figures(analyse, lang,
 ])
 def test_real_figures_beside_results_words_and_period_totals(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == set(expected)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a market report's change, the comparative after the percentage
+    ("de", "Der Nickelpreis notierte 0,5 Prozent fester."),
+    ("de", "Aluminium gab 1,1 Prozent nach auf 2.490 Dollar."),
+    ("de", "Platin notierte knapp 3 Prozent im Plus."),
+    ("de", "Kupfer war damit 12 Prozent teurer als vor einem Jahr."),
+    ("en", "Copper ended 0.4% firmer."),
+    ("es", "La plata está un 20% más cara que en enero."),
+])
+def test_comparatives_after_a_percentage_are_changes(analyse, lang, text):
+    assert {v for _m, v in figures(analyse(text, lang))} <= {2490}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Aluminium gab 1,1 Prozent nach auf 2.490 Dollar.", {("aluminium", 2490)}),
+    ("de", "In Gabun liegt der Anteil am Mangan bei 30 Prozent.", {("manganese", 30)}),
+    ("de", "Die Aktien von Rio Tinto gewannen 2,3 Prozent, der Eisenerzpreis stieg auf 108 "
+     "Dollar je Tonne.", {("iron_ore", 108)}),
+    ("de", "Die Mine gewann 40 Prozent des Kupfers aus Haldenmaterial.", {("copper", 40)}),
+    ("de", "Chile liefert 25 Prozent des weltweiten Kupfers, fester Bestandteil der "
+     "Versorgung.", {("copper", 25)}),
+    ("en", "Copper ended 0.4% firmer at $9,600 a tonne.", {("copper", 9600)}),
+    ("en", "Indonesia supplies 50% of the world's nickel, and its weaker rivals the rest.",
+     {("nickel", 50)}),
+    ("fr", "Le cuivre est 10 % plus cher qu'il y a un an, à 9 700 dollars la tonne.",
+     {("copper", 9700)}),
+    ("ru", "Никель стал на 5% дороже, до 17 000 долларов за тонну.", {("nickel", 17000)}),
+    ("de", "Der Anteil Chinas am Weltmarkt für Gallium liegt bei 98 Prozent, teurer wird es "
+     "trotzdem.", {("gallium", 98)}),
+    # a share of goods trade named as the whole of the mineral's share
+    ("en", "Iron ore's share of Australia's goods exports fell to 25% last year.",
+     {("iron_ore", 25)}),
+])
+def test_real_figures_beside_comparatives_and_goods_wholes(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The UK imposed sanctions on Russian goods worth £4 billion, including palladium."),
+    ("en", "Tariffs cover 96% of goods imported from China, including graphite."),
+])
+def test_goods_in_general_stay_no_figures(analyse, lang, text):
+    assert figures(analyse(text, lang)) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a move as a verb or a noun in the other languages' market reports
+    ("fr", "L'once d'or a pris 1,2 % jeudi."),
+    ("es", "La plata acumula una ganancia del 25% en el año."),
+    ("pt", "O ouro renovou recorde, com valorização de 1,5% na sessão."),
+])
+def test_more_market_moves_are_changes(analyse, lang, text):
+    assert figures(analyse(text, lang)) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "L'once d'or a pris 1,2 % à 2 365 dollars.", {("gold", 2365)}),
+    ("fr", "La Chine a pris 70 % du marché mondial du graphite.", {("graphite", 70)}),
+    ("fr", "L'Indonésie prend désormais 55 % de la production mondiale de nickel.",
+     {("nickel", 55)}),
+    ("es", "Chile tiene una ganancia de cuota: produce el 24% del cobre mundial.",
+     {("copper", 24)}),
+    ("es", "La pérdida del 30% de la producción de cobre de Panamá golpeó al mercado.",
+     {("copper", 30)}),
+    ("pt", "A valorização do nióbio ajudou o Brasil, que tem 90% das reservas mundiais.",
+     {("niobium", 90)}),
+    ("pt", "Com a valorização, o Brasil responde por 90% da produção de nióbio.",
+     {("niobium", 90)}),
+])
+def test_real_figures_beside_the_new_move_words(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a metal-equivalent total, a percentage change between its subject and the amount
+    ("en", "Copper equivalent production rose 9% to 1.9 Mt.", set()),
+    ("en", "Gold equivalent output was flat, while copper production rose 9% to 1.9 Mt.",
+     {("copper", 1.9e6)}),
+    ("en", "The miner made 410,000 gold equivalent ounces; gold output alone rose 5% to "
+     "300,000 ounces.", {("gold", 300000)}),
+    ("en", "Silver production rose 12% to 26.4 million ounces.", {("silver", 26.4e6)}),
+])
+def test_equivalent_totals_past_a_change(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
