@@ -483,6 +483,12 @@ def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool
         bool(after.match(text[end:end + 40]))
 
 
+# A percentage (a change, in a move: "rose 4%, to $88") and the "to" words that open the
+# level after its comma
+_CHANGE_PERCENT = re.compile(rf"[+-]?\d[\d.,]*\s?{_PERCENT}", re.I | re.U)
+_TO_AFTER_CHANGE = re.compile(r"\s*(?:to|до|à|auf|al?|para|hasta|até)\s", re.I)
+
+
 def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     """A tariff, royalty, stake, grade, NPV or exchange rate, not a figure of the mineral."""
     *_first, rate_after, rate_before, _rel, _relative = _cues(lang)
@@ -504,8 +510,11 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
                     _grade_before().search(before) and not _share_after().match(after))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
     # the amount's own clause: "Shares of miners rose as copper hit $10,000" is copper's
-    own = _other_clause(lang).split(
-        re.split(r",(?!\d)", text[max(0, start - 60):start])[-1])[-1]
+    parts = re.split(r",(?!\d)", text[max(0, start - 60):start])
+    own = parts[-1]
+    if len(parts) > 1 and _TO_AFTER_CHANGE.match(own) and _CHANGE_PERCENT.search(parts[-2]):
+        own = parts[-2] + "," + own   # "Las acciones ... subieron un 4%, a 12,30 dólares"
+    own = _other_clause(lang).split(own)[-1]
     # not past an earlier amount joined by "and" ("an NPV of US$410 million and initial
     # capital of US$290 million": the capital is no NPV)
     own = _EARLIER_AMOUNT.split(own)[-1]
@@ -800,7 +809,6 @@ def _equivalents() -> re.Pattern:
                       re.I | re.U)
 
 
-_CHANGE_PERCENT = re.compile(rf"[+-]?\d[\d.,]*\s?{_PERCENT}", re.I | re.U)
 
 
 def _mixed_equivalent(text: str, start: int, end: int) -> bool:

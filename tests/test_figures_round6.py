@@ -286,3 +286,35 @@ def test_real_figures_beside_the_new_move_words(analyse, lang, text, expected):
 ])
 def test_equivalent_totals_past_a_change(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a company's stock past the comma of its move; a grade in the prepositional case; the
+    # total of a country's reserves of foreign exchange and gold
+    ("es", "Las acciones de la minera de plata subieron un 4%, a 12,30 dólares."),
+    ("pt", "As ações da mineradora de lítio subiram 8%, a R$ 42,10."),
+    ("ru", "Запасы месторождения никеля при среднем содержании 1,2% велики."),
+    ("ru", "Золотовалютные резервы ЦБ выросли до 600 млрд долларов."),
+])
+def test_stock_grades_and_reserve_totals_are_no_figures(analyse, lang, text):
+    assert figures(analyse(text, lang)) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Gold now makes up 9.3% of India's foreign exchange reserves, and the RBI holds 840 "
+     "tonnes.", {("gold", 9.3), ("gold", 840)}),
+    ("en", "The central bank's gold holdings are worth about $37 billion.", {("gold", 37e9)}),
+    ("ru", "Доля золота в международных резервах России достигла 28%.", {("gold", 28)}),
+    ("es", "Las acciones de la minera subieron un 4%, mientras la plata subió un 2%, a 31 "
+     "dólares.", {("silver", 31)}),
+    ("es", "La plata subió un 2%, a 31 dólares la onza.", {("silver", 31)}),
+    ("pt", "O ouro subiu 1%, a US$ 2.400 a onça.", {("gold", 2400)}),
+    ("en", "Copper rose 1.2%, to $9,700 a tonne, while shares of Antofagasta fell.",
+     {("copper", 9700)}),
+    ("ru", "Запасы месторождения оцениваются в 2,3 млн тонн никеля при среднем содержании 1,2%.",
+     {("nickel", 2.3e6)}),
+    ("ru", "Золотовалютные резервы ЦБ выросли до 600 млрд долларов, доля золота в них "
+     "достигла 28%.", {("gold", 28)}),
+])
+def test_real_figures_beside_stock_grade_and_reserve_words(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
