@@ -318,3 +318,26 @@ def test_stock_grades_and_reserve_totals_are_no_figures(analyse, lang, text):
 ])
 def test_real_figures_beside_stock_grade_and_reserve_words(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Palladium's discount to platinum widened to $80 an ounce."),
+    ("en", "The SHFE copper contract's premium over LME prices was at 150 yuan a tonne."),
+])
+def test_a_gap_between_two_prices_is_no_price(analyse, lang, text):
+    assert figures(analyse(text, lang)) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Premium hard coking coal prices rose to $240 a tonne.", {("coking_coal", 240)}),
+    ("en", "Gold traded at a premium to silver for decades; on Monday gold rose to $2,400 an "
+     "ounce.", {("gold", 2400)}),
+    ("en", "Copper sold at a discount, yet still fetched $9,300 a tonne.", {("copper", 9300)}),
+    ("en", "Spreads tightened as copper rose to $9,800.", {("copper", 9800)}),
+    ("en", "Despite a widening discount to Brent, iron ore rose to $110 a tonne.",
+     {("iron_ore", 110)}),
+    ("de", "Trotz eines Abschlags gegenüber Platin stieg Palladium auf 1.050 Dollar je Unze.",
+     {("palladium", 1050)}),
+])
+def test_real_prices_beside_premium_and_discount_words(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
