@@ -341,3 +341,20 @@ def test_a_gap_between_two_prices_is_no_price(analyse, lang, text):
 ])
 def test_real_prices_beside_premium_and_discount_words(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a company's market value is no figure of its mineral
+    ("en", "The nickel miner's market value has fallen to $2.1 billion.", set()),
+    ("en", "The copper miner's shares have risen 35% this year, giving it a market value of "
+     "$48 billion.", set()),
+    # a deposit's market value and the mineral's figures beside the words stay
+    ("en", "The deposit's market value of $3 billion reflects 2 million ounces of gold.",
+     {("gold", 3e9), ("gold", 2e6)}),
+    ("en", "The copper miner's market value fell, even as copper rose to $9,900 a tonne.",
+     {("copper", 9900)}),
+    ("en", "Giving it a market value edge, the lithium miner sold 50,000 tonnes of spodumene.",
+     {("lithium", 50000)}),
+])
+def test_a_company_market_value(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
