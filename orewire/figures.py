@@ -1153,11 +1153,19 @@ def _unit_shared_before(text: str, found: list[Figure], lang: str) -> list[Figur
     pattern = _bare_number_before(lang)
     added = []
     for fig in found:
-        if "/" in fig.unit or fig.unit == "percent":
-            continue
+        if fig.unit == "percent" or "/" in fig.unit and not re.search(
+                r"\d[.,\s]\d", fig.quote):
+            continue   # (a price shares its unit with a price written as such: "2,380 and
+            # 30.20 dollars an ounce, respectively")
         base = max(0, fig.start - 40)
         m = pattern.search(text, base, fig.start)
-        if not m or not (m.group("scale") or re.search(r"\d[.,\s]\d", m.group("num"))):
+        if not m or not (m.group("scale") or re.search(r"\d[.,\s]\d", m.group("num")) or
+                         # a whole number before a scaled figure ("205 и 433 тыс. тонн",
+                         # "7 and 9 million tonnes"), not a year
+                         "/" not in fig.unit and _scale_factor(fig, lang) > 1 and
+                         re.fullmatch(r"\d{1,3}", m.group("num")) and not re.search(
+                             r"(?<!\w)(?:top|first|last|past|next|the|in|for|since|by)\s+$",
+                             text[max(0, m.start() - 8):m.start()], re.I)):
             continue
         shared = _sharing_unit(text, m, fig, found, lang)
         if shared is not None:

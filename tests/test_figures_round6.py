@@ -358,3 +358,21 @@ def test_real_prices_beside_premium_and_discount_words(analyse, lang, text, expe
 ])
 def test_a_company_market_value(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a price list, the first price bare; a whole number before a scaled quantity
+    ("en", "Gold and silver settled at 2,380 and 30.20 dollars an ounce, respectively.",
+     {("gold", 2380), ("silver", 30.2)}),
+    ("ru", "Производство никеля и меди составило 205 и 433 тыс. тонн соответственно.",
+     {("nickel", 205000), ("copper", 433000)}),
+    ("en", "Nickel and copper output was 205 and 433 thousand tonnes, respectively.",
+     {("nickel", 205000), ("copper", 433000)}),
+    # a year, a rank and a range stay out
+    ("en", "In 2022 and 2023 copper output was 5 million tonnes.", {("copper", 5e6)}),
+    ("en", "Among the top 10 and 1.2 million tonnes of copper shipped, Chile led.",
+     {("copper", 1.2e6)}),
+    ("en", "Gold traded between 2,200 and 2,600 dollars an ounce.", set()),
+])
+def test_a_list_shares_its_last_unit(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
