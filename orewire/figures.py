@@ -573,8 +573,11 @@ def _demonyms() -> frozenset:
                          if row["kind"] == "demonym")
 
 
-_EARLIER_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d]+\.?)?\s+(?:and|or|plus|while|whereas)\s+",
-                            re.I | re.U)
+# (the other languages' "and" after a currency of up to three words too: "un VAN de 1.200
+# millones de dólares y una producción de 25.000 toneladas")
+_EARLIER_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d]+\.?)?\s+(?:and|or|plus|while|whereas)\s+|"
+                             r"\d[\d.,]*\s*(?:[^\W\d]+\.?\s+){1,3}(?:y|e|et|und|и)\s+",
+                             re.I | re.U)
 
 
 @lru_cache(maxsize=1)

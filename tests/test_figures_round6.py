@@ -376,3 +376,22 @@ def test_a_company_market_value(analyse, lang, text, expected):
 ])
 def test_a_list_shares_its_last_unit(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an amount after an NPV joined by the language's "and" is not the NPV
+    ("es", "El estudio de factibilidad estima un VAN de 1.200 millones de dólares y una "
+     "producción de 25.000 toneladas anuales de carbonato de litio.", {("lithium", 25000)}),
+    ("es", "El proyecto tiene un VAN de 1.200 millones de dólares y una TIR del 20%.", set()),
+    ("fr", "Le projet affiche une VAN de 800 millions d'euros et un TRI de 18 %.", set()),
+    # equity sold in the other languages; money invested in a mine stays
+    ("pt", "A mineradora captou R$ 1,2 bilhão em uma oferta de ações para financiar o projeto "
+     "de lítio.", set()),
+    ("pt", "A mineradora investiu R$ 2 bilhões em uma nova mina de lítio.", {("lithium", 2e9)}),
+    ("es", "La minera destinará 500 millones de dólares en una ampliación de su mina de cobre.",
+     {("copper", 500e6)}),
+    ("de", "Der Konzern investiert 300 Millionen Euro in eine neue Lithiumraffinerie.",
+     {("lithium", 300e6)}),
+])
+def test_npv_joiners_and_equity_offers(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
