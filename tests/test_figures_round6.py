@@ -395,3 +395,24 @@ def test_a_list_shares_its_last_unit(analyse, lang, text, expected):
 ])
 def test_npv_joiners_and_equity_offers(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # German rates and quotas of other things set at a level
+    ("de", "Die Recyclingquote von Kupfer liegt in Europa bei rund 45 Prozent.", set()),
+    ("de", "Die Inflationsrate lag bei 2,2 Prozent, während der Goldpreis auf 2.400 Dollar "
+     "stieg.", {("gold", 2400)}),
+    ("de", "Die Arbeitslosenquote in der Bergbauregion beträgt 12 Prozent, die Mine fördert "
+     "40.000 Tonnen Zink.", {("zinc", 40000)}),
+    ("de", "Die Steuerquote des Kupferkonzerns lag bei 28 Prozent.", set()),
+    # import reliance and shares beside the quota words stay
+    ("de", "Die Importquote bei Lithium liegt bei 100 Prozent.", {("lithium", 100)}),
+    ("de", "Trotz hoher Inflationsrate stieg der Anteil Chinas am Kupfermarkt auf 55 Prozent.",
+     {("copper", 55)}),
+    ("de", "Die Recyclingquote steigt, doch Chile liefert weiter 25 Prozent des Kupfers.",
+     {("copper", 25)}),
+    ("de", "Die Importabhängigkeit bei Seltenen Erden liegt bei 98 Prozent.",
+     {("rare_earth_elements", 98)}),
+])
+def test_german_quotas_and_rates(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
