@@ -416,3 +416,13 @@ def test_npv_joiners_and_equity_offers(analyse, lang, text, expected):
 ])
 def test_german_quotas_and_rates(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # revenue or sales naming what was sold open no company's accounts
+    ("en", "Sales of copper rose to $2.1 billion in the quarter.", {("copper", 2.1e9)}),
+    ("en", "Revenue from copper fell to $1.1 billion as prices slid.", {("copper", 1.1e9)}),
+    ("en", "Sales to China of cobalt rose to $900 million.", {("cobalt", 900e6)}),
+])
+def test_sales_of_the_mineral_stay(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
