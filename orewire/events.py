@@ -216,12 +216,35 @@ def sentence_events(sentence: str) -> list[Trigger]:
             if parts is None:
                 parts = joints(sentence)
             out.append(Trigger(name, first, _foreground(sentence, cues), parts, subject))
+    out = [t for t in out if not _told_unhappened(sentence, t.start)]
     found = {t.type for t in out}
     kept = [t for t in out if not set(rules()[t.type]["unless"]) & found or (
         rules()[t.type]["kept_by"] is not None and rules()[t.type]["kept_by"].search(sentence))]
     standing = {t.type for t in kept}
     kept = [t for t in kept if not _yields(t.type, standing, sentence)]
     return [_own_cues(t, kept) for t in kept]
+
+
+@lru_cache(maxsize=1)
+def _unhappened() -> re.Pattern | None:
+    patterns = load_yaml(EVENTS_FILE.name).get("no_event_after") or []
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.U) if patterns \
+        else None
+
+
+def _told_unhappened(sentence: str, head: int) -> bool:
+    """Whether the trigger whose head starts at ``head`` is told after a denial or inside a
+    story (``no_event_after`` of seeds/events.yaml: "The company denied reports that its
+    nickel mine had been blockaded", "a documentary about a collapse at a tin mine") with no
+    clause break between: what it tells did not happen, or is not news. A trigger before
+    it, or in another clause ("denied reports of a strike, but said floods halted the
+    copper mine"), stands."""
+    pattern = _unhappened()
+    if pattern is None:
+        return False
+    return any(m.start() <= head and (m.end() > head or
+                                      CLAUSE_BREAK.search(sentence, m.end(), head) is None)
+               for m in pattern.finditer(sentence))
 
 
 def _yields(name: str, found: set, sentence: str) -> bool:
@@ -507,7 +530,8 @@ def _vetoed(sentence: str) -> bool:
     the copper mine; a strike is possible if talks fail"), so the clauses are read apart
     even when the whole sentence states none."""
     return any(spec["not"] is not None and spec["not"].search(sentence)
-               for spec in rules().values())
+               for spec in rules().values()) or (
+        _unhappened() is not None and _unhappened().search(sentence) is not None)
 
 
 @lru_cache(maxsize=1)
