@@ -128,3 +128,84 @@ def test_money_put_in_stays(analyse, lang, text, mineral):
 ])
 def test_a_list_wished_for_and_a_measure_taken(analyse, lang, text, mineral, want):
     assert ((mineral, "policy") in _events(analyse(text, lang))) is want
+
+
+# A loss on a condition whose main clause only reports what would follow, in the forms the
+# earlier rule lacked ("Should talks collapse", a reported conditional), a loss told in
+# general with "a"/"any" as what would follow, a site shut decades ago ...
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("en", "Should talks collapse, it would strike at the lithium plant, the union said.",
+     "lithium"),
+    ("es", "Si fracasan las negociaciones, el sindicato dijo que paralizaría la mina de cobre.",
+     "copper"),
+    ("pt", "Se as negociações fracassarem, o sindicato disse que pararia a mina de cobre.",
+     "copper"),
+    ("en", "Analysts say a nickel smelter outage would tighten the market.", "nickel"),
+    ("en", "The old tin mine, closed after a flood decades ago, is now a tourist site.", "tin"),
+    ("de", "Der Streik im Kupferbergbau von 1984 ist bis heute ein Thema.", "copper"),
+    ("fr", "La grève de 1995 dans les mines de cuivre reste dans les mémoires.", "copper"),
+])
+def test_a_possible_or_old_loss_is_no_disruption(analyse, lang, text, mineral):
+    assert (mineral, "disruption") not in _events(analyse(text, lang))
+
+
+# ... while a loss that happened stays beside the same words
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("en", "The union halted the copper mine on Monday and said it would continue if talks "
+           "fail.", "copper"),
+    ("en", "Workers blocked the road to the nickel mine; should talks fail, they said, it "
+           "would stay closed.", "nickel"),
+    ("es", "El sindicato paralizó la mina de cobre y dijo que seguiría si fracasan las "
+           "negociaciones.", "copper"),
+    ("en", "A strike halted the copper mine, the first since the strike of 1984.", "copper"),
+    ("en", "The copper mine, opened decades ago, was shut by floods on Monday.", "copper"),
+    ("en", "Analysts said the outage at the nickel smelter would tighten the market.", "nickel"),
+    ("en", "A flood halted the zinc mine, which was abandoned decades ago and reopened in "
+           "2021.", "zinc"),
+])
+def test_a_loss_that_happened_stays_beside_a_condition(analyse, lang, text, mineral):
+    assert (mineral, "disruption") in _events(analyse(text, lang))
+
+
+# A step only asked about or an application to be reviewed is no milestone; a step taken
+# beside the same words stays
+@pytest.mark.parametrize("lang,text,mineral,want", [
+    ("de", "Ob die Lithiummine je genehmigt wird, ist offen.", "lithium", False),
+    ("en", "Whether the copper mine will ever receive its permit is unclear.", "copper", False),
+    ("fr", "Reste à savoir si la mine de lithium obtiendra son permis.", "lithium", False),
+    ("en", "The cobalt refinery's permit application will be reviewed next year.", "cobalt",
+     False),
+    ("en", "The nickel mine received its permit on Monday, though it is unclear whether "
+           "financing will follow.", "nickel", True),
+    ("en", "The lithium mine was granted its licence; its expansion application will be "
+           "reviewed next year.", "lithium", True),
+    ("en", "Construction of the rare earths separation plant began in April.",
+     "rare_earth_elements", True),
+])
+def test_an_open_question_is_no_milestone(analyse, lang, text, mineral, want):
+    assert ((mineral, "project_milestone") in _events(analyse(text, lang))) is want
+
+
+# A question asked with a modal of duty, a find told as a habit, a complaint about a
+# royalty: no event; the same words beside a real one: the event
+@pytest.mark.parametrize("lang,text,mineral,kind,want", [
+    ("fr", "Faut-il nationaliser les mines de lithium ? Le débat reste ouvert.", "lithium",
+     "policy", False),
+    ("en", "Should Chile nationalise its copper mines?", "copper", "policy", False),
+    ("en", "Should talks fail, the government said it would nationalise the copper mines.",
+     "copper", "policy", True),
+    ("en", "Gold explorers often find little in the first holes they drill.", "gold",
+     "discovery", False),
+    ("en", "The junior hopes to find lithium in the basin, after it discovered a new lithium "
+           "deposit nearby in May.", "lithium", "discovery", True),
+    ("en", "Graphite miners have long complained about royalty rates.", "graphite", "policy",
+     False),
+    ("en", "Miners complained after the government raised the royalty on graphite.",
+     "graphite", "policy", True),
+    ("fr", "La société a annoncé un nouveau gisement de lithium dans l'Allier.", "lithium",
+     "discovery", True),
+    ("es", "La minera reportó un nuevo yacimiento de cobre en Atacama.", "copper", "discovery",
+     True),
+])
+def test_questions_habits_complaints(analyse, lang, text, mineral, kind, want):
+    assert ((mineral, kind) in _events(analyse(text, lang))) is want
