@@ -541,3 +541,38 @@ def _CONTINUES() -> re.Pattern:  # noqa: N802 (a compiled constant, built on fir
         return re.compile(r"(?!x)x")
     return re.compile(r"\W*(?:[^\W\d]+\s+){0,3}?(?:"
                       + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[re.Pattern, re.Pattern] | None:
+    spec = load_yaml(EVENTS_FILE.name).get("capital_governments") or {}
+    names = spec.get("names") or {}
+    if not names:
+        return None
+    groups = "|".join(f"(?P<{code}>" + "|".join(words) + ")"
+                      for code, words in names.items() if words)
+    after = "|".join(spec.get("not_before") or []) or r"(?!x)x"
+    capital = re.compile(r"(?<![\w-])(?:" + groups + r")(?![\w-])(?!\s+(?:" + after + r")\b)",
+                         re.U)
+    place = re.compile(r"(?:" + "|".join(spec.get("place_words") or [r"(?!x)x"]) + r")\s+$",
+                       re.I | re.U)
+    return capital, place
+
+
+def capital_countries(text: str, start: int = 0, end: int | None = None) -> list[dict]:
+    """The capitals named in ``text[start:end]`` (``capital_governments`` of
+    seeds/events.yaml) as entity-like dicts (start, end, text, label GPE, normalized: the
+    ISO2 code of their country): "Beijing tightened export controls" is China's measure,
+    "Kinshasa suspended cobalt exports" Congo's. ``place`` is True for a capital told as
+    a place after a preposition ("after a visit to Beijing, Indonesia's president
+    announced a ban"): it is where something happens, not the government acting. For the
+    event's country in linking.event_rows, beside the sentence's named countries."""
+    compiled = _capitals()
+    if compiled is None:
+        return []
+    capital, place = compiled
+    end = len(text) if end is None else end
+    return [{"start": m.start(), "end": m.end(), "text": m[0], "label": "GPE",
+             "normalized": m.lastgroup,
+             "place": place.search(text, max(start, m.start() - 20), m.start()) is not None}
+            for m in capital.finditer(text, start, end)]

@@ -209,3 +209,24 @@ def test_an_open_question_is_no_milestone(analyse, lang, text, mineral, want):
 ])
 def test_questions_habits_complaints(analyse, lang, text, mineral, kind, want):
     assert ((mineral, kind) in _events(analyse(text, lang))) is want
+
+
+# Capitals that stand for their government or name the place (capital_countries, for the
+# event's country beside the sentence's named countries)
+@pytest.mark.parametrize("text,want", [
+    ("Beijing tightened export controls on gallium and germanium.", [("CN", False)]),
+    ("Jakarta will ban exports of bauxite from June.", [("ID", False)]),
+    ("Kinshasa suspended cobalt exports for four months.", [("CD", False)]),
+    ("Pékin a restreint les exportations de graphite.", [("CN", False)]),
+    ("Peking verschärft die Exportkontrollen für Antimon.", [("CN", False)]),
+    ("Москва повысила НДПИ для производителей палладия.", [("RU", False)]),
+    ("After a visit to Beijing, Indonesia's president announced a ban on nickel ore exports.",
+     [("CN", True)]),
+    ("The Washington Post said Washington imposed a tariff on graphite.", [("US", False)]),
+    ("Congo-Kinshasa halted cobalt exports.", []),
+    ("Countries that signed the Paris Agreement pledged to cut coal use.", []),
+    ("Santiago Peña said Paraguay would not tax lithium.", []),
+])
+def test_capitals_standing_for_their_country(text, want):
+    from orewire.events import capital_countries
+    assert [(c["normalized"], c["place"]) for c in capital_countries(text)] == want
