@@ -191,12 +191,19 @@ def sentence_events(sentence: str) -> list[Trigger]:
     """The event types ``sentence`` states, with their direction cues."""
     out = []
     parts = None   # the sentence's joints, found once when a type fires
+    hedged = None  # the sentence's spans told as not happening (_hedged), found once
     for name, spec in rules().items():
         if spec["not"] is not None and spec["not"].search(sentence):
             continue
         first = subject = None
         for group in spec["all"]:
-            m = group.search(sentence)
+            if first is None:
+                if hedged is None:
+                    hedged = _hedged(sentence)
+                m = next((m for m in group.finditer(sentence)
+                          if not any(a <= m.start() < b for a, b in hedged)), None)
+            else:
+                m = group.search(sentence)
             if m is None and first is None and spec["subject"] is not None and \
                     spec["subject"][0].search(sentence):
                 found = list(spec["subject"][1].finditer(sentence))
@@ -216,7 +223,6 @@ def sentence_events(sentence: str) -> list[Trigger]:
             if parts is None:
                 parts = joints(sentence)
             out.append(Trigger(name, first, _foreground(sentence, cues), parts, subject))
-    out = [t for t in out if not _told_unhappened(sentence, t.start)]
     found = {t.type for t in out}
     kept = [t for t in out if not set(rules()[t.type]["unless"]) & found or (
         rules()[t.type]["kept_by"] is not None and rules()[t.type]["kept_by"].search(sentence))]
@@ -225,26 +231,29 @@ def sentence_events(sentence: str) -> list[Trigger]:
     return [_own_cues(t, kept) for t in kept]
 
 
-@lru_cache(maxsize=1)
-def _unhappened() -> re.Pattern | None:
-    patterns = load_yaml(EVENTS_FILE.name).get("no_event_after") or []
+@lru_cache(maxsize=2)
+def _unhappened(key: str = "no_event_after") -> re.Pattern | None:
+    patterns = load_yaml(EVENTS_FILE.name).get(key) or []
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.U) if patterns \
         else None
 
 
-def _told_unhappened(sentence: str, head: int) -> bool:
-    """Whether the trigger whose head starts at ``head`` is told after a denial or inside a
-    story (``no_event_after`` of seeds/events.yaml: "The company denied reports that its
-    nickel mine had been blockaded", "a documentary about a collapse at a tin mine") with no
-    clause break between: what it tells did not happen, or is not news. A trigger before
-    it, or in another clause ("denied reports of a strike, but said floods halted the
-    copper mine"), stands."""
-    pattern = _unhappened()
-    if pattern is None:
-        return False
-    return any(m.start() <= head and (m.end() > head or
-                                      CLAUSE_BREAK.search(sentence, m.end(), head) is None)
-               for m in pattern.finditer(sentence))
+def _hedged(sentence: str) -> list[tuple[int, int]]:
+    """The spans of ``sentence`` told as not happening: from a denial or a story's opening
+    to the end of its clause (``no_event_after`` of seeds/events.yaml: "The company denied
+    reports that its nickel mine had been blockaded", "a documentary about a collapse at a
+    tin mine"), and a threat's own words (``no_event_in``: "threatened to halt", "menace de
+    faire grève"). A type's head is its first trigger word outside them: one before, in
+    another clause ("denied reports of a strike, but said floods halted the copper mine")
+    or past a threat ("Workers who had threatened to strike blocked the road") stands."""
+    spans = []
+    after, within = _unhappened(), _unhappened("no_event_in")
+    for m in after.finditer(sentence) if after is not None else ():
+        cut = CLAUSE_BREAK.search(sentence, m.end())
+        spans.append((m.start(), cut.start() if cut else len(sentence)))
+    for m in within.finditer(sentence) if within is not None else ():
+        spans.append(m.span())
+    return spans
 
 
 def _yields(name: str, found: set, sentence: str) -> bool:
@@ -531,7 +540,7 @@ def _vetoed(sentence: str) -> bool:
     even when the whole sentence states none."""
     return any(spec["not"] is not None and spec["not"].search(sentence)
                for spec in rules().values()) or (
-        _unhappened() is not None and _unhappened().search(sentence) is not None)
+        bool(_hedged(sentence)))
 
 
 @lru_cache(maxsize=1)

@@ -230,3 +230,57 @@ def test_questions_habits_complaints(analyse, lang, text, mineral, kind, want):
 def test_capitals_standing_for_their_country(text, want):
     from orewire.events import capital_countries
     assert [(c["normalized"], c["place"]) for c in capital_countries(text)] == want
+
+
+# A site ordered shut by authorities or whose work stays stopped is a disruption; a permit
+# taken back by the state or new licences suspended is a policy
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Operations at the manganese mine remain suspended after the mines inspectorate "
+           "issued a stop order.", "manganese", "disruption"),
+    ("en", "Authorities ordered the bauxite mine closed over pollution concerns.", "aluminium",
+     "disruption"),
+    ("fr", "Le préfet a ordonné la fermeture de la mine d'or après l'accident.", "gold",
+     "disruption"),
+    ("es", "La autoridad ambiental ordenó la paralización de la mina de cobre.", "copper",
+     "disruption"),
+    ("en", "Ghana has suspended the issuance of new gold prospecting licences.", "gold",
+     "policy"),
+    ("fr", "Le Niger a retiré le permis d'exploitation d'uranium du groupe français.",
+     "uranium", "policy"),
+    ("es", "El gobierno revocó la concesión de litio de la empresa.", "lithium", "policy"),
+])
+def test_an_ordered_halt_and_a_permit_taken_back(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# A threat is no event of its own ...
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("en", "The union threatened to halt work at the copper mine next week.", "copper"),
+    ("fr", "Le syndicat menace de faire grève dans la mine d'or si les salaires ne sont pas "
+           "augmentés.", "gold"),
+    ("es", "Los trabajadores amenazaron con paralizar la mina de cobre.", "copper"),
+    ("pt", "O sindicato ameaça fazer greve na mina de níquel.", "nickel"),
+    ("de", "Die Gewerkschaft droht mit einem Streik in der Kupfermine.", "copper"),
+    ("ru", "Профсоюз пригрозил забастовкой на медном руднике.", "copper"),
+    ("ru", "Аналитики считают, что забастовка на руднике могла бы снизить добычу меди.",
+     "copper"),
+])
+def test_a_threat_is_no_disruption(analyse, lang, text, mineral):
+    assert (mineral, "disruption") not in _events(analyse(text, lang))
+
+
+# ... while a loss that happened beside a threat stays
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("en", "A strike halted the copper mine on Monday, and the union threatened to extend it.",
+     "copper"),
+    ("en", "Workers who had threatened to strike blocked the road to the nickel mine on "
+           "Friday; output stopped.", "nickel"),
+    ("fr", "Après une grève qui a paralysé la mine d'or, le syndicat menace de faire grève à "
+           "nouveau.", "gold"),
+    ("es", "Una huelga paralizó la mina de cobre; el sindicato amenaza con extenderla.",
+     "copper"),
+    ("en", "Despite threats to close the road, the blockade of the zinc mine ended, though "
+           "operations remain suspended.", "zinc"),
+])
+def test_a_loss_beside_a_threat_stays(analyse, lang, text, mineral):
+    assert (mineral, "disruption") in _events(analyse(text, lang))
