@@ -284,3 +284,66 @@ def test_a_threat_is_no_disruption(analyse, lang, text, mineral):
 ])
 def test_a_loss_beside_a_threat_stays(analyse, lang, text, mineral):
     assert (mineral, "disruption") in _events(analyse(text, lang))
+
+
+# A loss said to be unlikely or not ruled out, in the other languages, is none ...
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("de", "Ein Streik in der Goldmine gilt derzeit als unwahrscheinlich.", "gold"),
+    ("fr", "Une grève est peu probable dans les mines de cuivre, selon les analystes.", "copper"),
+    ("es", "No se descarta una huelga en la mina de cobre, dijo el sindicato.", "copper"),
+    ("pt", "Uma paralisação na mina de ouro não está descartada.", "gold"),
+    ("ru", "Забастовка на медном руднике маловероятна, считают эксперты.", "copper"),
+    ("en", "A strike at the nickel mine has not been ruled out, the union said.", "nickel"),
+])
+def test_a_loss_unlikely_or_not_ruled_out_is_none(analyse, lang, text, mineral):
+    assert (mineral, "disruption") not in _events(analyse(text, lang))
+
+
+# ... while a loss that happened, in a clause of its own beside such words, stays
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("de", "Ein Streik legte die Goldmine lahm; eine Einigung gilt als unwahrscheinlich.",
+     "gold"),
+    ("fr", "Une grève a paralysé la mine de cuivre ; une reprise rapide est peu probable.",
+     "copper"),
+    ("es", "Una huelga paralizó la mina de cobre; no se descarta que se extienda a otras "
+           "faenas.", "copper"),
+    ("pt", "Uma greve paralisou a mina de ouro, mas um acordo não está descartado.", "gold"),
+    ("en", "A strike halted the nickel mine on Monday, but a deal has not been ruled out.",
+     "nickel"),
+])
+def test_a_loss_beside_a_hedge_of_something_else_stays(analyse, lang, text, mineral):
+    assert (mineral, "disruption") in _events(analyse(text, lang))
+
+
+# Recall in the other languages: a sum put in, a royalty raised, a resource raised, a first
+# product, new concessions banned
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("de", "Der Staatsfonds beteiligt sich mit 100 Millionen Euro an dem Lithiumprojekt.",
+     "lithium", "investment"),
+    ("pt", "A empresa levantou R$ 300 milhões para expandir a mina de grafite.", "graphite",
+     "investment"),
+    ("de", "Chile will die Lizenzgebühren für Kupferminen anheben.", "copper", "policy"),
+    ("es", "México prohibió nuevas concesiones para la minería de litio.", "lithium", "policy"),
+    ("fr", "La société a relevé de 40 % ses ressources en graphite après une nouvelle campagne "
+           "de forage.", "graphite", "discovery"),
+    ("es", "La minera elevó sus recursos minerales de cobre en un 25%.", "copper", "discovery"),
+    ("ru", "Компания нарастила запасы золота на месторождении на 20%.", "gold", "discovery"),
+    ("es", "La mina de litio produjo su primer carbonato en diciembre.", "lithium",
+     "project_milestone"),
+    ("pt", "A usina produziu o primeiro concentrado de níquel em março.", "nickel",
+     "project_milestone"),
+])
+def test_recall_in_other_languages(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# ... and the same words with no event: a state's gold reserves, a bank's reserves, a
+# product first made long ago
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("es", "El banco central aumentó sus reservas de oro en 10 toneladas.", "gold", "discovery"),
+    ("fr", "La banque centrale a augmenté ses réserves d'or.", "gold", "discovery"),
+    ("ru", "Центробанк нарастил золотые запасы до рекорда.", "gold", "discovery"),
+    ("de", "Die Notenbank erhöhte ihre Goldreserven deutlich.", "gold", "discovery"),
+])
+def test_a_states_reserves_are_no_find(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
