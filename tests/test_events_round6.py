@@ -347,3 +347,41 @@ def test_recall_in_other_languages(analyse, lang, text, mineral, kind):
 ])
 def test_a_states_reserves_are_no_find(analyse, lang, text, mineral, kind):
     assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+# Batch 7's classes: a footballer, a measure only studied or feared, a site's old
+# nationalisation told aside, finds said rare in general (no event) ...
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The striker scored twice as the copper-town club won the cup.", "copper",
+     "disruption"),
+    ("en", "The railway, nationalised in 1948, once hauled coal and iron ore.", "coal", "policy"),
+    ("en", "Critics fear that a royalty hike could make new gold mines unviable.", "gold",
+     "policy"),
+    ("en", "Discoveries of large copper deposits have become rare in recent decades.", "copper",
+     "discovery"),
+    ("fr", "Le gouvernement étudie la possibilité d'une redevance sur le lithium.", "lithium",
+     "policy"),
+    ("pt", "O governo estuda criar um fundo para investir em lítio.", "lithium", "investment"),
+])
+def test_round7_no_event(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+# ... and the events beside the same words, and the recall found
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Strikers blocked the road to the copper mine on Monday.", "copper", "disruption"),
+    ("en", "The government nationalised the coal mines in 2024, months after a court "
+           "ruling.", "coal", "policy"),
+    ("en", "Critics fear the new royalty, which the government raised on gold miners on "
+           "Monday, could deter investment.", "gold", "policy"),
+    ("en", "The junior made one of the rare discoveries of a large copper deposit this "
+           "decade.", "copper", "discovery"),
+    ("fr", "Après l'avoir étudiée, le gouvernement a instauré une redevance sur le lithium.",
+     "lithium", "policy"),
+    ("en", "The government took control of the country's largest tin smelter.", "tin",
+     "policy"),
+    ("es", "El gobierno peruano declaró el estado de emergencia en el corredor minero del "
+           "cobre.", "copper", "disruption"),
+])
+def test_round7_events(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
