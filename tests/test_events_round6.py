@@ -385,3 +385,35 @@ def test_round7_no_event(analyse, lang, text, mineral, kind):
 ])
 def test_round7_events(analyse, lang, text, mineral, kind):
     assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# Batch 8's classes: a chief who takes over, deposits harder to find, a permit only weighed
+# (no event) ...
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The copper company's new CEO will take over in March.", "copper", "deal"),
+    ("en", "Zinc explorers are drilling deeper as shallow deposits become harder to find.",
+     "zinc", "discovery"),
+    ("es", "La minera evalúa si solicitar un permiso para ampliar la mina de cobre.", "copper",
+     "project_milestone"),
+])
+def test_round8_no_event(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+# ... and the events beside the same words, and the recall found
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The new CEO said the group would take over the copper miner for $2 billion.",
+     "copper", "deal"),
+    ("en", "Glencore agreed to take over the cobalt producer, whose chief executive will "
+           "step down.", "cobalt", "deal"),
+    ("en", "Seepage at the tailings facility prompted the operator to pause zinc processing.",
+     "zinc", "disruption"),
+    ("en", "The board sanctioned the $1.1 billion lithium hydroxide plant.", "lithium",
+     "project_milestone"),
+    ("es", "Tras evaluar si era viable, la minera obtuvo el permiso ambiental para la mina de "
+           "cobre.", "copper", "project_milestone"),
+    ("en", "The explorer found a new zinc deposit, though such finds have become rare.",
+     "zinc", "discovery"),
+])
+def test_round8_events(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
