@@ -417,3 +417,29 @@ def test_round8_no_event(analyse, lang, text, mineral, kind):
 ])
 def test_round8_events(analyse, lang, text, mineral, kind):
     assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# A condition, the speaker set between, and a pronoun's threatened loss: no disruption ...
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("en", "The union set a deadline of Friday. If talks fail, it said, it would halt the "
+           "copper mine.", "copper"),
+    ("en", "If the offer is not improved, the union warned, they will strike at the nickel "
+           "mine.", "nickel"),
+    ("de", "Wenn die Gespräche scheitern, werde sie die Kupfermine bestreiken, sagte die "
+           "Gewerkschaft.", "copper"),
+])
+def test_a_condition_with_the_speaker_between_is_no_disruption(analyse, lang, text, mineral):
+    assert (mineral, "disruption") not in _events(analyse(text, lang))
+
+
+# ... while a loss that has happened, told beside a condition, stays
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("en", "Unless talks resume, the union said it would extend the strike that has halted "
+           "the copper mine since May.", "copper"),
+    ("en", "If talks fail, the union said, the blockade that has shut the nickel mine will "
+           "continue.", "nickel"),
+    ("en", "Unless power returns, the smelter, which has been idled by outages, will stay "
+           "offline, the aluminium producer said.", "aluminium"),
+])
+def test_a_loss_that_has_happened_beside_a_condition_stays(analyse, lang, text, mineral):
+    assert (mineral, "disruption") in _events(analyse(text, lang))
