@@ -197,13 +197,13 @@ def sentence_events(sentence: str) -> list[Trigger]:
             continue
         first = subject = None
         for group in spec["all"]:
-            if first is None:
+            m = group.search(sentence)
+            if first is None and m is not None:
                 if hedged is None:
                     hedged = _hedged(sentence)
-                m = next((m for m in group.finditer(sentence)
-                          if not any(a <= m.start() < b for a, b in hedged)), None)
-            else:
-                m = group.search(sentence)
+                if hedged:
+                    m = next((m for m in group.finditer(sentence)
+                              if not any(a <= m.start() < b for a, b in hedged)), None)
             if m is None and first is None and spec["subject"] is not None and \
                     spec["subject"][0].search(sentence):
                 found = list(spec["subject"][1].finditer(sentence))
