@@ -191,12 +191,19 @@ def sentence_events(sentence: str) -> list[Trigger]:
     """The event types ``sentence`` states, with their direction cues."""
     out = []
     parts = None   # the sentence's joints, found once when a type fires
+    hedged = None  # the sentence's spans told as not happening (_hedged), found once
     for name, spec in rules().items():
         if spec["not"] is not None and spec["not"].search(sentence):
             continue
         first = subject = None
         for group in spec["all"]:
             m = group.search(sentence)
+            if first is None and m is not None:
+                if hedged is None:
+                    hedged = _hedged(sentence)
+                if hedged:
+                    m = next((m for m in group.finditer(sentence)
+                              if not any(a <= m.start() < b for a, b in hedged)), None)
             if m is None and first is None and spec["subject"] is not None and \
                     spec["subject"][0].search(sentence):
                 found = list(spec["subject"][1].finditer(sentence))
@@ -222,6 +229,31 @@ def sentence_events(sentence: str) -> list[Trigger]:
     standing = {t.type for t in kept}
     kept = [t for t in kept if not _yields(t.type, standing, sentence)]
     return [_own_cues(t, kept) for t in kept]
+
+
+@lru_cache(maxsize=2)
+def _unhappened(key: str = "no_event_after") -> re.Pattern | None:
+    patterns = load_yaml(EVENTS_FILE.name).get(key) or []
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.U) if patterns \
+        else None
+
+
+def _hedged(sentence: str) -> list[tuple[int, int]]:
+    """The spans of ``sentence`` told as not happening: from a denial or a story's opening
+    to the end of its clause (``no_event_after`` of seeds/events.yaml: "The company denied
+    reports that its nickel mine had been blockaded", "a documentary about a collapse at a
+    tin mine"), and a threat's own words (``no_event_in``: "threatened to halt", "menace de
+    faire grève"). A type's head is its first trigger word outside them: one before, in
+    another clause ("denied reports of a strike, but said floods halted the copper mine")
+    or past a threat ("Workers who had threatened to strike blocked the road") stands."""
+    spans = []
+    after, within = _unhappened(), _unhappened("no_event_in")
+    for m in after.finditer(sentence) if after is not None else ():
+        cut = CLAUSE_BREAK.search(sentence, m.end())
+        spans.append((m.start(), cut.start() if cut else len(sentence)))
+    for m in within.finditer(sentence) if within is not None else ():
+        spans.append(m.span())
+    return spans
 
 
 def _yields(name: str, found: set, sentence: str) -> bool:
@@ -507,7 +539,8 @@ def _vetoed(sentence: str) -> bool:
     the copper mine; a strike is possible if talks fail"), so the clauses are read apart
     even when the whole sentence states none."""
     return any(spec["not"] is not None and spec["not"].search(sentence)
-               for spec in rules().values())
+               for spec in rules().values()) or (
+        bool(_hedged(sentence)))
 
 
 @lru_cache(maxsize=1)
@@ -517,3 +550,38 @@ def _CONTINUES() -> re.Pattern:  # noqa: N802 (a compiled constant, built on fir
         return re.compile(r"(?!x)x")
     return re.compile(r"\W*(?:[^\W\d]+\s+){0,3}?(?:"
                       + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[re.Pattern, re.Pattern] | None:
+    spec = load_yaml(EVENTS_FILE.name).get("capital_governments") or {}
+    names = spec.get("names") or {}
+    if not names:
+        return None
+    groups = "|".join(f"(?P<{code}>" + "|".join(words) + ")"
+                      for code, words in names.items() if words)
+    after = "|".join(spec.get("not_before") or []) or r"(?!x)x"
+    capital = re.compile(r"(?<![\w-])(?:" + groups + r")(?![\w-])(?!\s+(?:" + after + r")\b)",
+                         re.U)
+    place = re.compile(r"(?:" + "|".join(spec.get("place_words") or [r"(?!x)x"]) + r")\s+$",
+                       re.I | re.U)
+    return capital, place
+
+
+def capital_countries(text: str, start: int = 0, end: int | None = None) -> list[dict]:
+    """The capitals named in ``text[start:end]`` (``capital_governments`` of
+    seeds/events.yaml) as entity-like dicts (start, end, text, label GPE, normalized: the
+    ISO2 code of their country): "Beijing tightened export controls" is China's measure,
+    "Kinshasa suspended cobalt exports" Congo's. ``place`` is True for a capital told as
+    a place after a preposition ("after a visit to Beijing, Indonesia's president
+    announced a ban"): it is where something happens, not the government acting. For the
+    event's country in linking.event_rows, beside the sentence's named countries."""
+    compiled = _capitals()
+    if compiled is None:
+        return []
+    capital, place = compiled
+    end = len(text) if end is None else end
+    return [{"start": m.start(), "end": m.end(), "text": m[0], "label": "GPE",
+             "normalized": m.lastgroup,
+             "place": place.search(text, max(start, m.start() - 20), m.start()) is not None}
+            for m in capital.finditer(text, start, end)]
