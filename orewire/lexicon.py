@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from orewire.countries import code_for
 from orewire.seeds import SEEDS_DIR, load_yaml
 
 LEXICON_FILE = SEEDS_DIR / "minerals.yaml"
@@ -714,12 +715,29 @@ class MineralMatcher:
             parts = [tok.lower_] + tok.lower_.split("-") if "-" in tok.text[:-1] else \
                 [tok.lower_]
             for part in parts:
-                key = self._compound_key(part, tok.text.endswith("-"), genitive)
+                key = self._compound_key(part, tok.text.endswith("-"), genitive) or \
+                    self._country_compound(tok.text, part, parts)
                 if key and tok.text.endswith("-") and not self._open_head_ok(doc, tok.i):
                     break   # "Gold- und Silberpapier", "Gold- und Bronzemedaille"
                 if key:
                     yield tok.i, tok.i + 1, key
                     break
+
+    def _country_compound(self, word: str, part: str, parts: list[str]) -> str | None:
+        """The name of a mineral after a country's name and a hyphen ("Kongo-Kobalt",
+        "China-Gallium", "Chile-Kupfers"): the mineral of that country, though no
+        commodity head follows it. Only a country before it ("Olympia-Gold" is a medal)."""
+        if len(parts) < 3 or part != parts[-1] or word.endswith("-"):
+            return None
+        before = word[:len(word) - len(part) - 1]
+        if not all(code_for(p, self.lang) and p[:1].isupper() for p in before.split("-")):
+            return None
+        for stem, ids in self.stems_by_prefix.get(part[:4], ()):
+            if part in (stem, stem + "s", stem + "es"):
+                key = "|".join(sorted(ids))
+                self._ids[key] = frozenset(ids)
+                return key
+        return None
 
     def _open_head_ok(self, doc, i: int) -> bool:
         """An open compound ("Kupfer-" in "Kupfer- und Zinkpreise") shares the head of the

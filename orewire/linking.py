@@ -178,7 +178,7 @@ def list_groups(text: str, mentions: list[tuple[int, dict]],
     """Mentions of one sentence written as one list ("gallium, germanium and graphite")
     share a group number. ``gap``: what may join two members (default: commas, "and",
     "or" and their kin)."""
-    gap = gap or _LIST_GAP
+    gap = gap or _list_gap()
     group_of: dict[int, int] = {}
     ordered = sorted(mentions, key=lambda im: im[1]["start"])
     group = 0
@@ -593,7 +593,7 @@ def _TOPIC_LIST_GAP() -> re.Pattern:  # noqa: N802 (a compiled constant)
     (``topic_list_joiners``)."""
     words = _RULES().get("topic_list_joiners") or []
     extra = r"|\s*,?\s*(?:" + "|".join(words) + r")\s*,?\s*" if words else ""
-    return re.compile(_LIST_GAP.pattern + extra, re.I | re.U)
+    return re.compile(_list_gap().pattern + extra, re.I | re.U)
 
 
 def _distinct(items):
@@ -610,6 +610,20 @@ _OF = re.compile(r"\s*(?:of|de|d['’]|des|del|do|da|an)?\s*"
 # a hyphen with no space joins a pair too ("neodymium-praseodymium oxide")
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|/|y|e|et|und|и)?\s*(?:,|and|or|y|e|et|und|и)?\s*"
                        r"|[-‐]", re.I)
+
+
+
+@lru_cache(maxsize=1)
+def _list_gap() -> re.Pattern:
+    """``_LIST_GAP``, or a joiner and an article or partitive (``list_gap_articles``:
+    "le graphite et le lithium", "del cobre y el zinc", "de gallium et de germanium")."""
+    words = _RULES().get("list_gap_articles") or []
+    if not words:
+        return _LIST_GAP
+    joiners = r"(?:and|or|y|e|et|und|oder|ou|o|и|или)"
+    articles = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(_LIST_GAP.pattern + rf"|\s*,?\s*{joiners}\s+(?:{articles})(?:\s+|(?<=['’]))",
+                      re.I | re.U)
 
 
 def _of_mineral(between: str) -> bool:
@@ -719,7 +733,7 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     # to China and niobium to Japan"); the one country before every mineral is then the
     # subject of them all ("Brazil exports iron ore to China and niobium to Japan").
     first = min(m["start"] for _i, m in mentions)
-    moved = _moved_countries(text, countries, lang)
+    moved = _moved_countries(text, countries, lang, mentions)
     before = {x["normalized"] for x in countries if x["end"] <= first}
     subject = len(before) == 1 and all(
         id(x) in moved for x in countries if x["normalized"] not in before)
@@ -753,17 +767,40 @@ def _moved_to(lang: str) -> re.Pattern:
                       rf"(?:{joined})?$", re.I | re.U)
 
 
-def _moved_countries(text: str, countries: list[dict], lang: str) -> set[int]:
+def _moved_countries(text: str, countries: list[dict], lang: str,
+                     mentions: list[tuple[int, dict]] = ()) -> set[int]:
     """ids of the countries written after a "to"/"from" word, and of those listed with
-    one ("to China and Japan")."""
+    one ("to China and Japan"), but not one that a verb joins to a mineral after it: it
+    opens a clause of its own as its subject ("liefert Eisenerz nach China, und
+    Australien exportiert Lithium nach Japan")."""
     moved: set[int] = set()
     ordered = sorted(countries, key=lambda x: x["start"])
+    starts = sorted(m["start"] for _i, m in mentions)
     for k, x in enumerate(ordered):
-        if _moved_to(lang).search(text, max(0, x["start"] - 30), x["start"]) or (
+        if (_moved_to(lang).search(text, max(0, x["start"] - 30), x["start"]) or (
                 k and id(ordered[k - 1]) in moved and
-                _LIST_GAP.fullmatch(text[ordered[k - 1]["end"]:x["start"]])):
+                _list_gap().fullmatch(text[ordered[k - 1]["end"]:x["start"]]))) and \
+                not _subject_of_next(text, x, starts):
             moved.add(id(x))
     return moved
+
+
+@lru_cache(maxsize=1)
+def _SUBJECT_GAP() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    n = int(_RULES().get("link_subject_verb_words", 0))
+    return re.compile(rf"\s+(?:[^\W\d]+\s+){{1,{n}}}" if n else "(?!)", re.U)
+
+
+def _subject_of_next(text: str, x: dict, starts: list[int]) -> bool:
+    """Only words, a verb's few, stand between the country and the next mineral named
+    after it ("Australien exportiert Lithium"): the country is that clause's subject."""
+    nxt = next((s for s in starts if s >= x["end"]), None)
+    if nxt is None or not _SUBJECT_GAP().fullmatch(text, x["end"], nxt):
+        return False
+    # "to China and zinc to Japan": a list goes on, no verb
+    first = text[x["end"]:nxt].split()[0].lower()
+    return first not in list_joiners() and \
+        first not in (_RULES().get("link_list_continuers") or ())
 
 
 def without_names(mentions: list[dict], entities: list[dict], lang: str,

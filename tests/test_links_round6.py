@@ -1,0 +1,126 @@
+"""Links of a mineral to the countries stated with it (round 6): a country that a verb
+joins to the next mineral is that clause's subject, not one more destination of the
+mineral before; minerals joined by "and" and an article are one list; a country's name
+hyphenated before a German mineral name is that mineral's country. The sentences are our
+own."""
+from __future__ import annotations
+
+import pytest
+
+
+def links(row):
+    return sorted({(m["mineral"], c) for m in row["minerals"] for c in m["countries"]})
+
+
+def minerals(row):
+    return sorted(set(row["mineral_ids"]))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Brasilien liefert Eisenerz nach China, und Australien exportiert Lithium nach Japan.",
+     [("iron_ore", "BR"), ("iron_ore", "CN"), ("lithium", "AU"), ("lithium", "JP")]),
+    ("en", "Brazil ships iron ore to China, and Australia sells lithium to Japan.",
+     [("iron_ore", "BR"), ("iron_ore", "CN"), ("lithium", "AU"), ("lithium", "JP")]),
+    ("es", "Chile exporta cobre a China, y Perú vende zinc a Corea del Sur.",
+     [("copper", "CL"), ("copper", "CN"), ("zinc", "KR"), ("zinc", "PE")]),
+    ("fr", "Le Chili vend du cuivre à la Chine et le Pérou exporte du zinc vers le Japon.",
+     [("copper", "CL"), ("copper", "CN"), ("zinc", "JP"), ("zinc", "PE")]),
+    ("pt", "O Brasil vende minério de ferro para a China e a Austrália exporta lítio para o Japão.",
+     [("iron_ore", "BR"), ("iron_ore", "CN"), ("lithium", "AU"), ("lithium", "JP")]),
+])
+def test_a_country_a_verb_joins_to_the_next_mineral_is_its_subject(analyse, lang, text,
+                                                                   expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a list of destinations stays one (self-review of the rule above)
+    ("en", "Brazil exports iron ore to China and Japan, and niobium to Korea.",
+     [("iron_ore", "BR"), ("iron_ore", "CN"), ("iron_ore", "JP"), ("niobium", "BR"),
+      ("niobium", "KR")]),
+    ("en", "Peru sends copper to China, Japan and South Korea and silver to India.",
+     [("copper", "CN"), ("copper", "JP"), ("copper", "KR"), ("copper", "PE"),
+      ("silver", "IN"), ("silver", "PE")]),
+    ("de", "Brasilien liefert Eisenerz nach China und Japan sowie Niob nach Korea.",
+     [("iron_ore", "BR"), ("iron_ore", "CN"), ("iron_ore", "JP"), ("niobium", "BR"),
+      ("niobium", "KR")]),
+    ("es", "Perú exporta cobre a China y Japón, y plata a Estados Unidos.",
+     [("copper", "CN"), ("copper", "JP"), ("copper", "PE"), ("silver", "PE"),
+      ("silver", "US")]),
+    ("fr", "Le Brésil exporte du minerai de fer vers la Chine et le Japon, et du niobium "
+     "vers la Corée du Sud.",
+     [("iron_ore", "BR"), ("iron_ore", "CN"), ("iron_ore", "JP"), ("niobium", "BR"),
+      ("niobium", "KR")]),
+])
+def test_a_list_of_destinations_still_goes_to_the_mineral_before(analyse, lang, text,
+                                                                  expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le Canada et l'Australie ont signé un accord sur le graphite et le lithium.",
+     [("graphite", "AU"), ("graphite", "CA"), ("lithium", "AU"), ("lithium", "CA")]),
+    ("es", "México y Perú firmaron un acuerdo sobre el cobre y el zinc.",
+     [("copper", "MX"), ("copper", "PE"), ("zinc", "MX"), ("zinc", "PE")]),
+    ("pt", "Brasil e Chile negociam um acordo sobre o lítio e o cobre.",
+     [("copper", "BR"), ("copper", "CL"), ("lithium", "BR"), ("lithium", "CL")]),
+    ("en", "Canada and Australia signed a pact on the graphite and the lithium they mine.",
+     [("graphite", "AU"), ("graphite", "CA"), ("lithium", "AU"), ("lithium", "CA")]),
+    ("de", "Kanada und Australien wollen bei der Förderung von Graphit und des Lithiums "
+     "zusammenarbeiten.",
+     [("graphite", "AU"), ("graphite", "CA"), ("lithium", "AU"), ("lithium", "CA")]),
+])
+def test_minerals_joined_by_and_and_an_article_are_one_list(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Chile exports copper, and Peru the zinc that Japan buys.",
+     [("copper", "CL"), ("zinc", "JP"), ("zinc", "PE")]),
+])
+def test_an_article_after_and_does_not_join_minerals_of_two_clauses(analyse, lang, text,
+                                                                     expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Händler fürchten, dass das Kongo-Kobalt knapp wird.", ["cobalt"]),
+    ("Die Preise für China-Gallium sind im Oktober gestiegen.", ["gallium"]),
+    ("Der Preis des Chile-Kupfers stieg an der Börse in London.", ["copper"]),
+    ("Russland-Nickel wird an der LME weiter gehandelt.", ["nickel"]),
+])
+def test_a_country_hyphenated_before_a_german_mineral_name(analyse, text, expected):
+    row = analyse(text, "de")
+    assert minerals(row) == expected
+    assert all(m["countries"] for m in row["minerals"])
+
+
+@pytest.mark.parametrize("text", [
+    "Die Staffel holte Olympia-Gold in Paris.",
+    "Das Team-Silber war für die Schwimmerin eine Überraschung.",
+    "Nach dem WM-Gold feierte die Mannschaft in Berlin.",
+    "Der Athlet gewann EM-Bronze und Olympia-Silber.",
+    "Die Nationalmannschaft träumt vom Turnier-Gold.",
+])
+def test_a_hyphenated_name_that_is_no_country_makes_no_mineral(analyse, text):
+    assert minerals(analyse(text, "de")) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "Chile vende cobre a China.", [("copper", "CL"), ("copper", "CN")]),
+    ("es", "Perú y Chile exportaron cobre a Japón el año pasado.",
+     [("copper", "CL"), ("copper", "JP"), ("copper", "PE")]),
+    ("pt", "A China compra cobre do Peru e do Chile.",
+     [("copper", "CL"), ("copper", "CN"), ("copper", "PE")]),
+])
+def test_spanish_and_portuguese_trade_verbs_make_cobre_the_metal(analyse, lang, text,
+                                                                  expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Exigen que el Estado cobre impuestos a las grandes fortunas.",
+    "La empresa vende seguros y espera que el cliente cobre la indemnización pronto.",
+])
+def test_cobre_the_verb_stays_no_mineral(analyse, text):
+    assert minerals(analyse(text, "es")) == []
