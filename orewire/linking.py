@@ -719,9 +719,17 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     # In a long sentence a country far from every mention of the mineral is rarely what
     # the sentence says about it ("... palladium producer, is not under sanctions, but
     # penalties imposed on Russia since troops went into Ukraine ...").
-    countries = [x for x in in_sent if x["normalized"] and min(
-        distance(text, (m["start"], m["end"]), (x["start"], x["end"]))
-        for _i, m in mentions) <= _RULES()["max_link_distance"]]
+    named = sorted((x for x in in_sent if x["normalized"]), key=lambda x: x["start"])
+    near = [min(distance(text, (m["start"], m["end"]), (x["start"], x["end"]))
+                for _i, m in mentions) <= _RULES()["max_link_distance"] for x in named]
+    # countries written as one list ("demand from China and India") are near together
+    listed = [bool(_list_gap().fullmatch(text, a["end"], b["start"]))
+              for a, b in zip(named, named[1:])]
+    for k in range(1, len(named)):
+        near[k] = near[k] or (near[k - 1] and listed[k - 1])
+    for k in range(len(named) - 2, -1, -1):
+        near[k] = near[k] or (near[k + 1] and listed[k])
+    countries = [x for x, ok in zip(named, near) if ok]
     minerals = {m["mineral"] for _i, m in mentions}
     codes = {x["normalized"] for x in countries}
     if len(minerals) <= 1 or len(codes) <= 1:

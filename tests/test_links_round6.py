@@ -124,3 +124,34 @@ def test_spanish_and_portuguese_trade_verbs_make_cobre_the_metal(analyse, lang, 
 ])
 def test_cobre_the_verb_stays_no_mineral(analyse, text):
     assert minerals(analyse(text, "es")) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Australia, the world's largest producer and exporter of iron ore, ships most of "
+     "its output across the Timor Sea and on to steel mills that depend on steady demand "
+     "from China and India.",
+     [("iron_ore", "AU"), ("iron_ore", "CN"), ("iron_ore", "IN")]),
+    ("de", "Australien, der größte Exporteur von Eisenerz, verschifft den größten Teil "
+     "seiner Förderung zu den Stahlwerken, die von der Nachfrage aus China, "
+     "Japan und Indien leben.",
+     [("iron_ore", "AU"), ("iron_ore", "CN"), ("iron_ore", "IN"), ("iron_ore", "JP")]),
+    ("es", "Chile, el mayor productor de cobre, envía casi toda su producción a través del "
+     "Pacífico hacia las fundiciones que viven de los pedidos constantes de China, Japón "
+     "y Corea del Sur.",
+     [("copper", "CL"), ("copper", "CN"), ("copper", "JP"), ("copper", "KR")]),
+])
+def test_countries_listed_with_a_near_one_are_near_too(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a country far from the mineral and listed with no near one stays unlinked
+    ("en", "Lithium prices slipped again on Monday as traders weighed weak car sales, "
+     "a long holiday in the region and talk of fresh subsidies, before the minister left "
+     "for talks in France and Germany.", []),
+    ("en", "China restricted gallium exports in 2023; months later, after a long series of "
+     "meetings that produced little, officials from Germany and France met in Brussels "
+     "to discuss the budget.", [("gallium", "CN")]),
+])
+def test_a_far_list_of_countries_stays_unlinked(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
