@@ -720,6 +720,9 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     # the sentence says about it ("... palladium producer, is not under sanctions, but
     # penalties imposed on Russia since troops went into Ukraine ...").
     named = sorted((x for x in in_sent if x["normalized"]), key=lambda x: x["start"])
+    other = _contrast_clause_start(text, mentions, lang)
+    if other is not None:
+        named = [x for x in named if x["start"] < other]
     near = [min(distance(text, (m["start"], m["end"]), (x["start"], x["end"]))
                 for _i, m in mentions) <= _RULES()["max_link_distance"] for x in named]
     # countries written as one list ("demand from China and India") are near together
@@ -758,6 +761,38 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
             if group_of[i] in targets and x["normalized"] not in links[i]:
                 links[i].append(x["normalized"])
     return links
+
+
+@lru_cache(maxsize=8)
+def _contrast_opener(lang: str) -> re.Pattern:
+    words = _RULES().get("link_contrast_openers") or {}
+    words = words.get(lang, words.get("en")) or ["(?!)"]
+    return re.compile(r"[,;]\s*(?:" + "|".join(words) + r")(?:(?<=['’])|(?!\w))", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _CONTRAST_SUPPLY() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = _RULES().get("link_contrast_supply_words") or ["(?!)"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.I | re.U)
+
+
+def _contrast_clause_start(text: str, mentions: list[tuple[int, dict]],
+                           lang: str) -> int | None:
+    """Where a clause starts that a contrastive word opens after every mineral of the
+    sentence and that says something else (``link_contrast_openers``: long, no number,
+    no word of ``link_contrast_supply_words``: "Gold prices rose, while in Japan the
+    central bank left rates unchanged"); None when there is none."""
+    last = max(m["end"] for _i, m in mentions)
+    end = mentions[0][1].get("sent_end", len(text))
+    opener = _contrast_opener(lang).search(text, last, end)
+    if opener is None:
+        return None
+    stop = text.find(";", opener.end(), end)
+    clause = text[opener.end():stop if stop >= 0 else end]
+    if re.search(r"\d", clause) or _CONTRAST_SUPPLY().search(clause) or \
+            len(_WORD.findall(clause)) < int(_RULES().get("link_contrast_min_words") or 10**6):
+        return None
+    return opener.start()
 
 
 @lru_cache(maxsize=8)

@@ -155,3 +155,44 @@ def test_countries_listed_with_a_near_one_are_near_too(analyse, lang, text, expe
 ])
 def test_a_far_list_of_countries_stays_unlinked(analyse, lang, text, expected):
     assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Gold prices rose to a record as investors sought safety, while in Japan the "
+     "central bank left rates unchanged.", []),
+    ("fr", "Le prix de l'or a battu un record, tandis qu'en Allemagne le chômage a "
+     "légèrement augmenté.", []),
+    ("es", "Colombia produce carbón, mientras que Venezuela enfrenta una crisis política "
+     "desde hace años.", [("coal", "CO")]),
+    ("de", "Die Silberpreise legten zu, während in Mexiko die Wahl eines neuen Präsidenten "
+     "bevorstand.", []),
+    ("ru", "Цены на золото выросли, а во Франции прошли протесты против пенсионной реформы.",
+     []),
+])
+def test_a_country_in_a_contrasting_clause_about_something_else_is_not_linked(
+        analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # self-review: the contrastive word next to links that must stay
+    ("en", "China produces about 70% of the world's rare earths, while the United States "
+     "accounts for 12%.", [("rare_earth_elements", "CN"), ("rare_earth_elements", "US")]),
+    ("en", "Chile's copper output fell last month, while Peru's rose.",
+     [("copper", "CL"), ("copper", "PE")]),
+    ("en", "Gold demand in India jumped in the quarter, whereas buyers in China held back "
+     "ahead of the holiday.", [("gold", "CN"), ("gold", "IN")]),
+    ("de", "Die Kupferförderung in Chile sank deutlich, während Peru seine Förderung im "
+     "selben Zeitraum kräftig steigerte.", [("copper", "CL"), ("copper", "PE")]),
+    ("fr", "Le prix du nickel a reculé cette semaine, alors que l'Indonésie a encore augmenté "
+     "sa production de façon massive.", [("nickel", "ID")]),
+    ("ru", "Производство никеля в Индонезии выросло, а Филиппины нарастили поставки в Китай "
+     "почти вдвое.", [("nickel", "CN"), ("nickel", "ID"), ("nickel", "PH")]),
+    ("es", "El litio se abarató en el último trimestre, mientras que Argentina y Chile "
+     "ampliaron sus exportaciones hacia Asia.", [("lithium", "AR"), ("lithium", "CL")]),
+    ("pt", "O preço do minério de ferro caiu, enquanto a China reduziu as compras de forma "
+     "significativa neste mês.", [("iron_ore", "CN")]),
+])
+def test_a_contrasting_clause_about_the_mineral_keeps_its_country(analyse, lang, text,
+                                                                   expected):
+    assert links(analyse(text, lang)) == expected
