@@ -754,8 +754,11 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
         else:
             pool = [im for im in mentions if im[1]["end"] <= x["start"]] \
                 if id(x) in moved else []
-            best = min(pool or mentions, key=lambda im: distance(
-                text, (im[1]["start"], im[1]["end"]), (x["start"], x["end"])))
+            # at equal distance the mineral after the country, whose subject it is ("le
+            # Chili du cuivre et la Guinée de la bauxite")
+            best = min(pool or mentions, key=lambda im: (distance(
+                text, (im[1]["start"], im[1]["end"]), (x["start"], x["end"])),
+                im[1]["start"] < x["start"]))
             targets = {group_of[best[0]]}
         for i, _m in mentions:
             if group_of[i] in targets and x["normalized"] not in links[i]:

@@ -196,3 +196,16 @@ def test_a_country_in_a_contrasting_clause_about_something_else_is_not_linked(
 def test_a_contrasting_clause_about_the_mineral_keeps_its_country(analyse, lang, text,
                                                                    expected):
     assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "L'Australie fournit du lithium, le Chili du cuivre et la Guinée de la bauxite.",
+     [("aluminium", "GN"), ("copper", "CL"), ("lithium", "AU")]),
+    ("de", "Australien liefert Lithium, Chile das Kupfer und Guinea das Bauxit.",
+     [("aluminium", "GN"), ("copper", "CL"), ("lithium", "AU")]),
+    ("en", "Australia supplies the lithium, Chile the copper and Guinea the bauxite.",
+     [("aluminium", "GN"), ("copper", "CL"), ("lithium", "AU")]),
+])
+def test_at_equal_distance_a_country_goes_to_the_mineral_after_it(analyse, lang, text,
+                                                                  expected):
+    assert links(analyse(text, lang)) == expected
