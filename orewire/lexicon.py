@@ -450,6 +450,10 @@ def compound_heads(lang: str | None, key: str = "compound_heads") -> tuple[str, 
     return tuple(sorted({str(h).lower() for h in heads}, key=len, reverse=True))
 
 
+# _after_genitive's answer when a participle phrase stands between article and name
+PARTICIPLE = "participle"
+
+
 @dataclass
 class Mention:
     mineral: str
@@ -753,7 +757,7 @@ class MineralMatcher:
         word = doc[k].lower_
         return any(h in word[1:] for h in self.heads)
 
-    def _after_genitive(self, doc, i: int) -> bool:
+    def _after_genitive(self, doc, i: int) -> bool | str:
         """A genitive article (or possessive) before token ``i``, with at most two
         lower-case words between: an adjective ending in "en" right before the name, an
         adverb before it ("des weltweit geförderten Graphits")."""
@@ -761,7 +765,18 @@ class MineralMatcher:
             if doc[j].lower_ in self.genitive_articles:
                 return True
             if not doc[j].text.islower() or (j == i - 1 and not doc[j].text.endswith("en")):
+                break
+        # a participle phrase between them ("des in der EU verbrauchten Kobalts", "des in
+        # die USA eingeführten Wolframs"): a participle in "-en" right before the name,
+        # the article a few words back, no punctuation between
+        if i < 2 or not doc[i - 1].text.islower() or not doc[i - 1].text.endswith("en"):
+            return False
+        reach = int(load_lexicon().get("genitive_participle_reach") or 0)
+        for j in range(i - 2, max(-1, i - 2 - reach), -1):
+            if doc[j].is_punct:
                 return False
+            if doc[j].lower_ in self.genitive_articles:
+                return PARTICIPLE
         return False
 
     def _compound_key(self, word: str, open_compound: bool,
@@ -771,6 +786,9 @@ class MineralMatcher:
         for stem, ids in self.stems_by_prefix.get(word[:4], ()):
             if word.startswith(stem):
                 rest = word[len(stem):]
+                if genitive is PARTICIPLE and rest in ("s", "es") and \
+                        ids & sense_rules(self.lang)[0]:
+                    continue   # "des in Paris gewonnenen Golds": a medal as often
                 if (rest in ("", "-") and open_compound) or \
                         (rest in ("s", "es") and genitive) or rest.startswith(self.heads) or \
                         (rest[:1] in ("s", "-") and rest[1:].startswith(self.heads)) or \

@@ -209,3 +209,34 @@ def test_a_contrasting_clause_about_the_mineral_keeps_its_country(analyse, lang,
 def test_at_equal_distance_a_country_goes_to_the_mineral_after_it(analyse, lang, text,
                                                                   expected):
     assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mehr als zwei Drittel des in der EU verbrauchten Kobalts stammen aus dem Kongo.",
+     [("cobalt", "CD")]),
+    ("Rund 60 Prozent des in die USA eingeführten Wolframs kamen aus China.",
+     [("tungsten", "CN"), ("tungsten", "US")]),
+    ("Der Anteil des aus Australien gelieferten Lithiums wächst.", [("lithium", "AU")]),
+    ("Die Bundesregierung hat mit Chile ein Lithiumabkommen geschlossen.",
+     [("lithium", "CL")]),
+    ("Lithiumsalze aus Argentinien werden in China verarbeitet.",
+     [("lithium", "AR"), ("lithium", "CN")]),
+    ("Der Goldschmuggel aus dem Sudan nimmt wieder zu.", [("gold", "SD")]),
+    ("Die Kaliexporte aus Belarus sind trotz der Sanktionen gestiegen.", [("potash", "BY")]),
+    ("Mosambik exportiert Titanerz nach China.", [("titanium", "CN"), ("titanium", "MZ")]),
+])
+def test_german_mentions_of_participle_genitives_and_more_compounds(analyse, text,
+                                                                     expected):
+    assert links(analyse(text, "de")) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # self-review: medals after a participle, and words that only start like a name
+    "Die Feier des in Paris gewonnenen Golds dauerte bis zum Morgen.",
+    "Der Jubel des von der Staffel geholten Silbers war groß.",
+    "Die Erinnerung des bei der WM errungenen Golds bleibt.",
+    "Die Kalibrierung des Geräts dauerte lange.",
+    "Die Titanen des Sports trafen sich in Berlin.",
+])
+def test_german_participle_genitive_of_a_medal_is_no_mention(analyse, text):
+    assert minerals(analyse(text, "de")) == []
