@@ -724,7 +724,8 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     if other is not None:
         named = [x for x in named if x["start"] < other]
     near = [min(distance(text, (m["start"], m["end"]), (x["start"], x["end"]))
-                for _i, m in mentions) <= _RULES()["max_link_distance"] for x in named]
+                for _i, m in mentions) <= _RULES()["max_link_distance"] or
+            _supply_before(text, x, mentions) for x in named]
     # countries written as one list ("demand from China and India") are near together
     listed = [bool(_list_gap().fullmatch(text, a["end"], b["start"]))
               for a, b in zip(named, named[1:])]
@@ -777,6 +778,18 @@ def _contrast_opener(lang: str) -> re.Pattern:
 def _CONTRAST_SUPPLY() -> re.Pattern:  # noqa: N802 (a compiled constant)
     words = _RULES().get("link_contrast_supply_words") or ["(?!)"]
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.I | re.U)
+
+
+def _supply_before(text: str, x: dict, mentions: list[tuple[int, dict]]) -> bool:
+    """With one mineral in the sentence, a word of supply, trade or demand a few words
+    before the country (``link_far_supply_words`` words back) makes it the mineral's
+    however far they stand ("..., particularly with the increasing demand from China",
+    "... ростом объемов производства на российских активах")."""
+    n = int(_RULES().get("link_far_supply_words") or 0)
+    if not n or len({m["mineral"] for _i, m in mentions}) > 1:
+        return False
+    words = _WORD.findall(text[max(0, x["start"] - 80):x["start"]])[-n:]
+    return any(_CONTRAST_SUPPLY().match(w) for w in words)
 
 
 def _contrast_clause_start(text: str, mentions: list[tuple[int, dict]],

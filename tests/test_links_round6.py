@@ -240,3 +240,39 @@ def test_german_mentions_of_participle_genitives_and_more_compounds(analyse, tex
 ])
 def test_german_participle_genitive_of_a_medal_is_no_mention(analyse, text):
     assert minerals(analyse(text, "de")) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Lithium prices have fallen for most of the year as new mines in Africa came "
+     "online faster than expected and carmakers trimmed their targets, but analysts now "
+     "point to rising demand from India.", [("lithium", "IN")]),
+    ("de", "Der Kupferpreis ist in diesem Jahr trotz der schwachen Konjunktur in Europa und "
+     "der hohen Zinsen, die viele Investoren abschrecken, deutlich gestiegen, vor allem "
+     "wegen der Nachfrage aus China.", [("copper", "CN")]),
+    ("es", "El precio del litio cayó durante buena parte del año porque entraron en operación "
+     "nuevas minas y los fabricantes de coches recortaron sus planes, aunque ahora los "
+     "analistas esperan más demanda de India.", [("lithium", "IN")]),
+    ("ru", "Цены на никель снижались большую часть года, поскольку новые заводы вводились в "
+     "строй быстрее, чем ожидалось, а автопроизводители сокращали планы, однако теперь "
+     "аналитики ждут роста спроса в Индии.", [("nickel", "IN")]),
+    ("fr", "Le prix du cuivre a progressé cette année malgré une conjoncture morose en Europe "
+     "et des taux élevés qui découragent de nombreux investisseurs, porté surtout par la "
+     "demande de la Chine.", [("copper", "CN")]),
+])
+def test_a_far_country_after_a_word_of_demand_or_supply_is_linked(analyse, lang, text,
+                                                                   expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a far country with no such word before it stays unlinked; with two minerals the
+    # nearest-mineral rules decide
+    ("en", "Lithium prices have fallen for most of the year as new mines in Africa came "
+     "online faster than expected and carmakers trimmed their targets, while the summit "
+     "was held in India.", []),
+    ("de", "Der Kupferpreis ist in diesem Jahr trotz der schwachen Konjunktur und der hohen "
+     "Zinsen, die viele Investoren abschrecken, deutlich gestiegen, sagte ein Händler in "
+     "Frankreich.", []),
+])
+def test_a_far_country_without_such_a_word_stays_unlinked(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
