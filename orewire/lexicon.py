@@ -89,6 +89,11 @@ def alias_table(lang: str | None = "en") -> tuple[dict, dict, frozenset, frozens
         for alias in _apostrophes(names):
             target = lower if alias == alias.lower() else exact
             target.setdefault(alias, set()).add(m["id"])
+        # forms that are the mineral only as written, in lower case (Russian "германия":
+        # the country is always "Германия")
+        if lang and lang != "en":
+            for alias in (m.get("i18n_exact_case") or {}).get(lang) or []:
+                exact.setdefault(str(alias), set()).add(m["id"])
         false_friends.update(_apostrophes(m.get("false_friends") or []))
     false_friends.update(_apostrophes(data.get("false_friends") or []))
     ambiguous = frozenset(str(a).strip().lower() for a in data.get("ambiguous_aliases") or [])

@@ -276,3 +276,33 @@ def test_a_far_country_after_a_word_of_demand_or_supply_is_linked(analyse, lang,
 ])
 def test_a_far_country_without_such_a_word_stays_unlinked(analyse, lang, text, expected):
     assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected_minerals,expected_links", [
+    ("Китай ограничил экспорт галлия и германия в США.", ["gallium", "germanium"],
+     [("gallium", "CN"), ("gallium", "US"), ("germanium", "CN"), ("germanium", "US")]),
+    ("Производство индия в Китае выросло.", ["indium"], [("indium", "CN")]),
+    ("Магниты на основе самария и кобальта делают в Китае.", ["cobalt", "samarium"],
+     [("cobalt", "CN"), ("samarium", "CN")]),
+])
+def test_russian_lower_case_forms_shared_with_countries_are_the_metal(
+        analyse, text, expected_minerals, expected_links):
+    row = analyse(text, "ru")
+    assert minerals(row) == expected_minerals
+    assert links(row) == expected_links
+
+
+@pytest.mark.parametrize("text,expected_minerals,expected_countries", [
+    # self-review: the capitalised forms stay the countries
+    ("Германия импортирует литий из Чили.", ["lithium"], ["CL", "DE"]),
+    ("В Германии выросли цены на медь.", ["copper"], ["DE"]),
+    ("Индия увеличила импорт угля из Индонезии.", ["coal"], ["ID", "IN"]),
+    ("Канцлер Германии посетил Индию и обсудил торговлю.", [], ["DE", "IN"]),
+    ("Премьер Индии провёл переговоры с Германией.", [], ["DE", "IN"]),
+])
+def test_russian_capitalised_country_forms_stay_countries(analyse, text,
+                                                         expected_minerals,
+                                                         expected_countries):
+    row = analyse(text, "ru")
+    assert minerals(row) == expected_minerals
+    assert sorted(set(row["country_codes"])) == expected_countries
