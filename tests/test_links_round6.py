@@ -306,3 +306,20 @@ def test_russian_capitalised_country_forms_stay_countries(analyse, text,
     row = analyse(text, "ru")
     assert minerals(row) == expected_minerals
     assert sorted(set(row["country_codes"])) == expected_countries
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kanadische Behörden prüfen, ob chinesische Investoren bei Lithiumfirmen aussteigen "
+     "müssen.", [("lithium", "CA"), ("lithium", "CN")]),
+    ("Das Kupferunternehmen aus Chile meldete einen Rekordgewinn.", [("copper", "CL")]),
+])
+def test_german_firms_of_the_metal_name_it(analyse, text, expected):
+    assert links(analyse(text, "de")) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Die Goldene Firma ist ein Roman aus Österreich.",
+    "Das Familienunternehmen aus Bayern stellt Spielfiguren her.",
+])
+def test_firm_words_alone_name_no_metal(analyse, text):
+    assert minerals(analyse(text, "de")) == []
