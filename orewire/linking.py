@@ -835,7 +835,14 @@ def _moved_countries(text: str, countries: list[dict], lang: str,
     moved: set[int] = set()
     ordered = sorted(countries, key=lambda x: x["start"])
     starts = sorted(m["start"] for _i, m in mentions)
+    ends = {m["end"] for _i, m in mentions}
     for k, x in enumerate(ordered):
+        # an adjective of a country right after the mineral qualifies it ("del cobalto
+        # congoleño y del litio chileno", "du nickel russe")
+        if x["text"][:1].islower() and any(
+                e <= x["start"] and not text[e:x["start"]].strip() for e in ends):
+            moved.add(id(x))
+            continue
         if (_moved_to(lang).search(text, max(0, x["start"] - 30), x["start"]) or (
                 k and id(ordered[k - 1]) in moved and
                 _list_gap().fullmatch(text[ordered[k - 1]["end"]:x["start"]]))) and \
@@ -857,9 +864,11 @@ def _subject_of_next(text: str, x: dict, starts: list[int]) -> bool:
     if nxt is None or not _SUBJECT_GAP().fullmatch(text, x["end"], nxt):
         return False
     # "to China and zinc to Japan": a list goes on, no verb
-    first = text[x["end"]:nxt].split()[0].lower()
-    return first not in list_joiners() and \
-        first not in (_RULES().get("link_list_continuers") or ())
+    # "to China and zinc to Japan": a list goes on, no verb; "in Chile fell and zinc":
+    # a verb, but of the country's own clause
+    words = [w.lower() for w in text[x["end"]:nxt].split()]
+    return not (set(words) & list_joiners()) and \
+        words[0] not in (_RULES().get("link_list_continuers") or ())
 
 
 def without_names(mentions: list[dict], entities: list[dict], lang: str,

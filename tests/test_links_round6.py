@@ -323,3 +323,47 @@ def test_german_firms_of_the_metal_name_it(analyse, text, expected):
 ])
 def test_firm_words_alone_name_no_metal(analyse, text):
     assert minerals(analyse(text, "de")) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Japan buys its cobalt in Finland and its graphite in Mozambique.",
+     [("cobalt", "FI"), ("cobalt", "JP"), ("graphite", "JP"), ("graphite", "MZ")]),
+    ("fr", "Le Japon achète son cobalt en Finlande et son graphite au Mozambique.",
+     [("cobalt", "FI"), ("cobalt", "JP"), ("graphite", "JP"), ("graphite", "MZ")]),
+    ("es", "Japón compra su cobalto en Finlandia y su grafito en Mozambique.",
+     [("cobalt", "FI"), ("cobalt", "JP"), ("graphite", "JP"), ("graphite", "MZ")]),
+    ("pt", "O Japão compra cobalto na Finlândia e grafite em Moçambique.",
+     [("cobalt", "FI"), ("cobalt", "JP"), ("graphite", "JP"), ("graphite", "MZ")]),
+])
+def test_the_place_a_mineral_is_bought_in_leaves_the_buyer_subject_of_all(
+        analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "España depende del cobalto congoleño y del litio chileno.",
+     [("cobalt", "CD"), ("cobalt", "ES"), ("lithium", "CL"), ("lithium", "ES")]),
+    ("fr", "La France dépend du nickel russe et du cuivre chilien.",
+     [("copper", "CL"), ("copper", "FR"), ("nickel", "FR"), ("nickel", "RU")]),
+    ("pt", "Portugal depende do cobalto congolês e do lítio chileno.",
+     [("cobalt", "CD"), ("cobalt", "PT"), ("lithium", "CL"), ("lithium", "PT")]),
+])
+def test_a_country_adjective_after_the_mineral_is_that_minerals(analyse, lang, text,
+                                                                expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # self-review of both: places and adjectives where the nearest mineral must still win
+    ("en", "Chile mines copper in the Atacama and sells lithium to China.",
+     [("copper", "CL"), ("lithium", "CL"), ("lithium", "CN")]),
+    ("en", "Copper output in Chile fell and zinc output in Peru rose.",
+     [("copper", "CL"), ("zinc", "PE")]),
+    ("es", "La producción de cobre en Chile cayó y la de zinc en Perú subió.",
+     [("copper", "CL"), ("zinc", "PE")]),
+    ("fr", "Le nickel russe et le cuivre chilien ont progressé à Londres.",
+     [("copper", "CL"), ("nickel", "RU")]),
+    ("pt", "No Brasil, a Vale produz níquel e cobre.", [("copper", "BR"), ("nickel", "BR")]),
+])
+def test_places_and_adjectives_keep_the_nearest_mineral(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
