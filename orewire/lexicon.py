@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from orewire.countries import code_for
 from orewire.seeds import SEEDS_DIR, load_yaml
 
 LEXICON_FILE = SEEDS_DIR / "minerals.yaml"
@@ -88,6 +89,11 @@ def alias_table(lang: str | None = "en") -> tuple[dict, dict, frozenset, frozens
         for alias in _apostrophes(names):
             target = lower if alias == alias.lower() else exact
             target.setdefault(alias, set()).add(m["id"])
+        # forms that are the mineral only as written, in lower case (Russian "германия":
+        # the country is always "Германия")
+        if lang and lang != "en":
+            for alias in (m.get("i18n_exact_case") or {}).get(lang) or []:
+                exact.setdefault(str(alias), set()).add(m["id"])
         false_friends.update(_apostrophes(m.get("false_friends") or []))
     false_friends.update(_apostrophes(data.get("false_friends") or []))
     ambiguous = frozenset(str(a).strip().lower() for a in data.get("ambiguous_aliases") or [])
@@ -449,6 +455,10 @@ def compound_heads(lang: str | None, key: str = "compound_heads") -> tuple[str, 
     return tuple(sorted({str(h).lower() for h in heads}, key=len, reverse=True))
 
 
+# _after_genitive's answer when a participle phrase stands between article and name
+PARTICIPLE = "participle"
+
+
 @dataclass
 class Mention:
     mineral: str
@@ -714,12 +724,29 @@ class MineralMatcher:
             parts = [tok.lower_] + tok.lower_.split("-") if "-" in tok.text[:-1] else \
                 [tok.lower_]
             for part in parts:
-                key = self._compound_key(part, tok.text.endswith("-"), genitive)
+                key = self._compound_key(part, tok.text.endswith("-"), genitive) or \
+                    self._country_compound(tok.text, part, parts)
                 if key and tok.text.endswith("-") and not self._open_head_ok(doc, tok.i):
                     break   # "Gold- und Silberpapier", "Gold- und Bronzemedaille"
                 if key:
                     yield tok.i, tok.i + 1, key
                     break
+
+    def _country_compound(self, word: str, part: str, parts: list[str]) -> str | None:
+        """The name of a mineral after a country's name and a hyphen ("Kongo-Kobalt",
+        "China-Gallium", "Chile-Kupfers"): the mineral of that country, though no
+        commodity head follows it. Only a country before it ("Olympia-Gold" is a medal)."""
+        if len(parts) < 3 or part != parts[-1] or word.endswith("-"):
+            return None
+        before = word[:len(word) - len(part) - 1]
+        if not all(code_for(p, self.lang) and p[:1].isupper() for p in before.split("-")):
+            return None
+        for stem, ids in self.stems_by_prefix.get(part[:4], ()):
+            if part in (stem, stem + "s", stem + "es"):
+                key = "|".join(sorted(ids))
+                self._ids[key] = frozenset(ids)
+                return key
+        return None
 
     def _open_head_ok(self, doc, i: int) -> bool:
         """An open compound ("Kupfer-" in "Kupfer- und Zinkpreise") shares the head of the
@@ -735,7 +762,7 @@ class MineralMatcher:
         word = doc[k].lower_
         return any(h in word[1:] for h in self.heads)
 
-    def _after_genitive(self, doc, i: int) -> bool:
+    def _after_genitive(self, doc, i: int) -> bool | str:
         """A genitive article (or possessive) before token ``i``, with at most two
         lower-case words between: an adjective ending in "en" right before the name, an
         adverb before it ("des weltweit geförderten Graphits")."""
@@ -743,7 +770,18 @@ class MineralMatcher:
             if doc[j].lower_ in self.genitive_articles:
                 return True
             if not doc[j].text.islower() or (j == i - 1 and not doc[j].text.endswith("en")):
+                break
+        # a participle phrase between them ("des in der EU verbrauchten Kobalts", "des in
+        # die USA eingeführten Wolframs"): a participle in "-en" right before the name,
+        # the article a few words back, no punctuation between
+        if i < 2 or not doc[i - 1].text.islower() or not doc[i - 1].text.endswith("en"):
+            return False
+        reach = int(load_lexicon().get("genitive_participle_reach") or 0)
+        for j in range(i - 2, max(-1, i - 2 - reach), -1):
+            if doc[j].is_punct:
                 return False
+            if doc[j].lower_ in self.genitive_articles:
+                return PARTICIPLE
         return False
 
     def _compound_key(self, word: str, open_compound: bool,
@@ -753,6 +791,9 @@ class MineralMatcher:
         for stem, ids in self.stems_by_prefix.get(word[:4], ()):
             if word.startswith(stem):
                 rest = word[len(stem):]
+                if genitive is PARTICIPLE and rest in ("s", "es") and \
+                        ids & sense_rules(self.lang)[0]:
+                    continue   # "des in Paris gewonnenen Golds": a medal as often
                 if (rest in ("", "-") and open_compound) or \
                         (rest in ("s", "es") and genitive) or rest.startswith(self.heads) or \
                         (rest[:1] in ("s", "-") and rest[1:].startswith(self.heads)) or \

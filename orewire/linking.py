@@ -178,7 +178,7 @@ def list_groups(text: str, mentions: list[tuple[int, dict]],
     """Mentions of one sentence written as one list ("gallium, germanium and graphite")
     share a group number. ``gap``: what may join two members (default: commas, "and",
     "or" and their kin)."""
-    gap = gap or _LIST_GAP
+    gap = gap or _list_gap()
     group_of: dict[int, int] = {}
     ordered = sorted(mentions, key=lambda im: im[1]["start"])
     group = 0
@@ -593,7 +593,7 @@ def _TOPIC_LIST_GAP() -> re.Pattern:  # noqa: N802 (a compiled constant)
     (``topic_list_joiners``)."""
     words = _RULES().get("topic_list_joiners") or []
     extra = r"|\s*,?\s*(?:" + "|".join(words) + r")\s*,?\s*" if words else ""
-    return re.compile(_LIST_GAP.pattern + extra, re.I | re.U)
+    return re.compile(_list_gap().pattern + extra, re.I | re.U)
 
 
 def _distinct(items):
@@ -610,6 +610,20 @@ _OF = re.compile(r"\s*(?:of|de|d['’]|des|del|do|da|an)?\s*"
 # a hyphen with no space joins a pair too ("neodymium-praseodymium oxide")
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|/|y|e|et|und|и)?\s*(?:,|and|or|y|e|et|und|и)?\s*"
                        r"|[-‐]", re.I)
+
+
+
+@lru_cache(maxsize=1)
+def _list_gap() -> re.Pattern:
+    """``_LIST_GAP``, or a joiner and an article or partitive (``list_gap_articles``:
+    "le graphite et le lithium", "del cobre y el zinc", "de gallium et de germanium")."""
+    words = _RULES().get("list_gap_articles") or []
+    if not words:
+        return _LIST_GAP
+    joiners = r"(?:and|or|y|e|et|und|oder|ou|o|и|или)"
+    articles = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(_LIST_GAP.pattern + rf"|\s*,?\s*{joiners}\s+(?:{articles})(?:\s+|(?<=['’]))",
+                      re.I | re.U)
 
 
 def _of_mineral(between: str) -> bool:
@@ -705,9 +719,21 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     # In a long sentence a country far from every mention of the mineral is rarely what
     # the sentence says about it ("... palladium producer, is not under sanctions, but
     # penalties imposed on Russia since troops went into Ukraine ...").
-    countries = [x for x in in_sent if x["normalized"] and min(
-        distance(text, (m["start"], m["end"]), (x["start"], x["end"]))
-        for _i, m in mentions) <= _RULES()["max_link_distance"]]
+    named = sorted((x for x in in_sent if x["normalized"]), key=lambda x: x["start"])
+    other = _contrast_clause_start(text, mentions, lang)
+    if other is not None:
+        named = [x for x in named if x["start"] < other]
+    near = [min(distance(text, (m["start"], m["end"]), (x["start"], x["end"]))
+                for _i, m in mentions) <= _RULES()["max_link_distance"] or
+            _supply_before(text, x, mentions) for x in named]
+    # countries written as one list ("demand from China and India") are near together
+    listed = [bool(_list_gap().fullmatch(text, a["end"], b["start"]))
+              for a, b in zip(named, named[1:])]
+    for k in range(1, len(named)):
+        near[k] = near[k] or (near[k - 1] and listed[k - 1])
+    for k in range(len(named) - 2, -1, -1):
+        near[k] = near[k] or (near[k + 1] and listed[k])
+    countries = [x for x, ok in zip(named, near) if ok]
     minerals = {m["mineral"] for _i, m in mentions}
     codes = {x["normalized"] for x in countries}
     if len(minerals) <= 1 or len(codes) <= 1:
@@ -719,7 +745,7 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     # to China and niobium to Japan"); the one country before every mineral is then the
     # subject of them all ("Brazil exports iron ore to China and niobium to Japan").
     first = min(m["start"] for _i, m in mentions)
-    moved = _moved_countries(text, countries, lang)
+    moved = _moved_countries(text, countries, lang, mentions)
     before = {x["normalized"] for x in countries if x["end"] <= first}
     subject = len(before) == 1 and all(
         id(x) in moved for x in countries if x["normalized"] not in before)
@@ -729,13 +755,60 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
         else:
             pool = [im for im in mentions if im[1]["end"] <= x["start"]] \
                 if id(x) in moved else []
-            best = min(pool or mentions, key=lambda im: distance(
-                text, (im[1]["start"], im[1]["end"]), (x["start"], x["end"])))
+            # at equal distance the mineral after the country, whose subject it is ("le
+            # Chili du cuivre et la Guinée de la bauxite")
+            best = min(pool or mentions, key=lambda im: (distance(
+                text, (im[1]["start"], im[1]["end"]), (x["start"], x["end"])),
+                im[1]["start"] < x["start"]))
             targets = {group_of[best[0]]}
         for i, _m in mentions:
             if group_of[i] in targets and x["normalized"] not in links[i]:
                 links[i].append(x["normalized"])
     return links
+
+
+@lru_cache(maxsize=8)
+def _contrast_opener(lang: str) -> re.Pattern:
+    words = _RULES().get("link_contrast_openers") or {}
+    words = words.get(lang, words.get("en")) or ["(?!)"]
+    return re.compile(r"[,;]\s*(?:" + "|".join(words) + r")(?:(?<=['’])|(?!\w))", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _CONTRAST_SUPPLY() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = _RULES().get("link_contrast_supply_words") or ["(?!)"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.I | re.U)
+
+
+def _supply_before(text: str, x: dict, mentions: list[tuple[int, dict]]) -> bool:
+    """With one mineral in the sentence, a word of supply, trade or demand a few words
+    before the country (``link_far_supply_words`` words back) makes it the mineral's
+    however far they stand ("..., particularly with the increasing demand from China",
+    "... ростом объемов производства на российских активах")."""
+    n = int(_RULES().get("link_far_supply_words") or 0)
+    if not n or len({m["mineral"] for _i, m in mentions}) > 1:
+        return False
+    words = _WORD.findall(text[max(0, x["start"] - 80):x["start"]])[-n:]
+    return any(_CONTRAST_SUPPLY().match(w) for w in words)
+
+
+def _contrast_clause_start(text: str, mentions: list[tuple[int, dict]],
+                           lang: str) -> int | None:
+    """Where a clause starts that a contrastive word opens after every mineral of the
+    sentence and that says something else (``link_contrast_openers``: long, no number,
+    no word of ``link_contrast_supply_words``: "Gold prices rose, while in Japan the
+    central bank left rates unchanged"); None when there is none."""
+    last = max(m["end"] for _i, m in mentions)
+    end = mentions[0][1].get("sent_end", len(text))
+    opener = _contrast_opener(lang).search(text, last, end)
+    if opener is None:
+        return None
+    stop = text.find(";", opener.end(), end)
+    clause = text[opener.end():stop if stop >= 0 else end]
+    if re.search(r"\d", clause) or _CONTRAST_SUPPLY().search(clause) or \
+            len(_WORD.findall(clause)) < int(_RULES().get("link_contrast_min_words") or 10**6):
+        return None
+    return opener.start()
 
 
 @lru_cache(maxsize=8)
@@ -753,17 +826,49 @@ def _moved_to(lang: str) -> re.Pattern:
                       rf"(?:{joined})?$", re.I | re.U)
 
 
-def _moved_countries(text: str, countries: list[dict], lang: str) -> set[int]:
+def _moved_countries(text: str, countries: list[dict], lang: str,
+                     mentions: list[tuple[int, dict]] = ()) -> set[int]:
     """ids of the countries written after a "to"/"from" word, and of those listed with
-    one ("to China and Japan")."""
+    one ("to China and Japan"), but not one that a verb joins to a mineral after it: it
+    opens a clause of its own as its subject ("liefert Eisenerz nach China, und
+    Australien exportiert Lithium nach Japan")."""
     moved: set[int] = set()
     ordered = sorted(countries, key=lambda x: x["start"])
+    starts = sorted(m["start"] for _i, m in mentions)
+    ends = {m["end"] for _i, m in mentions}
     for k, x in enumerate(ordered):
-        if _moved_to(lang).search(text, max(0, x["start"] - 30), x["start"]) or (
+        # an adjective of a country right after the mineral qualifies it ("del cobalto
+        # congoleño y del litio chileno", "du nickel russe")
+        if x["text"][:1].islower() and any(
+                e <= x["start"] and not text[e:x["start"]].strip() for e in ends):
+            moved.add(id(x))
+            continue
+        if (_moved_to(lang).search(text, max(0, x["start"] - 30), x["start"]) or (
                 k and id(ordered[k - 1]) in moved and
-                _LIST_GAP.fullmatch(text[ordered[k - 1]["end"]:x["start"]])):
+                _list_gap().fullmatch(text[ordered[k - 1]["end"]:x["start"]]))) and \
+                not _subject_of_next(text, x, starts):
             moved.add(id(x))
     return moved
+
+
+@lru_cache(maxsize=1)
+def _SUBJECT_GAP() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    n = int(_RULES().get("link_subject_verb_words", 0))
+    return re.compile(rf"\s+(?:[^\W\d]+\s+){{1,{n}}}" if n else "(?!)", re.U)
+
+
+def _subject_of_next(text: str, x: dict, starts: list[int]) -> bool:
+    """Only words, a verb's few, stand between the country and the next mineral named
+    after it ("Australien exportiert Lithium"): the country is that clause's subject."""
+    nxt = next((s for s in starts if s >= x["end"]), None)
+    if nxt is None or not _SUBJECT_GAP().fullmatch(text, x["end"], nxt):
+        return False
+    # "to China and zinc to Japan": a list goes on, no verb
+    # "to China and zinc to Japan": a list goes on, no verb; "in Chile fell and zinc":
+    # a verb, but of the country's own clause
+    words = [w.lower() for w in text[x["end"]:nxt].split()]
+    return not (set(words) & list_joiners()) and \
+        words[0] not in (_RULES().get("link_list_continuers") or ())
 
 
 def without_names(mentions: list[dict], entities: list[dict], lang: str,
