@@ -183,7 +183,7 @@ def list_groups(text: str, mentions: list[tuple[int, dict]],
     ordered = sorted(mentions, key=lambda im: im[1]["start"])
     group = 0
     for k, (i, m) in enumerate(ordered):
-        if k and not gap.fullmatch(text[ordered[k - 1][1]["end"]:m["start"]]):
+        if k and not _joined(text, ordered[k - 1][1], m, gap):
             group += 1
         group_of[i] = group
     return group_of
@@ -624,6 +624,41 @@ def _list_gap() -> re.Pattern:
     articles = "|".join(sorted(words, key=len, reverse=True))
     return re.compile(_LIST_GAP.pattern + rf"|\s*,?\s*{joiners}\s+(?:{articles})(?:\s+|(?<=['’]))",
                       re.I | re.U)
+
+
+def _joined(text: str, a: dict, b: dict, gap: re.Pattern) -> bool:
+    """Mention ``a`` and the next, ``b``, are members of one list: the gap between them is
+    a list's. A joiner with an article after it ("and the", "y el", "und die") joins them
+    only when ``a`` has such a word before it too, a list's parallel members ("le graphite
+    et le lithium", "de gallium et de germanium"); a bare partitive before ``a`` ("tonnes
+    de cuivre", "toneladas de cobre") pairs only with a bare partitive. Else "and the"
+    opens a clause of its own ("5,3 millions de tonnes de cuivre et le lithium chilien
+    intéresse ...", "the world's palladium and the platinum market")."""
+    between = text[a["end"]:b["start"]]
+    if not gap.fullmatch(between):
+        return False
+    after = None if _LIST_GAP.fullmatch(between) else _ARTICLE_AFTER().search(between)
+    if after is None:
+        return True
+    before = _ARTICLE_BEFORE().search(text, max(0, a["start"] - 30), a["start"])
+    if before is None:
+        return False
+    partitive = {str(w).lower() for w in _RULES().get("list_gap_bare_partitives") or []}
+    norm = [re.sub(r"\s+", " ", x.group(1).lower()).replace("’", "'") for x in (before, after)]
+    return (norm[0] in partitive) <= (norm[1] in partitive)
+
+
+@lru_cache(maxsize=1)
+def _ARTICLE_AFTER() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = "|".join(sorted(_RULES().get("list_gap_articles") or ["(?!)"], key=len, reverse=True))
+    return re.compile(rf"(?:and|or|y|e|et|und|oder|ou|o|и|или)\s+({words})(?:\s+|(?<=['’]))$",
+                      re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _ARTICLE_BEFORE() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = "|".join(sorted(_RULES().get("list_gap_articles") or ["(?!)"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({words})(?:\s+|(?<=['’]))$", re.I | re.U)
 
 
 def _of_mineral(between: str) -> bool:

@@ -367,3 +367,67 @@ def test_a_country_adjective_after_the_mineral_is_that_minerals(analyse, lang, t
 ])
 def test_places_and_adjectives_keep_the_nearest_mineral(analyse, lang, text, expected):
     assert links(analyse(text, lang)) == expected
+
+
+# --- round 7: narrowing of this round's rules (regressions a review found) ---
+
+@pytest.mark.parametrize("lang,text,figs,expected", [
+    # "and the"/"y el"/"et le" after a mineral with no article of its own opens a clause:
+    # neither its figure nor its country goes to the other mineral
+    ("en", "Peru mined 2.4 million tonnes of copper, and the zinc output of Mexico rose to "
+     "650,000 tonnes.", [("copper", 2400000.0), ("zinc", 650000.0)],
+     [("copper", "PE"), ("zinc", "MX")]),
+    ("en", "Russia mined 38% of the world's palladium and the platinum market stayed in "
+     "deficit.", [("palladium", 38.0)], [("palladium", "RU"), ("platinum", "RU")]),
+    ("es", "Chile extrajo 5,1 millones de toneladas de cobre y el oro de Perú sumó 95 "
+     "toneladas.", [("copper", 5100000.0), ("gold", 95.0)], None),
+    ("fr", "Le Pérou a extrait 2,5 millions de tonnes de cuivre et le zinc péruvien attire "
+     "les acheteurs.", [("copper", 2500000.0)], None),
+    ("pt", "O Brasil extraiu 370 milhões de toneladas de minério de ferro e o nióbio "
+     "brasileiro segue muito procurado.", [("iron_ore", 370000000.0)], None),
+    ("de", "Peru förderte 2,4 Millionen Tonnen Kupfer und die Zinkproduktion Mexikos stieg "
+     "auf 650.000 Tonnen.", [("copper", 2400000.0), ("zinc", 650000.0)],
+     [("copper", "PE"), ("zinc", "MX")]),
+])
+def test_and_the_after_a_bare_mineral_opens_a_clause(analyse, lang, text, figs, expected):
+    row = analyse(text, lang)
+    got = sorted((m["mineral"], f["value"]) for m in row["minerals"] for f in m["figures"])
+    assert got == figs
+    if expected is not None:
+        assert links(row) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the contrastive clause tells of the country's holding, control or share of the metal
+    ("en", "Nickel prices slid on Friday, while Indonesia still holds the largest known "
+     "resources of the metal.", [("nickel", "ID")]),
+    ("en", "Graphite is in short supply, whereas China controls almost all of the chain "
+     "that turns it into anodes.", [("graphite", "CN")]),
+    ("fr", "Le cobalt se raréfie, alors que le Congo détient l'essentiel des ressources "
+     "connues de ce métal.", [("cobalt", "CD")]),
+    ("es", "El cobre escasea en el mercado, mientras que Chile posee los mayores recursos "
+     "probados del metal rojo.", [("copper", "CL")]),
+    ("pt", "O lítio ficou mais barato, enquanto a Bolívia detém a maior parte dos recursos "
+     "conhecidos do metal.", [("lithium", "BO")]),
+    ("de", "Platin bleibt knapp, während Südafrika fast drei Viertel der weltweiten Menge "
+     "stellt.", [("platinum", "ZA")]),
+    # Russian "а" is "and"/"but": a country right after it is the clause's subject
+    ("ru", "Никель дешевеет, а Индонезия обладает крупнейшими в мире ресурсами этого "
+     "металла.", [("nickel", "ID")]),
+    ("ru", "Кобальт дорожает, а Конго остаётся главным в мире источником этого металла.",
+     [("cobalt", "CD")]),
+])
+def test_a_contrasting_clause_of_holding_or_control_keeps_its_country(analyse, lang, text,
+                                                                      expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # ... and "а" with a place after it still opens a clause about something else
+    ("ru", "Никель подешевел, а на Украине продолжились бои за несколько городов на "
+     "востоке страны."),
+    ("en", "Copper climbed on the LME, while Japan's stocks fell sharply on worries about "
+     "the yen."),
+])
+def test_a_contrasting_clause_about_something_else_stays_unlinked(analyse, lang, text):
+    assert links(analyse(text, lang)) == []
