@@ -307,6 +307,13 @@ def context_words() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def _context_words_before_only() -> frozenset:
+    """Of context_words, those that count only before the alias
+    (``context_words_before_only``: "vende cobre", not "cobre ... que venden")."""
+    return _sense_words("context_words_before_only")
+
+
+@lru_cache(maxsize=1)
 def _quoted_move_window() -> int:
     return int(_senses().get("quoted_move_window") or 0)
 
@@ -1041,8 +1048,10 @@ class MineralMatcher:
 
     def _has_context(self, doc, start: int, end: int, width: int = 3) -> bool:
         lo, hi = max(0, start - width), min(len(doc), end + width)
+        before_only = _context_words_before_only()
         return any(t.lower_ in context_words() for t in doc[lo:hi]
-                   if not (start <= t.i < end))
+                   if not (start <= t.i < end) and
+                   not (t.i >= end and t.lower_ in before_only))
 
     @staticmethod
     def _is_company_name(doc, start: int, end: int) -> bool:

@@ -431,3 +431,14 @@ def test_a_contrasting_clause_of_holding_or_control_keeps_its_country(analyse, l
 ])
 def test_a_contrasting_clause_about_something_else_stays_unlinked(analyse, lang, text):
     assert links(analyse(text, lang)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # "cobre" the verb ("covers") with a trade verb after it in its object's clause
+    "A nova apólice cobre os produtores que exportaram soja do Brasil para a China.",
+    "O programa cobre as firmas que compraram equipamentos da Alemanha e venderam peças "
+    "ao Chile.",
+])
+def test_cobre_the_verb_before_a_trade_verb_stays_no_mineral(analyse, text):
+    row = analyse(text, "pt")
+    assert minerals(row) == [] and links(row) == []
