@@ -442,3 +442,28 @@ def test_a_contrasting_clause_about_something_else_stays_unlinked(analyse, lang,
 def test_cobre_the_verb_before_a_trade_verb_stays_no_mineral(analyse, text):
     row = analyse(text, "pt")
     assert minerals(row) == [] and links(row) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le cours de l'argent a grimpé à 32 dollars l'once à New York.", ["silver"]),
+    ("Le cours de l'argent a reculé de 3 % jeudi.", ["silver"]),
+    ("L'or et l'argent ont progressé lundi face à un dollar affaibli.", ["gold", "silver"]),
+    ("Le Mexique expédie l'argent et l'or de ses mines vers les États-Unis.",
+     ["gold", "silver"]),
+    ("Les réserves or et argent de la mine ont été revues à la hausse.", ["gold", "silver"]),
+])
+def test_french_silver_phrases_that_are_the_metal(analyse, text, expected):
+    assert minerals(analyse(text, "fr")) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "argent" is money, and "prix de l'argent" the cost of money
+    "La banque centrale a relevé le prix de l'argent pour freiner l'inflation.",
+    "Le prix de l'argent a augmenté pour les emprunteurs depuis la hausse des taux.",
+    "Les ménages manquent d'argent à la fin du mois.",
+    "Le gouvernement a dépensé beaucoup d'argent pour les écoles.",
+    "L'athlète a remporté des médailles d'or et d'argent aux Jeux olympiques.",
+    "Ils ont fêté leurs noces d'or et d'argent la même année.",
+])
+def test_french_money_and_medals_stay_no_mineral(analyse, text):
+    assert minerals(analyse(text, "fr")) == []
