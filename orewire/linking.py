@@ -785,6 +785,14 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     subject = len(before) == 1 and all(
         id(x) in moved for x in countries if x["normalized"] not in before)
     for x in countries:
+        # a country written inside a mention's own word ("Kongo-Kobalt und Chile-Kupfer")
+        # is that mention's only, not its list's
+        inside = [i for i, m in mentions if m["start"] <= x["start"] and x["end"] <= m["end"]]
+        if inside:
+            for i in inside:
+                if x["normalized"] not in links[i]:
+                    links[i].append(x["normalized"])
+            continue
         if subject and x["normalized"] in before:
             targets = set(group_of.values())
         else:

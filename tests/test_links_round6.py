@@ -467,3 +467,17 @@ def test_french_silver_phrases_that_are_the_metal(analyse, text, expected):
 ])
 def test_french_money_and_medals_stay_no_mineral(analyse, text):
     assert minerals(analyse(text, "fr")) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a country hyphenated before a German mineral name is that mention's only, not the
+    # list's it stands in
+    ("Händler kaufen Peru-Zink und Chile-Kupfer in großen Mengen.",
+     [("copper", "CL"), ("zinc", "PE")]),
+    ("Die Preise für China-Gallium und Kongo-Kobalt stiegen im Oktober.",
+     [("cobalt", "CD"), ("gallium", "CN")]),
+    ("Kongo-Kobalt und Chile-Kupfer sind für die Batteriehersteller unverzichtbar.",
+     [("cobalt", "CD"), ("copper", "CL")]),
+])
+def test_a_country_in_a_mentions_own_word_is_that_mentions_only(analyse, text, expected):
+    assert links(analyse(text, "de")) == expected
