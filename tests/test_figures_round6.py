@@ -478,3 +478,31 @@ def test_export_and_mine_revenue_and_funded_mines_stay(analyse, lang, text, expe
 ])
 def test_narrowed_accounts_rules_keep_their_purpose(analyse, lang, text):
     assert figures(analyse(text, lang)) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the bare de/es/pt/ru revenue word opening its clause with a verb of results, the
+    # company named before: accounts, like English "Revenue fell ... to"
+    ("es", "Codelco produjo más cobre. La facturación alcanzó 3.200 millones de dólares.",
+     set()),
+    ("pt", "A Vale produziu mais minério de ferro. O faturamento chegou a 41 bilhões de "
+     "reais.", set()),
+    ("de", "Aurubis verarbeitete mehr Kupfer. Der Umsatz stieg auf 17 Milliarden Euro.",
+     set()),
+    ("ru", "Норникель увеличил выпуск никеля. Выручка выросла на 30%, до 7,2 млрд долларов.",
+     set()),
+    # what was sold named right after the word: export revenue, a figure
+    ("de", "Der Umsatz aus dem Lithiumexport Chiles stieg auf 8 Milliarden Dollar.",
+     {("lithium", 8e9)}),
+    ("es", "La facturación por exportaciones de cobre creció hasta 50.000 millones de "
+     "dólares.", {("copper", 5e10)}),
+    ("pt", "O faturamento com exportações de minério de ferro subiu para US$ 30 bilhões.",
+     {("iron_ore", 3e10)}),
+    ("ru", "Выручка от продажи золота за рубеж выросла до 20 млрд долларов.",
+     {("gold", 2e10)}),
+    ("ru", "Выручка с экспорта угля составила 38 млрд долларов.", {("coal", 3.8e10)}),
+    ("es", "Chile vendió cobre por 50.000 millones de dólares y la facturación subió.",
+     {("copper", 5e10)}),
+])
+def test_bare_revenue_words_opening_their_clause(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
