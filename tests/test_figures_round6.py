@@ -506,3 +506,25 @@ def test_narrowed_accounts_rules_keep_their_purpose(analyse, lang, text):
 ])
 def test_bare_revenue_words_opening_their_clause(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # equity raised for a mine or project a few words on is an investment; raised for
+    # debt, general purposes or with no purpose it stays the company's
+    ("en", "Ivanhoe raised $575 million in a placement, to fund development of the Kamoa "
+     "copper project.", {("copper", 5.75e8)}),
+    ("en", "The company raised C$200 million via a bought-deal share offering for the "
+     "development of its lithium project in Quebec.", {("lithium", 2e8)}),
+    ("fr", "Le groupe a levé 300 millions d'euros lors d'une augmentation de capital pour "
+     "financer sa mine de lithium.", {("lithium", 3e8)}),
+    ("es", "La minera recaudó 400 millones de dólares en una ampliación de capital para "
+     "financiar su proyecto de cobre.", {("copper", 4e8)}),
+    ("en", "The nickel developer raised $90 million in a rights issue to pay down debt at its "
+     "nickel mine.", set()),
+    ("en", "The copper miner raised $1 billion in new equity for general corporate purposes.",
+     set()),
+    ("en", "The gold miner raised $250 million through a share sale, it said on Monday.",
+     set()),
+])
+def test_equity_for_a_mine_is_an_investment(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
