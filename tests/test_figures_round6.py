@@ -528,3 +528,17 @@ def test_bare_revenue_words_opening_their_clause(analyse, lang, text, expected):
 ])
 def test_equity_for_a_mine_is_an_investment(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a mine or exports reporting revenue: the mineral's; a company reporting it: accounts
+    ("en", "The Escondida mine reported revenue of $9 billion from copper sales last year.",
+     {("copper", 9e9)}),
+    ("en", "The Kolwezi mine recorded revenue of $1.4 billion from cobalt in 2024.",
+     {("cobalt", 1.4e9)}),
+    ("en", "Iron ore exports recorded revenue of $120 billion, the treasury said.",
+     {("iron_ore", 1.2e11)}),
+    ("en", "The copper miner reported revenue of $4 billion for the quarter.", set()),
+])
+def test_a_mine_reporting_revenue_keeps_it(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
