@@ -661,7 +661,9 @@ def _is_accounts(text: str, start: int, end: int) -> bool:
     if len(parts) > 1 and re.match(r"\s*(?:to|до|à|auf|al?|para|hasta|até)\s", clause, re.I):
         clause = parts[-2] + clause   # "Revenue rose 30%, to $7.2 billion"
     return bool(accounts_before.search(_ACCOUNTS_CLAUSE.split(clause)[-1]) or
-                accounts_after.match(text[end:end + 40]))
+                # 120 characters: "in an equity placement to fund its copper mine"
+                # must reach its purpose (accounts_after_patterns)
+                accounts_after.match(text[end:end + 120]))
 
 
 # Where the clause of an amount starts: a sentence's end or a word that opens another
