@@ -443,3 +443,57 @@ def test_a_condition_with_the_speaker_between_is_no_disruption(analyse, lang, te
 ])
 def test_a_loss_that_has_happened_beside_a_condition_stays(analyse, lang, text, mineral):
     assert (mineral, "disruption") in _events(analyse(text, lang))
+
+
+# Round 7 narrowing: a denial covers only what it denies. A plain "and" going on with the
+# denier's next act, a time clause after a story, a denial set apart by commas, and
+# words that only look like a denial or a story (ru "Отрицательные", the name Роман, "a
+# film crew about to") leave the real event standing.
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The regulator denied claims of bribery and announced that the cobalt export "
+     "ban would start in July.", "cobalt", "export_restriction"),
+    ("en", "The miner denied rumours of a merger and lifted its zinc output forecast for 2026.",
+     "zinc", "production"),
+    ("en", "The firm denied reports of a sale and said nickel output "
+     "climbed 7% last quarter.", "nickel", "production"),
+    ("en", "Denying rumours of a merger, the company announced a $300 million investment in its "
+     "copper smelter.", "copper", "investment"),
+    ("en", "Analysts, who had denied that supply was tight, watched nickel prices surge 6% on "
+     "Friday.", "nickel", "price"),
+    ("en", "A documentary about mining towns was broadcast as lithium prices slid to a "
+     "three-year low.", "lithium", "price"),
+    ("en", "A film crew about to record at the zinc mine left after protesters blockaded the "
+     "site, halting zinc shipments.", "zinc", "disruption"),
+    ("fr", "Le groupe a démenti toute fusion et a relevé sa prévision de production de nickel.",
+     "nickel", "production"),
+    ("es", "La minera negó que hubiera una venta y anunció que la producción de zinc subió un 6%.",
+     "zinc", "production"),
+    ("pt", "A empresa negou os rumores de fusão e anunciou que a produção de níquel subiu 3%.",
+     "nickel", "production"),
+    ("de", "Der Konzern bestritt Gerüchte über eine Fusion und erhöhte seine Prognose für die "
+     "Zinkproduktion.", "zinc", "production"),
+    ("de", "Eine Dokumentation über Bergleute lief, als der Nickelpreis auf ein Jahrestief fiel.",
+     "nickel", "price"),
+    ("ru", "Компания опровергла слухи о слиянии и увеличила добычу никеля на 5%.", "nickel",
+     "production"),
+    ("ru", "Отрицательные данные о запасах никеля в Индонезии привели к росту цен на никель.",
+     "nickel", "price"),
+    ("ru", "Роман Иванов сообщил о запуске производства лития на новом месторождении.",
+     "lithium", "project_milestone"),
+])
+def test_a_denial_reaches_only_what_it_denies(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# ... while what is denied or told in a story is still none (the rule's purpose, with the
+# new ends nearby)
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The company denied reports that its copper mine had flooded and halted output.",
+     "copper", "disruption"),
+    ("en", "Denying reports that its nickel smelter had been shut by a fire, the group said "
+     "nothing more.", "nickel", "disruption"),
+    ("ru", "Компания опровергла слухи о забастовке на медном руднике.", "copper", "disruption"),
+    ("fr", "Un roman sur une grève dans une mine de cuivre a paru.", "copper", "disruption"),
+])
+def test_a_denied_event_stays_none_beside_the_new_ends(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
