@@ -497,3 +497,38 @@ def test_a_denial_reaches_only_what_it_denies(analyse, lang, text, mineral, kind
 ])
 def test_a_denied_event_stays_none_beside_the_new_ends(analyse, lang, text, mineral, kind):
     assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+# Round 7 narrowing: a hedge about a later step, a decision not yet taken on something
+# else, a wish for a list, an aside about a strike's chances or a site's age, and "whether
+# or not" leave a step, a measure or a loss told as done standing.
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The nickel project was granted its mining licence in April, and output could "
+     "follow by 2028.", "nickel", "project_milestone"),
+    ("en", "Work on the zinc concentrator started in June, with a ramp-up that might be "
+     "completed next year.", "zinc", "project_milestone"),
+    ("fr", "La construction de la mine de lithium a commencé en juin et pourrait être achevée "
+     "en 2027.", "lithium", "project_milestone"),
+    ("es", "La construcción de la refinería de cobre comenzó en abril y podría ser concluida "
+     "en 2027.", "copper", "project_milestone"),
+    ("en", "The government adopted a cobalt strategy this week, although no final decision has "
+     "been made on export taxes.", "cobalt", "policy"),
+    ("en", "Canberra added nickel to its critical minerals list after producers who wanted it on "
+     "the list lobbied ministers.", "nickel", "policy"),
+    ("en", "Whether or not demand recovers, the miner began construction of its nickel "
+     "smelter on Tuesday.", "nickel", "project_milestone"),
+    ("en", "The directors, who had considered whether to wait, approved construction of the "
+     "lithium refinery.", "lithium", "project_milestone"),
+    ("en", "A strike at the zinc smelter could drag on for weeks, the union said as talks "
+     "stalled.", "zinc", "disruption"),
+    ("en", "An explosion at the shaft sunk decades ago halted nickel production on Friday.",
+     "nickel", "disruption"),
+    ("en", "A striker was hurt when police cleared the blockade of the zinc mine.", "zinc",
+     "disruption"),
+    ("en", "A longer strike is not ruled out after workers blocked access to the nickel mine.",
+     "nickel", "disruption"),
+    ("es", "No se descarta un paro luego de que los comuneros bloquearon el acceso a la mina de "
+     "zinc.", "zinc", "disruption"),
+])
+def test_a_hedge_beside_a_done_step_leaves_it(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
