@@ -532,3 +532,15 @@ def test_a_denied_event_stays_none_beside_the_new_ends(analyse, lang, text, mine
 ])
 def test_a_hedge_beside_a_done_step_leaves_it(analyse, lang, text, mineral, kind):
     assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# Round 7: a passive relative clause inside a denial's object tells a fact, and a warning
+# about a tax beside the tax raised leaves the measure.
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The firm denied claims of unpaid wages at tin mines that were shut by landslides on "
+     "Sunday.", "tin", "disruption"),
+    ("en", "Producers warned the levy could deter exploration after Peru increased copper "
+     "royalties to 8%.", "copper", "policy"),
+])
+def test_a_fact_told_beside_a_denial_or_a_warning_stays(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
