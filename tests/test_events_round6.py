@@ -544,3 +544,23 @@ def test_a_hedge_beside_a_done_step_leaves_it(analyse, lang, text, mineral, kind
 ])
 def test_a_fact_told_beside_a_denial_or_a_warning_stays(analyse, lang, text, mineral, kind):
     assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# Self-review of the time-clause end: it ends a story told as shown or published, never a
+# denial ("when"/"as" inside what is denied stays denied).
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The producer denied rumours that its lithium plant had been shut when a fire broke "
+     "out.", "lithium", "disruption"),
+    ("en", "Officials denied that the nickel smelter was halted as protesters gathered.",
+     "nickel", "disruption"),
+])
+def test_a_time_clause_inside_a_denial_stays_denied(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "A novel about a tin mine collapse became a bestseller when tin prices were rising.",
+     "tin", "price"),
+])
+def test_a_time_clause_after_a_published_story_stays(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
