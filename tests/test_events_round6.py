@@ -564,3 +564,14 @@ def test_a_time_clause_inside_a_denial_stays_denied(analyse, lang, text, mineral
 ])
 def test_a_time_clause_after_a_published_story_stays(analyse, lang, text, mineral, kind):
     assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# "and cut off" continues what is denied (a blockade's effect), unlike "and cut its guidance"
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The miner denied reports that villagers had blocked the road and cut off zinc "
+     "shipments.", "zinc", "production"),
+    ("en", "The miner denied reports that villagers had blocked the road and cut off zinc "
+     "shipments.", "zinc", "disruption"),
+])
+def test_and_cut_off_stays_inside_a_denial(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
