@@ -231,7 +231,7 @@ def sentence_events(sentence: str) -> list[Trigger]:
     return [_own_cues(t, kept) for t in kept]
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _unhappened(key: str = "no_event_after") -> re.Pattern | None:
     patterns = load_yaml(EVENTS_FILE.name).get(key) or []
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.U) if patterns \
@@ -248,9 +248,21 @@ def _hedged(sentence: str) -> list[tuple[int, int]]:
     or past a threat ("Workers who had threatened to strike blocked the road") stands."""
     spans = []
     after, within = _unhappened(), _unhappened("no_event_in")
+    ends, asides = _unhappened("no_event_after_ends"), _unhappened("no_event_after_asides")
     for m in after.finditer(sentence) if after is not None else ():
-        cut = CLAUSE_BREAK.search(sentence, m.end())
-        spans.append((m.start(), cut.start() if cut else len(sentence)))
+        end = len(sentence)
+        for cut in (CLAUSE_BREAK.search(sentence, m.end()),
+                    ends.search(sentence, m.end()) if ends is not None else None):
+            if cut is not None:
+                end = min(end, cut.start())
+        # a denial set apart by commas ("Denying reports of a sale, the group announced",
+        # "Traders, who had denied that stocks were low, saw prices jump") ends at its comma
+        before = sentence[sentence.rfind(",", 0, m.start()) + 1:m.start()]
+        if asides is not None and asides.search(before):
+            comma = sentence.find(",", m.end())
+            if comma >= 0:
+                end = min(end, comma)
+        spans.append((m.start(), end))
     for m in within.finditer(sentence) if within is not None else ():
         spans.append(m.span())
     return spans
