@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from orewire import PIPELINE_VERSION
 from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
-from orewire.events import (acting_government_types, direction_for, mention_events,
-                            settle_directions)
+from orewire.events import (acting_government_types, capital_countries, direction_for,
+                            mention_events, settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
 from orewire.figures import rules as _RULES
 from orewire.lexicon import compound_heads, context_words, list_joiners, own_symbol_follows
@@ -937,7 +937,8 @@ _TARGET = re.compile(r"(?:\b(?:from|on|against|of|de|aus|gegen|auf|из|прот
                      r"|\b(?:des|du|do|da|dos|das|del)\s+)$", re.I | re.U)
 
 
-def event_rows(events: list[dict], in_sent: list[dict], text: str = "") -> list[dict]:
+def event_rows(events: list[dict], in_sent: list[dict], text: str = "",
+               sentence: tuple[int, int] | None = None) -> list[dict]:
     """A mention's events with their country: for a government's measure the first
     country named before the trigger (the actor, the sentence's subject) else the
     nearest, for other types the country nearest to the trigger (the place); null when
@@ -945,15 +946,25 @@ def event_rows(events: list[dict], in_sent: list[dict], text: str = "") -> list[
     worse on dev); one per type. An import measure with no actor before its trigger
     takes no country that its imports come from or that it targets ("35% duties on
     imports of palladium from Russia": Russia is not the government acting), nor a
-    demonym ("Chinese graphite")."""
-    countries = [x for x in in_sent if x.get("normalized")]
+    demonym ("Chinese graphite"). Beside the countries named, a capital stands for its
+    government ("Beijing tightened export controls on graphite": CN; "Москва запретила
+    экспорт урана в США": RU, the actor before the trigger) or names the event's place
+    (events.capital_countries, over ``sentence``'s span); a capital told as a place
+    ("after talks in Beijing") is never a measure's actor."""
+    named = [x for x in in_sent if x.get("normalized")]
+    if sentence:
+        named = sorted(named + [c for c in capital_countries(text, *sentence)
+                                if not any(x["start"] <= c["start"] < x["end"] for x in named)],
+                       key=lambda x: x["start"])
     out, seen = [], set()
     for e in events:
         if e["type"] in seen:
             continue
         seen.add(e["type"])
+        acting = e["type"] in acting_government_types()
+        countries = [c for c in named if not (acting and c.get("place"))]
         actors = [x for x in countries if x["start"] < e["trigger"]] \
-            if e["type"] in acting_government_types() else []
+            if acting else []
         candidates = countries
         if e["type"] == "import_measure" and not actors:
             candidates = [x for x in countries if x.get("label") != "NORP" and
@@ -992,7 +1003,7 @@ def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
             "countries": links.get(i, []),
             "organizations": _distinct(x["text"] for x in in_sent
                                        if x["label"] == "ORG" and not x["normalized"]),
-            "events": event_rows(m.get("events") or [], in_sent, text),
+            "events": event_rows(m.get("events") or [], in_sent, text, (s, e)),
             "figures": [{"value": f["value"], "unit": f["unit"], "kind": f["kind"],
                          "quote": f["quote"], "year": f.get("year")}
                         for f in fig_owner.get(i, [])],

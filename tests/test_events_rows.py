@@ -72,3 +72,20 @@ def test_a_direction_dated_in_the_articles_year_or_later_is_news(events):
     got = events("Malaysia eased its rules on tin exports for some smelters. "
                  "Malaysia will tighten tin exports again in 2026.")
     assert got["tin"][0]["direction"] == "tightening"
+
+
+# A capital standing for its government, or naming the place, gives the event's country
+# (events.capital_countries, wired in linking.event_rows); a capital told as a place is no
+# measure's actor, and a country named with it keeps its own role.
+@pytest.mark.parametrize("text, lang, mineral, country", [
+    ("Beijing tightened export controls on graphite on Friday.", "en", "graphite", "CN"),
+    ("Kinshasa suspended cobalt exports for four months.", "en", "cobalt", "CD"),
+    ("Pékin a restreint les exportations de graphite.", "fr", "graphite", "CN"),
+    ("Москва запретила экспорт урана в США.", "ru", "uranium", "RU"),
+    ("After talks in Beijing, the ministry banned nickel ore exports.", "en", "nickel", None),
+    ("China's commerce ministry said Beijing would curb gallium exports.", "en", "gallium",
+     "CN"),
+    ("A strike halted the copper mine near Lima on Monday.", "en", "copper", "PE"),
+])
+def test_a_capital_gives_the_events_country(events, text, lang, mineral, country):
+    assert events(text, lang)[mineral][0]["country"] == country
