@@ -658,7 +658,7 @@ def _is_accounts(text: str, start: int, end: int) -> bool:
     accounts_before, accounts_after = _accounts()
     parts = re.split(r"[;:]|,(?!\d)", text[max(0, start - 80):start])
     clause = parts[-1]
-    if len(parts) > 1 and re.match(r"\s*(?:to|до|à|auf|al?|para|hasta|até)\s", clause, re.I):
+    if len(parts) > 1 and _TO_AFTER_CHANGE.match(clause):
         clause = parts[-2] + clause   # "Revenue rose 30%, to $7.2 billion"
     return bool(accounts_before.search(_ACCOUNTS_CLAUSE.split(clause)[-1]) or
                 # 120 characters: "in an equity placement to fund its copper mine"

@@ -612,18 +612,26 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|/|y|e|et|und|и)?\s*(?:,|and|or|y|e|et
                        r"|[-‐]", re.I)
 
 
+# the joiners of a list before an article ("et le", "y el", "und die")
+_ARTICLE_JOINERS = r"(?:and|or|y|e|et|und|oder|ou|o|и|или)"
+
+
+@lru_cache(maxsize=1)
+def _list_articles() -> str:
+    """``list_gap_articles`` as one alternation, longest first (a never-matching one when
+    the list is empty)."""
+    words = _RULES().get("list_gap_articles") or ["(?!)"]
+    return "|".join(sorted(words, key=len, reverse=True))
+
 
 @lru_cache(maxsize=1)
 def _list_gap() -> re.Pattern:
     """``_LIST_GAP``, or a joiner and an article or partitive (``list_gap_articles``:
     "le graphite et le lithium", "del cobre y el zinc", "de gallium et de germanium")."""
-    words = _RULES().get("list_gap_articles") or []
-    if not words:
+    if not _RULES().get("list_gap_articles"):
         return _LIST_GAP
-    joiners = r"(?:and|or|y|e|et|und|oder|ou|o|и|или)"
-    articles = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(_LIST_GAP.pattern + rf"|\s*,?\s*{joiners}\s+(?:{articles})(?:\s+|(?<=['’]))",
-                      re.I | re.U)
+    return re.compile(_LIST_GAP.pattern + rf"|\s*,?\s*{_ARTICLE_JOINERS}\s+"
+                      rf"(?:{_list_articles()})(?:\s+|(?<=['’]))", re.I | re.U)
 
 
 def _joined(text: str, a: dict, b: dict, gap: re.Pattern) -> bool:
@@ -643,22 +651,25 @@ def _joined(text: str, a: dict, b: dict, gap: re.Pattern) -> bool:
     before = _ARTICLE_BEFORE().search(text, max(0, a["start"] - 30), a["start"])
     if before is None:
         return False
-    partitive = {str(w).lower() for w in _RULES().get("list_gap_bare_partitives") or []}
+    partitive = _bare_partitives()
     norm = [re.sub(r"\s+", " ", x.group(1).lower()).replace("’", "'") for x in (before, after)]
     return (norm[0] in partitive) <= (norm[1] in partitive)
 
 
 @lru_cache(maxsize=1)
+def _bare_partitives() -> frozenset:
+    return frozenset(str(w).lower() for w in _RULES().get("list_gap_bare_partitives") or [])
+
+
+@lru_cache(maxsize=1)
 def _ARTICLE_AFTER() -> re.Pattern:  # noqa: N802 (a compiled constant)
-    words = "|".join(sorted(_RULES().get("list_gap_articles") or ["(?!)"], key=len, reverse=True))
-    return re.compile(rf"(?:and|or|y|e|et|und|oder|ou|o|и|или)\s+({words})(?:\s+|(?<=['’]))$",
+    return re.compile(rf"{_ARTICLE_JOINERS}\s+({_list_articles()})(?:\s+|(?<=['’]))$",
                       re.I | re.U)
 
 
 @lru_cache(maxsize=1)
 def _ARTICLE_BEFORE() -> re.Pattern:  # noqa: N802 (a compiled constant)
-    words = "|".join(sorted(_RULES().get("list_gap_articles") or ["(?!)"], key=len, reverse=True))
-    return re.compile(rf"(?<!\w)({words})(?:\s+|(?<=['’]))$", re.I | re.U)
+    return re.compile(rf"(?<!\w)({_list_articles()})(?:\s+|(?<=['’]))$", re.I | re.U)
 
 
 def _of_mineral(between: str) -> bool:
@@ -952,7 +963,7 @@ def event_rows(events: list[dict], in_sent: list[dict], text: str = "",
     (events.capital_countries, over ``sentence``'s span); a capital told as a place
     ("after talks in Beijing") is never a measure's actor."""
     named = [x for x in in_sent if x.get("normalized")]
-    if sentence:
+    if sentence and events:
         named = sorted(named + [c for c in capital_countries(text, *sentence)
                                 if not any(x["start"] <= c["start"] < x["end"] for x in named)],
                        key=lambda x: x["start"])
