@@ -82,12 +82,16 @@ def _line_breaks(doc):
         orth, [h for h, w in words if w.endswith(".")])).tolist()
     breaks = set(numpy.flatnonzero(numpy.isin(
         orth, [h for h, w in words if "\n" in w and not w.strip()])).tolist())
+    # the new values are gathered, then written in one array: each assignment of
+    # Token.is_sent_start scans the whole doc (spaCy checks it has no parse), which took
+    # most of this function's time
+    starts: dict[int, bool] = {}
     for i in stops:
         if i + 1 < n:
             nxt = doc[i + 1]
             first = nxt.text[:1]
             if nxt.is_sent_start and (first.isdigit() or first.islower()):
-                nxt.is_sent_start = False
+                starts[i + 1] = False
     # spaCy keeps at most one plain space after a token: any other white space, line
     # breaks included, is a token of its own
     for i in sorted(breaks | set(stops)):
@@ -95,18 +99,25 @@ def _line_breaks(doc):
             continue
         token = doc[i]
         if i in breaks:
-            doc[i + 1].is_sent_start = True
+            starts[i + 1] = True
         elif i and doc[i - 1].like_num and token.lower_ in _scale_words()[0] and \
                 doc[i + 1].lower_ in _scale_words()[1]:
             # a scale word's abbreviation goes on to its unit, capitalised in German
             # ("1,4 Mrd. Euro", "250 Tsd. Tonnen"); before any other capital the
             # sentence ended ("investiert 2 Mrd. Die Produktion ...")
-            doc[i + 1].is_sent_start = False
+            starts[i + 1] = False
         elif (i and len(token.text) <= 4 and token.whitespace_
               and doc[i - 1].like_num and doc[i + 1].text[:1].isupper()):
             # a unit after a number keeps its full stop as an abbreviation would ("$400m.",
             # "4 Mt."): followed by a capital, the sentence ended there
-            doc[i + 1].is_sent_start = True
+            starts[i + 1] = True
+    if starts:
+        from spacy.attrs import SENT_START  # noqa: PLC0415
+        values = doc.to_array(SENT_START)           # 1 starts a sentence, -1 does not
+        signed = values.view("int64")
+        for i, start in starts.items():
+            signed[i] = 1 if start else -1
+        doc.from_array([SENT_START], values)
     return doc
 
 
