@@ -193,8 +193,6 @@ def sentence_events(sentence: str) -> list[Trigger]:
     parts = None   # the sentence's joints, found once when a type fires
     hedged = None  # the sentence's spans told as not happening (_hedged), found once
     for name, spec in rules().items():
-        if spec["not"] is not None and spec["not"].search(sentence):
-            continue
         first = subject = None
         for group in spec["all"]:
             m = group.search(sentence)
@@ -213,7 +211,9 @@ def sentence_events(sentence: str) -> list[Trigger]:
                 break
             first = m.start() if first is None else first   # the head group's match
         else:
-            if first is None:
+            # a type's exclusions are looked for only once its groups have matched: most
+            # sentences match no type, and this search was half of the tagger's
+            if first is None or (spec["not"] is not None and spec["not"].search(sentence)):
                 continue
             cues = tuple((d, m.start()) for d, pattern in spec["directions"].items()
                          for m in pattern.finditer(sentence)
