@@ -771,7 +771,8 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
         named = [x for x in named if x["start"] < other]
     near = [min(distance(text, (m["start"], m["end"]), (x["start"], x["end"]))
                 for _i, m in mentions) <= _RULES()["max_link_distance"] or
-            _supply_before(text, x, mentions) for x in named]
+            _supply_before(text, x, mentions) or _origin_before(text, x, mentions, lang)
+            for x in named]
     # countries written as one list ("demand from China and India") are near together
     listed = [bool(_list_gap().fullmatch(text, a["end"], b["start"]))
               for a, b in zip(named, named[1:])]
@@ -825,7 +826,9 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
 def _contrast_opener(lang: str) -> re.Pattern:
     words = _RULES().get("link_contrast_openers") or {}
     words = words.get(lang, words.get("en")) or ["(?!)"]
-    return re.compile(r"[,;]\s*(?:" + "|".join(words) + r")(?:(?<=['’])|(?!\w))", re.I | re.U)
+    before = r"(?:[,;]\s*|\s)" if lang in (_RULES().get("link_contrast_no_comma") or ()) \
+        else r"[,;]\s*"
+    return re.compile(before + "(?:" + "|".join(words) + r")(?:(?<=['’])|(?!\w))", re.I | re.U)
 
 
 @lru_cache(maxsize=1)
@@ -844,6 +847,49 @@ def _supply_before(text: str, x: dict, mentions: list[tuple[int, dict]]) -> bool
         return False
     words = _WORD.findall(text[max(0, x["start"] - 80):x["start"]])[-n:]
     return any(_CONTRAST_SUPPLY().match(w) for w in words)
+
+
+@lru_cache(maxsize=8)
+def _origin_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """(a word of origin and an optional article right before a country, a verb of
+    coming from or being sourced somewhere) of ``lang`` (``link_origin_words``,
+    ``link_origin_verbs``)."""
+    words = (_RULES().get("link_origin_words") or {}).get(lang) or ["(?!)"]
+    verbs = _RULES().get("link_origin_verbs") or ["(?!)"]
+    return (re.compile(r"(?<!\w)(?:" + "|".join(words) + r")\s*$", re.I | re.U),
+            re.compile(r"(?<!\w)(?:" + "|".join(verbs) + ")", re.I | re.U))
+
+
+def _origin_before(text: str, x: dict, mentions: list[tuple[int, dict]], lang: str) -> bool:
+    """With one mineral in the sentence, a country right after a word of origin in a
+    sentence whose verb, before the country, says where the mineral comes from or is
+    sourced (``link_origin_verbs``) is where it comes from however far it stands ("Ein
+    Großteil des Kupfers, das in deutschen Kabelwerken verarbeitet wird, kommt über
+    Rotterdam aus Südamerika, vor allem aus Chile")."""
+    if len({m["mineral"] for _i, m in mentions}) > 1:
+        return False
+    word, verb = _origin_patterns(lang)
+    start = mentions[0][1].get("sent_start", 0)
+    if not word.search(text[max(start, x["start"] - 20):x["start"]]):
+        return False
+    # the verb within a link's reach of the mineral in words, asides and all, and no
+    # "but" between them: its subject's or object's ("palladium producer, is not under
+    # sanctions, but ... the company's access to equipment traditionally sourced from the
+    # US" is the equipment's)
+    reach = _RULES()["max_link_distance"]
+    for v in verb.finditer(text, start, x["start"]):
+        for _i, m in mentions:
+            lo, hi = (m["end"], v.start()) if m["end"] <= v.start() else (v.end(), m["start"])
+            if len(_WORD.findall(text, lo, hi)) <= reach and \
+                    not _ORIGIN_BREAKS().search(text, lo, hi):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _ORIGIN_BREAKS() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = _RULES().get("link_origin_breaks") or ["(?!)"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I | re.U)
 
 
 def _contrast_clause_start(text: str, mentions: list[tuple[int, dict]],
