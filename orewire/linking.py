@@ -793,8 +793,14 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     # subject of them all ("Brazil exports iron ore to China and niobium to Japan").
     first = min(m["start"] for _i, m in mentions)
     moved = _moved_countries(text, countries, lang, mentions)
-    before = {x["normalized"] for x in countries if x["end"] <= first}
-    subject = len(before) == 1 and all(
+    before_all = [x for x in countries if x["end"] <= first]
+    before = {x["normalized"] for x in before_all}
+    # several countries written as one list before every mineral are their subject
+    # together ("Die USA und die Ukraine haben ein Abkommen über Seltene Erden ... und
+    # Lithium unterzeichnet")
+    subject = bool(before) and all(
+        _list_gap().fullmatch(text, a["end"], b["start"])
+        for a, b in zip(before_all, before_all[1:])) and all(
         id(x) in moved for x in countries if x["normalized"] not in before)
     for x in countries:
         # a country written inside a mention's own word ("Kongo-Kobalt und Chile-Kupfer")
@@ -816,10 +822,33 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
                 text, (im[1]["start"], im[1]["end"]), (x["start"], x["end"])),
                 im[1]["start"] < x["start"]))
             targets = {group_of[best[0]]}
+            if id(x) not in moved and best[1]["start"] >= x["end"]:
+                # the subject of the minerals after it: each one up to the next country
+                # or a clause of its own ("China produziert 60 Prozent des Lithiums und
+                # 70 Prozent der Seltenen Erden, während Australien ...")
+                limit = _segment_end(text, x, countries, mentions)
+                targets |= {group_of[i] for i, m in mentions
+                            if x["end"] <= m["start"] and m["end"] <= limit}
         for i, _m in mentions:
             if group_of[i] in targets and x["normalized"] not in links[i]:
                 links[i].append(x["normalized"])
     return links
+
+
+def _segment_end(text: str, x: dict, countries: list[dict],
+                 mentions: list[tuple[int, dict]]) -> int:
+    """Where the stretch of a sentence that a country before its minerals is the subject
+    of ends: at the next country, or at a clause of the sentence's own
+    (``link_segment_breaks``), or at the sentence's end."""
+    end = mentions[0][1].get("sent_end", len(text))
+    nxt = min((c["start"] for c in countries if c["start"] >= x["end"]), default=end)
+    brk = _SEGMENT_BREAKS().search(text, x["end"], end)
+    return min(nxt, brk.start() if brk else end)
+
+
+@lru_cache(maxsize=1)
+def _SEGMENT_BREAKS() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile("|".join(_RULES().get("link_segment_breaks") or ["(?!)"]), re.I | re.U)
 
 
 @lru_cache(maxsize=8)

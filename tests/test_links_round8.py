@@ -143,3 +143,46 @@ def test_no_mineral(analyse, lang, text):
 ])
 def test_the_metal_stays(analyse, lang, text, expected):
     assert minerals(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "China produziert rund 60 Prozent des Lithiums und 70 Prozent der Seltenen Erden, "
+     "während Australien vor allem Lithiumerz liefert.",
+     [("lithium", "AU"), ("lithium", "CN"), ("rare_earth_elements", "CN")]),
+    ("en", "China refines 90% of the rare earths and 70% of the cobalt, while Congo mines most "
+     "of the cobalt.", [("cobalt", "CD"), ("cobalt", "CN"), ("rare_earth_elements", "CN")]),
+    ("fr", "La Chine raffine 90 % des terres rares et 70 % du cobalt, tandis que le Congo "
+     "extrait le cobalt.", [("cobalt", "CD"), ("cobalt", "CN"), ("rare_earth_elements", "CN")]),
+    ("ru", "Россия производит 40% палладия и 10% никеля, а Китай закупает медь в Чили.",
+     [("copper", "CL"), ("copper", "CN"), ("nickel", "RU"), ("palladium", "RU")]),
+    ("en", "Indonesia produces half the world's nickel and much of its tin and Australia "
+     "supplies lithium.", [("lithium", "AU"), ("nickel", "ID"), ("tin", "ID")]),
+    # countries listed before every mineral are their subject together
+    ("de", "Die USA und die Ukraine haben ein Abkommen über Seltene Erden, Titan und Lithium "
+     "unterzeichnet.", [("lithium", "UA"), ("lithium", "US"), ("rare_earth_elements", "UA"),
+                        ("rare_earth_elements", "US")]),
+    # "bis zum": the other end of a range of places, no verb
+    ("de", "Vom Kobalt aus dem Kongo bis zum Lithium aus Chile: Europas Batterieindustrie "
+     "hängt an wenigen Ländern.", [("cobalt", "CD"), ("lithium", "CL")]),
+])
+def test_a_country_before_its_minerals_is_their_subject(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # self-review: the subject's stretch ends at a clause of the sentence's own
+    ("en", "Peru produced 2.6 million tonnes of copper, and the zinc output of Mexico reached "
+     "700,000 tonnes.", [("copper", "PE"), ("zinc", "MX")]),
+    ("de", "Chile förderte 5,3 Millionen Tonnen Kupfer und die Lithiumproduktion Argentiniens "
+     "stieg auf 75.000 Tonnen.", [("copper", "CL"), ("lithium", "AR")]),
+    ("en", "Australia mines lithium, and Indonesia dominates nickel.",
+     [("lithium", "AU"), ("nickel", "ID")]),
+    ("es", "China produce el 60% del litio y el 80% del grafito, mientras Chile exporta cobre.",
+     [("copper", "CL"), ("graphite", "CN"), ("lithium", "CN")]),
+    ("pt", "O Brasil produz nióbio e minério de ferro, e a Austrália exporta lítio.",
+     [("iron_ore", "BR"), ("lithium", "AU"), ("niobium", "BR")]),
+    ("en", "Chile exports copper and molybdenum as Peru's zinc mines reopen.",
+     [("copper", "CL"), ("molybdenum", "CL"), ("zinc", "PE")]),
+])
+def test_the_subjects_stretch_ends_at_its_clause(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
