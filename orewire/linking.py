@@ -855,9 +855,15 @@ def _SEGMENT_BREAKS() -> re.Pattern:  # noqa: N802 (a compiled constant)
 def _contrast_opener(lang: str) -> re.Pattern:
     words = _RULES().get("link_contrast_openers") or {}
     words = words.get(lang, words.get("en")) or ["(?!)"]
-    before = r"(?:[,;]\s*|\s)" if lang in (_RULES().get("link_contrast_no_comma") or ()) \
-        else r"[,;]\s*"
+    before = r"(?:(?P<comma>[,;])\s*|\s)" if lang in (
+        _RULES().get("link_contrast_no_comma") or ()) else r"(?P<comma>[,;])\s*"
     return re.compile(before + "(?:" + "|".join(words) + r")(?:(?<=['’])|(?!\w))", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _OFF_TOPIC() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = _RULES().get("link_contrast_off_topic") or ["(?!)"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.I | re.U)
 
 
 @lru_cache(maxsize=1)
@@ -934,6 +940,10 @@ def _contrast_clause_start(text: str, mentions: list[tuple[int, dict]],
         return None
     stop = text.find(";", opener.end(), end)
     clause = text[opener.end():stop if stop >= 0 else end]
+    if opener.group("comma") is None and not _OFF_TOPIC().search(clause):
+        return None   # with no comma, only a clause naming another topic ("... mientras
+        # en Japón el banco central mantuvo los tipos"), not "while Chile and Argentina
+        # kept expanding their brine operations"
     if re.search(r"\d", clause) or _CONTRAST_SUPPLY().search(clause) or \
             len(_WORD.findall(clause)) < int(_RULES().get("link_contrast_min_words") or 10**6):
         return None

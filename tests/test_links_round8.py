@@ -186,3 +186,24 @@ def test_a_country_before_its_minerals_is_their_subject(analyse, lang, text, exp
 ])
 def test_the_subjects_stretch_ends_at_its_clause(analyse, lang, text, expected):
     assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # review: a clause with no comma before its opener keeps its links unless it names
+    # another topic (rates, jobs, elections); reworded from the review's findings
+    ("en", "Lithium prices sagged while Chile and Argentina went on widening their brine "
+     "operations in the north.", [("lithium", "AR"), ("lithium", "CL")]),
+    ("en", "Tin hit a two-year high while Myanmar kept its Wa State mines shut for another "
+     "month.", [("tin", "MM")]),
+    ("es", "El precio del litio baja mientras Chile y Argentina amplían sus operaciones en "
+     "los salares andinos.", [("lithium", "AR"), ("lithium", "CL")]),
+    ("fr", "Le prix du nickel reste faible alors que l'Indonésie inonde le marché avec le "
+     "métal de ses nouvelles fonderies.", [("nickel", "ID")]),
+    ("pt", "O preço do níquel recuou enquanto a Indonésia inundava o mercado com o metal "
+     "de suas novas fundições.", [("nickel", "ID")]),
+    ("en", "Silver climbed while voters in Mexico went to the polls in a closely watched "
+     "presidential election.", []),
+])
+def test_a_clause_without_a_comma_is_cut_only_on_another_topic(analyse, lang, text,
+                                                               expected):
+    assert links(analyse(text, lang)) == expected
