@@ -1102,4 +1102,8 @@ class MineralMatcher:
             return True   # "el cobre": an article makes the noun, never the verb form
         if end < len(doc) and doc[end].lower_ in _market_verbs() and _quoted_move(doc, end + 1):
             return True   # "lead lost 0.4%": a quote's move, as a market report writes it
+        sent = doc[start].sent
+        if start == sent.start and end < sent.end and doc[end].text == ":" and \
+                any(t.lower_ in context_words() for t in doc[end:sent.end]):
+            return True   # a headline's label ("Cobre: Chile y Perú elevan su producción")
         return self._has_context(doc, start, end, width=4)

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from orewire import PIPELINE_VERSION
-from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
+from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for, is_demonym
 from orewire.events import (acting_government_types, capital_countries, direction_for,
                             mention_events, settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
@@ -786,7 +786,12 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     if len(minerals) <= 1 or len(codes) <= 1:
         return {i: _distinct(x["normalized"] for x in countries) for i, _m in mentions}
     # Minerals listed together ("antimony, gallium, germanium and tin") share their links.
-    group_of = list_groups(text, mentions)
+    # A list of minerals each with its own country before it ("Chilenisches Kupfer,
+    # peruanisches Zink und australisches Lithium gehen nach China", "Congolese cobalt,
+    # Chilean copper and Indonesian nickel"): each country is its mineral's only, and the
+    # minerals are one list all the same.
+    qualified = _qualifiers(text, countries, mentions)
+    group_of = list_groups(_blanked(text, qualified.values()) if qualified else text, mentions)
     links: dict[int, list] = {i: [] for i, _m in mentions}
     # A country a mineral is sent to or comes from follows that mineral ("exports iron ore
     # to China and niobium to Japan"); the one country before every mineral is then the
@@ -806,6 +811,7 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
         # a country written inside a mention's own word ("Kongo-Kobalt und Chile-Kupfer")
         # is that mention's only, not its list's
         inside = [i for i, m in mentions if m["start"] <= x["start"] and x["end"] <= m["end"]]
+        inside += [i for i, q in qualified.items() if q is x]
         if inside:
             for i in inside:
                 if x["normalized"] not in links[i]:
@@ -833,6 +839,33 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
             if group_of[i] in targets and x["normalized"] not in links[i]:
                 links[i].append(x["normalized"])
     return links
+
+
+def _qualifiers(text: str, countries: list[dict],
+                mentions: list[tuple[int, dict]]) -> dict[int, dict]:
+    """{mention index: the country written right before it, or its adjective right after
+    it} when at least two mentions of the sentence have such countries, and different ones
+    ("Chilean copper and Peruvian zinc", "le cuivre chilien et le zinc péruvien"); else
+    empty ("Chilean copper and zinc" is one list, Chile's)."""
+    out = {}
+    for x in countries:
+        for i, m in mentions:
+            if 0 < m["start"] - x["end"] <= 2 and not text[x["end"]:m["start"]].strip() and \
+                    is_demonym(x["text"]):
+                out[i] = x   # not a country's name ("Brasilien Niob und Südafrika Mangan":
+                # the subjects of a verb left out)
+            elif x["text"][:1].islower() and 0 < x["start"] - m["end"] <= 2 and \
+                    not text[m["end"]:x["start"]].strip():
+                out[i] = x   # an adjective after its noun ("le zinc péruvien")
+    return out if len({x["normalized"] for x in out.values()}) > 1 else {}
+
+
+def _blanked(text: str, spans) -> str:
+    """``text`` with the given entities' spans blanked out (same length)."""
+    chars = list(text)
+    for x in spans:
+        chars[x["start"]:x["end"]] = " " * (x["end"] - x["start"])
+    return "".join(chars)
 
 
 def _segment_end(text: str, x: dict, countries: list[dict],

@@ -207,3 +207,45 @@ def test_the_subjects_stretch_ends_at_its_clause(analyse, lang, text, expected):
 def test_a_clause_without_a_comma_is_cut_only_on_another_topic(analyse, lang, text,
                                                                expected):
     assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Chilenisches Kupfer, peruanisches Zink und australisches Lithium gehen nach China.",
+     [("copper", "CL"), ("copper", "CN"), ("lithium", "AU"), ("lithium", "CN"),
+      ("zinc", "CN"), ("zinc", "PE")]),
+    ("en", "Congolese cobalt, Chilean copper and Indonesian nickel all end up in Chinese "
+     "refineries.", [("cobalt", "CD"), ("cobalt", "CN"), ("copper", "CL"), ("copper", "CN"),
+                     ("nickel", "CN"), ("nickel", "ID")]),
+    ("de", "Australisches Lithium und chilenisches Kupfer gehen überwiegend nach China.",
+     [("copper", "CL"), ("copper", "CN"), ("lithium", "AU"), ("lithium", "CN")]),
+])
+def test_a_list_of_minerals_each_with_its_country(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # self-review: one country before a list is the whole list's
+    ("en", "Chilean copper and molybdenum go mostly to China.",
+     [("copper", "CL"), ("copper", "CN"), ("molybdenum", "CL"), ("molybdenum", "CN")]),
+    ("en", "Chinese copper and aluminium demand slowed, Peru said.",
+     [("aluminium", "CN"), ("aluminium", "PE"), ("copper", "CN"), ("copper", "PE")]),
+    ("fr", "Le cuivre chilien et le zinc péruvien partent vers la Chine.",
+     [("copper", "CL"), ("copper", "CN"), ("zinc", "CN"), ("zinc", "PE")]),
+    ("es", "Cobre: Chile y Perú elevan su producción en el tercer trimestre",
+     [("copper", "CL"), ("copper", "PE")]),
+    # a country's name before a mineral is a subject whose verb is left out
+    ("de", "Australien liefert Eisenerz, Brasilien Niob und Südafrika Mangan.",
+     [("iron_ore", "AU"), ("manganese", "ZA"), ("niobium", "BR")]),
+    ("en", "Australia supplies iron ore, Brazil niobium and South Africa manganese.",
+     [("iron_ore", "AU"), ("manganese", "ZA"), ("niobium", "BR")]),
+])
+def test_lists_and_labels_stay(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Cobre: que el Estado pague lo que debe, pide el sindicato de Chile"),
+    ("en", "Lead: the coach names his squad for the tour of India"),
+])
+def test_a_label_needs_a_word_of_the_trade(analyse, lang, text):
+    assert minerals(analyse(text, lang)) == []
