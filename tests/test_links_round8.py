@@ -203,6 +203,9 @@ def test_the_subjects_stretch_ends_at_its_clause(analyse, lang, text, expected):
      "de suas novas fundições.", [("nickel", "ID")]),
     ("en", "Silver climbed while voters in Mexico went to the polls in a closely watched "
      "presidential election.", []),
+    # review: an off-topic word beside a word of supply (Portuguese "produção") keeps it
+    ("pt", "O cobre recuou enquanto a inflação no Chile freava a produção das fundições.",
+     [("copper", "CL")]),
 ])
 def test_a_clause_without_a_comma_is_cut_only_on_another_topic(analyse, lang, text,
                                                                expected):
