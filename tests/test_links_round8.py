@@ -206,6 +206,10 @@ def test_the_subjects_stretch_ends_at_its_clause(analyse, lang, text, expected):
     # review: an off-topic word beside a word of supply (Portuguese "produção") keeps it
     ("pt", "O cobre recuou enquanto a inflação no Chile freava a produção das fundições.",
      [("copper", "CL")]),
+    ("pt", "O cobre caiu enquanto a inflação na China freava as fundições do país.",
+     [("copper", "CN")]),
+    ("es", "El cobre cayó mientras la inflación en Chile frenaba las fundiciones del país.",
+     [("copper", "CL")]),
 ])
 def test_a_clause_without_a_comma_is_cut_only_on_another_topic(analyse, lang, text,
                                                                expected):
