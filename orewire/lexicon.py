@@ -374,6 +374,19 @@ def _quoted_move(doc, end: int) -> bool:
                 not any(t.lower_ in _apposition_openers() or not t.is_alpha
                         for t in doc[end + 1:close]):
             return True
+        # a relative clause of up to ten words with a number or a word of the trade, then
+        # the verb ("Palladium, of which Russia supplies about 40%, fell 3%")
+        rel = end + 1 + (doc[end + 1].lower_ in ("of", "in", "from") if end + 1 < len(doc)
+                         else 0)
+        if rel < len(doc) and doc[rel].lower_ in ("which", "whose"):
+            close = next((i for i in range(rel + 2, min(rel + 12, len(doc)))
+                          if doc[i].text == ","), None)
+            if close is not None and close + 1 < len(doc) and \
+                    doc[close + 1].lower_ in _market_verbs() and \
+                    any(t.text[:1].isdigit() or t.text == "%" or t.lower_ in context_words()
+                        for t in doc[rel + 1:close]):
+                return True   # a share or the trade in it ("whose campaign focused on
+                # jobs, rose in the polls" is a person's)
     return any(t.text[:1].isdigit() or t.text in ("%", "$", "€", "£", "¥") or t.is_currency
                for t in doc[end:end + window])   # written in digits: not "has all three"
 

@@ -256,3 +256,28 @@ def test_lists_and_labels_stay(analyse, lang, text, expected):
 ])
 def test_a_label_needs_a_word_of_the_trade(analyse, lang, text):
     assert minerals(analyse(text, lang)) == []
+
+
+@pytest.mark.parametrize("lang,text,expected_minerals,expected_links", [
+    ("en", "Palladium, of which Russia supplies about 40%, fell 3%.", ["palladium"],
+     [("palladium", "RU")]),
+    ("en", "Gold, of which India imported 700 tonnes, rose 1%.", ["gold"], [("gold", "IN")]),
+    ("pt", "O ferro-nióbio brasileiro abastece siderúrgicas do Japão e da Coreia do Sul.",
+     ["niobium"], [("niobium", "BR"), ("niobium", "JP"), ("niobium", "KR")]),
+    ("fr", "Graphite : Pékin impose des licences à l'exportation vers les États-Unis",
+     ["graphite"], [("graphite", "US")]),
+])
+def test_relative_asides_labels_and_forms(analyse, lang, text, expected_minerals,
+                                          expected_links):
+    row = analyse(text, lang)
+    assert minerals(row) == expected_minerals
+    assert links(row) == expected_links
+
+
+@pytest.mark.parametrize("lang,text", [
+    # self-review: a relative clause about a person or a firm, no number, no trade word
+    ("en", "Silver, whose campaign focused on jobs, rose in the polls."),
+    ("en", "Platinum, which she recorded in Nashville, rose up the charts."),
+])
+def test_a_relative_aside_about_a_name(analyse, lang, text):
+    assert minerals(analyse(text, lang)) == []
