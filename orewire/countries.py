@@ -47,6 +47,20 @@ def country_terms_by_lang() -> dict[str, dict[str, str]]:
     return by_lang
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset:
+    """Lower-cased ``demonym`` terms of ``seeds/country_terms.csv``, all languages."""
+    with open(SEEDS_DIR / "country_terms.csv", encoding="utf-8", newline="") as fh:
+        return frozenset((row.get("term") or "").strip().lower() for row in csv.DictReader(fh)
+                         if (row.get("kind") or "").strip() == "demonym")
+
+
+def is_demonym(text: str) -> bool:
+    """The term is a demonym or a country's adjective ("Chilean", "chilenisches"), not a
+    country's name."""
+    return _POSSESSIVE.sub("", text.strip()).lower() in _demonyms()
+
+
 def country_terms(lang: str = "en") -> dict[str, str]:
     return country_terms_by_lang().get(lang) or country_terms_by_lang()["en"]
 

@@ -374,6 +374,19 @@ def _quoted_move(doc, end: int) -> bool:
                 not any(t.lower_ in _apposition_openers() or not t.is_alpha
                         for t in doc[end + 1:close]):
             return True
+        # a relative clause of up to ten words with a number or a word of the trade, then
+        # the verb ("Palladium, of which Russia supplies about 40%, fell 3%")
+        rel = end + 1 + (doc[end + 1].lower_ in ("of", "in", "from") if end + 1 < len(doc)
+                         else 0)
+        if rel < len(doc) and doc[rel].lower_ in ("which", "whose"):
+            close = next((i for i in range(rel + 2, min(rel + 12, len(doc)))
+                          if doc[i].text == ","), None)
+            if close is not None and close + 1 < len(doc) and \
+                    doc[close + 1].lower_ in _market_verbs() and \
+                    any(t.text[:1].isdigit() or t.text == "%" or t.lower_ in context_words()
+                        for t in doc[rel + 1:close]):
+                return True   # a share or the trade in it ("whose campaign focused on
+                # jobs, rose in the polls" is a person's)
     return any(t.text[:1].isdigit() or t.text in ("%", "$", "€", "£", "¥") or t.is_currency
                for t in doc[end:end + window])   # written in digits: not "has all three"
 
@@ -684,6 +697,7 @@ class MineralMatcher:
                     continue   # "40,000 tonnes of lead a year": the noun, not "lead a team"
                 blocked.update(range(s, e))
         kept, last_end = [], -1
+        spans = self._join_pairs(spans)
         for start, end, key in spans:
             if start < last_end:
                 continue
@@ -715,6 +729,21 @@ class MineralMatcher:
             for mineral in sorted(self._ids[key]):
                 out.append(Mention(mineral, span.text, span.start_char, span.end_char,
                                    start, end))
+        return out
+
+    def _join_pairs(self, spans: list) -> list:
+        """A span that starts inside the one before it, ends after it and names all its
+        minerals and more (a pair alias: "d'or et d'argent" in "exportations d'or et
+        d'argent", where "exportations d'or" is gold's alias) joins it: one mention of
+        each mineral of the pair, as the pair alone gives."""
+        out = []
+        for start, end, key in spans:
+            if out and out[-1][0] < start < out[-1][1] < end:
+                s0, _e0, k0 = out[-1]
+                if self._ids[k0] < self._ids[key]:
+                    out[-1] = (s0, end, key)
+                    continue
+            out.append((start, end, key))
         return out
 
     def _compounds(self, doc, taken: set):
@@ -778,6 +807,12 @@ class MineralMatcher:
                 return True
             if not doc[j].text.islower() or (j == i - 1 and not doc[j].text.endswith("en")):
                 break
+        # no article before a country's adjective: the strong genitive ("der Anteil
+        # russischen Aluminiums", "Exporte kongolesischen Kobalts"); read as a participle
+        # phrase, so a prize-prone name is left out ("deutschen Golds" may be a medal's)
+        if i and doc[i - 1].text.islower() and doc[i - 1].text.endswith("en") and \
+                code_for(doc[i - 1].text, self.lang or "en"):
+            return PARTICIPLE
         # a participle phrase between them ("des in der EU verbrauchten Kobalts", "des in
         # die USA eingeführten Wolframs"): a participle in "-en" right before the name,
         # the article a few words back, no punctuation between
@@ -856,12 +891,21 @@ class MineralMatcher:
             age = _person_age_after()
             if age is not None and age.match(doc.text, first.idx + len(text)):
                 continue  # "Gold, 45, has directed three films": a person and her age
-            if sentence_initial and end < len(doc) and doc[end].text.islower() and \
-                    doc[end].lower_ in material_heads_after():
+            # a possessive is the word's own ending: a head of the trade after it makes
+            # the material ("Copper's rally stalled as Chinese demand cooled", "Copper's
+            # slump deepened"; not "Rhodium's analysts said"); a label before a colon
+            # opening the sentence ("Uranium : le Niger suspend les exportations") has the
+            # whole sentence as its context
+            own = end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end
+            if sentence_initial and own < len(doc) and doc[own].text.islower() and \
+                    doc[own].lower_ in material_heads_after():
                 out.append((start, end, key))
                 continue  # "Copper theft from railway lines": the material
+            label = sentence_initial and own < sent.end and doc[own].text == ":"
             if end - start == 1 and text.lower() not in lowercase_seen and \
                     not self._has_context(doc, start, end, width=5) and \
+                    not (label and any(t.lower_ in context_words()
+                                       for t in doc[own:sent.end])) and \
                     not (sentence_initial and (_quoted_move(doc, end) or
                                                _priced_by_mass(sent.text) or
                                                _names_an_exchange(sent.text))) and \
@@ -1071,4 +1115,8 @@ class MineralMatcher:
             return True   # "el cobre": an article makes the noun, never the verb form
         if end < len(doc) and doc[end].lower_ in _market_verbs() and _quoted_move(doc, end + 1):
             return True   # "lead lost 0.4%": a quote's move, as a market report writes it
+        sent = doc[start].sent
+        if start == sent.start and end < sent.end and doc[end].text == ":" and \
+                any(t.lower_ in context_words() for t in doc[end:sent.end]):
+            return True   # a headline's label ("Cobre: Chile y Perú elevan su producción")
         return self._has_context(doc, start, end, width=4)

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from orewire import PIPELINE_VERSION
-from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for
+from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for, is_demonym
 from orewire.events import (acting_government_types, capital_countries, direction_for,
                             mention_events, settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
@@ -771,7 +771,8 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
         named = [x for x in named if x["start"] < other]
     near = [min(distance(text, (m["start"], m["end"]), (x["start"], x["end"]))
                 for _i, m in mentions) <= _RULES()["max_link_distance"] or
-            _supply_before(text, x, mentions) for x in named]
+            _supply_before(text, x, mentions) or _origin_before(text, x, mentions, lang)
+            for x in named]
     # countries written as one list ("demand from China and India") are near together
     listed = [bool(_list_gap().fullmatch(text, a["end"], b["start"]))
               for a, b in zip(named, named[1:])]
@@ -785,20 +786,32 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     if len(minerals) <= 1 or len(codes) <= 1:
         return {i: _distinct(x["normalized"] for x in countries) for i, _m in mentions}
     # Minerals listed together ("antimony, gallium, germanium and tin") share their links.
-    group_of = list_groups(text, mentions)
+    # A list of minerals each with its own country before it ("Chilenisches Kupfer,
+    # peruanisches Zink und australisches Lithium gehen nach China", "Congolese cobalt,
+    # Chilean copper and Indonesian nickel"): each country is its mineral's only, and the
+    # minerals are one list all the same.
+    qualified = _qualifiers(text, countries, mentions)
+    group_of = list_groups(_blanked(text, qualified.values()) if qualified else text, mentions)
     links: dict[int, list] = {i: [] for i, _m in mentions}
     # A country a mineral is sent to or comes from follows that mineral ("exports iron ore
     # to China and niobium to Japan"); the one country before every mineral is then the
     # subject of them all ("Brazil exports iron ore to China and niobium to Japan").
     first = min(m["start"] for _i, m in mentions)
     moved = _moved_countries(text, countries, lang, mentions)
-    before = {x["normalized"] for x in countries if x["end"] <= first}
-    subject = len(before) == 1 and all(
+    before_all = [x for x in countries if x["end"] <= first]
+    before = {x["normalized"] for x in before_all}
+    # several countries written as one list before every mineral are their subject
+    # together ("Die USA und die Ukraine haben ein Abkommen über Seltene Erden ... und
+    # Lithium unterzeichnet")
+    subject = bool(before) and all(
+        _list_gap().fullmatch(text, a["end"], b["start"])
+        for a, b in zip(before_all, before_all[1:])) and all(
         id(x) in moved for x in countries if x["normalized"] not in before)
     for x in countries:
         # a country written inside a mention's own word ("Kongo-Kobalt und Chile-Kupfer")
         # is that mention's only, not its list's
         inside = [i for i, m in mentions if m["start"] <= x["start"] and x["end"] <= m["end"]]
+        inside += [i for i, q in qualified.items() if q is x]
         if inside:
             for i in inside:
                 if x["normalized"] not in links[i]:
@@ -815,17 +828,75 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
                 text, (im[1]["start"], im[1]["end"]), (x["start"], x["end"])),
                 im[1]["start"] < x["start"]))
             targets = {group_of[best[0]]}
+            if id(x) not in moved and best[1]["start"] >= x["end"]:
+                # the subject of the minerals after it: each one up to the next country
+                # or a clause of its own ("China produziert 60 Prozent des Lithiums und
+                # 70 Prozent der Seltenen Erden, während Australien ...")
+                limit = _segment_end(text, x, countries, mentions)
+                targets |= {group_of[i] for i, m in mentions
+                            if x["end"] <= m["start"] and m["end"] <= limit}
         for i, _m in mentions:
             if group_of[i] in targets and x["normalized"] not in links[i]:
                 links[i].append(x["normalized"])
     return links
 
 
+def _qualifiers(text: str, countries: list[dict],
+                mentions: list[tuple[int, dict]]) -> dict[int, dict]:
+    """{mention index: the country written right before it, or its adjective right after
+    it} when at least two mentions of the sentence have such countries, and different ones
+    ("Chilean copper and Peruvian zinc", "le cuivre chilien et le zinc péruvien"); else
+    empty ("Chilean copper and zinc" is one list, Chile's)."""
+    out = {}
+    for x in countries:
+        for i, m in mentions:
+            if 0 < m["start"] - x["end"] <= 2 and not text[x["end"]:m["start"]].strip() and \
+                    is_demonym(x["text"]):
+                out[i] = x   # not a country's name ("Brasilien Niob und Südafrika Mangan":
+                # the subjects of a verb left out)
+            elif x["text"][:1].islower() and 0 < x["start"] - m["end"] <= 2 and \
+                    not text[m["end"]:x["start"]].strip():
+                out[i] = x   # an adjective after its noun ("le zinc péruvien")
+    return out if len({x["normalized"] for x in out.values()}) > 1 else {}
+
+
+def _blanked(text: str, spans) -> str:
+    """``text`` with the given entities' spans blanked out (same length)."""
+    chars = list(text)
+    for x in spans:
+        chars[x["start"]:x["end"]] = " " * (x["end"] - x["start"])
+    return "".join(chars)
+
+
+def _segment_end(text: str, x: dict, countries: list[dict],
+                 mentions: list[tuple[int, dict]]) -> int:
+    """Where the stretch of a sentence that a country before its minerals is the subject
+    of ends: at the next country, or at a clause of the sentence's own
+    (``link_segment_breaks``), or at the sentence's end."""
+    end = mentions[0][1].get("sent_end", len(text))
+    nxt = min((c["start"] for c in countries if c["start"] >= x["end"]), default=end)
+    brk = _SEGMENT_BREAKS().search(text, x["end"], end)
+    return min(nxt, brk.start() if brk else end)
+
+
+@lru_cache(maxsize=1)
+def _SEGMENT_BREAKS() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile("|".join(_RULES().get("link_segment_breaks") or ["(?!)"]), re.I | re.U)
+
+
 @lru_cache(maxsize=8)
 def _contrast_opener(lang: str) -> re.Pattern:
     words = _RULES().get("link_contrast_openers") or {}
     words = words.get(lang, words.get("en")) or ["(?!)"]
-    return re.compile(r"[,;]\s*(?:" + "|".join(words) + r")(?:(?<=['’])|(?!\w))", re.I | re.U)
+    before = r"(?:(?P<comma>[,;])\s*|\s)" if lang in (
+        _RULES().get("link_contrast_no_comma") or ()) else r"(?P<comma>[,;])\s*"
+    return re.compile(before + "(?:" + "|".join(words) + r")(?:(?<=['’])|(?!\w))", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _OFF_TOPIC() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = _RULES().get("link_contrast_off_topic") or ["(?!)"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.I | re.U)
 
 
 @lru_cache(maxsize=1)
@@ -846,6 +917,49 @@ def _supply_before(text: str, x: dict, mentions: list[tuple[int, dict]]) -> bool
     return any(_CONTRAST_SUPPLY().match(w) for w in words)
 
 
+@lru_cache(maxsize=8)
+def _origin_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """(a word of origin and an optional article right before a country, a verb of
+    coming from or being sourced somewhere) of ``lang`` (``link_origin_words``,
+    ``link_origin_verbs``)."""
+    words = (_RULES().get("link_origin_words") or {}).get(lang) or ["(?!)"]
+    verbs = _RULES().get("link_origin_verbs") or ["(?!)"]
+    return (re.compile(r"(?<!\w)(?:" + "|".join(words) + r")\s*$", re.I | re.U),
+            re.compile(r"(?<!\w)(?:" + "|".join(verbs) + ")", re.I | re.U))
+
+
+def _origin_before(text: str, x: dict, mentions: list[tuple[int, dict]], lang: str) -> bool:
+    """With one mineral in the sentence, a country right after a word of origin in a
+    sentence whose verb, before the country, says where the mineral comes from or is
+    sourced (``link_origin_verbs``) is where it comes from however far it stands ("Ein
+    Großteil des Kupfers, das in deutschen Kabelwerken verarbeitet wird, kommt über
+    Rotterdam aus Südamerika, vor allem aus Chile")."""
+    if len({m["mineral"] for _i, m in mentions}) > 1:
+        return False
+    word, verb = _origin_patterns(lang)
+    start = mentions[0][1].get("sent_start", 0)
+    if not word.search(text[max(start, x["start"] - 20):x["start"]]):
+        return False
+    # the verb within a link's reach of the mineral in words, asides and all, and no
+    # "but" between them: its subject's or object's ("palladium producer, is not under
+    # sanctions, but ... the company's access to equipment traditionally sourced from the
+    # US" is the equipment's)
+    reach = _RULES()["max_link_distance"]
+    for v in verb.finditer(text, start, x["start"]):
+        for _i, m in mentions:
+            lo, hi = (m["end"], v.start()) if m["end"] <= v.start() else (v.end(), m["start"])
+            if len(_WORD.findall(text, lo, hi)) <= reach and \
+                    not _ORIGIN_BREAKS().search(text, lo, hi):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _ORIGIN_BREAKS() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = _RULES().get("link_origin_breaks") or ["(?!)"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I | re.U)
+
+
 def _contrast_clause_start(text: str, mentions: list[tuple[int, dict]],
                            lang: str) -> int | None:
     """Where a clause starts that a contrastive word opens after every mineral of the
@@ -859,6 +973,10 @@ def _contrast_clause_start(text: str, mentions: list[tuple[int, dict]],
         return None
     stop = text.find(";", opener.end(), end)
     clause = text[opener.end():stop if stop >= 0 else end]
+    if opener.group("comma") is None and not _OFF_TOPIC().search(clause):
+        return None   # with no comma, only a clause naming another topic ("... mientras
+        # en Japón el banco central mantuvo los tipos"), not "while Chile and Argentina
+        # kept expanding their brine operations"
     if re.search(r"\d", clause) or _CONTRAST_SUPPLY().search(clause) or \
             len(_WORD.findall(clause)) < int(_RULES().get("link_contrast_min_words") or 10**6):
         return None
