@@ -1,0 +1,133 @@
+"""Round 8 of the supply events (sentences of our own): a stoppage averted, a utility's
+tariff, tariffs told only as a market's cause, German "halten", a fee that collapsed, a
+method discovered, steps not taken yet, money raised to fund construction, an elided
+subject's later move, a forecast lifted (seeds/events.yaml)."""
+from __future__ import annotations
+
+import pytest
+
+
+def _events(row):
+    return {(m["mineral"], e["type"]) for m in row["minerals"] for e in m.get("events") or []}
+
+
+def _directed(row):
+    return {(m["mineral"], e["type"], e["direction"]) for m in row["minerals"]
+            for e in m.get("events") or []}
+
+
+# No event of the type: each of these fails on the code before round 8
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    # a stoppage averted (no_event_in)
+    ("en", "The union and the lithium producer reached a wage deal, averting a walkout at the "
+           "mine.", "lithium", "disruption"),
+    ("en", "Last-minute talks headed off a stoppage at the nickel smelter.", "nickel",
+     "disruption"),
+    ("es", "El acuerdo salarial evitó una huelga en la mina de cobre.", "copper", "disruption"),
+    # a utility's tariff is its rate
+    ("en", "Aluminium smelters face higher power costs as electricity tariffs rise.",
+     "aluminium", "import_measure"),
+    ("es", "Las fundiciones de zinc pagan tarifas de luz más altas este año.", "zinc",
+     "import_measure"),
+    # tariffs only as a market's cause or another state's trigger
+    ("en", "Gold rose 1% on Tuesday amid escalating US tariffs.", "gold", "import_measure"),
+    ("en", "Copper fell 2% on fears of new US tariffs.", "copper", "import_measure"),
+    ("en", "Beijing put tungsten under export licensing minutes after Washington's tariffs "
+           "took effect.", "tungsten", "import_measure"),
+    ("ru", "Цены на золото выросли на фоне торговых пошлин США.", "gold", "import_measure"),
+    # an export duty in Russian is the export measure's
+    ("ru", "Правительство ввело пошлину на экспорт никеля.", "nickel", "import_measure"),
+    # German "halten" (hold, consider) is no halt
+    ("de", "Die Betreiber halten an der Kupfermine fest, trotz sinkender Gehalte.",
+     "copper", "disruption"),
+    # treatment charges that collapsed are the market's
+    ("en", "Zinc production at the smelter was trimmed as treatment charges collapsed.", "zinc",
+     "disruption"),
+    # a method or an asset's use discovered
+    ("en", "Researchers discovered a new way to recycle lithium from spent batteries.",
+     "lithium", "discovery"),
+    ("pt", "Os investidores descobriram o ouro como proteção contra a inflação.", "gold",
+     "discovery"),
+    # a step not taken yet, or only expected to slip
+    ("en", "The company said commissioning of the cobalt plant could slip into next year.",
+     "cobalt", "project_milestone"),
+    ("es", "El proyecto de litio aún no tiene permiso ambiental.", "lithium",
+     "project_milestone"),
+    ("ru", "Разрешение на строительство медного завода пока не выдано.", "copper",
+     "project_milestone"),
+    # construction as the purpose of money
+    ("en", "The lithium developer raised A$85 million in a placement to fund construction of "
+           "its hydroxide refinery.", "lithium", "project_milestone"),
+    ("ru", "Компания инвестирует 50 млрд рублей в строительство никелевого завода.", "nickel",
+     "project_milestone"),
+])
+def test_no_event_of_the_type(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+# Self-review: the same trigger words next to a real event, which stays
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    # averting, with a stoppage that happened
+    ("en", "Despite efforts to avert a strike, miners at the copper mine walked off the job on "
+           "Monday.", "copper", "disruption"),
+    ("en", "Talks meant to avert a strike collapsed, and workers at the nickel mine began a "
+           "walkout on Friday.", "nickel", "disruption"),
+    ("es", "Tras fracasar el intento de evitar una huelga, los mineros bloquearon la carretera "
+           "a la mina de cobre.", "copper", "disruption"),
+    # tariffs on goods, or changed, beside a price or an export measure
+    ("en", "Copper prices jumped after the US imposed a 50% tariff on copper imports.",
+     "copper", "import_measure"),
+    ("en", "Aluminium prices rose as the tariff took effect on Monday.", "aluminium",
+     "import_measure"),
+    ("fr", "Le cuivre a bondi après l'annonce de droits de douane de 50 % sur le cuivre.",
+     "copper", "import_measure"),
+    ("es", "El cobre subió tras el anuncio de aranceles del 50% a las importaciones de cobre.",
+     "copper", "import_measure"),
+    ("ru", "Цены на медь выросли после введения пошлин на медь.", "copper", "import_measure"),
+    ("en", "The US raised tariffs on aluminium imports, adding to smelters' electricity costs.",
+     "aluminium", "import_measure"),
+    ("en", "Washington raised tariffs on Chinese graphite.", "graphite", "import_measure"),
+    # halt and collapse, as an event
+    ("en", "Floods halted the copper mine on Tuesday.", "copper", "disruption"),
+    ("en", "The strike forced a halt at the nickel mine.", "nickel", "disruption"),
+    ("en", "A pit wall collapse halted the zinc mine.", "zinc", "disruption"),
+    ("en", "The roof collapsed at the coal mine, trapping six workers.", "coal", "disruption"),
+    ("de", "Ein Streik hat die Förderung in der Kupfermine gestoppt.", "copper", "disruption"),
+    # a discovery made with a method
+    ("en", "The miner discovered a new copper deposit using a novel drilling technique.",
+     "copper", "discovery"),
+    ("en", "Researchers found a way to date the gold deposit they discovered last year.", "gold",
+     "discovery"),
+    # a step taken beside a "not yet"
+    ("en", "Construction of the lithium plant began in March but is not yet complete.",
+     "lithium", "project_milestone"),
+    ("en", "The copper mine received its permit, although first ore has not yet been shipped.",
+     "copper", "project_milestone"),
+    ("ru", "Медный завод ввели в эксплуатацию, но он пока не вышел на проектную мощность.",
+     "copper", "project_milestone"),
+    ("es", "La planta de litio entró en operación, aunque aún no alcanza su capacidad.",
+     "lithium", "project_milestone"),
+    # construction told as a step, beside money
+    ("en", "Construction of the cobalt refinery began in May, funded by a state loan.", "cobalt",
+     "project_milestone"),
+    ("ru", "Началось строительство никелевого завода стоимостью 50 млрд рублей.", "nickel",
+     "project_milestone"),
+])
+def test_a_real_event_beside_the_same_words_stays(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# Directions: an elided subject's later move ("but gave up its gains"), a forecast lifted
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Silver surged early in the day but gave up its gains to close lower.",
+     ("silver", "price", "down")),
+    ("en", "The miner lifted its 2025 copper production guidance to 450,000 tonnes.",
+     ("copper", "production", "up")),
+    ("en", "The group lifted nickel output by 8% in the quarter.", ("nickel", "production", "up")),
+    # a possessive clause about another thing keeps the first clause's own move
+    ("en", "Copper rose 2% on the LME, but its output fell in Chile.", ("copper", "price", "up")),
+    ("en", "Copper rose 2% on the LME, but its output fell in Chile.",
+     ("copper", "production", "down")),
+])
+def test_direction(analyse, lang, text, expected):
+    assert expected in _directed(analyse(text, lang))
