@@ -183,7 +183,9 @@ def acting_government_types() -> frozenset:
 
 # A direction cue right after a negation states no change ("will not lift the ban",
 # "did not grow"): it is not counted (a measure then keeps its default, tightening).
-NEGATED = re.compile(r"(?:(?<!\w)(?:not|never|no longer|nicht|nie|kein\w*|pas|jamais|no|nunca"
+# Portuguese "no" before a name is "in the" ("A produção no Brasil dobrou"), no negation.
+NEGATED = re.compile(r"(?:(?<!\w)(?:not|never|no longer|nicht|nie|kein\w*|pas|jamais"
+                     r"|no(?!\s+(?-i:[A-ZÀ-Ý]))|nunca"
                      r"|não|не|нет|ни)|n[’']t)\s+(?:\w+\s+){0,1}$", re.I | re.U)
 
 

@@ -131,3 +131,94 @@ def test_a_real_event_beside_the_same_words_stays(analyse, lang, text, mineral, 
 ])
 def test_direction(analyse, lang, text, expected):
     assert expected in _directed(analyse(text, lang))
+
+
+# Batches 5 and 6: recall of wordings the lists lacked ...
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The lithium plant lost power for nine hours, ruining a batch of carbonate.",
+     "lithium", "disruption"),
+    ("en", "The company tapped a thick zone of spodumene-bearing pegmatite in its latest hole.",
+     "lithium", "discovery"),
+    ("en", "Assays of up to 14 g/t gold were reported from the new trench.", "gold", "discovery"),
+    ("de", "Die Kupferhütte hat die volle Produktionskapazität erreicht.", "copper",
+     "project_milestone"),
+    ("fr", "L'usine de lithium a atteint sa pleine capacité en juin.", "lithium",
+     "project_milestone"),
+    ("en", "Chile banned new lithium concessions in salt flats.", "lithium", "policy"),
+])
+def test_wordings_found(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# ... sites said to run as usual, where a metal usually occurs, a measure only judged ...
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The company's shares fell after a cyberattack on its website; its copper mines "
+           "operate normally.", "copper", "disruption"),
+    ("es", "Tras el sismo, la mina de cobre opera con normalidad.", "copper", "disruption"),
+    ("en", "Gold is often found alongside copper in porphyry systems.", "gold", "discovery"),
+    ("en", "The copper miner's chief executive said a windfall tax would be a mistake.",
+     "copper", "policy"),
+])
+def test_no_event_when_told_as_usual_or_only_judged(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+# ... and the real events beside those words, which stay (self-review)
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Floods halted the copper mine on Monday, while the company's zinc mine operated "
+           "normally.", "copper", "disruption"),
+    ("en", "A strike halted the nickel smelter; the company's other plants continued to run "
+           "normally.", "nickel", "disruption"),
+    ("en", "The zinc mine operated normally until a flood halted it on Friday.", "zinc",
+     "disruption"),
+    ("es", "Un bloqueo paralizó la mina de cobre, aunque el puerto opera con normalidad.",
+     "copper", "disruption"),
+    ("fr", "Une grève a arrêté la mine de nickel; le reste du site fonctionne normalement.",
+     "nickel", "disruption"),
+    ("ru", "Рудник работал в штатном режиме, но в среду добычу никеля остановила авария.",
+     "nickel", "disruption"),
+    ("en", "Gold is often found alongside copper, and the company discovered a new gold deposit "
+           "in the porphyry.", "gold", "discovery"),
+    ("en", "The explorer discovered lithium brines where such deposits are rarely found.",
+     "lithium", "discovery"),
+    ("en", "Copper is usually found in porphyries, and the explorer intersected 40 metres of "
+           "copper sulphides.", "copper", "discovery"),
+    ("en", "The miner said the windfall tax would be a mistake after Parliament imposed it on "
+           "gold producers.", "gold", "policy"),
+    ("en", "Zambia raised copper royalties on Monday; miners say the tax would be a blow.",
+     "copper", "policy"),
+    ("en", "Officials said a ban on raw lithium exports would be damaging, but the cabinet "
+           "adopted a lithium strategy anyway.", "lithium", "policy"),
+    ("en", "The smelter lost power after a storm, halting aluminium output.", "aluminium",
+     "disruption"),
+])
+def test_a_real_event_beside_usual_or_judging_words_stays(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# Directions: a measure reversed or put back, a quote eased back, French collapses,
+# Portuguese "no" (in the) before a name, doubled output
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Indonesia eased nickel ore export rules last year, but on Monday it reinstated the "
+           "ban.", ("nickel", "export_restriction", "tightening")),
+    ("en", "The Philippines reversed its planned ban on raw nickel ore exports.",
+     ("nickel", "export_restriction", "easing")),
+    ("en", "Tin eased back from a two-year high on Wednesday.", ("tin", "price", "down")),
+    ("fr", "Le cours du nickel a dégringolé de 8 % en une séance.", ("nickel", "price", "down")),
+    ("pt", "A produção de lítio no Brasil dobrou no ano passado.",
+     ("lithium", "production", "up")),
+    ("en", "Lithium output dipped in the first quarter before rebounding strongly in the "
+           "second.", ("lithium", "production", "up")),
+    # and what must not change
+    ("en", "China reversed course and banned gallium exports to the US.",
+     ("gallium", "export_restriction", "tightening")),
+    ("en", "China eased graphite export controls that it had tightened in 2023.",
+     ("graphite", "export_restriction", "easing")),
+    ("pt", "As exportações de minério de ferro no Brasil caíram 5%.",
+     ("iron_ore", "production", "down")),
+    ("es", "La producción de cobre no subió en 2024.", ("copper", "production", None)),
+    ("en", "Nickel-equivalent output is expected to rebound by about 20% by 2030.",
+     ("nickel", "production", None)),
+])
+def test_direction_round8(analyse, lang, text, expected):
+    assert expected in _directed(analyse(text, lang))
