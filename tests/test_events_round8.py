@@ -154,7 +154,7 @@ def test_wordings_found(analyse, lang, text, mineral, kind):
 @pytest.mark.parametrize("lang,text,mineral,kind", [
     ("en", "The company's shares fell after a cyberattack on its website; its copper mines "
            "operate normally.", "copper", "disruption"),
-    ("es", "Tras el sismo, la mina de cobre opera con normalidad.", "copper", "disruption"),
+    ("es", "La mina de cobre opera con normalidad tras el sismo.", "copper", "disruption"),
     ("en", "Gold is often found alongside copper in porphyry systems.", "gold", "discovery"),
     ("en", "The copper miner's chief executive said a windfall tax would be a mistake.",
      "copper", "policy"),
@@ -222,3 +222,86 @@ def test_a_real_event_beside_usual_or_judging_words_stays(analyse, lang, text, m
 ])
 def test_direction_round8(analyse, lang, text, expected):
     assert expected in _directed(analyse(text, lang))
+
+
+# Batch 7: a site said to be unaffected, a state's stock of raw materials, money raised
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Football fans blockaded the stadium after the match; the nearby copper smelter was "
+           "unaffected.", "copper", "disruption"),
+    ("fr", "Les grèves dans les transports parisiens n'ont aucun lien avec le marché du cuivre.",
+     "copper", "disruption"),
+    ("de", "Die Kupfermine ist vom Hochwasser in der Region nicht betroffen.", "copper",
+     "disruption"),
+    # a country's deposits or a nature reserve are no stockpile
+    ("de", "Das Land verfügt über große Rohstoffreserven an Kupfer.", "copper", "policy"),
+    ("fr", "Les réserves nationales de cuivre sont estimées à 20 millions de tonnes.", "copper",
+     "policy"),
+])
+def test_no_event_batch7(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("de", "Die Regierung will eine nationale Rohstoffreserve für Seltene Erden aufbauen.",
+     "rare_earth_elements", "policy"),
+    ("fr", "Paris va constituer une réserve stratégique de lithium.", "lithium", "policy"),
+    ("es", "La compañía recaudó 45 millones de dólares para avanzar su proyecto de plata.",
+     "silver", "investment"),
+    # real events beside "unaffected" (self-review)
+    ("en", "Protesters blockaded the copper smelter; the company's zinc mine was unaffected.",
+     "copper", "disruption"),
+    ("en", "A fire shut the nickel refinery, although the nearby port was unaffected.", "nickel",
+     "disruption"),
+    ("fr", "Une grève paralyse la mine de cuivre; le port n'a pas été touché.", "copper",
+     "disruption"),
+    ("es", "Un derrumbe detuvo la mina de zinc, pero la planta no se vio afectada.", "zinc",
+     "disruption"),
+    ("de", "Ein Streik legte die Kupfermine lahm, der Hafen ist nicht betroffen.", "copper",
+     "disruption"),
+    ("ru", "Авария остановила добычу никеля, порт не пострадал.", "nickel", "disruption"),
+    ("pt", "A greve paralisou a mina de ferro, mas o porto não foi afetado.", "iron_ore",
+     "disruption"),
+])
+def test_event_found_batch7(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+def test_a_site_running_normally_beside_a_halt_elsewhere(analyse):
+    found = _events(analyse("Floods halted the copper mine on Monday, while the company's zinc "
+                            "mine operated normally.", "en"))
+    assert ("copper", "disruption") in found and ("zinc", "disruption") not in found
+
+
+# The review of this round (rev8), reworded: a volume that dropped, a quota revoked, a
+# product exempted from tariffs, a site running normally beside a strike in the next
+# clause, a strike that talks failed to avert, a power purchase agreement lost
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Germanium exports from China dropped after the new export controls took effect.",
+     ("germanium", "export_restriction", "tightening")),
+    ("en", "Jakarta revoked the export quotas of three bauxite miners over unpaid levies.",
+     ("aluminium", "export_restriction", "tightening")),
+    ("en", "Manila dropped its planned ban on nickel ore exports.",
+     ("nickel", "export_restriction", "easing")),
+    ("en", "Aluminium slid 1% after Washington exempted primary aluminium from the new tariffs.",
+     ("aluminium", "import_measure", "easing")),
+])
+def test_review_directions(analyse, lang, text, expected):
+    assert expected in _directed(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The miner said its other zinc mines run normally, but a blockade halted its largest "
+           "pit on Monday.", "zinc", "disruption"),
+    ("fr", "Les négociations n'ont pas permis d'éviter la grève à la mine de nickel.", "nickel",
+     "disruption"),
+    ("es", "Los sindicatos no lograron evitar la huelga en la mina de cobre.", "copper",
+     "disruption"),
+])
+def test_review_events_stay(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+def test_a_power_purchase_agreement_lost_is_no_outage(analyse):
+    found = _events(analyse("Shares fell after the copper miner lost its power purchase "
+                            "agreement, though output held steady.", "en"))
+    assert ("copper", "disruption") not in found
