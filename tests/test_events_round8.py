@@ -305,3 +305,37 @@ def test_a_power_purchase_agreement_lost_is_no_outage(analyse):
     found = _events(analyse("Shares fell after the copper miner lost its power purchase "
                             "agreement, though output held steady.", "en"))
     assert ("copper", "disruption") not in found
+
+
+# Batch 8: wordings the lists lacked
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The ministry introduced a 10% levy on unprocessed manganese ore from January.",
+     "manganese", "policy"),
+    ("en", "Authorities cancelled 120 tin mining permits in a crackdown on illegal operators.",
+     "tin", "policy"),
+    ("en", "The state will hold a controlling stake in all new lithium projects under the plan.",
+     "lithium", "policy"),
+    ("en", "Ottawa ordered three Chinese firms to divest their stakes in Canadian lithium "
+           "miners.", "lithium", "policy"),
+    ("en", "Mongolia capped coal mining at 80 million tonnes for environmental reasons.", "coal",
+     "policy"),
+    ("en", "A Japanese trading house agreed to fund 40% of the nickel project's development "
+           "costs.", "nickel", "investment"),
+    ("en", "The port's ship loaders broke down, delaying iron ore cargoes by two weeks.",
+     "iron_ore", "disruption"),
+    ("en", "The potash mine resumed production on Thursday after a six-week shutdown.", "potash",
+     "project_milestone"),
+])
+def test_wordings_found_batch8(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Small-cap mining companies focused on lithium rallied on Friday.", "lithium",
+     "policy"),
+    ("en", "The zinc miner's loader operators earn more than teachers.", "zinc", "disruption"),
+    ("en", "The copper miner's chairman said taxes on profits are high everywhere.", "copper",
+     "policy"),
+])
+def test_no_event_batch8(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
