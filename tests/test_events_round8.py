@@ -339,3 +339,24 @@ def test_wordings_found_batch8(analyse, lang, text, mineral, kind):
 ])
 def test_no_event_batch8(analyse, lang, text, mineral, kind):
     assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+# Batch 9: a duty removed or a tax suspended eases; a strike talks failed to avert
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Kazakhstan removed the export duty on tungsten concentrate.",
+     ("tungsten", "export_restriction", "easing")),
+    ("en", "The government abolished export quotas for copper cathodes.",
+     ("copper", "export_restriction", "easing")),
+    ("pt", "O governo suspendeu a taxa de exportação sobre o nióbio.",
+     ("niobium", "export_restriction", "easing")),
+    # and a measure removed elsewhere while this one tightens keeps its own
+    ("en", "China banned antimony exports to the US.", ("antimony", "export_restriction",
+                                                     "tightening")),
+])
+def test_direction_batch9(analyse, lang, text, expected):
+    assert expected in _directed(analyse(text, lang))
+
+
+def test_a_strike_talks_failed_to_avert(analyse):
+    assert ("nickel", "disruption") in _events(
+        analyse("Talks failed to avert a strike at the nickel mine.", "en"))
