@@ -360,3 +360,24 @@ def test_direction_batch9(analyse, lang, text, expected):
 def test_a_strike_talks_failed_to_avert(analyse):
     assert ("nickel", "disruption") in _events(
         analyse("Talks failed to avert a strike at the nickel mine.", "en"))
+
+
+# Batch 10: a site occupied (de/fr/es/pt), "coupures de courant", an impact denied in ru
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("de", "Aktivisten besetzten die Kupfermine am Montag.", "copper", "disruption"),
+    ("fr", "Des coupures de courant à répétition ont réduit la production d'aluminium.",
+     "aluminium", "disruption"),
+    ("es", "Comunidades indígenas mantienen tomada la mina de oro desde hace una semana.",
+     "gold", "disruption"),
+    ("pt", "Garimpeiros ocuparam a mina de estanho durante a noite.", "tin", "disruption"),
+    # an impact denied in one clause, a stoppage in the other, stays
+    ("ru", "Авария остановила никелевый рудник, но не коснулась поставок меди.", "nickel",
+     "disruption"),
+])
+def test_wordings_found_batch10(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+def test_an_impact_denied_in_russian(analyse):
+    assert ("nickel", "disruption") not in _events(
+        analyse("Забастовка на заводе автомобилей не коснулась поставок никеля.", "ru"))
