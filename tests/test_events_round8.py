@@ -381,3 +381,43 @@ def test_wordings_found_batch10(analyse, lang, text, mineral, kind):
 def test_an_impact_denied_in_russian(analyse):
     assert ("nickel", "disruption") not in _events(
         analyse("Забастовка на заводе автомобилей не коснулась поставок никеля.", "ru"))
+
+
+# The review at 18:14, reworded: a refusal before an easing word, a site running normally
+# until an event, an import tax
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Jakarta has no plans to reverse its ban on bauxite exports.",
+     ("aluminium", "export_restriction", "tightening")),
+    ("en", "Beijing refused to drop its export controls on germanium.",
+     ("germanium", "export_restriction", "tightening")),
+    ("en", "Harare ruled out reversing the ban on raw chrome ore exports.",
+     ("chromium", "export_restriction", "tightening")),
+    ("en", "China rejected calls to withdraw its graphite export restrictions.",
+     ("graphite", "export_restriction", "tightening")),
+    ("fr", "Pékin a refusé de lever l'interdiction d'exporter du gallium.",
+     ("gallium", "export_restriction", "tightening")),
+    ("en", "India raised the import tax on silver to 10%.", ("silver", "import_measure",
+                                                          "tightening")),
+    # easing still read where nothing refuses it
+    ("en", "China lifted its ban on gallium exports to the US.",
+     ("gallium", "export_restriction", "easing")),
+    ("en", "Copper prices declined to a two-month low.", ("copper", "price", "down")),
+])
+def test_review_refusals(analyse, lang, text, expected):
+    assert expected in _directed(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("ru", "Рудник работал в штатном режиме до вторника, когда паводок остановил добычу никеля.",
+     "nickel"),
+    ("fr", "La mine fonctionnait normalement jusqu'à mardi, quand une crue a stoppé la "
+           "production de zinc.", "zinc"),
+])
+def test_normal_until_an_event(analyse, lang, text, mineral):
+    assert (mineral, "disruption") in _events(analyse(text, lang))
+
+
+def test_an_import_tax_is_no_policy(analyse):
+    found = _events(analyse("India raised the import tax on gold to 15% to curb the trade "
+                            "deficit.", "en"))
+    assert ("gold", "policy") not in found and ("gold", "import_measure") in found
