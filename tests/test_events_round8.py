@@ -421,3 +421,19 @@ def test_an_import_tax_is_no_policy(analyse):
     found = _events(analyse("India raised the import tax on gold to 15% to curb the trade "
                             "deficit.", "en"))
     assert ("gold", "policy") not in found and ("gold", "import_measure") in found
+
+
+# Self-review of this round's positive rules: their words in another sense give nothing
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Lithium developers tapped a rich vein of investor demand this year.", "lithium",
+     "discovery"),
+    ("en", "The $2 billion market cap mining group sells copper to China.", "copper", "policy"),
+    ("en", "Mid-cap mining stocks with nickel assets rallied.", "nickel", "policy"),
+])
+def test_positive_rules_in_another_sense(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+def test_posts_filled_at_a_mine_are_no_occupation(analyse):
+    assert ("copper", "disruption") not in _events(
+        analyse("Die Kupfermine besetzte zwei neue Stellen in der Mine.", "de"))
