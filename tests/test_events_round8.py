@@ -437,3 +437,13 @@ def test_positive_rules_in_another_sense(analyse, lang, text, mineral, kind):
 def test_posts_filled_at_a_mine_are_no_occupation(analyse):
     assert ("copper", "disruption") not in _events(
         analyse("Die Kupfermine besetzte zwei neue Stellen in der Mine.", "de"))
+
+
+# The review at 18:24: Spanish/Portuguese "tomado" is mostly "taken" (measures, decisions)
+@pytest.mark.parametrize("lang,text,mineral", [
+    ("es", "Las medidas tomadas en la mina de cobre elevaron la producción un 10%.", "copper"),
+    ("pt", "As decisões tomadas na mina de lítio permitiram dobrar a produção.", "lithium"),
+    ("fr", "Le taux d'occupation du site de la mine de nickel est élevé.", "nickel"),
+])
+def test_measures_taken_at_a_mine_are_no_occupation(analyse, lang, text, mineral):
+    assert (mineral, "disruption") not in _events(analyse(text, lang))
