@@ -183,7 +183,14 @@ def acting_government_types() -> frozenset:
 
 # A direction cue right after a negation states no change ("will not lift the ban",
 # "did not grow"): it is not counted (a measure then keeps its default, tightening).
-NEGATED = re.compile(r"(?:(?<!\w)(?:not|never|no longer|nicht|nie|kein\w*|pas|jamais|no|nunca"
+# Portuguese "no" before a name is "in the" ("A produção no Brasil dobrou"), no negation.
+# A refusal negates as well ("has no plans to reverse its ban", "refused to drop its
+# controls", "ruled out reversing", "rejected calls to withdraw", "refusé de lever").
+NEGATED = re.compile(r"(?:(?<!\w)(?:not|never|no longer|nicht|nie|kein\w*|pas|jamais"
+                     r"|no\s+plans?\s+to|(?:refus|declin|reject)\w*(?:\s+calls)?\s+to"
+                     r"|rul(?:e|ed|es|ing)\s+out|refus\w*\s+d[e'’]|se\s+neg\w*\s+a"
+                     r"|recus\w*\s+a|отказал\w*(?:\s+от)?"
+                     r"|no(?!\s+(?-i:[A-ZÀ-Ý]))|nunca"
                      r"|não|не|нет|ни)|n[’']t)\s+(?:\w+\s+){0,1}$", re.I | re.U)
 
 
