@@ -576,9 +576,24 @@ def _respective(text, fig, figures, same, groups, group) -> int | None:
     row = [f for f in figures if f["sent_start"] == fig["sent_start"] and
            f["unit"].split("/")[0] == fig["unit"].split("/")[0]]
     last = max(f["end"] for f in row)
-    if len(row) != len(members) or not _RESPECTIVELY().match(text[last:last + 40]):
+    if len(row) != len(members) or not (
+            _RESPECTIVELY().match(text[last:last + 40]) or _figure_list(text, row)):
         return None
     return members[next(k for k, f in enumerate(row) if f is fig)]
+
+
+def _figure_list(text, row) -> bool:
+    """The figures are written as one list, nothing but a list's joiners between them
+    ("Copper, zinc and lead output totalled 120,000 tonnes, 310,000 tonnes and 95,000
+    tonnes"): they pair in order with the minerals' list as with "respectively"."""
+    row = sorted(row, key=lambda f: f["start"])
+    return all(_FIGURE_LIST_GAP().fullmatch(text, a["end"], b["start"])
+               for a, b in zip(row, row[1:]))
+
+
+@lru_cache(maxsize=1)
+def _FIGURE_LIST_GAP() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile(_RULES()["respective_figure_gap"], re.I | re.U)
 
 
 @lru_cache(maxsize=1)
