@@ -91,8 +91,10 @@ def _patterns(lang: str):
            rf"(?P<per>{_spellings(rules()['per_units'])})\b")
     flags = re.I | re.U
     # "1.7 million silver ounces", "1.6 million attributable gold ounces": one or two words
-    # may sit between a quantity and its unit
-    word = r"(?:(?:\s+[^\W\d_]{3,15}){1,2}(?=\s))?"
+    # may sit between a quantity and its unit; not a word of a rate per unit ("ore grading
+    # 110 grams per tonne" is a grade, no tonnage)
+    word = (rf"(?:(?:\s+(?!(?i:{per_word}|grams?|grammes?|gramos|gramas|gramm)\b)"
+            rf"[^\W\d_]{{3,15}}){{1,2}}(?=\s))?")
     return [
         ("percent", re.compile(
             rf"(?<![\w.,-]){_APPROX}(?P<sign>[+−-])?(?P<num>{num})\s?(?P<unit>{_PERCENT})",
@@ -1198,9 +1200,18 @@ def _unit_shared_after(text: str, found: list[Figure], lang: str) -> list[Figure
     pattern = _bare_number_after(lang)
     added = []
     for fig in found:
-        if "/" in fig.unit or fig.unit == "percent" or _scale_factor(fig, lang) == 1:
+        if fig.unit == "percent":
+            m = _compared_share_after(lang).match(text, fig.end)
+            if m and not any(f.start < m.end() and m.start("num") < f.end for f in found) \
+                    and not _is_rate(text, m.start("num"), m.end(), lang):
+                added.append(Figure(value=_number(m.group("num"), lang), unit="percent",
+                                    kind="", quote=text[m.start("num"):m.end()],
+                                    start=m.start("num"), end=m.end()))
             continue
-        m = pattern.match(text, fig.end) or _period_total_after(lang).match(text, fig.end)
+        if "/" in fig.unit or _scale_factor(fig, lang) == 1:
+            continue
+        m = pattern.match(text, fig.end) or _period_total_after(lang).match(text, fig.end) \
+            or _compared_level_after(lang).match(text, fig.end)
         if not m:
             continue
         shared = _sharing_unit(text, m, fig, found, lang)
@@ -1231,6 +1242,32 @@ def _period_total_after(lang: str) -> re.Pattern:
     return re.compile(rf"(?:\s+[^\W\d]+){{0,4}}\s*,?\s+(?:{joiners})\s+"
                       rf"(?P<num>{_num_pattern(lang)})[\s-]?(?P<scale>{_SCALE_ALT})"
                       rf"\s+(?:{periods})", re.I | re.U)
+
+
+@lru_cache(maxsize=8)
+def _compared_level_after(lang: str) -> re.Pattern:
+    """", against 5.2 million a year earlier" / " en 2024, contre 5,2 millions un an plus
+    tôt" right after a figure: up to five words or a year, a word of comparison
+    (``compared_level_words``), a bare scaled number, then punctuation, the end or a time
+    phrase's first word (``compared_level_tail``: "5.2 million people" is no tonnage)."""
+    r = rules()
+    words = _alternation(r["compared_level_words"])
+    tail = _alternation(r["compared_level_tail"])
+    return re.compile(rf"(?:\s+[^\W\d]+|\s+(?:19|20)\d\d){{0,5}}\s*,?\s+(?:{words})\s+"
+                      rf"(?:{_APPROX})?(?P<num>{_num_pattern(lang)})[\s-]?(?P<scale>{_SCALE_ALT})"
+                      rf"(?=\s*(?:[.,;:)]|$)|\s+(?:{tail})(?!\w))", re.I | re.U)
+
+
+@lru_cache(maxsize=8)
+def _compared_share_after(lang: str) -> re.Pattern:
+    """The same after a percentage kept as a share or a level: its earlier level, which a
+    change word before it would otherwise make a change ("accounted for 24% of world copper
+    output in 2023, down from 36% in 2005", "rose to 50% from 40%")."""
+    words = _alternation(rules()["compared_level_words"])
+    gap = r"(?!(?:and|but|while|whereas|as|or|et|und|y|e|и)\b)[^\W\d]+(?:['’]s)?"
+    return re.compile(rf"(?:\s+{gap}|\s+(?:19|20)\d\d){{0,8}}\s*,?\s+"
+                      rf"(?:{words})\s+(?:{_APPROX})?(?P<num>{_num_pattern(lang)})\s?{_PERCENT}"
+                      rf"(?!\s*(?:to|-|–|a|à|bis|до|hasta|até)\s*[+-]?\d)", re.I | re.U)
 
 
 def _scale_factor(fig: Figure, lang: str) -> float:

@@ -14,6 +14,7 @@ from orewire.events import (acting_government_types, capital_countries, directio
                             mention_events, settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
 from orewire.figures import rules as _RULES
+from orewire.lexicon import _market_verbs  # noqa: PLC2701 (market_verbs_after of senses.yaml)
 from orewire.lexicon import compound_heads, context_words, list_joiners, own_symbol_follows
 from orewire.syntax import TOPIC
 
@@ -225,6 +226,8 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
     commodity_first = any(f["sent_start"] == first["sent_start"] for f in figures) or \
         _commodity_sentence(text[first["sent_start"]:first["sent_end"]],
                             [m for m in mentions if m["sent_start"] == first["sent_start"]])
+    # or a market verb after it ("Gold rose for a fifth session"): for a quote only
+    quoted_first = _market_move(text, first)
     weak = len(sentence_starts) == 1
     for fig in figures:
         antecedent = _antecedent(text, fig, by_sentence)
@@ -292,7 +295,7 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         # ("an aluminum case"), and figures only near it (money and shares nearer than
         # tonnages and prices per unit of mass)
         if weak and not _carried_near(text, fig, first, before, sentence_starts,
-                                      commodity_first):
+                                      commodity_first or quoted_first and _a_quote(fig)):
             continue
         if not before:
             # before any mineral is named: the main mineral's, or each one's when the
@@ -464,6 +467,24 @@ def _carried_near(text: str, fig: dict, first: dict, before: list, sentence_star
     return gap <= reach and (commodity_first or _supply_words(
         text[fig["sent_start"]:fig["start"]] + " " +
         text[fig["end"]:fig.get("sent_end", fig["end"])]))
+
+
+def _market_move(text: str, mention: dict) -> bool:
+    """A market verb right after the mention, an adverb may stand between ("Gold rose for
+    a fifth straight session"): the mineral is quoted as a commodity."""
+    m = _NEXT_WORDS.match(text, mention["end"])
+    return bool(m) and any(w.lower() in _market_verbs() for w in m.groups() if w) and \
+        (m.group(1).lower() in _market_verbs() or m.group(1).lower().endswith("ly"))
+
+
+_NEXT_WORDS = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
+
+
+def _a_quote(fig: dict) -> bool:
+    """A price per unit, or a small amount of money with no scale word ("a record of
+    $3,500.05"), not a sum raised or spent ("$500 million in bonds")."""
+    return "/" in fig["unit"] or fig["unit"] in _MONEY_UNITS() and \
+        fig["value"] < _RULES()["quote_price_below"]
 
 
 def _commodity_sentence(sentence: str, mentions: list[dict]) -> bool:

@@ -108,3 +108,107 @@ def test_figure_lists_pair_with_mineral_lists(analyse, lang, text, expected):
 ])
 def test_kinds_of_quotas_and_refinery_deals(analyse, text, expected):
     assert expected in kinds(analyse(text))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a bare scaled number after a word of comparison takes the figure's unit
+    ("en", "Chile produced 5.3 million tonnes of copper in 2024, against 5.2 million a year "
+     "earlier.", {("copper", 5300000), ("copper", 5200000)}),
+    ("fr", "Le Chili a produit 5,3 millions de tonnes de cuivre en 2024, contre 5,2 millions "
+     "un an plus tôt.", {("copper", 5300000), ("copper", 5200000)}),
+    ("de", "Die Mine förderte 1,2 Millionen Tonnen Kupfer, gegenüber 1,1 Millionen im "
+     "Vorjahr.", {("copper", 1200000), ("copper", 1100000)}),
+    # not a number of something else
+    ("en", "The copper region produced 5.3 million tonnes versus 2.6 million people living "
+     "there.", {("copper", 5300000)}),
+    ("en", "Copper output reached 5.3 million tonnes, compared with 2.6 million workers in "
+     "the sector.", {("copper", 5300000)}),
+])
+def test_the_level_compared_shares_the_unit(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the earlier level of a share is a share too
+    ("en", "Chile accounted for 24% of world copper output in 2023, down from 36% in 2005.",
+     {("copper", 24), ("copper", 36)}),
+    ("en", "China supplies 60% of the world's graphite, up from 45% a decade ago.",
+     {("graphite", 60), ("graphite", 45)}),
+    ("fr", "La part du Chili dans la production mondiale de cuivre est tombée à 24 %, contre "
+     "36 % en 2005.", {("copper", 24), ("copper", 36)}),
+    # changes, rates and ranges after the trigger words stay out
+    ("en", "Copper output rose 5% in May, down from 7% in April.", set()),
+    ("en", "The copper tariff rose to 25% from 10%.", set()),
+    ("en", "China's share of copper refining rose to 30% and exports grew from 5% to 8%.",
+     {("copper", 30)}),
+    ("en", "Nickel accounts for 40% of the index, versus growth of 3% last year.",
+     {("nickel", 40)}),
+])
+def test_the_earlier_level_of_a_share(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Central banks bought 1,045 tonnes of gold in 2024, the third year in a row above 1,000 "
+     "tonnes.", {("gold", 1045)}),
+    ("Copper stayed above $9,000 for a third month in a row, closing at $9,412 a tonne.",
+     {("copper", 9412)}),
+    ("Gold output rose for a third year in a row to 3.1 million ounces.",
+     {("gold", 3100000)}),
+    ("Zinc inventories in LME warehouses fell for the fifth week in a row, to 87,900 tonnes.",
+     {("zinc", 87900)}),
+    ("Silver demand topped 1.2 billion ounces, the fourth year in a row.",
+     {("silver", 1200000000)}),
+])
+def test_a_threshold_passed_in_a_row(analyse, text, expected):
+    assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a grade per tonne is no tonnage
+    ("The mine processed 1.2 million tonnes of ore grading 110 grams per tonne of silver.",
+     set()),
+    ("The silver mine's ore averaged 95 grams a tonne in the quarter.", set()),
+    # words between a quantity and its unit still make one figure
+    ("The mine produced 1.7 million silver ounces in the quarter.", {("silver", 1700000)}),
+    ("The company sold 1.6 million attributable gold ounces.", {("gold", 1600000)}),
+    ("The silver mine produced 4.1 million ounces per year at 110 grams per tonne.",
+     {("silver", 4100000)}),
+])
+def test_a_grade_per_tonne_is_no_tonnage(analyse, text, expected):
+    assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a mineral quoted with a market verb is a commodity: its quote in the next sentence
+    ("Gold rose for a fifth straight session on Friday.\n\nThe metal has gained about 27% "
+     "this year and hit a record of $3,500.05 on April 22.", {("gold", 3500.05)}),
+    ("Silver steadily climbed on Monday. The metal touched $38.20, its highest since 2011.",
+     {("silver", 38.2)}),
+    # not a sum of money, nor what the trigger words sit next to in other senses
+    ("Gold medals went to Norway. The team earned $3,500 in prizes.", set()),
+    ("Gold rose on Tuesday. Bitcoin climbed to $108,000 and oil hit $80 a barrel.", set()),
+])
+def test_a_quote_after_a_market_move(analyse, text, expected):
+    assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a holding of a company's shares is an equity stake, no figure
+    ("en", "The bidder already holds 19.9% of the nickel explorer's shares.", set()),
+    ("en", "The copper miner owns 45% of the smelter company's equity.", set()),
+    ("fr", "Le groupe minier détient 30 % des actions du producteur de lithium.", set()),
+    # shares of the mineral's market beside the words
+    ("en", "China holds 70% of rare earth output, and shares of its miners rose 5%.",
+     {("rare_earth_elements", 70)}),
+    ("en", "Copper made up 45% of the country's exports, equity analysts said.",
+     {("copper", 45)}),
+    ("en", "Congo supplies 74% of the world's cobalt; shares in miners fell.",
+     {("cobalt", 74)}),
+    ("en", "The country's share of world lithium output rose to 22%, lifting shares of its "
+     "miners.", {("lithium", 22)}),
+    ("es", "Chile aporta el 24% de la producción mundial de cobre, y las acciones de Codelco "
+     "no cotizan.", {("copper", 24)}),
+])
+def test_a_holding_of_shares_is_no_figure(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
