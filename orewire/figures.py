@@ -381,6 +381,9 @@ def _is_range_side(text: str, num_start: int, family: str, lang: str = "en") -> 
     side = re.search(rf"({_SPACED_NUMBER})(?:[\s-]?(?:{_SCALE_ALT}))?\s*{unit}\s*"
                      rf"(?:-|–|~|\b(to|a|à|bis|hasta|até|до)\b)\s*(?:{_CUR_PREFIX}\s*|\D{{0,3}})$",
                      before, re.I)
+    if side and side.group(1)[-1] in ".,":
+        return False   # "has tripled since 2020, to $78 a pound": a clause's comma, then
+        # the level reached, not a range
     if side and side.group(2) and _YEAR.fullmatch(side.group(1)) and \
             not _YEAR.match(text, num_start):
         return False   # "soll 2027 bis zu 40.000 Tonnen", "en 2030 hasta 7 millones": a

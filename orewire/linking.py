@@ -286,6 +286,8 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 _WORDS_RE("generic_projects_purpose").search(text, fig["end"], fig["sent_end"]):
             continue  # "backed by $2.5 billion, aims to finance domestic mining and
             # processing projects": projects in general, not the topic mineral's
+        if _TOPIC_BREAK().match(text, fig["sent_start"]):
+            continue  # "Separately, the company raised $500 million": another matter
         if _spent_elsewhere(text, fig) or _whole_trade(text, fig) or \
                 _WORDS_RE("other_commodity_measures").search(
                 _CLAUSES.split(text[fig["sent_start"]:fig["start"]])[-1]):
@@ -536,6 +538,12 @@ def _WHOLE_TRADE() -> re.Pattern:  # noqa: N802 (a compiled constant)
     return re.compile(r"\s*(?:[^\W\d]+\s+){0,2}?(?:" +
                       "|".join(_RULES()["carried_money_whole_trade_after"]) + ")",
                       re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _TOPIC_BREAK() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile(r"\s*[\"“'‘(]?(?:" + "|".join(_RULES().get("carried_topic_breaks") or ["(?!)"])
+                      + ")", re.U)
 
 
 @lru_cache(maxsize=None)

@@ -212,3 +212,35 @@ def test_a_quote_after_a_market_move(analyse, text, expected):
 ])
 def test_a_holding_of_shares_is_no_figure(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # another matter after the topic mineral: not carried to it
+    ("Copper prices eased on Tuesday as the dollar firmed.\nSeparately, the company raised "
+     "$500 million in a bond sale to refinance debt.", set()),
+    ("Lithium prices steadied.\nIn other news, the miner's chief executive sold shares worth "
+     "$2 million.", set()),
+    ("Chile's central bank said copper exports rose 12% to $4.9 billion in July.\nTotal "
+     "exports reached $8.3 billion, and the trade surplus widened to $1.9 billion.\nFruit "
+     "exports fell to $310 million.", {("copper", 4.9e9)}),
+    ("Nickel prices have slumped to around $15,500 a tonne.\nBHP took a $3.5 billion "
+     "impairment on its nickel business.", {("nickel", 15500)}),
+    ("The silver miner said it would cut 20% of its workforce.\nIts stock has fallen to "
+     "$2.10 from $6.50 a year ago.\nSilver traded at $31.20 an ounce on Monday.",
+     {("silver", 31.2)}),
+    # the same words where the figure is the mineral's
+    ("Lithium carbonate fell 2% in China.\nElsewhere, spodumene prices in Australia slid to "
+     "$780 a tonne.", {("lithium", 780)}),
+    ("Zinc stocks in LME warehouses rose on Monday.\nMeanwhile, cancelled warrants fell to "
+     "12,400 tonnes.", {("zinc", 12400)}),
+    ("Peru's copper exports climbed in May.\nTotal exports of the metal reached $2.4 "
+     "billion.", {("copper", 2.4e9)}),
+    ("The ministry separately said copper output rose to 210,000 tonnes.",
+     {("copper", 210000)}),
+    ("BHP will spend $3.5 billion on its nickel smelter after last year's impairment.",
+     {("nickel", 3.5e9)}),
+    ("Uranium has more than tripled in price since 2020, to $78 a pound.",
+     {("uranium", 78)}),
+])
+def test_another_matter_after_the_topic(analyse, text, expected):
+    assert figures(analyse(text)) == expected
