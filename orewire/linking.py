@@ -606,18 +606,46 @@ def _respective(text, fig, figures, same, groups, group) -> int | None:
            f["unit"].split("/")[0] == fig["unit"].split("/")[0]]
     last = max(f["end"] for f in row)
     if len(row) != len(members) or not (
-            _RESPECTIVELY().match(text[last:last + 40]) or _figure_list(text, row)):
+            _RESPECTIVELY().match(text[last:last + 40]) or
+            _figure_list(text, row, [m for i, m in same if i in members])):
         return None
     return members[next(k for k, f in enumerate(row) if f is fig)]
 
 
-def _figure_list(text, row) -> bool:
+def _figure_list(text, row, listed) -> bool:
     """The figures are written as one list, nothing but a list's joiners between them
     ("Copper, zinc and lead output totalled 120,000 tonnes, 310,000 tonnes and 95,000
-    tonnes"): they pair in order with the minerals' list as with "respectively"."""
+    tonnes"): they pair in order with the minerals' list as with "respectively". Not when
+    the minerals are one word naming two ("NdPr", "neodymium-praseodymium"), when a list of
+    periods follows the figures ("in 2023 and 2024": each mineral's over time), nor when a
+    list of names stands before them ("China and Indonesia refine 4.5 million tonnes and
+    1.8 million tonnes of nickel and cobalt": each country's)."""
     row = sorted(row, key=lambda f: f["start"])
-    return all(_FIGURE_LIST_GAP().fullmatch(text, a["end"], b["start"])
-               for a, b in zip(row, row[1:]))
+    if len({m["start"] for m in listed}) < len(listed) or any(
+            a["end"] > b["start"] for a, b in zip(listed, listed[1:])):
+        return False
+    if not all(_FIGURE_LIST_GAP().fullmatch(text, a["end"], b["start"])
+               for a, b in zip(row, row[1:])):
+        return False
+    end = row[-1]["end"]
+    stop = _SENTENCE_STOP.search(text, end)
+    if _FIGURE_LIST_PERIODS().search(text, end, stop.start() if stop else len(text)):
+        return False
+    start = row[0]["sent_start"]
+    return not any(not any(m["start"] < n.end() and n.start() < m["end"] for m in listed)
+                   for n in _NAME_LIST.finditer(text, start, row[0]["start"]))
+
+
+_SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)")
+# two or more capitalised names joined as a list ("China and Indonesia", "Chile, Peru and
+# Congo")
+_NAME_LIST = re.compile(r"(?<!\w)[A-Z][\w.’'-]+(?:\s*,\s*[A-Z][\w.’'-]+)*,?\s+(?:and|&)\s+"
+                        r"[A-Z][\w.’'-]+")
+
+
+@lru_cache(maxsize=1)
+def _FIGURE_LIST_PERIODS() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile("|".join(_RULES()["respective_figure_periods_after"]), re.I | re.U)
 
 
 @lru_cache(maxsize=1)

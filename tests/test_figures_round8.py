@@ -244,3 +244,26 @@ def test_a_holding_of_shares_is_no_figure(analyse, lang, text, expected):
 ])
 def test_another_matter_after_the_topic(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # (review) lists of figures that do not pair with the minerals' list: a list of periods
+    # after them, one word naming two minerals, a list of names before them
+    ("Copper and cobalt shipments from the region reached $8 billion and $9.5 billion in 2022 "
+     "and 2023.", {("copper", 8e9), ("cobalt", 8e9), ("copper", 9.5e9), ("cobalt", 9.5e9)}),
+    ("Nickel and cobalt prices averaged $16,000 and $15,000 a tonne in the first and second "
+     "quarter.", {("nickel", 16000), ("cobalt", 16000), ("nickel", 15000), ("cobalt", 15000)}),
+    ("NdPr oxide traded at 520,000 yuan and 560,000 yuan a tonne in May and June.",
+     {("neodymium", 520000), ("praseodymium", 520000), ("neodymium", 560000),
+      ("praseodymium", 560000)}),
+    ("Australia and Chile mine 86,000 tonnes and 44,000 tonnes of lithium and cobalt "
+     "together.", {("lithium", 86000), ("cobalt", 86000), ("lithium", 44000),
+                   ("cobalt", 44000)}),
+    ("Ore reserves fell 5% last year even as the mine sold 300,000 tonnes of copper.",
+     {("copper", 300000)}),
+    # the pairing where nothing of that kind stands there
+    ("At the mine, copper and zinc output was 450,000 tonnes and 380,000 tonnes last year.",
+     {("copper", 450000), ("zinc", 380000)}),
+])
+def test_figure_lists_that_do_not_pair(analyse, text, expected):
+    assert figures(analyse(text)) == expected
