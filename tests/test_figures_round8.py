@@ -267,3 +267,17 @@ def test_another_matter_after_the_topic(analyse, text, expected):
 ])
 def test_figure_lists_that_do_not_pair(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Battery recycling capacity in Europe will reach 400,000 tonnes a year by 2030.\n\nThat "
+     "is enough to recover about 8,000 tonnes of lithium.", {("lithium", 8000)}),
+    ("Battery recycling will recover 8,000 tonnes of lithium a year by 2030.",
+     {("lithium", 8000)}),
+    ("Battery recycling plants produced 3,000 tonnes of cobalt last year.", {("cobalt", 3000)}),
+    ("Nickel from battery recycling reached 20,000 tonnes in 2024.", {("nickel", 20000)}),
+    ("Battery recycling capacity will grow, and lithium recovered will reach 9,000 tonnes.",
+     {("lithium", 9000)}),
+])
+def test_battery_recycling_capacity_is_no_metal(analyse, text, expected):
+    assert figures(analyse(text)) == expected
