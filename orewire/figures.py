@@ -665,10 +665,20 @@ def _is_accounts(text: str, start: int, end: int) -> bool:
     clause = parts[-1]
     if len(parts) > 1 and _TO_AFTER_CHANGE.match(clause):
         clause = parts[-2] + clause   # "Revenue rose 30%, to $7.2 billion"
+    company_before, company_after = _company_accounts()
     return bool(accounts_before.search(_ACCOUNTS_CLAUSE.split(clause)[-1]) or
                 # 120 characters: "in an equity placement to fund its copper mine"
                 # must reach its purpose (accounts_after_patterns)
-                accounts_after.match(text[end:end + 120]))
+                accounts_after.match(text[end:end + 120]) or
+                company_after.match(text, end) and company_before.search(clause))
+
+
+@lru_cache(maxsize=1)
+def _company_accounts() -> tuple[re.Pattern, re.Pattern]:
+    """A company before an amount and its turnover word after it (``accounts_company_*``)."""
+    r = rules()
+    return (re.compile(r.get("accounts_company_before") or "(?!)", re.I | re.U),
+            re.compile(r.get("accounts_company_after") or "(?!)", re.I | re.U))
 
 
 # Where the clause of an amount starts: a sentence's end or a word that opens another

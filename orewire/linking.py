@@ -616,8 +616,8 @@ def _figure_list(text, row, listed) -> bool:
     """The figures are written as one list, nothing but a list's joiners between them
     ("Copper, zinc and lead output totalled 120,000 tonnes, 310,000 tonnes and 95,000
     tonnes"): they pair in order with the minerals' list as with "respectively". Not when
-    the minerals are one word naming two ("NdPr", "neodymium-praseodymium"), when a list of
-    periods follows the figures ("in 2023 and 2024": each mineral's over time), nor when a
+    the minerals are one word naming two ("NdPr", "neodymium-praseodymium"), when the
+    sentence lists periods ("in 2023 and 2024": each mineral's over time), nor when a
     list of names stands before them ("China and Indonesia refine 4.5 million tonnes and
     1.8 million tonnes of nickel and cobalt": each country's)."""
     row = sorted(row, key=lambda f: f["start"])
@@ -627,11 +627,13 @@ def _figure_list(text, row, listed) -> bool:
     if not all(_FIGURE_LIST_GAP().fullmatch(text, a["end"], b["start"])
                for a, b in zip(row, row[1:])):
         return False
-    end = row[-1]["end"]
-    stop = _SENTENCE_STOP.search(text, end)
-    if _FIGURE_LIST_PERIODS().search(text, end, stop.start() if stop else len(text)):
-        return False
     start = row[0]["sent_start"]
+    stop = _SENTENCE_STOP.search(text, row[-1]["end"])
+    sentence = text[start:row[0]["start"]] + " " + text[row[-1]["end"]:stop.start() if stop
+                                                     else len(text)]
+    periods, tokens = _FIGURE_LIST_PERIODS()
+    if periods.search(sentence) or len(tokens.findall(sentence)) >= 2:
+        return False
     return not any(not any(m["start"] < n.end() and n.start() < m["end"] for m in listed)
                    for n in _NAME_LIST.finditer(text, start, row[0]["start"]))
 
@@ -644,8 +646,9 @@ _NAME_LIST = re.compile(r"(?<!\w)[A-Z][\w.’'-]+(?:\s*,\s*[A-Z][\w.’'-]+)*,?\
 
 
 @lru_cache(maxsize=1)
-def _FIGURE_LIST_PERIODS() -> re.Pattern:  # noqa: N802 (a compiled constant)
-    return re.compile("|".join(_RULES()["respective_figure_periods_after"]), re.I | re.U)
+def _FIGURE_LIST_PERIODS() -> tuple[re.Pattern, re.Pattern]:  # noqa: N802 (compiled constants)
+    return (re.compile("|".join(_RULES()["respective_figure_periods"]), re.I | re.U),
+            re.compile("|".join(_RULES()["respective_period_tokens"]), re.I | re.U))
 
 
 @lru_cache(maxsize=1)

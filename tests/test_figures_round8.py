@@ -281,3 +281,47 @@ def test_figure_lists_that_do_not_pair(analyse, text, expected):
 ])
 def test_battery_recycling_capacity_is_no_metal(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a company's sales with the company as their subject
+    ("en", "Sales at the copper producer rose to $5.1 billion.", set()),
+    ("en", "The aluminium maker generated sales of $12 billion last year, with record "
+     "shipments of 3.1 million tonnes.", {("aluminium", 3100000)}),
+    ("es", "La minera de cobre registró ventas por 3.400 millones de dólares en el trimestre.",
+     set()),
+    ("de", "Der Kupferkonzern Aurubis erzielte im Geschäftsjahr 17 Milliarden Euro Umsatz.",
+     set()),
+    ("de", "Der Lithiumhersteller machte zuletzt 7,2 Milliarden Euro Umsatz und produzierte "
+     "40.000 Tonnen Lithium.", {("lithium", 40000)}),
+    # sales of the mineral, a mine's and exports' stay
+    ("en", "Sales at the copper mine rose to $1.2 billion.", {("copper", 1.2e9)}),
+    ("en", "Copper sales brought in $1.9 billion for the mine.", {("copper", 1.9e9)}),
+    ("en", "Sales of copper rose to $2 billion in the quarter.", {("copper", 2e9)}),
+    ("en", "The copper exports generated sales of $4 billion for Zambia.", {("copper", 4e9)}),
+    ("de", "Chiles Kupferexporte brachten 50 Milliarden Dollar Umsatz.", {("copper", 50e9)}),
+    ("de", "Die Kupfermine des Konzerns förderte 200.000 Tonnen Kupfer.", {("copper", 200000)}),
+])
+def test_company_sales_with_the_company_as_subject(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # (review) periods listed in other languages and on either side of the figures
+    ("es", "Las exportaciones de cobre y cobalto sumaron 8.000 millones y 9.500 millones de "
+     "dólares en 2022 y 2023.", {("copper", 8e9), ("cobalt", 8e9), ("copper", 9.5e9),
+                                  ("cobalt", 9.5e9)}),
+    ("fr", "Les exportations de cuivre et de cobalt ont atteint 8 milliards et 9,5 milliards de "
+     "dollars en 2022 et 2023.", {("copper", 8e9), ("cobalt", 8e9), ("copper", 9.5e9),
+                                  ("cobalt", 9.5e9)}),
+    ("de", "Die Kupfer- und Kobaltexporte erreichten 2022 und 2023 jeweils 8 Milliarden und 9,5 "
+     "Milliarden Dollar.", {("copper", 8e9), ("cobalt", 8e9), ("copper", 9.5e9),
+                            ("cobalt", 9.5e9)}),
+    ("en", "Nickel and cobalt exports reached $3 billion and $3.4 billion last year and this "
+     "year.", {("nickel", 3e9), ("cobalt", 3e9), ("nickel", 3.4e9), ("cobalt", 3.4e9)}),
+    # one period only: the pairing stays
+    ("en", "Copper, zinc and lead output totalled 120,000 tonnes, 310,000 tonnes and 95,000 "
+     "tonnes in 2024.", {("copper", 120000), ("zinc", 310000), ("lead", 95000)}),
+])
+def test_figure_lists_beside_periods_in_other_languages(analyse, lang, text, expected):
+    assert figures(analyse(text, lang)) == expected
