@@ -1381,6 +1381,9 @@ def classify(sentence: str, fig: Figure) -> str:
     money = fig.unit.split("/")[0] in _CURRENCY.values()
     allowed = ("price", "investment", "export", "production", "reserves", "other") if money \
         else ("production", "reserves", "export", "other")
+    if money and fig.value >= rules()["quote_price_below"] and \
+            re.search(_SCALE_ALT, fig.quote, re.I):
+        allowed = allowed[1:]   # "worth about $600 million at current prices": a sum, no price
     best, best_dist = None, 10 ** 9
     for kind, pattern in _kind_words():
         if kind not in allowed:

@@ -325,3 +325,19 @@ def test_company_sales_with_the_company_as_subject(analyse, lang, text, expected
 ])
 def test_figure_lists_beside_periods_in_other_languages(analyse, lang, text, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The offtake covers 75,000 tonnes of spodumene a year, worth about $600 million at "
+     "current prices.", ("lithium", 600000000, "investment")),
+    ("Beijing set rare earth mining quotas at 135,000 tonnes, while smelting quotas were "
+     "127,000 tonnes.", ("rare_earth_elements", 127000, "production")),
+    ("The agency already holds about 300 tonnes of cobalt.", ("cobalt", 300, "other")),
+    # prices stay prices
+    ("Copper prices rose to $9,800 a tonne.", ("copper", 9800, "price")),
+    ("Spot gold traded at $2,450.", ("gold", 2450, "price")),
+    ("Dysprosium oxide was steady at 1.6 million yuan a tonne.",
+     ("dysprosium", 1600000, "price")),
+])
+def test_kinds_of_sums_quotas_and_holdings(analyse, text, expected):
+    assert expected in kinds(analyse(text))
