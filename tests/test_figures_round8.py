@@ -220,9 +220,14 @@ def test_a_holding_of_shares_is_no_figure(analyse, lang, text, expected):
      "$500 million in a bond sale to refinance debt.", set()),
     ("Lithium prices steadied.\nIn other news, the miner's chief executive sold shares worth "
      "$2 million.", set()),
-    ("Chile's central bank said copper exports rose 12% to $4.9 billion in July.\nTotal "
-     "exports reached $8.3 billion, and the trade surplus widened to $1.9 billion.\nFruit "
-     "exports fell to $310 million.", {("copper", 4.9e9)}),
+    ("Chile's central bank said copper exports rose 12% to $4.9 billion in July.\nThe "
+     "trade surplus widened to $1.9 billion.\nFruit exports fell to $310 million.",
+     {("copper", 4.9e9)}),
+    # (review) total and overall shipments or sales are the passage's mineral's
+    ("Vale's iron ore output rose in the quarter. Total shipments reached 80 million tonnes, "
+     "the company said.", {("iron_ore", 80e6)}),
+    ("The miner's lithium output rose. Overall shipments fell to 380,000 tonnes of "
+     "spodumene.", {("lithium", 380000)}),
     ("Nickel prices have slumped to around $15,500 a tonne.\nBHP took a $3.5 billion "
      "impairment on its nickel business.", {("nickel", 15500)}),
     ("The silver miner said it would cut 20% of its workforce.\nIts stock has fallen to "
