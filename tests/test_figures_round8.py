@@ -346,3 +346,17 @@ def test_figure_lists_beside_periods_in_other_languages(analyse, lang, text, exp
 ])
 def test_kinds_of_sums_quotas_and_holdings(analyse, text, expected):
     assert expected in kinds(analyse(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Aluminium stocks in LME warehouses fell to 300,000 tonnes.\nMeanwhile, the "
+     "cash-to-three-month spread moved to a $40 backwardation.", {("aluminium", 300000)}),
+    ("The nickel spread flipped to a $25 contango on Friday.", set()),
+    # prices beside the words stay
+    ("Copper hit $9,800 a tonne as the backwardation widened.", {("copper", 9800)}),
+    ("Zinc rose to $2,800, flipping the spread into contango.", {("zinc", 2800)}),
+    ("Glencore will invest $2 billion in its copper mines, spread over five years.",
+     {("copper", 2e9)}),
+])
+def test_a_backwardation_is_no_price(analyse, text, expected):
+    assert figures(analyse(text)) == expected
