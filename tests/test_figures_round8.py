@@ -337,7 +337,8 @@ def test_figure_lists_beside_periods_in_other_languages(analyse, lang, text, exp
      "current prices.", ("lithium", 600000000, "investment")),
     ("Beijing set rare earth mining quotas at 135,000 tonnes, while smelting quotas were "
      "127,000 tonnes.", ("rare_earth_elements", 127000, "production")),
-    ("The agency already holds about 300 tonnes of cobalt.", ("cobalt", 300, "other")),
+    # (review) "holds" beside reserves stays a reserve
+    ("Chile holds 9.3 million tonnes of lithium reserves.", ("lithium", 9300000, "reserves")),
     # prices stay prices
     ("Copper prices rose to $9,800 a tonne.", ("copper", 9800, "price")),
     ("Spot gold traded at $2,450.", ("gold", 2450, "price")),
