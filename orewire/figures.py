@@ -91,8 +91,10 @@ def _patterns(lang: str):
            rf"(?P<per>{_spellings(rules()['per_units'])})\b")
     flags = re.I | re.U
     # "1.7 million silver ounces", "1.6 million attributable gold ounces": one or two words
-    # may sit between a quantity and its unit
-    word = r"(?:(?:\s+[^\W\d_]{3,15}){1,2}(?=\s))?"
+    # may sit between a quantity and its unit; not a word of a rate per unit ("ore grading
+    # 110 grams per tonne" is a grade, no tonnage)
+    word = (rf"(?:(?:\s+(?!(?i:{per_word}|grams?|grammes?|gramos|gramas|gramm)\b)"
+            rf"[^\W\d_]{{3,15}}){{1,2}}(?=\s))?")
     return [
         ("percent", re.compile(
             rf"(?<![\w.,-]){_APPROX}(?P<sign>[+−-])?(?P<num>{num})\s?(?P<unit>{_PERCENT})",
@@ -379,6 +381,9 @@ def _is_range_side(text: str, num_start: int, family: str, lang: str = "en") -> 
     side = re.search(rf"({_SPACED_NUMBER})(?:[\s-]?(?:{_SCALE_ALT}))?\s*{unit}\s*"
                      rf"(?:-|–|~|\b(to|a|à|bis|hasta|até|до)\b)\s*(?:{_CUR_PREFIX}\s*|\D{{0,3}})$",
                      before, re.I)
+    if side and side.group(1)[-1] in ".,":
+        return False   # "has tripled since 2020, to $78 a pound": a clause's comma, then
+        # the level reached, not a range
     if side and side.group(2) and _YEAR.fullmatch(side.group(1)) and \
             not _YEAR.match(text, num_start):
         return False   # "soll 2027 bis zu 40.000 Tonnen", "en 2030 hasta 7 millones": a
@@ -660,10 +665,20 @@ def _is_accounts(text: str, start: int, end: int) -> bool:
     clause = parts[-1]
     if len(parts) > 1 and _TO_AFTER_CHANGE.match(clause):
         clause = parts[-2] + clause   # "Revenue rose 30%, to $7.2 billion"
+    company_before, company_after = _company_accounts()
     return bool(accounts_before.search(_ACCOUNTS_CLAUSE.split(clause)[-1]) or
                 # 120 characters: "in an equity placement to fund its copper mine"
                 # must reach its purpose (accounts_after_patterns)
-                accounts_after.match(text[end:end + 120]))
+                accounts_after.match(text[end:end + 120]) or
+                company_after.match(text, end) and company_before.search(clause))
+
+
+@lru_cache(maxsize=1)
+def _company_accounts() -> tuple[re.Pattern, re.Pattern]:
+    """A company before an amount and its turnover word after it (``accounts_company_*``)."""
+    r = rules()
+    return (re.compile(r.get("accounts_company_before") or "(?!)", re.I | re.U),
+            re.compile(r.get("accounts_company_after") or "(?!)", re.I | re.U))
 
 
 # Where the clause of an amount starts: a sentence's end or a word that opens another
@@ -1198,9 +1213,18 @@ def _unit_shared_after(text: str, found: list[Figure], lang: str) -> list[Figure
     pattern = _bare_number_after(lang)
     added = []
     for fig in found:
-        if "/" in fig.unit or fig.unit == "percent" or _scale_factor(fig, lang) == 1:
+        if fig.unit == "percent":
+            m = _compared_share_after(lang).match(text, fig.end)
+            if m and not any(f.start < m.end() and m.start("num") < f.end for f in found) \
+                    and not _is_rate(text, m.start("num"), m.end(), lang):
+                added.append(Figure(value=_number(m.group("num"), lang), unit="percent",
+                                    kind="", quote=text[m.start("num"):m.end()],
+                                    start=m.start("num"), end=m.end()))
             continue
-        m = pattern.match(text, fig.end) or _period_total_after(lang).match(text, fig.end)
+        if "/" in fig.unit or _scale_factor(fig, lang) == 1:
+            continue
+        m = pattern.match(text, fig.end) or _period_total_after(lang).match(text, fig.end) \
+            or _compared_level_after(lang).match(text, fig.end)
         if not m:
             continue
         shared = _sharing_unit(text, m, fig, found, lang)
@@ -1231,6 +1255,32 @@ def _period_total_after(lang: str) -> re.Pattern:
     return re.compile(rf"(?:\s+[^\W\d]+){{0,4}}\s*,?\s+(?:{joiners})\s+"
                       rf"(?P<num>{_num_pattern(lang)})[\s-]?(?P<scale>{_SCALE_ALT})"
                       rf"\s+(?:{periods})", re.I | re.U)
+
+
+@lru_cache(maxsize=8)
+def _compared_level_after(lang: str) -> re.Pattern:
+    """", against 5.2 million a year earlier" / " en 2024, contre 5,2 millions un an plus
+    tôt" right after a figure: up to five words or a year, a word of comparison
+    (``compared_level_words``), a bare scaled number, then punctuation, the end or a time
+    phrase's first word (``compared_level_tail``: "5.2 million people" is no tonnage)."""
+    r = rules()
+    words = _alternation(r["compared_level_words"])
+    tail = _alternation(r["compared_level_tail"])
+    return re.compile(rf"(?:\s+[^\W\d]+|\s+(?:19|20)\d\d){{0,5}}\s*,?\s+(?:{words})\s+"
+                      rf"(?:{_APPROX})?(?P<num>{_num_pattern(lang)})[\s-]?(?P<scale>{_SCALE_ALT})"
+                      rf"(?=\s*(?:[.,;:)]|$)|\s+(?:{tail})(?!\w))", re.I | re.U)
+
+
+@lru_cache(maxsize=8)
+def _compared_share_after(lang: str) -> re.Pattern:
+    """The same after a percentage kept as a share or a level: its earlier level, which a
+    change word before it would otherwise make a change ("accounted for 24% of world copper
+    output in 2023, down from 36% in 2005", "rose to 50% from 40%")."""
+    words = _alternation(rules()["compared_level_words"])
+    gap = r"(?!(?:and|but|while|whereas|as|or|et|und|y|e|и)\b)[^\W\d]+(?:['’]s)?"
+    return re.compile(rf"(?:\s+{gap}|\s+(?:19|20)\d\d){{0,8}}\s*,?\s+"
+                      rf"(?:{words})\s+(?:{_APPROX})?(?P<num>{_num_pattern(lang)})\s?{_PERCENT}"
+                      rf"(?!\s*(?:to|-|–|a|à|bis|до|hasta|até)\s*[+-]?\d)", re.I | re.U)
 
 
 def _scale_factor(fig: Figure, lang: str) -> float:
@@ -1331,6 +1381,9 @@ def classify(sentence: str, fig: Figure) -> str:
     money = fig.unit.split("/")[0] in _CURRENCY.values()
     allowed = ("price", "investment", "export", "production", "reserves", "other") if money \
         else ("production", "reserves", "export", "other")
+    if money and fig.value >= rules()["quote_price_below"] and \
+            re.search(_SCALE_ALT, fig.quote, re.I):
+        allowed = allowed[1:]   # "worth about $600 million at current prices": a sum, no price
     best, best_dist = None, 10 ** 9
     for kind, pattern in _kind_words():
         if kind not in allowed:

@@ -14,6 +14,7 @@ from orewire.events import (acting_government_types, capital_countries, directio
                             mention_events, settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
 from orewire.figures import rules as _RULES
+from orewire.lexicon import _market_verbs  # noqa: PLC2701 (market_verbs_after of senses.yaml)
 from orewire.lexicon import compound_heads, context_words, list_joiners, own_symbol_follows
 from orewire.syntax import TOPIC
 
@@ -225,6 +226,8 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
     commodity_first = any(f["sent_start"] == first["sent_start"] for f in figures) or \
         _commodity_sentence(text[first["sent_start"]:first["sent_end"]],
                             [m for m in mentions if m["sent_start"] == first["sent_start"]])
+    # or a market verb after it ("Gold rose for a fifth session"): for a quote only
+    quoted_first = _market_move(text, first)
     weak = len(sentence_starts) == 1
     for fig in figures:
         antecedent = _antecedent(text, fig, by_sentence)
@@ -283,6 +286,8 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 _WORDS_RE("generic_projects_purpose").search(text, fig["end"], fig["sent_end"]):
             continue  # "backed by $2.5 billion, aims to finance domestic mining and
             # processing projects": projects in general, not the topic mineral's
+        if _TOPIC_BREAK().match(text, fig["sent_start"]):
+            continue  # "Separately, the company raised $500 million": another matter
         if _spent_elsewhere(text, fig) or _whole_trade(text, fig) or \
                 _WORDS_RE("other_commodity_measures").search(
                 _CLAUSES.split(text[fig["sent_start"]:fig["start"]])[-1]):
@@ -292,7 +297,7 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         # ("an aluminum case"), and figures only near it (money and shares nearer than
         # tonnages and prices per unit of mass)
         if weak and not _carried_near(text, fig, first, before, sentence_starts,
-                                      commodity_first):
+                                      commodity_first or quoted_first and _a_quote(fig)):
             continue
         if not before:
             # before any mineral is named: the main mineral's, or each one's when the
@@ -466,6 +471,24 @@ def _carried_near(text: str, fig: dict, first: dict, before: list, sentence_star
         text[fig["end"]:fig.get("sent_end", fig["end"])]))
 
 
+def _market_move(text: str, mention: dict) -> bool:
+    """A market verb right after the mention, an adverb may stand between ("Gold rose for
+    a fifth straight session"): the mineral is quoted as a commodity."""
+    m = _NEXT_WORDS.match(text, mention["end"])
+    return bool(m) and any(w.lower() in _market_verbs() for w in m.groups() if w) and \
+        (m.group(1).lower() in _market_verbs() or m.group(1).lower().endswith("ly"))
+
+
+_NEXT_WORDS = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
+
+
+def _a_quote(fig: dict) -> bool:
+    """A price per unit, or a small amount of money with no scale word ("a record of
+    $3,500.05"), not a sum raised or spent ("$500 million in bonds")."""
+    return "/" in fig["unit"] or fig["unit"] in _MONEY_UNITS() and \
+        fig["value"] < _RULES()["quote_price_below"]
+
+
 def _commodity_sentence(sentence: str, mentions: list[dict]) -> bool:
     """The sentence has a commodity word (``context_words`` of seeds/senses.yaml,
     ``commodity_sentence_words`` of seeds/figures.yaml), or one of its mentions is a
@@ -515,6 +538,12 @@ def _WHOLE_TRADE() -> re.Pattern:  # noqa: N802 (a compiled constant)
     return re.compile(r"\s*(?:[^\W\d]+\s+){0,2}?(?:" +
                       "|".join(_RULES()["carried_money_whole_trade_after"]) + ")",
                       re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _TOPIC_BREAK() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile(r"\s*[\"“'‘(]?(?:" + "|".join(_RULES().get("carried_topic_breaks") or ["(?!)"])
+                      + ")", re.U)
 
 
 @lru_cache(maxsize=None)
@@ -576,9 +605,55 @@ def _respective(text, fig, figures, same, groups, group) -> int | None:
     row = [f for f in figures if f["sent_start"] == fig["sent_start"] and
            f["unit"].split("/")[0] == fig["unit"].split("/")[0]]
     last = max(f["end"] for f in row)
-    if len(row) != len(members) or not _RESPECTIVELY().match(text[last:last + 40]):
+    if len(row) != len(members) or not (
+            _RESPECTIVELY().match(text[last:last + 40]) or
+            _figure_list(text, row, [m for i, m in same if i in members])):
         return None
     return members[next(k for k, f in enumerate(row) if f is fig)]
+
+
+def _figure_list(text, row, listed) -> bool:
+    """The figures are written as one list, nothing but a list's joiners between them
+    ("Copper, zinc and lead output totalled 120,000 tonnes, 310,000 tonnes and 95,000
+    tonnes"): they pair in order with the minerals' list as with "respectively". Not when
+    the minerals are one word naming two ("NdPr", "neodymium-praseodymium"), when the
+    sentence lists periods ("in 2023 and 2024": each mineral's over time), nor when a
+    list of names stands before them ("China and Indonesia refine 4.5 million tonnes and
+    1.8 million tonnes of nickel and cobalt": each country's)."""
+    row = sorted(row, key=lambda f: f["start"])
+    if len({m["start"] for m in listed}) < len(listed) or any(
+            a["end"] > b["start"] for a, b in zip(listed, listed[1:])):
+        return False
+    if not all(_FIGURE_LIST_GAP().fullmatch(text, a["end"], b["start"])
+               for a, b in zip(row, row[1:])):
+        return False
+    start = row[0]["sent_start"]
+    stop = _SENTENCE_STOP.search(text, row[-1]["end"])
+    sentence = text[start:row[0]["start"]] + " " + text[row[-1]["end"]:stop.start() if stop
+                                                     else len(text)]
+    periods, tokens = _FIGURE_LIST_PERIODS()
+    if periods.search(sentence) or len(tokens.findall(sentence)) >= 2:
+        return False
+    return not any(not any(m["start"] < n.end() and n.start() < m["end"] for m in listed)
+                   for n in _NAME_LIST.finditer(text, start, row[0]["start"]))
+
+
+_SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)")
+# two or more capitalised names joined as a list ("China and Indonesia", "Chile, Peru and
+# Congo")
+_NAME_LIST = re.compile(r"(?<!\w)[A-Z][\w.’'-]+(?:\s*,\s*[A-Z][\w.’'-]+)*,?\s+(?:and|&)\s+"
+                        r"[A-Z][\w.’'-]+")
+
+
+@lru_cache(maxsize=1)
+def _FIGURE_LIST_PERIODS() -> tuple[re.Pattern, re.Pattern]:  # noqa: N802 (compiled constants)
+    return (re.compile("|".join(_RULES()["respective_figure_periods"]), re.I | re.U),
+            re.compile("|".join(_RULES()["respective_period_tokens"]), re.I | re.U))
+
+
+@lru_cache(maxsize=1)
+def _FIGURE_LIST_GAP() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile(_RULES()["respective_figure_gap"], re.I | re.U)
 
 
 @lru_cache(maxsize=1)
