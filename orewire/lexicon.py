@@ -397,6 +397,14 @@ def _market_verbs() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def _quote_openers() -> frozenset:
+    """Words after an ambiguous alias opening a sentence that quotes a price per unit of
+    mass: the alias is that price's subject (``quote_openers_after``, and the market
+    verbs)."""
+    return _sense_words("quote_openers_after") | _market_verbs()
+
+
+@lru_cache(maxsize=1)
 def name_prone() -> frozenset:
     """Mineral words that are also well-known names (``name_prone`` of
     ``seeds/senses.yaml``): only these need a commodity word when they open a sentence."""
@@ -1119,4 +1127,8 @@ class MineralMatcher:
         if start == sent.start and end < sent.end and doc[end].text == ":" and \
                 any(t.lower_ in context_words() for t in doc[end:sent.end]):
             return True   # a headline's label ("Cobre: Chile y Perú elevan su producción")
+        if start == sent.start and end < sent.end and doc[end].lower_ in _quote_openers() \
+                and _priced_by_mass(sent.text):
+            return True   # the subject of a sentence quoting a price per tonne or ounce
+            # ("Lead was quoted at $1,990 a tonne"; not "Lead analyst Tom Baker sees ...")
         return self._has_context(doc, start, end, width=4)
