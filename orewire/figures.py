@@ -571,6 +571,8 @@ def _names_country(words: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset:
+    """The demonyms of seeds/country_terms.csv as written: case counts here, unlike
+    countries.is_demonym, since Spanish "china" (the adjective) must not hide "China"."""
     import csv  # noqa: PLC0415 (read once)
 
     with open(SEEDS_DIR / "country_terms.csv", encoding="utf-8") as fh:

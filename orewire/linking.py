@@ -553,6 +553,13 @@ def _WORDS_RE(key: str) -> re.Pattern:  # noqa: N802 (a compiled constant)
                       re.I | re.U)
 
 
+@lru_cache(maxsize=None)
+def _STEMS_RE(key: str) -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """Stems of ``key``, each matched at the start of a word."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(_RULES().get(key) or ["(?!)"]) + ")",
+                      re.I | re.U)
+
+
 def _sector_figure(fig: dict, before: str) -> bool:
     """A share, or an amount of money, whose sentence has the whole sector as its subject
     before it; for money, only a phrase naming mining ("Mining exports as a whole were
@@ -968,18 +975,6 @@ def _contrast_opener(lang: str) -> re.Pattern:
     return re.compile(before + "(?:" + "|".join(words) + r")(?:(?<=['’])|(?!\w))", re.I | re.U)
 
 
-@lru_cache(maxsize=1)
-def _OFF_TOPIC() -> re.Pattern:  # noqa: N802 (a compiled constant)
-    words = _RULES().get("link_contrast_off_topic") or ["(?!)"]
-    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.I | re.U)
-
-
-@lru_cache(maxsize=1)
-def _CONTRAST_SUPPLY() -> re.Pattern:  # noqa: N802 (a compiled constant)
-    words = _RULES().get("link_contrast_supply_words") or ["(?!)"]
-    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.I | re.U)
-
-
 def _supply_before(text: str, x: dict, mentions: list[tuple[int, dict]]) -> bool:
     """With one mineral in the sentence, a word of supply, trade or demand a few words
     before the country (``link_far_supply_words`` words back) makes it the mineral's
@@ -989,18 +984,15 @@ def _supply_before(text: str, x: dict, mentions: list[tuple[int, dict]]) -> bool
     if not n or len({m["mineral"] for _i, m in mentions}) > 1:
         return False
     words = _WORD.findall(text[max(0, x["start"] - 80):x["start"]])[-n:]
-    return any(_CONTRAST_SUPPLY().match(w) for w in words)
+    return any(_STEMS_RE("link_contrast_supply_words").match(w) for w in words)
 
 
 @lru_cache(maxsize=8)
-def _origin_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
-    """(a word of origin and an optional article right before a country, a verb of
-    coming from or being sourced somewhere) of ``lang`` (``link_origin_words``,
-    ``link_origin_verbs``)."""
+def _origin_words(lang: str) -> re.Pattern:
+    """A word of origin and an optional article of ``lang`` right before a country
+    (``link_origin_words``)."""
     words = (_RULES().get("link_origin_words") or {}).get(lang) or ["(?!)"]
-    verbs = _RULES().get("link_origin_verbs") or ["(?!)"]
-    return (re.compile(r"(?<!\w)(?:" + "|".join(words) + r")\s*$", re.I | re.U),
-            re.compile(r"(?<!\w)(?:" + "|".join(verbs) + ")", re.I | re.U))
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")\s*$", re.I | re.U)
 
 
 def _origin_before(text: str, x: dict, mentions: list[tuple[int, dict]], lang: str) -> bool:
@@ -1011,7 +1003,7 @@ def _origin_before(text: str, x: dict, mentions: list[tuple[int, dict]], lang: s
     Rotterdam aus Südamerika, vor allem aus Chile")."""
     if len({m["mineral"] for _i, m in mentions}) > 1:
         return False
-    word, verb = _origin_patterns(lang)
+    word, verb = _origin_words(lang), _STEMS_RE("link_origin_verbs")
     start = mentions[0][1].get("sent_start", 0)
     if not word.search(text[max(start, x["start"] - 20):x["start"]]):
         return False
@@ -1024,15 +1016,9 @@ def _origin_before(text: str, x: dict, mentions: list[tuple[int, dict]], lang: s
         for _i, m in mentions:
             lo, hi = (m["end"], v.start()) if m["end"] <= v.start() else (v.end(), m["start"])
             if len(_WORD.findall(text, lo, hi)) <= reach and \
-                    not _ORIGIN_BREAKS().search(text, lo, hi):
+                    not _WORDS_RE("link_origin_breaks").search(text, lo, hi):
                 return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _ORIGIN_BREAKS() -> re.Pattern:  # noqa: N802 (a compiled constant)
-    words = _RULES().get("link_origin_breaks") or ["(?!)"]
-    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I | re.U)
 
 
 def _contrast_clause_start(text: str, mentions: list[tuple[int, dict]],
@@ -1048,11 +1034,11 @@ def _contrast_clause_start(text: str, mentions: list[tuple[int, dict]],
         return None
     stop = text.find(";", opener.end(), end)
     clause = text[opener.end():stop if stop >= 0 else end]
-    if opener.group("comma") is None and not _OFF_TOPIC().search(clause):
+    if opener.group("comma") is None and not _STEMS_RE("link_contrast_off_topic").search(clause):
         return None   # with no comma, only a clause naming another topic ("... mientras
         # en Japón el banco central mantuvo los tipos"), not "while Chile and Argentina
         # kept expanding their brine operations"
-    if re.search(r"\d", clause) or _CONTRAST_SUPPLY().search(clause) or \
+    if re.search(r"\d", clause) or _STEMS_RE("link_contrast_supply_words").search(clause) or \
             len(_WORD.findall(clause)) < int(_RULES().get("link_contrast_min_words") or 10**6):
         return None
     return opener.start()
@@ -1110,7 +1096,6 @@ def _subject_of_next(text: str, x: dict, starts: list[int]) -> bool:
     nxt = next((s for s in starts if s >= x["end"]), None)
     if nxt is None or not _SUBJECT_GAP().fullmatch(text, x["end"], nxt):
         return False
-    # "to China and zinc to Japan": a list goes on, no verb
     # "to China and zinc to Japan": a list goes on, no verb; "in Chile fell and zinc":
     # a verb, but of the country's own clause
     words = [w.lower() for w in text[x["end"]:nxt].split()]
