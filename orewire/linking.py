@@ -808,6 +808,11 @@ def _in_aside(text: str, m: dict, fig: dict, mentions: list[dict]) -> bool:
     if _CLAUSE_OPENER.match(inner):
         return False   # ", while platinum, its sister metal, was steady at $1,010": a new
         # clause opens at the first comma, the aside is after the mention
+    first = re.match(r"\s*([^\W\d]+|&)", inner)
+    if first and first.group(1).lower() in list_joiners() and re.search(r"\d", inner):
+        return False   # "1.2 million tonnes of copper, worth $11 billion, and 40,000 tonnes
+        # of lithium carbonate, worth $2.1 billion": a list's next item with a figure of its
+        # own, not an aside ("Copper, and to a lesser extent zinc, rose ..." stays one)
     for other in mentions:
         if left < other["start"] and other["end"] <= right:
             inner = inner.replace(text[other["start"]:other["end"]], " ")
