@@ -36,3 +36,16 @@ def test_a_listed_item_with_its_own_figure_is_no_aside(analyse, lang, text, expe
 ])
 def test_an_aside_without_a_figure_stays_an_aside(analyse, text, expected):
     assert figures(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # below 1,000 of a bulk mineral, lower-case "mt" is million tonnes
+    ("The company mined 1.85mt of coal in the quarter.", [("coal", 1.85e6)]),
+    ("Indonesia exported 4.2 mt of bauxite last month.", [("aluminium", 4.2e6)]),
+    # elsewhere it stays the metric ton
+    ("The cobalt quota for the company was 6,650 mt.", [("cobalt", 6650.0)]),
+    ("Gold imports rose to 45 mt in October.", [("gold", 45.0)]),
+    ("China imported 9,800 mt of coal from Mongolia by truck on Monday.", [("coal", 9800.0)]),
+])
+def test_lower_case_mt_of_a_bulk_mineral(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
