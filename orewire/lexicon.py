@@ -686,8 +686,10 @@ class MineralMatcher:
         # by their first four letters (every one has four or more): a word is compared
         # with the few names it can start with, longest first, not with all of them
         self.stems_by_prefix: dict[str, list] = {}
-        for stem, ids in sorted(((a, ids) for a, ids in lower.items()
-                                 if " " not in a and len(a) >= 4),
+        only = ((load_lexicon().get("compound_only_stems") or {}).get(self.lang) or {})
+        stems = {**{str(a).lower(): frozenset([i]) for a, i in only.items()},
+                 **{a: ids for a, ids in lower.items() if " " not in a and len(a) >= 4}}
+        for stem, ids in sorted(stems.items(),
                                 key=lambda x: len(x[0]), reverse=True):
             self.stems_by_prefix.setdefault(stem[:4], []).append((stem, ids))
 

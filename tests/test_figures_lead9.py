@@ -49,3 +49,23 @@ def test_an_aside_without_a_figure_stays_an_aside(analyse, text, expected):
 ])
 def test_lower_case_mt_of_a_bulk_mineral(analyse, text, expected):
     assert figures(analyse(text, "en")) == expected
+
+
+def minerals(row):
+    return sorted({m["mineral"] for m in row["minerals"]})
+
+
+@pytest.mark.parametrize("text,expected", [
+    # German names that are no mention alone start a compound with a commodity head
+    ("Die Ukraine verfügt über große Titan- und Lithiumvorkommen.", ["lithium", "titanium"]),
+    ("Die Titanpreise stiegen im März kräftig.", ["titanium"]),
+    ("Kali- und Phosphatpreise fielen zum Jahresende.", ["phosphate", "potash"]),
+    ("Der Kalibergbau in Hessen steht vor dem Aus.", ["potash"]),
+    # alone, or without a head, they stay no mineral
+    ("Der Titan der Branche kaufte Kalibrierungsgeräte in Kalifornien.", []),
+    ("Das Kaliber der Waffe ist groß.", []),
+    ("Titan-Grau ist die neue Farbe des Modells.", []),
+    ("Die Titanen der Tech-Branche investieren in Kalimantan.", []),
+])
+def test_german_compound_only_stems(analyse, text, expected):
+    assert minerals(analyse(text, "de")) == expected
