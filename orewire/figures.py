@@ -462,6 +462,9 @@ def _unit_subject(lang: str | None) -> re.Pattern:
 
 _OR_PERCENT = re.compile(r",?\s*(?:or|,)\s*[+-]?\d[\d.,]*\s?(?:%|per\s?cent|percent)", re.I)
 _UP_DOWN = re.compile(r"(?<!\w)(?:up|down|plus|minus|by|um|de|em|en|на)\s*$", re.I)
+# The level a move in money reached, right after it ("settled up 91 cents at $27.29",
+# "was down $14.10 at $2,401", "up Rs 450 to Rs 75,640"): the first amount is the move.
+_LEVEL_AFTER_MOVE = re.compile(rf"\s*(?:at|to)\s+{_APPROX}(?:{_CUR_PREFIX})?\s?\d", re.I)
 
 
 def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool:
@@ -484,7 +487,8 @@ def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool
     # "up Rs 180 or 0.19%": the move in money, then in percent
     return bool(_UP_DOWN.search(before) and (re.search(r"\b(?:from|than|on|vs)\b",
                                                        text[end:end + 30], re.I) or
-                                             _OR_PERCENT.match(text, end))) or \
+                                             _OR_PERCENT.match(text, end) or
+                                             _LEVEL_AFTER_MOVE.match(text, end))) or \
         bool(after.match(text[end:end + 40]))
 
 
@@ -527,7 +531,38 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     # the Charlotte, North Carolina-based company fell 4% to $88.12")
     wide = _other_clause(lang).split(text[max(0, start - 100):start])[-1]
     return bool(amount_before.search(own) or _conditional(lang).search(clause) or
-                _stock_subject().search(wide))
+                _stock_subject().search(wide) or _parallel_stock(text, start, lang))
+
+
+# A company named as the subject of a quote's move ("Freeport-McMoRan gained 2% to"), in
+# a clause after one whose subject is a company's stock
+_NAMED_MOVE = re.compile(r"^\s*,?\s*(?P<name>(?-i:(?:[A-Z][\w&.'’-]*\s+){1,4}))"
+                         r"(?:rose|fell|gained|lost|added|shed|jumped|climbed|slid|slipped|"
+                         r"dropped|dipped|eased|rallied|tumbled|advanced|declined|was\s+up|"
+                         r"was\s+down|were\s+up|were\s+down)\s+(?:by\s+)?[+-]?\d[\d.,]*\s?"
+                         rf"{_PERCENT}\s*,?\s*(?:to|at)\s*$", re.I | re.U)
+
+
+def _parallel_stock(text: str, start: int, lang: str) -> bool:
+    """A company's stock quoted after "while" or "whereas" in a sentence opened by a
+    stock's move ("Shares in Glencore rose 1.6% in London, while Freeport-McMoRan gained
+    2% to $41.30 in New York"); a mineral as that subject stays ("while Comex gold rose 1%
+    to $2,410" has a mineral's name)."""
+    if lang != "en":
+        return False
+    window = text[max(0, start - 200):start]
+    window = re.split(r"[.;!?]\s", window)[-1]
+    parts = re.split(r"\b(?:while|whereas)\b", window, flags=re.I)
+    if len(parts) < 2 or not _stock_subject().search(parts[-2]):
+        return False
+    named = _NAMED_MOVE.match(parts[-1])
+    if not named:
+        return False
+    from orewire.lexicon import company_words  # noqa: PLC0415 (lexicon loads its seeds)
+    words = named.group("name").split()
+    # a company word in the name keeps it a company's ("Southern Copper Corp rose 3%")
+    return not _mineral_names(lang).search(named.group("name")) or \
+        any(w.lower().strip(".,") in company_words() for w in words[1:])
 
 
 @lru_cache(maxsize=1)
@@ -866,6 +901,10 @@ _COST_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s*(?:and|but|while|as|which|after|wit
                           re.I | re.U)
 
 
+_COST_OWN_AMOUNT = re.compile(rf"(?:{_CUR_PREFIX})\s?\d[\d.,]*[^,\d]{{0,25}},\s", re.I | re.U)
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\s[^,.;:!?]{1,90},", re.I)
+
+
 # A cost as what something is compared with ("Lithium prices have fallen below the cost
 # of production for a quarter of mines, to $9,500 a tonne"): not the amount's subject.
 _COST_COMPARED = re.compile(r"(?<!\w)(?:below|above|under|over|near|beneath|than|cover|covers|"
@@ -881,7 +920,14 @@ def _unit_cost(text: str, start: int) -> bool:
     (``unit_cost_nouns``) counts only as the amount's own subject: no comma and few words
     between, no word of circumstance before it ("Despite rising costs, copper hit ...")."""
     cost, price = _unit_costs()
-    clause = _COST_CLAUSE.split(text[max(0, start - 100):start])[-1]
+    # a closed relative clause after the subject is read past, not as the amount's clause
+    # ("Freight rates from Guinea to China, which carry most of the bauxite, have risen to
+    # $24 a tonne"); blanked, so that offsets stay
+    asides = sum(a.end() - a.start()
+                 for a in _RELATIVE_ASIDE.finditer(text, max(0, start - 100), start))
+    window = text[max(0, start - 100 - asides):start]
+    window = _RELATIVE_ASIDE.sub(lambda a: " " * len(a.group()), window)
+    clause = _COST_CLAUSE.split(window)[-1]
     clause = _other_clause("en").split(clause)[-1]
     offset = start - len(clause)     # where the clause starts in the text
     nouns, context, most, least = _unit_cost_nouns()
@@ -901,6 +947,10 @@ def _unit_cost(text: str, start: int) -> bool:
             last = found
     if last is None or price.search(clause, last.end()):
         return False
+    own = _COST_OWN_AMOUNT.search(clause, last.end())
+    if own and _mineral_names("en").search(clause, own.end()):
+        return False    # the cost word had its amount, then a mineral is quoted ("With a
+        # contango of $20, zinc traded at $2,700")
     cause, sale, price_verb = _unit_cost_verbs()
     if cause.search(clause, last.end()) or price_verb.search(clause, last.end()):
         return False    # "Rising energy costs pushed aluminium to $2,700 a tonne"
