@@ -207,6 +207,9 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
             not_figure = (family, e)
     found.sort(key=lambda f: f.start)
     found = _drop_ranges_and_conversions(text, found, lang)
+    notes = [n.span() for n in _EXCHANGE_RATE_NOTE.finditer(text)]
+    if notes:   # "($1 = 7.2610 yuan)": the exchange rate a story converted with
+        found = [f for f in found if not any(s <= f.start < e for s, e in notes)]
     while extra := _unit_shared_before(text, found, lang):   # a series, right to left
         found = sorted(found + extra, key=lambda f: f.start)
     while extra := _unit_shared_after(text, found, lang):    # and left to right
@@ -405,6 +408,8 @@ def _is_change(text: str, num_start: int, end: int, lang: str = "en") -> bool:
     stem, by, to, after, *_rest = _cues(lang)
     if after.match(text[end:end + 40]):
         return True
+    if _SHARE_IN_WORDS_COMPARED.search(text[max(0, num_start - 120):num_start]):
+        return False        # "roughly half of global supply, up from 7% in 2015"
     before = text[max(0, num_start - 60):num_start]
     before = re.split(r"[.;:!?]\s|,\s(?=\w+\s+\w+)", before)[-1]   # this clause only
     before = re.sub(_APPROX + r"$", "", before)
@@ -417,6 +422,10 @@ def _is_change(text: str, num_start: int, end: int, lang: str = "en") -> bool:
         return False        # "... surging, and about 70% of global output": a share
     # a change word within the last five words ("elevou a produção em 4,2 por cento")
     return bool(stem.search(" ".join(before.split()[-5:])))
+
+
+_SHARE_IN_WORDS_COMPARED = re.compile(
+    "|".join(rules().get("share_in_words_compared") or ["(?!)"]), re.I | re.U)
 
 
 # "By" words that are also articles or prepositions of a share (Spanish "un", "en", French
@@ -464,6 +473,8 @@ _OR_PERCENT = re.compile(r",?\s*(?:or|,)\s*[+-]?\d[\d.,]*\s?(?:%|per\s?cent|perc
 _UP_DOWN = re.compile(r"(?<!\w)(?:up|down|plus|minus|by|um|de|em|en|на)\s*$", re.I)
 # The level a move in money reached, right after it ("settled up 91 cents at $27.29",
 # "was down $14.10 at $2,401", "up Rs 450 to Rs 75,640"): the first amount is the move.
+# ... or the level, then the move after a comma ("closed at $33,880 a tonne, up $920")
+_LEVEL_BEFORE_MOVE = re.compile(r"\d[^,;.!?]{0,25},\s*(?:up|down)\s*(?:by\s+)?$", re.I)
 _LEVEL_AFTER_MOVE = re.compile(rf"\s*(?:at|to)\s+{_APPROX}(?:{_CUR_PREFIX})?\s?\d", re.I)
 
 
@@ -488,7 +499,9 @@ def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool
     return bool(_UP_DOWN.search(before) and (re.search(r"\b(?:from|than|on|vs)\b",
                                                        text[end:end + 30], re.I) or
                                              _OR_PERCENT.match(text, end) or
-                                             _LEVEL_AFTER_MOVE.match(text, end))) or \
+                                             _LEVEL_AFTER_MOVE.match(text, end) or
+                                             _LEVEL_BEFORE_MOVE.search(
+                                                 text, max(0, start - 50), start))) or \
         bool(after.match(text[end:end + 40]))
 
 
@@ -537,10 +550,21 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
 # A company named as the subject of a quote's move ("Freeport-McMoRan gained 2% to"), in
 # a clause after one whose subject is a company's stock
 _NAMED_MOVE = re.compile(r"^\s*,?\s*(?P<name>(?-i:(?:[A-Z][\w&.'’-]*\s+){1,4}))"
+                         r"(?:,[^,\d]{1,60},\s*)?"   # an apposition: "Cameco, the largest Western producer,"
                          r"(?:rose|fell|gained|lost|added|shed|jumped|climbed|slid|slipped|"
                          r"dropped|dipped|eased|rallied|tumbled|advanced|declined|was\s+up|"
                          r"was\s+down|were\s+up|were\s+down)\s+(?:by\s+)?[+-]?\d[\d.,]*\s?"
-                         rf"{_PERCENT}\s*,?\s*(?:to|at)\s*$", re.I | re.U)
+                         rf"{_PERCENT}\s*,?\s*(?:to|at)\s*$|"
+                         # "while BHP closed flat at A$43.51"
+                         r"^\s*,?\s*(?P<flat>(?-i:(?:[A-Z][\w&.'’-]*\s+){1,4}))"
+                         r"(?:,[^,\d]{1,60},\s*)?(?:closed|ended|finished|was|were|held|"
+                         r"traded)\s+(?:flat|unchanged|steady|little\s+changed)\s+at\s*$",
+                         re.I | re.U)
+
+
+_STOCK_MOVED = re.compile(r"(?<!\w)(?:shares|stock)\s+(?:\w+\s+){0,2}?(?:rose|fell|gained|lost|"
+                          r"jumped|slid|climbed|dropped|closed|ended|traded|were\s+(?:up|down))"
+                          r"\b", re.I)
 
 
 def _parallel_stock(text: str, start: int, lang: str) -> bool:
@@ -553,15 +577,18 @@ def _parallel_stock(text: str, start: int, lang: str) -> bool:
     window = text[max(0, start - 200):start]
     window = re.split(r"[.;!?]\s", window)[-1]
     parts = re.split(r"\b(?:while|whereas)\b", window, flags=re.I)
-    if len(parts) < 2 or not _stock_subject().search(parts[-2]):
+    if len(parts) < 2 or not (_stock_subject().search(parts[-2]) or
+                              _STOCK_MOVED.search(parts[-2])):
         return False
-    named = _NAMED_MOVE.match(parts[-1])
+    named = _NAMED_MOVE.match(re.sub(r"^(\s*[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}),",
+                                     r"\1 ,", parts[-1]))
     if not named:
         return False
     from orewire.lexicon import company_words  # noqa: PLC0415 (lexicon loads its seeds)
-    words = named.group("name").split()
+    name = named.group("name") or named.group("flat")
+    words = name.split()
     # a company word in the name keeps it a company's ("Southern Copper Corp rose 3%")
-    return not _mineral_names(lang).search(named.group("name")) or \
+    return not _mineral_names(lang).search(name) or \
         any(w.lower().strip(".,") in company_words() for w in words[1:])
 
 
@@ -1356,6 +1383,8 @@ def _bare_number_before(lang: str) -> re.Pattern:
                       rf"\s*(?:,|\s(?:{_alternation(rules()['list_and'])}))\s*$", re.I | re.U)
 
 
+_EXCHANGE_RATE_NOTE = re.compile("|".join(rules().get("exchange_rate_notes") or ["(?!)"]),
+                                 re.I | re.U)
 _RANGE_LOW = re.compile("|".join(rules()["range_low_end"]), re.I)
 _RANGE_HIGH = re.compile(r"\s*(?:" + "|".join(rules()["range_high_end"]) + ")", re.I)
 

@@ -1167,12 +1167,28 @@ def event_rows(events: list[dict], in_sent: list[dict], text: str = "",
     return out
 
 
+def _renumbered_clauses(before: list[dict], after: list[dict],
+                        figures: list[dict]) -> list[dict]:
+    """The figures with their ``clause_mentions`` renumbered for the mentions left after a
+    filter (``without_names``): the parse numbered the mentions before it, so a name
+    dropped ahead of a figure's sentence ("NdPr", read as a person) shifted every later
+    index onto another mention or past the list's end. Copies; the tagged figures stay."""
+    if len(after) == len(before):
+        return figures
+    new_index = {id(m): i for i, m in enumerate(after)}
+    renumber = {i: new_index[id(m)] for i, m in enumerate(before) if id(m) in new_index}
+    return [dict(f, clause_mentions=[renumber[i] for i in f["clause_mentions"]
+                                     if i in renumber])
+            if isinstance(f.get("clause_mentions"), list) else f for f in figures]
+
+
 def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
               run_id: str, duplicate_of: str | None = None) -> dict:
     text = article.get("text") or ""
-    mentions = without_names(tagged.get("mentions", []), entities,
-                             article.get("language") or "en", text)
-    fig_owner = assign_figures(text, mentions, tagged.get("figures", []))
+    tagged_mentions = tagged.get("mentions", [])
+    mentions = without_names(tagged_mentions, entities, article.get("language") or "en", text)
+    fig_owner = assign_figures(text, mentions, _renumbered_clauses(
+        tagged_mentions, mentions, tagged.get("figures", [])))
     by_sentence: dict[int, list] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m["sent_start"], []).append((i, m))

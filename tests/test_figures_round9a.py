@@ -136,3 +136,108 @@ def test_a_countrys_total_trade(analyse, text, expected):
 ])
 def test_lead_as_the_next_quote_of_a_wrap(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a wire story's note of the exchange rate it converted with
+    ("($1 = 7.2610 yuan)", []),
+    ("(1 euro = $1.0850)", []),
+    ("(US$1 = A$1.5236)", []),
+    ("($1 = 1.3580 Canadian dollars)", []),
+    # brackets that hold a conversion or a figure stay as they were
+    ("Tin hit 299,220 yuan ($40,999.15) per metric ton.", [299220]),
+    ("The copper plant (1 of 3) makes 40,000 tonnes ($1 billion worth) a year.",
+     [40000, 1e9]),
+    ("Copper rose to $9,100 (1 tonne = 2,204.6 pounds).", [9100]),
+    ("Copper output rose to 1.13 million tonnes (up 2.9%).", [1.13e6]),
+])
+def test_an_exchange_rate_note(sentence, expected):
+    assert values(sentence) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a company named in apposition after "while"; a trust's units
+    ("Its shares rose 4.3% to $41.20 in London, while Cameco, the largest Western producer, "
+     "gained 3.1% to C$74.85 in Toronto.", []),
+    ("The trust holds 66 million pounds of uranium. Its units fell 0.5% to $19.87.",
+     [66e6]),
+    # a mineral in apposition after "while", and units that are plants, stay
+    ("Shares in Glencore rose 1.6%, while copper, the best performer, gained 2% to $9,430 a "
+     "tonne.", [9430]),
+    ("Its units produced 40,000 tonnes of zinc.", [40000]),
+    ("Its shares rose 4.3% in London, while silver, the cheaper metal, gained 1% to $30.10 an "
+     "ounce.", [30.1]),
+])
+def test_stock_after_while_in_apposition_and_trust_units(sentence, expected):
+    assert values(sentence) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a forecast revised by an amount
+    ("Commerzbank expects gold to end 2024 at $2,400, it said, raising its forecasts by about "
+     "$100.", [2400]),
+    ("The bank is cutting its output forecast by 50,000 tonnes to 1.2 million tonnes.",
+     [1.2e6]),
+    # the same words before figures
+    ("The copper miner is raising $500 million to build the mine.", [500e6]),
+    ("Raising output to 40,000 tonnes will take two years.", [40000]),
+    ("Cutting costs, the zinc smelter made 250,000 tonnes.", [250000]),
+])
+def test_a_forecast_revised_by_an_amount(sentence, expected):
+    assert values(sentence) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a share in words, then its earlier level in digits
+    ("The country now accounts for roughly half of global nickel supply, up from 7% in 2015.",
+     [7]),
+    ("About a third of its copper, down from 40% in 2010, goes to China.", [40]),
+    # changes stay changes
+    ("Half of the output went to China, up 7% from a year ago.", []),
+    ("Nickel output rose by half, up from 7% growth in 2015.", []),
+    ("Half of the copper was sold, up 12% on the year.", []),
+])
+def test_a_share_in_words_then_its_earlier_level(sentence, expected):
+    assert values(sentence) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a move in money after the level, past a comma
+    ("On the Kuala Lumpur Tin Market, tin closed at $33,880 a tonne, up $920.", [33880]),
+    ("Gold settled at $2,400 an ounce, down by $12.", [2400]),
+    # an earlier level after "up from" stays
+    ("Gold was at $2,400, up from $2,300 a week ago.", [2400, 2300]),
+    ("Copper output reached 410,000 tonnes, up 4%.", [410000]),
+    ("Zinc closed at $2,700, up 1.1% on the day.", [2700]),
+    # a company's stock quoted flat after "while"
+    ("Vale's shares gained 1.2% to $11.03 in New York, while BHP closed flat at A$43.51 in "
+     "Sydney.", []),
+    ("Shares of miners rose, while copper closed flat at $9,400.", [9400]),
+])
+def test_a_move_after_the_level_and_a_stock_quoted_flat(sentence, expected):
+    assert values(sentence) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # coke, made from coking coal, quoted beside it
+    ("Coking coal in Dalian fell 2.6% to 1,642 yuan a ton, and coke lost 1.8% to 2,048 yuan.",
+     {("coking_coal", 1642)}),
+    ("Coking coal prices rose.\nMetallurgical coke was up 1% at 2,100 yuan a ton.", set()),
+    # coking coal itself stays
+    ("Coking coal for export rose to $243.50 a ton, while coke ovens ran at full rate.",
+     {("coking_coal", 243.5)}),
+    ("China imported 10.2 million tonnes of coking coal in May.", {("coking_coal", 10.2e6)}),
+    ("Coking coal hit $250 a ton as coke makers restocked.", {("coking_coal", 250)}),
+])
+def test_coke_beside_coking_coal(analyse, text, expected):
+    assert figures(analyse(text)) == expected
+
+
+def test_a_name_dropped_before_a_figures_sentence_keeps_its_clause(analyse):
+    # "NdPr" is read as a person's name and dropped: the parse's numbering of the mentions
+    # after it must follow
+    row = analyse("Prices of neodymium oxide rose.\n\nNdPr oxide was quoted at 418,000 yuan a "
+                  "tonne on Wednesday. Dysprosium oxide rose to 1.82 million yuan a tonne, and "
+                  "terbium oxide held at 6.1 million yuan.")
+    got = figures(row)
+    assert ("dysprosium", 1.82e6) in got and ("terbium", 6.1e6) in got
