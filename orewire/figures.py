@@ -176,6 +176,10 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
     sterling ("£"), so "1.4 billion pounds" is money, not weight. ``article_year``: the
     year of the article's date, for "last year"."""
     lang = lang or "en"
+    original = text
+    # a capacity written as one compound ("a 150,000-tonne-a-year smelter"): read as
+    # "150,000-tonne a year" (same length, so offsets hold; quotes are the text's own)
+    text = _HYPHEN_RATE.sub(lambda r: r.group().replace("-", " "), text)
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
     not_figure: tuple[str, int] | None = None   # the last rate or account read, and its end
@@ -229,7 +233,15 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
     for a, b in zip(found, found[1:]):
         if a.unit == b.unit and _RESTATED.search(text[a.end:b.start]):
             b.kind = a.kind   # "held 1 million tonnes ..., a figure it raised to 1.3 million"
+    if text != original:
+        for f in found:
+            f.quote = original[f.start:f.end].strip()
     return found
+
+
+# A mass unit's rate written with hyphens ("-tonne-a-year", "-ton-per-annum")
+_HYPHEN_RATE = re.compile(r"(?<=\d)[\s-]?(?:metric-)?(?:tonnes?|tons?|ounces?|pounds?)"
+                          r"-(?:a|per)-(?:year|annum)\b", re.I)
 
 
 # What stands between a rate or an account and the level it came from ("treatment charges
@@ -238,6 +250,11 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
 # ("de" and "von" are more often "of" than "from": not here)
 _EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?P<cmp>from|desde|compared\s+(?:with|to)|"
                             r"versus|vs\.?)\s+\D{0,20}", re.I | re.U)
+
+
+_THRESHOLD_NOUN = re.compile(
+    rf"\s*-?\s*(?:{_alternation(rules().get('threshold_nouns_after') or ['(?!)'])})\b", re.I)
+_THE_BEFORE = re.compile(r"(?<!\w)the\s+(?:[\w-]+\s+)?$", re.I)
 
 
 # "half a million tonnes" (English only; "the first half" is a time, not a fraction)
@@ -259,6 +276,9 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
         return None     # "Mining accounted for 14% of GDP and 60% of exports": mining's
     if family == "money" and not groups.get("scale") and _is_bound(text, m.start("num"), lang):
         return None     # "to trade above $3,300 an ounce", "abaixo de 90 dólares": a bound
+    if family == "money" and not groups.get("scale") and _THRESHOLD_NOUN.match(text, m.end()) \
+            and _THE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return None     # "above the 1,500 yuan level", "the $10,000 mark": a threshold
     if family == "money" and _crossed().search(text[max(0, m.start() - 60):m.start()]):
         return None     # "topped $2,000": a level passed, not the price
     if family == "percent":

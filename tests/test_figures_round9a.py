@@ -241,3 +241,49 @@ def test_a_name_dropped_before_a_figures_sentence_keeps_its_clause(analyse):
                   "terbium oxide held at 6.1 million yuan.")
     got = figures(row)
     assert ("dysprosium", 1.82e6) in got and ("terbium", 6.1e6) in got
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a spread between two products, a round level named, what moving a unit costs
+    ("The spread between refined copper and bare bright scrap widened to 2,800 yuan a ton.",
+     []),
+    ("Scrap traded well above the 1,500 yuan level at which smelters switch.", []),
+    ("Copper broke through the $10,000 mark.", []),
+    ("Trucking a tonne of manganese ore to the port costs around 600 rand.", []),
+    ("Mining an ounce of gold costs about $1,300.", []),
+    # the same words beside prices, which stay
+    ("Gold held at $2,400, a level last seen in May.", [2400]),
+    ("Gold sold for $2,400, the highest level ever.", [2400]),
+    ("Copper, the $9,000 level aside, rose to $9,300 a tonne.", [9300]),
+    ("Despite the spread, copper scrap sold for 66,000 yuan a ton.", [66000]),
+    ("Shipping costs rose, but an ounce of gold cost $2,650.", [2650]),
+    ("A tonne of copper cost $9,100 in London on Friday.", [9100]),
+])
+def test_spreads_thresholds_and_the_cost_of_moving_a_unit(sentence, expected):
+    assert values(sentence) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a capacity written as one hyphenated compound
+    ("A 150,000-tonne-a-year copper smelter will start in March.", [(150000, "tonnes/year")]),
+    ("Its 300,000-ton-per-annum alumina plant is idle.", [(300000, "tonnes/year")]),
+    ("A 150,000 tonne-a-year copper smelter will start in March.", [(150000, "tonnes/year")]),
+    # compounds that stay as they were
+    ("The 150,000-tonne copper smelter will start in March.", [(150000, "tonnes")]),
+    ("The smelter will make 150,000 tonnes a year.", [(150000, "tonnes/year")]),
+])
+def test_a_capacity_written_as_a_hyphenated_compound(sentence, expected):
+    assert [(f.value, f.unit) for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Aluminium was little changed at $2,640.\nLead was flat at $2,002.",
+     {("aluminium", 2640), ("lead", 2002)}),
+    ("Zinc fell.\nLead ended little changed at $1,990.", {("lead", 1990)}),
+    # "lead" in other senses
+    ("Zinc rose.\nLead was at the top of the agenda.", set()),
+    ("Copper rose to $9,000.\nLead analyst Tom Baker sees it at $9,500.",
+     {("copper", 9000), ("copper", 9500)}),
+])
+def test_lead_opening_a_sentence_quoted_at_a_level(analyse, text, expected):
+    assert figures(analyse(text)) == expected
