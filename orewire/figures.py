@@ -254,6 +254,8 @@ _EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?P<cmp>from|desde|compared
 
 _THRESHOLD_NOUN = re.compile(
     rf"\s*-?\s*(?:{_alternation(rules().get('threshold_nouns_after') or ['(?!)'])})\b", re.I)
+_TRADE_TOTAL = re.compile("|".join(rules().get("country_trade_totals_before") or ["(?!)"]),
+                          re.I | re.U)
 _THE_BEFORE = re.compile(r"(?<!\w)the\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -276,6 +278,9 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
         return None     # "Mining accounted for 14% of GDP and 60% of exports": mining's
     if family == "money" and not groups.get("scale") and _is_bound(text, m.start("num"), lang):
         return None     # "to trade above $3,300 an ounce", "abaixo de 90 dólares": a bound
+    if family == "money" and _TRADE_TOTAL.search(
+            _other_clause(lang).split(text[max(0, m.start() - 80):m.start()])[-1]):
+        return None     # "Total Chilean exports reached $8.2 billion": the country's trade
     if family == "money" and not groups.get("scale") and _THRESHOLD_NOUN.match(text, m.end()) \
             and _THE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return None     # "above the 1,500 yuan level", "the $10,000 mark": a threshold

@@ -119,6 +119,13 @@ def test_a_companys_stock_after_while(sentence, expected):
      {("copper", 4.5e9)}),
     ("Zambia's copper output rose.\nTotal Zambian output reached 760,000 tonnes.",
      {("copper", 760000)}),
+    # (review) the same words before a tonnage: the passage's mineral's
+    ("Demand for zinc concentrate keeps rising. Total Chinese imports hit 410,000 tonnes in "
+     "June.", {("zinc", 410000)}),
+    ("Zambia is Africa's second copper producer. The country's total exports climbed to "
+     "800,000 tonnes in 2024.", {("copper", 800000)}),
+    ("The Philippine nickel trade is growing. Total Philippine exports of nickel ore were "
+     "worth $1.6 billion.", {("nickel", 1.6e9)}),
 ])
 def test_a_countrys_total_trade(analyse, text, expected):
     assert figures(analyse(text)) == expected
