@@ -254,9 +254,12 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 # hydroxide") is still the figure's
                 after = _attached_after(text, fig, in_sentence) \
                     if fig["unit"] in _MONEY_UNITS() else None
-                if after is None:
+                if after is not None:
+                    same = [(after, mentions[after])]
+                elif _topic_quantity(fig, in_sentence, by_sentence, figures):
+                    same = None   # the passage's topic, named again only in a later clause
+                else:
                     continue
-                same = [(after, mentions[after])]
         if same and _not_a_minerals(text, fig, same):
             continue   # "while bitcoin fell 3% to $108,000", "a new $5 billion steel plant"
         if same:
@@ -333,6 +336,28 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
 
 
 _MT_QUOTE = re.compile(r"(?<![\w.,])[\d.,\s\u00a0]+\s?MT\b")   # "45 MT", no scale word
+
+
+def _topic_quantity(fig: dict, in_sentence: list[tuple[int, dict]],
+                    by_sentence: dict[int, list[tuple[int, dict]]],
+                    figures: list[dict]) -> bool:
+    """A quantity (no money, no share) in a clause naming no mineral, where the sentence
+    names only the passage's topic, in a later clause with a quantity of the same unit of
+    its own ("Rare earth imports fell. Imports from Vietnam rose to 310 tonnes, while Lynas
+    shipped 420 tonnes of separated rare earths"): two parallel quantities of the topic,
+    the first one's like a quantity in a sentence naming no mineral."""
+    unit = fig["unit"].split("/")[0]
+    if unit in _MONEY_UNITS() or unit == "percent" or \
+            any(m["start"] < fig["start"] for _i, m in in_sentence):
+        return False
+    if not any(g["sent_start"] == fig["sent_start"] and g["start"] > fig["end"] and
+               g["unit"] == fig["unit"] and g.get("clause_mentions") for g in figures):
+        return False
+    before = [s for s in by_sentence if s < fig["sent_start"]]
+    if not before:
+        return False
+    topic = {m["mineral"] for _i, m in by_sentence[max(before)]}
+    return {m["mineral"] for _i, m in in_sentence} <= topic
 
 
 def _metric_mt(fig: dict, mineral: str) -> dict:

@@ -294,3 +294,37 @@ def test_a_capacity_written_as_a_hyphenated_compound(sentence, expected):
 ])
 def test_lead_opening_a_sentence_quoted_at_a_level(analyse, text, expected):
     assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quantity in a clause naming no mineral, the topic named again only after it
+    ("Japan's rare earth imports from China fell to 1,030 tonnes.\nImports from Vietnam rose to "
+     "310 tonnes, while Lynas shipped 420 tonnes of separated rare earths to Japan.",
+     {("rare_earth_elements", 1030), ("rare_earth_elements", 310),
+      ("rare_earth_elements", 420)}),
+    ("Tin output fell.\nIndonesia shipped 4,500 tonnes, while Malaysia exported 2,100 tonnes "
+     "of tin.", {("tin", 4500), ("tin", 2100)}),
+    # money, another mineral, or a mineral before the figure: as before
+    ("Gold rose.\nThe economy grew to $4 trillion, it said, and gold was among the winners.",
+     set()),
+    ("Copper prices rose.\nChile's output rose to 5.3 million tonnes, while zinc slipped.",
+     set()),
+    ("Iron ore imports rose.\nSteel output fell to 80 million tonnes, while iron ore shipments "
+     "climbed.", set()),
+    ("Lithium prices fell.\nThe plant emitted 40,000 tonnes of CO2, while lithium sales rose.",
+     set()),
+])
+def test_a_quantity_before_the_topic_named_again(analyse, text, expected):
+    assert figures(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # an abbreviation's stop inside the stock's subject
+    ("Shares of Freeport-McMoRan, the largest U.S. copper producer, rose 2.5% to $47.30.", []),
+    # a sentence the stop ends, and prices after an abbreviation, stay
+    ("Shares of miners rose in the U.S. Copper rose to $9,000 a tonne.", [9000]),
+    ("The U.S. copper price rose to $5.10 a pound.", [5.1]),
+    ("Shares fell. Copper rose to $9,000 a tonne.", [9000]),
+])
+def test_an_abbreviation_inside_a_stocks_subject(sentence, expected):
+    assert values(sentence) == pytest.approx(expected)
