@@ -254,12 +254,9 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 # hydroxide") is still the figure's
                 after = _attached_after(text, fig, in_sentence) \
                     if fig["unit"] in _MONEY_UNITS() else None
-                if after is not None:
-                    same = [(after, mentions[after])]
-                elif _topic_quantity(fig, in_sentence, by_sentence, figures):
-                    same = None   # the passage's topic, named again only in a later clause
-                else:
+                if after is None:
                     continue
+                same = [(after, mentions[after])]
         if same and _not_a_minerals(text, fig, same):
             continue   # "while bitcoin fell 3% to $108,000", "a new $5 billion steel plant"
         if same:
@@ -336,28 +333,6 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
 
 
 _MT_QUOTE = re.compile(r"(?<![\w.,])[\d.,\s\u00a0]+\s?MT\b")   # "45 MT", no scale word
-
-
-def _topic_quantity(fig: dict, in_sentence: list[tuple[int, dict]],
-                    by_sentence: dict[int, list[tuple[int, dict]]],
-                    figures: list[dict]) -> bool:
-    """A quantity (no money, no share) in a clause naming no mineral, where the sentence
-    names only the passage's topic, in a later clause with a quantity of the same unit of
-    its own ("Rare earth imports fell. Imports from Vietnam rose to 310 tonnes, while Lynas
-    shipped 420 tonnes of separated rare earths"): two parallel quantities of the topic,
-    the first one's like a quantity in a sentence naming no mineral."""
-    unit = fig["unit"].split("/")[0]
-    if unit in _MONEY_UNITS() or unit == "percent" or \
-            any(m["start"] < fig["start"] for _i, m in in_sentence):
-        return False
-    if not any(g["sent_start"] == fig["sent_start"] and g["start"] > fig["end"] and
-               g["unit"] == fig["unit"] and g.get("clause_mentions") for g in figures):
-        return False
-    before = [s for s in by_sentence if s < fig["sent_start"]]
-    if not before:
-        return False
-    topic = {m["mineral"] for _i, m in by_sentence[max(before)]}
-    return {m["mineral"] for _i, m in in_sentence} <= topic
 
 
 def _metric_mt(fig: dict, mineral: str) -> dict:
@@ -1192,28 +1167,12 @@ def event_rows(events: list[dict], in_sent: list[dict], text: str = "",
     return out
 
 
-def _renumbered_clauses(before: list[dict], after: list[dict],
-                        figures: list[dict]) -> list[dict]:
-    """The figures with their ``clause_mentions`` renumbered for the mentions left after a
-    filter (``without_names``): the parse numbered the mentions before it, so a name
-    dropped ahead of a figure's sentence ("NdPr", read as a person) shifted every later
-    index onto another mention or past the list's end. Copies; the tagged figures stay."""
-    if len(after) == len(before):
-        return figures
-    new_index = {id(m): i for i, m in enumerate(after)}
-    renumber = {i: new_index[id(m)] for i, m in enumerate(before) if id(m) in new_index}
-    return [dict(f, clause_mentions=[renumber[i] for i in f["clause_mentions"]
-                                     if i in renumber])
-            if isinstance(f.get("clause_mentions"), list) else f for f in figures]
-
-
 def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
               run_id: str, duplicate_of: str | None = None) -> dict:
     text = article.get("text") or ""
-    tagged_mentions = tagged.get("mentions", [])
-    mentions = without_names(tagged_mentions, entities, article.get("language") or "en", text)
-    fig_owner = assign_figures(text, mentions, _renumbered_clauses(
-        tagged_mentions, mentions, tagged.get("figures", [])))
+    mentions = without_names(tagged.get("mentions", []), entities,
+                             article.get("language") or "en", text)
+    fig_owner = assign_figures(text, mentions, tagged.get("figures", []))
     by_sentence: dict[int, list] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m["sent_start"], []).append((i, m))
