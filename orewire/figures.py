@@ -569,7 +569,19 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     # the Charlotte, North Carolina-based company fell 4% to $88.12")
     wide = _other_clause(lang).split(text[max(0, start - 100):start])[-1]
     return bool(amount_before.search(own) or _conditional(lang).search(clause) or
-                _stock_subject().search(wide) or _parallel_stock(text, start, lang))
+                _stock_of(wide, lang) or _parallel_stock(text, start, lang))
+
+
+def _stock_of(wide: str, lang: str) -> bool:
+    """A company's stock is the subject of the amount, not a mineral named in a clause of
+    its own after it ("Shares of Antofagasta rose 2%, and copper gained 1.1% to $9,500";
+    a name in capitals stays a company's: "and Gold Fields gained 2% to R250")."""
+    stock = _stock_subject().search(wide)
+    if stock is None:
+        return False
+    later = re.split(r",\s*and\b|\bwhile\b|\bwhereas\b", wide[stock.end():], flags=re.I)
+    return len(later) == 1 or not any(
+        n.group()[:1].islower() for n in _mineral_names(lang).finditer(later[-1]))
 
 
 # A company named as the subject of a quote's move ("Freeport-McMoRan gained 2% to"), in
@@ -593,15 +605,15 @@ _STOCK_MOVED = re.compile(r"(?<!\w)(?:shares|stock)\s+(?:\w+\s+){0,2}?(?:rose|fe
 
 
 def _parallel_stock(text: str, start: int, lang: str) -> bool:
-    """A company's stock quoted after "while" or "whereas" in a sentence opened by a
-    stock's move ("Shares in Glencore rose 1.6% in London, while Freeport-McMoRan gained
+    """A company's stock quoted after "while", "whereas" or ", and" in a sentence opened by
+    a stock's move ("Shares in Glencore rose 1.6% in London, while Freeport-McMoRan gained
     2% to $41.30 in New York"); a mineral as that subject stays ("while Comex gold rose 1%
     to $2,410" has a mineral's name)."""
     if lang != "en":
         return False
     window = text[max(0, start - 200):start]
     window = re.split(r"[.;!?]\s", window)[-1]
-    parts = re.split(r"\b(?:while|whereas)\b", window, flags=re.I)
+    parts = re.split(r"\b(?:while|whereas)\b|,\s*and\b", window, flags=re.I)
     if len(parts) < 2 or not (_stock_subject().search(parts[-2]) or
                               _STOCK_MOVED.search(parts[-2])):
         return False

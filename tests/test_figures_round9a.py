@@ -297,3 +297,19 @@ def test_lead_opening_a_sentence_quoted_at_a_level(analyse, text, expected):
 ])
 def test_an_abbreviation_inside_a_stocks_subject(sentence, expected):
     assert values(sentence) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a company's stock after ", and" in a sentence opened by a stock's move
+    ("NexGen Energy's shares rose 5% to C$10.70, and Denison Mines gained 3.8% to C$2.73.", []),
+    ("Shares of miners rose, and Gold Fields gained 2% to R250.", []),
+    # a mineral quoted in a clause of its own after a stock's move stays
+    ("Shares of Antofagasta rose 2%, and copper gained 1.1% to $9,500 a tonne.", [9500]),
+    ("Shares of miners rose 2%, and Comex gold gained 1% to $2,410.", [2410]),
+    ("Shares of miners rose, and gold hit $2,410 an ounce.", [2410]),
+    ("Shares in Glencore fell, while silver rose to $30.20 an ounce.", [30.2]),
+    # the stock itself, with a mineral in the company's description, stays no figure
+    ("Shares in the copper miner fell 3% to $4.10.", []),
+])
+def test_a_stock_then_a_mineral_after_and(sentence, expected):
+    assert values(sentence) == pytest.approx(expected)
