@@ -176,6 +176,10 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
     sterling ("£"), so "1.4 billion pounds" is money, not weight. ``article_year``: the
     year of the article's date, for "last year"."""
     lang = lang or "en"
+    original = text
+    # a capacity written as one compound ("a 150,000-tonne-a-year smelter"): read as
+    # "150,000-tonne a year" (same length, so offsets hold; quotes are the text's own)
+    text = _HYPHEN_RATE.sub(lambda r: r.group().replace("-", " "), text)
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
     not_figure: tuple[str, int] | None = None   # the last rate or account read, and its end
@@ -207,6 +211,9 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
             not_figure = (family, e)
     found.sort(key=lambda f: f.start)
     found = _drop_ranges_and_conversions(text, found, lang)
+    notes = [n.span() for n in _EXCHANGE_RATE_NOTE.finditer(text)]
+    if notes:   # "($1 = 7.2610 yuan)": the exchange rate a story converted with
+        found = [f for f in found if not any(s <= f.start < e for s, e in notes)]
     while extra := _unit_shared_before(text, found, lang):   # a series, right to left
         found = sorted(found + extra, key=lambda f: f.start)
     while extra := _unit_shared_after(text, found, lang):    # and left to right
@@ -226,7 +233,15 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
     for a, b in zip(found, found[1:]):
         if a.unit == b.unit and _RESTATED.search(text[a.end:b.start]):
             b.kind = a.kind   # "held 1 million tonnes ..., a figure it raised to 1.3 million"
+    if text != original:
+        for f in found:
+            f.quote = original[f.start:f.end].strip()
     return found
+
+
+# A mass unit's rate written with hyphens ("-tonne-a-year", "-ton-per-annum")
+_HYPHEN_RATE = re.compile(r"(?<=\d)[\s-]?(?:metric-)?(?:tonnes?|tons?|ounces?|pounds?)"
+                          r"-(?:a|per)-(?:year|annum)\b", re.I)
 
 
 # What stands between a rate or an account and the level it came from ("treatment charges
@@ -235,6 +250,13 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
 # ("de" and "von" are more often "of" than "from": not here)
 _EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?P<cmp>from|desde|compared\s+(?:with|to)|"
                             r"versus|vs\.?)\s+\D{0,20}", re.I | re.U)
+
+
+_THRESHOLD_NOUN = re.compile(
+    rf"\s*-?\s*(?:{_alternation(rules().get('threshold_nouns_after') or ['(?!)'])})\b", re.I)
+_TRADE_TOTAL = re.compile("|".join(rules().get("country_trade_totals_before") or ["(?!)"]),
+                          re.I | re.U)
+_THE_BEFORE = re.compile(r"(?<!\w)the\s+(?:[\w-]+\s+)?$", re.I)
 
 
 # "half a million tonnes" (English only; "the first half" is a time, not a fraction)
@@ -256,6 +278,12 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
         return None     # "Mining accounted for 14% of GDP and 60% of exports": mining's
     if family == "money" and not groups.get("scale") and _is_bound(text, m.start("num"), lang):
         return None     # "to trade above $3,300 an ounce", "abaixo de 90 dólares": a bound
+    if family == "money" and _TRADE_TOTAL.search(
+            _other_clause(lang).split(text[max(0, m.start() - 80):m.start()])[-1]):
+        return None     # "Total Chilean exports reached $8.2 billion": the country's trade
+    if family == "money" and not groups.get("scale") and _THRESHOLD_NOUN.match(text, m.end()) \
+            and _THE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return None     # "above the 1,500 yuan level", "the $10,000 mark": a threshold
     if family == "money" and _crossed().search(text[max(0, m.start() - 60):m.start()]):
         return None     # "topped $2,000": a level passed, not the price
     if family == "percent":
@@ -405,6 +433,8 @@ def _is_change(text: str, num_start: int, end: int, lang: str = "en") -> bool:
     stem, by, to, after, *_rest = _cues(lang)
     if after.match(text[end:end + 40]):
         return True
+    if _SHARE_IN_WORDS_COMPARED.search(text[max(0, num_start - 120):num_start]):
+        return False        # "roughly half of global supply, up from 7% in 2015"
     before = text[max(0, num_start - 60):num_start]
     before = re.split(r"[.;:!?]\s|,\s(?=\w+\s+\w+)", before)[-1]   # this clause only
     before = re.sub(_APPROX + r"$", "", before)
@@ -417,6 +447,10 @@ def _is_change(text: str, num_start: int, end: int, lang: str = "en") -> bool:
         return False        # "... surging, and about 70% of global output": a share
     # a change word within the last five words ("elevou a produção em 4,2 por cento")
     return bool(stem.search(" ".join(before.split()[-5:])))
+
+
+_SHARE_IN_WORDS_COMPARED = re.compile(
+    "|".join(rules().get("share_in_words_compared") or ["(?!)"]), re.I | re.U)
 
 
 # "By" words that are also articles or prepositions of a share (Spanish "un", "en", French
@@ -462,6 +496,11 @@ def _unit_subject(lang: str | None) -> re.Pattern:
 
 _OR_PERCENT = re.compile(r",?\s*(?:or|,)\s*[+-]?\d[\d.,]*\s?(?:%|per\s?cent|percent)", re.I)
 _UP_DOWN = re.compile(r"(?<!\w)(?:up|down|plus|minus|by|um|de|em|en|на)\s*$", re.I)
+# The level a move in money reached, right after it ("settled up 91 cents at $27.29",
+# "was down $14.10 at $2,401", "up Rs 450 to Rs 75,640"): the first amount is the move.
+# ... or the level, then the move after a comma ("closed at $33,880 a tonne, up $920")
+_LEVEL_BEFORE_MOVE = re.compile(r"\d[^,;.!?]{0,25},\s*(?:up|down)\s*(?:by\s+)?$", re.I)
+_LEVEL_AFTER_MOVE = re.compile(rf"\s*(?:at|to)\s+{_APPROX}(?:{_CUR_PREFIX})?\s?\d", re.I)
 
 
 def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool:
@@ -484,7 +523,10 @@ def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool
     # "up Rs 180 or 0.19%": the move in money, then in percent
     return bool(_UP_DOWN.search(before) and (re.search(r"\b(?:from|than|on|vs)\b",
                                                        text[end:end + 30], re.I) or
-                                             _OR_PERCENT.match(text, end))) or \
+                                             _OR_PERCENT.match(text, end) or
+                                             _LEVEL_AFTER_MOVE.match(text, end) or
+                                             _LEVEL_BEFORE_MOVE.search(
+                                                 text, max(0, start - 50), start))) or \
         bool(after.match(text[end:end + 40]))
 
 
@@ -527,7 +569,64 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     # the Charlotte, North Carolina-based company fell 4% to $88.12")
     wide = _other_clause(lang).split(text[max(0, start - 100):start])[-1]
     return bool(amount_before.search(own) or _conditional(lang).search(clause) or
-                _stock_subject().search(wide))
+                _stock_of(wide, lang) or _parallel_stock(text, start, lang))
+
+
+def _stock_of(wide: str, lang: str) -> bool:
+    """A company's stock is the subject of the amount, not a mineral named in a clause of
+    its own after it ("Shares of Antofagasta rose 2%, and copper gained 1.1% to $9,500";
+    a name in capitals stays a company's: "and Gold Fields gained 2% to R250")."""
+    stock = _stock_subject().search(wide)
+    if stock is None:
+        return False
+    later = re.split(r",\s*and\b|\bwhile\b|\bwhereas\b", wide[stock.end():], flags=re.I)
+    return len(later) == 1 or not any(
+        n.group()[:1].islower() for n in _mineral_names(lang).finditer(later[-1]))
+
+
+# A company named as the subject of a quote's move ("Freeport-McMoRan gained 2% to"), in
+# a clause after one whose subject is a company's stock
+_NAMED_MOVE = re.compile(r"^\s*,?\s*(?P<name>(?-i:(?:[A-Z][\w&.'’-]*\s+){1,4}))"
+                         r"(?:,[^,\d]{1,60},\s*)?"   # an apposition: "Cameco, the largest Western producer,"
+                         r"(?:rose|fell|gained|lost|added|shed|jumped|climbed|slid|slipped|"
+                         r"dropped|dipped|eased|rallied|tumbled|advanced|declined|was\s+up|"
+                         r"was\s+down|were\s+up|were\s+down)\s+(?:by\s+)?[+-]?\d[\d.,]*\s?"
+                         rf"{_PERCENT}\s*,?\s*(?:to|at)\s*$|"
+                         # "while BHP closed flat at A$43.51"
+                         r"^\s*,?\s*(?P<flat>(?-i:(?:[A-Z][\w&.'’-]*\s+){1,4}))"
+                         r"(?:,[^,\d]{1,60},\s*)?(?:closed|ended|finished|was|were|held|"
+                         r"traded)\s+(?:flat|unchanged|steady|little\s+changed)\s+at\s*$",
+                         re.I | re.U)
+
+
+_STOCK_MOVED = re.compile(r"(?<!\w)(?:shares|stock)\s+(?:\w+\s+){0,2}?(?:rose|fell|gained|lost|"
+                          r"jumped|slid|climbed|dropped|closed|ended|traded|were\s+(?:up|down))"
+                          r"\b", re.I)
+
+
+def _parallel_stock(text: str, start: int, lang: str) -> bool:
+    """A company's stock quoted after "while", "whereas" or ", and" in a sentence opened by
+    a stock's move ("Shares in Glencore rose 1.6% in London, while Freeport-McMoRan gained
+    2% to $41.30 in New York"); a mineral as that subject stays ("while Comex gold rose 1%
+    to $2,410" has a mineral's name)."""
+    if lang != "en":
+        return False
+    window = text[max(0, start - 200):start]
+    window = re.split(r"[.;!?]\s", window)[-1]
+    parts = re.split(r"\b(?:while|whereas)\b|,\s*and\b", window, flags=re.I)
+    if len(parts) < 2 or not (_stock_subject().search(parts[-2]) or
+                              _STOCK_MOVED.search(parts[-2])):
+        return False
+    named = _NAMED_MOVE.match(re.sub(r"^(\s*[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}),",
+                                     r"\1 ,", parts[-1]))
+    if not named:
+        return False
+    from orewire.lexicon import company_words  # noqa: PLC0415 (lexicon loads its seeds)
+    name = named.group("name") or named.group("flat")
+    words = name.split()
+    # a company word in the name keeps it a company's ("Southern Copper Corp rose 3%")
+    return not _mineral_names(lang).search(name) or \
+        any(w.lower().strip(".,") in company_words() for w in words[1:])
 
 
 @lru_cache(maxsize=1)
@@ -633,7 +732,10 @@ def _other_clause(lang: str) -> re.Pattern:
     if lang == "en":
         words += r"|(?<!much )(?<!many )(?<!high )(?<!low )(?<!little )(?<!far )(?<!well )" \
             r"as(?! much| many| high| low| little| far| well)"
-    return re.compile(rf"[.;:!?]\s|\b(?:{words})\b", re.I)
+    # (not the stop of an abbreviation: "Shares of Freeport, the largest U.S. copper
+    # producer, rose 2.5% to $47.30")
+    return re.compile(rf"(?-i:(?<!\.[A-Z])[.;:!?]\s|(?<=\.[A-Z]\.)\s(?=[A-Z]))|"
+                      rf"\b(?:{words})\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -866,6 +968,10 @@ _COST_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s*(?:and|but|while|as|which|after|wit
                           re.I | re.U)
 
 
+_COST_OWN_AMOUNT = re.compile(rf"(?:{_CUR_PREFIX})\s?\d[\d.,]*[^,\d]{{0,25}},\s", re.I | re.U)
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\s[^,.;:!?]{1,90},", re.I)
+
+
 # A cost as what something is compared with ("Lithium prices have fallen below the cost
 # of production for a quarter of mines, to $9,500 a tonne"): not the amount's subject.
 _COST_COMPARED = re.compile(r"(?<!\w)(?:below|above|under|over|near|beneath|than|cover|covers|"
@@ -881,7 +987,14 @@ def _unit_cost(text: str, start: int) -> bool:
     (``unit_cost_nouns``) counts only as the amount's own subject: no comma and few words
     between, no word of circumstance before it ("Despite rising costs, copper hit ...")."""
     cost, price = _unit_costs()
-    clause = _COST_CLAUSE.split(text[max(0, start - 100):start])[-1]
+    # a closed relative clause after the subject is read past, not as the amount's clause
+    # ("Freight rates from Guinea to China, which carry most of the bauxite, have risen to
+    # $24 a tonne"); blanked, so that offsets stay
+    asides = sum(a.end() - a.start()
+                 for a in _RELATIVE_ASIDE.finditer(text, max(0, start - 100), start))
+    window = text[max(0, start - 100 - asides):start]
+    window = _RELATIVE_ASIDE.sub(lambda a: " " * len(a.group()), window)
+    clause = _COST_CLAUSE.split(window)[-1]
     clause = _other_clause("en").split(clause)[-1]
     offset = start - len(clause)     # where the clause starts in the text
     nouns, context, most, least = _unit_cost_nouns()
@@ -901,6 +1014,10 @@ def _unit_cost(text: str, start: int) -> bool:
             last = found
     if last is None or price.search(clause, last.end()):
         return False
+    own = _COST_OWN_AMOUNT.search(clause, last.end())
+    if own and _mineral_names("en").search(clause, own.end()):
+        return False    # the cost word had its amount, then a mineral is quoted ("With a
+        # contango of $20, zinc traded at $2,700")
     cause, sale, price_verb = _unit_cost_verbs()
     if cause.search(clause, last.end()) or price_verb.search(clause, last.end()):
         return False    # "Rising energy costs pushed aluminium to $2,700 a tonne"
@@ -1306,6 +1423,8 @@ def _bare_number_before(lang: str) -> re.Pattern:
                       rf"\s*(?:,|\s(?:{_alternation(rules()['list_and'])}))\s*$", re.I | re.U)
 
 
+_EXCHANGE_RATE_NOTE = re.compile("|".join(rules().get("exchange_rate_notes") or ["(?!)"]),
+                                 re.I | re.U)
 _RANGE_LOW = re.compile("|".join(rules()["range_low_end"]), re.I)
 _RANGE_HIGH = re.compile(r"\s*(?:" + "|".join(rules()["range_high_end"]) + ")", re.I)
 

@@ -391,6 +391,24 @@ def _quoted_move(doc, end: int) -> bool:
                for t in doc[end:end + window])   # written in digits: not "has all three"
 
 
+def _quoted_at(doc, start: int, end: int) -> bool:
+    """A quote's level in money within the next words: "at" and a currency sign, after at
+    most two words ("Lead was flat at $2,002", "Lead ended little changed at $1,990")."""
+    for i in range(start, min(start + 3, end - 1)):
+        if doc[i].lower_ == "at":
+            return doc[i + 1].is_currency or doc[i + 1].text in ("$", "€", "£", "¥")
+    return False
+
+
+def _quote_before(doc, first: int, last: int) -> bool:
+    """A quote's move in money in the sentence before ``last``: a market verb, then a
+    currency sign within four tokens ("zinc added 0.9% to $2,581")."""
+    return any((doc[i].lower_ in _market_verbs() or doc[i].lower_ == "added")
+               and any(t.is_currency or t.text in ("$", "€", "£", "¥")
+                       for t in doc[i + 1:min(i + 6, last)])
+               for i in range(first, last))
+
+
 @lru_cache(maxsize=1)
 def _market_verbs() -> frozenset:
     return _sense_words("market_verbs_after")
@@ -1130,7 +1148,14 @@ class MineralMatcher:
                 any(t.lower_ in context_words() for t in doc[end:sent.end]):
             return True   # a headline's label ("Cobre: Chile y Perú elevan su producción")
         if start == sent.start and end < sent.end and doc[end].lower_ in _quote_openers() \
-                and _priced_by_mass(sent.text):
+                and (_priced_by_mass(sent.text) or _quoted_at(doc, end + 1, sent.end)):
             return True   # the subject of a sentence quoting a price per tonne or ounce
             # ("Lead was quoted at $1,990 a tonne"; not "Lead analyst Tom Baker sees ...")
+        if start > sent.start and doc[start - 1].lower_ in ("and", ",") and \
+                end < sent.end and doc[end].lower_ in _quote_openers() and \
+                _quote_before(doc, sent.start, start - 1) and \
+                any(t.is_currency or t.text in ("$", "€", "£", "¥")
+                    for t in doc[end:min(end + 6, sent.end)]):
+            return True   # the next quote of a market wrap's list ("zinc added 0.9% to
+            # $2,581 and lead was little changed at $2,091")
         return self._has_context(doc, start, end, width=4)
