@@ -224,7 +224,8 @@ def sentence_events(sentence: str) -> list[Trigger]:
                 continue
             cues = tuple((d, m.start()) for d, pattern in spec["directions"].items()
                          for m in pattern.finditer(sentence)
-                         if not NEGATED.search(sentence, 0, m.start()))
+                         if not NEGATED.search(sentence, 0, m.start())
+                         and not _landmark(sentence, m.start()))
             if not cues and spec["moves"]:
                 cues = compared(sentence)
             if parts is None:
@@ -236,6 +237,27 @@ def sentence_events(sentence: str) -> list[Trigger]:
     standing = {t.type for t in kept}
     kept = [t for t in kept if not _yields(t.type, standing, sentence)]
     return [_own_cues(t, kept) for t in kept]
+
+
+@lru_cache(maxsize=1)
+def _landmarks() -> tuple[re.Pattern, re.Pattern] | None:
+    spec = load_yaml(EVENTS_FILE.name).get("landmarks") or {}
+    if not spec.get("cues") or not spec.get("after"):
+        return None
+    return (re.compile("(?:" + "|".join(spec["cues"]) + ")", re.I | re.U),
+            re.compile("(?:" + "|".join(spec["after"]) + r")\s+(?:\S+\s+){0,3}$", re.I | re.U))
+
+
+def _landmark(sentence: str, start: int) -> bool:
+    """Whether the direction cue at ``start`` is a landmark a move is measured from ("have
+    fallen 70% from their 2022 peak", "rebounded from a four-year low", "desde su máximo"):
+    the level it left, not the way it went (``landmarks`` of seeds/events.yaml)."""
+    compiled = _landmarks()
+    if compiled is None:
+        return False
+    cue, after = compiled
+    return cue.match(sentence, start) is not None and \
+        after.search(sentence, max(0, start - 60), start) is not None
 
 
 @lru_cache(maxsize=4)

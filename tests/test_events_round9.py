@@ -166,3 +166,61 @@ def test_round9_adds_no_event(analyse, lang, text, mineral, kind):
 ])
 def test_direction_round9(analyse, lang, text, expected):
     assert expected in _directed(analyse(text, lang))
+
+
+# Batch 4: a move measured from a landmark, Spanish "caído", shipped tonnages, a period's
+# output named several words before its verb, a recovery in the other languages, what had
+# happened before the move
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "Los precios del carbonato de litio han caído más de un 70% desde su máximo de 2022.",
+     ("lithium", "price", "down")),
+    ("en", "Lithium carbonate has lost 70% of its value since the record set in late 2022.",
+     ("lithium", "price", "down")),
+    ("en", "Nickel prices, down 12% from the March peak, steadied on Friday.",
+     ("nickel", "price", "down")),
+    ("en", "Iron ore rebounded from the year's low on Tuesday, trading at $104 a tonne.",
+     ("iron_ore", "price", "up")),
+    ("en", "Off their record high of March, copper prices have shed 9% since.",
+     ("copper", "price", "down")),
+    ("en", "From last year's record high, nickel prices are down 15%.",
+     ("nickel", "price", "down")),
+    ("de", "Vom Rekordhoch im Mai ist der Goldpreis um 8 Prozent gefallen.",
+     ("gold", "price", "down")),
+    ("es", "La producción de cobre se recuperó tras haber caído en los tres meses previos.",
+     ("copper", "production", "up")),
+    ("pt", "A produção de níquel se recuperou após ter caído no primeiro trimestre.",
+     ("nickel", "production", "up")),
+])
+def test_direction_batch4(analyse, lang, text, expected):
+    assert expected in _directed(analyse(text, lang))
+
+
+# Self-review: a landmark reached, or a landmark before a move, keeps the real direction
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Gold rose to a record $2,450 an ounce on Thursday.", ("gold", "price", "up")),
+    ("en", "Copper output hit a record in the quarter, the highest since 2015.",
+     ("copper", "production", "up")),
+    ("en", "Nickel jumped 5% from Monday's four-year low.", ("nickel", "price", "up")),
+    ("en", "Since hitting a record in March, silver prices have slipped 6%.",
+     ("silver", "price", "down")),
+    ("es", "El precio del oro alcanzó un máximo histórico de 2.450 dólares.",
+     ("gold", "price", "up")),
+    ("de", "Der Kupferpreis stieg auf ein Rekordhoch von 11.000 Dollar.",
+     ("copper", "price", "up")),
+    ("es", "Las ventas de cobre alcanzaron un precio de récord en mayo.",
+     ("copper", "price", "up")),
+])
+def test_direction_landmark_reached_stays(analyse, lang, text, expected):
+    assert expected in _directed(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("fr", "La Guinée a expédié 120 millions de tonnes de bauxite l'an dernier.", "aluminium",
+     "production"),
+    ("es", "Chile despachó 1,2 millones de toneladas de cobre en el trimestre.", "copper",
+     "production"),
+    ("pt", "A produção de minério de ferro da Vale caiu 4% no trimestre, após chuvas "
+           "interromperem as operações na mina.", "iron_ore", "production"),
+])
+def test_found_batch4(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
