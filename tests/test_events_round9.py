@@ -224,3 +224,51 @@ def test_direction_landmark_reached_stays(analyse, lang, text, expected):
 ])
 def test_found_batch4(analyse, lang, text, mineral, kind):
     assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# Batch 5: a trade measure only supposed (a sentence or clause that opens with a
+# condition), a quote with an adverb set off before its verb, a gain held, production
+# quotas in the other languages
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Should Washington impose tariffs on Chinese graphite anodes, as some lawmakers have "
+           "urged, US battery makers would face higher costs.", "graphite", "import_measure"),
+    ("en", "If Jakarta bans nickel matte exports, as officials have hinted, smelters would have "
+           "to sell locally.", "nickel", "export_restriction"),
+    ("de", "Falls Peking die Ausfuhr von Antimon verbietet, würden die Preise weiter steigen.",
+     "antimony", "export_restriction"),
+])
+def test_no_event_batch5(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Silver, however, held on to a 2% gain, while platinum was little changed.", "silver",
+     "price"),
+    ("en", "Zinc, meanwhile, slid 1.5% on weaker Chinese demand.", "zinc", "price"),
+    ("de", "Indonesien kündigte an, die Förderquoten für Nickelerz im kommenden Jahr zu senken.",
+     "nickel", "policy"),
+    ("fr", "Pékin a réduit les quotas de production de terres rares pour le premier semestre.",
+     "rare_earth_elements", "policy"),
+    ("es", "China fijó nuevas cuotas de extracción de tungsteno para este año.", "tungsten",
+     "policy"),
+])
+def test_found_batch5(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# Self-review: a condition elsewhere, or a past "when", beside a real measure that stays
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "When Washington imposed tariffs on Chinese graphite in May, anode prices jumped.",
+     "graphite", "import_measure"),
+    ("en", "China banned gallium exports; if the ban lasts, chipmakers could run short.",
+     "gallium", "export_restriction"),
+    ("en", "Indonesia banned nickel ore exports in 2020, and smelters would not exist if it "
+           "had not.", "nickel", "export_restriction"),
+    ("es", "Si bien Indonesia prohibió las exportaciones de bauxita, los envíos continuaron.",
+     "aluminium", "export_restriction"),
+    ("en", "Even if talks succeed, the US tariffs on Chinese tungsten imports took effect on "
+           "Monday.", "tungsten", "import_measure"),
+    ("en", "On Friday gold, which hit a record in April, was little changed.", "gold", "price"),
+])
+def test_real_event_beside_batch5_words_stays(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
