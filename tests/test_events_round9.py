@@ -272,3 +272,40 @@ def test_found_batch5(analyse, lang, text, mineral, kind):
 ])
 def test_real_event_beside_batch5_words_stays(analyse, lang, text, mineral, kind):
     assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# Batch 6: a state's mission for minerals, a tax regime made in the other languages (and a
+# site given the green light, found before, which must stay beside the deal's exclusion)
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Regulators gave the green light to the giant copper mine in Arizona.", "copper",
+     "project_milestone"),
+    ("es", "El gobierno dio luz verde al proyecto de litio en Salta.", "lithium",
+     "project_milestone"),
+    ("fr", "La préfecture a donné son feu vert à la mine de lithium de l'Allier.", "lithium",
+     "project_milestone"),
+    ("de", "Die Behörden gaben grünes Licht für die Lithiummine im Erzgebirge.", "lithium",
+     "project_milestone"),
+    ("en", "India unveiled a national mission to secure supplies of lithium and cobalt.",
+     "cobalt", "policy"),
+    ("ru", "Правительство ввело новый налоговый режим для добычи золота.", "gold", "policy"),
+    ("es", "El Congreso aprobó un nuevo régimen fiscal para el cobre.", "copper", "policy"),
+    ("pt", "O governo aprovou um novo regime tributário para o ouro.", "gold", "policy"),
+])
+def test_found_batch6(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# Self-review: the same words with no event of the type
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    # a deal's approval is no site's step
+    ("en", "Shareholders gave the green light to the merger of the two copper producers.",
+     "copper", "project_milestone"),
+    ("fr", "Bruxelles a donné son feu vert à la fusion des deux producteurs de cuivre.",
+     "copper", "project_milestone"),
+    ("es", "La autoridad de competencia dio luz verde a la compra de la minera de litio.",
+     "lithium", "project_milestone"),
+    ("es", "El régimen fiscal para el cobre es estable, dijo el ministro.", "copper", "policy"),
+    ("ru", "Налоговый режим для добычи золота остаётся прежним.", "gold", "policy"),
+])
+def test_no_event_batch6(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
