@@ -309,3 +309,43 @@ def test_found_batch6(analyse, lang, text, mineral, kind):
 ])
 def test_no_event_batch6(analyse, lang, text, mineral, kind):
     assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+# Batch 7: the market's stocks at ports are no state's stockpile, the start of output as a
+# step, tax incentives a state offers, French "réduction/réduit" as a cut
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Port stockpiles of iron ore in China rose to 150 million tonnes, consultancy data "
+           "showed.", "iron_ore", "policy"),
+    ("en", "Copper stockpiles at Chinese ports fell for a fourth week.", "copper", "policy"),
+    ("en", "The miner booked tax credits of $50 million on its copper sales.", "copper",
+     "policy"),
+])
+def test_no_event_batch7(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Rio Tinto said it would delay the start of production at its iron ore project to "
+           "the end of the year.", "iron_ore", "project_milestone"),
+    ("pt", "O governo de Minas Gerais anunciou incentivos fiscais para atrair refinarias de "
+           "lítio ao estado.", "lithium", "policy"),
+    ("en", "The government offered tax breaks to copper smelters that process ore locally.",
+     "copper", "policy"),
+    # self-review: a state's stockpile beside the market's words stays
+    ("en", "Washington will build a stockpile of antimony for its defence industry.",
+     "antimony", "policy"),
+    ("en", "Beijing added 20,000 tonnes of cobalt to its state stockpile, while stocks at "
+           "ports fell.", "cobalt", "policy"),
+])
+def test_found_batch7(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le cours du nickel a bondi de 8 % après l'annonce d'une réduction des quotas "
+           "d'extraction de minerai.", ("nickel", "production", "down")),
+    ("fr", "Le groupe a réduit sa production de cuivre au Chili.", ("copper", "production",
+                                                                    "down")),
+])
+def test_direction_batch7(analyse, lang, text, expected):
+    assert expected in _directed(analyse(text, lang))
