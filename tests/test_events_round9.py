@@ -75,6 +75,8 @@ def test_found_round9(analyse, lang, text, mineral, kind):
      "disruption"),
     ("fr", "Le ministre décidera s'il faut réduire la production de cobalt de 10 %.", "cobalt",
      "production"),
+    ("pt", "O governo decidirá se deve proibir a exportação de lítio bruto.", "lithium",
+     "export_restriction"),
     # a state's stake in every project, set by a code, is no deal
     ("en", "The country adopted a new mining code that raised the state's stake in lithium "
            "projects to 35%.", "lithium", "deal"),
@@ -108,6 +110,11 @@ def test_no_event_round9(analyse, lang, text, mineral, kind):
      "zinc", "production"),
     ("fr", "La grève a paralysé la mine de cuivre, et le groupe décidera s'il faut la fermer.",
      "copper", "disruption"),
+    # (review) Portuguese "se deve a" is "is due to", no weighing
+    ("pt", "A alta do preço do níquel se deve à proibição de exportação de minério na "
+           "Indonésia.", "nickel", "export_restriction"),
+    ("pt", "A queda na produção de cobre se deve à greve na mina, segundo a empresa.", "copper",
+     "disruption"),
     # a state's or a firm's stake in one company or mine is still a deal
     ("en", "The government bought a 20% stake in the lithium miner for $300 million.", "lithium",
      "deal"),
@@ -148,10 +155,24 @@ def test_a_real_event_beside_round9_words_stays(analyse, lang, text, mineral, ki
     ("en", "The strike cut output at the copper mine by 20%.", "copper", "production"),
     ("de", "Die Handelsstrategie des Konzerns setzt auf Kupfer.", "copper", "policy"),
     ("de", "Die Unternehmensstrategie von Glencore sieht mehr Kobalt vor.", "cobalt", "policy"),
+    # (review) a firm's or a market's strategy compounds, the German metaphor of a foundation
+    ("de", "Aurubis stellte seine neue Recyclingstrategie vor, mit der mehr Kupfer aus Schrott "
+           "gewonnen werden soll.", "copper", "policy"),
+    ("de", "Der Autobauer verfolgt eine Einkaufsstrategie mit langfristigen Verträgen für "
+           "Nickel.", "nickel", "policy"),
+    ("de", "Die Kupferstrategie des Bergbaukonzerns zielt auf asiatische Kunden für Kupfer.",
+     "copper", "policy"),
+    ("de", "Die Einigung legt den Grundstein für eine europäische Lieferkette für Seltene Erden.",
+     "rare_earth_elements", "project_milestone"),
+    ("en", "Copper is the foundation stone of electrification, the minister said.", "copper",
+     "project_milestone"),
     ("en", "Glencore, which mines cobalt in Congo, slid 3% in London.", "cobalt", "price"),
     ("en", "Rio Tinto, which owns copper mines in Mongolia, fell 2% in Sydney.", "copper",
      "price"),
     ("de", "Die Mine lieferte keine Angaben zu Kupfer.", "copper", "production"),
+    # (review) an extraction rate is no quota
+    ("de", "Die Abbauquote der Kupfermine, also der Anteil des gewonnenen Erzes, liegt bei 85 "
+           "Prozent.", "copper", "policy"),
 ])
 def test_round9_adds_no_event(analyse, lang, text, mineral, kind):
     assert (mineral, kind) not in _events(analyse(text, lang))
@@ -268,6 +289,15 @@ def test_found_batch5(analyse, lang, text, mineral, kind):
      "aluminium", "export_restriction"),
     ("en", "Even if talks succeed, the US tariffs on Chinese tungsten imports took effect on "
            "Monday.", "tungsten", "import_measure"),
+    # (review) a condition on a measure in force, an idiom
+    ("en", "If the ban is lifted, nickel ore exports could resume next year, but the export ban "
+           "remains in place for now.", "nickel", "export_restriction"),
+    ("en", "If anything, China's export controls on gallium will tighten further, analysts said.",
+     "gallium", "export_restriction"),
+    ("en", "Unless exempted, all Chinese graphite imports will face the 25% tariff that took "
+           "effect on Monday.", "graphite", "import_measure"),
+    ("en", "If the ban holds, Indonesia's bauxite exports, halted since June, will stay at zero.",
+     "aluminium", "export_restriction"),
     ("en", "On Friday gold, which hit a record in April, was little changed.", "gold", "price"),
 ])
 def test_real_event_beside_batch5_words_stays(analyse, lang, text, mineral, kind):
