@@ -379,3 +379,33 @@ def test_found_batch7(analyse, lang, text, mineral, kind):
 ])
 def test_direction_batch7(analyse, lang, text, expected):
     assert expected in _directed(analyse(text, lang))
+
+
+# Batch 8: a plant's design rate told by its verb, an agreement between two named parties
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The smelter is designed to process 1.7 million tonnes of copper concentrate a year.",
+     "copper", "production"),
+    ("en", "The refinery is expected to produce 50,000 tonnes of lithium hydroxide annually.",
+     "lithium", "production"),
+    ("es", "El gobierno aprobó el contrato entre Codelco y SQM para explotar el litio del salar.",
+     "lithium", "deal"),
+    ("fr", "L'accord entre Eramet et Tsingshan porte sur le nickel de Weda Bay.", "nickel",
+     "deal"),
+    ("en", "The agreement between Rio Tinto and the government covers the Oyu Tolgoi copper mine.",
+     "copper", "deal"),
+])
+def test_found_batch8(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# Self-review: labour's agreement, a plant only designed with no rate
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The agreement between the union and the copper miner raises wages by 5%.", "copper",
+     "deal"),
+    ("es", "El acuerdo entre el sindicato y la minera de cobre puso fin a la huelga.", "copper",
+     "deal"),
+    ("en", "The plant was designed to process lithium ore from several mines.", "lithium",
+     "production"),
+])
+def test_no_event_batch8(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
