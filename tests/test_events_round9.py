@@ -404,8 +404,59 @@ def test_found_batch8(analyse, lang, text, mineral, kind):
      "deal"),
     ("es", "El acuerdo entre el sindicato y la minera de cobre puso fin a la huelga.", "copper",
      "deal"),
+    # (review) states' trade deal; arms deliveries beside a price
+    ("en", "A trade deal between the United States and China lifted copper prices 2% on Monday.",
+     "copper", "deal"),
+    ("de", "Die Waffenlieferungen an die Ukraine beschäftigten die Regierung, während der "
+           "Kupferpreis um 2 Prozent stieg.", "copper", "production"),
     ("en", "The plant was designed to process lithium ore from several mines.", "lithium",
      "production"),
 ])
 def test_no_event_batch8(analyse, lang, text, mineral, kind):
     assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+# Batch 9: a company named "... Resources" whose shares moved, a German export stop, power
+# cuts and deliveries in German, output ramped up, prices doubled, a measure's return only
+# supposed
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Shares in Rare Element Resources jumped 20% after the government said it would "
+           "consider funding a rare earth separation plant.", "rare_earth_elements", "discovery"),
+    ("en", "Analysts said neodymium prices could double by 2030 if Chinese export curbs return.",
+     "neodymium", "export_restriction"),
+    ("de", "Die Preise für Kobalt haben sich seit dem Exportstopp der Demokratischen Republik "
+           "Kongo mehr als verdoppelt.", "cobalt", "disruption"),
+])
+def test_no_event_batch9(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("de", "Die Preise für Kobalt haben sich seit dem Exportstopp der Demokratischen Republik "
+           "Kongo mehr als verdoppelt.", "cobalt", "export_restriction"),
+    ("de", "Die Preise für Kobalt haben sich seit dem Exportstopp der Demokratischen Republik "
+           "Kongo mehr als verdoppelt.", "cobalt", "price"),
+    ("de", "Trafigura meldete, dass seine Kupferlieferungen aus Sambia wegen Stromausfällen um "
+           "ein Drittel gesunken seien.", "copper", "disruption"),
+    ("de", "Glencore plant, seine Kobaltproduktion in der Mine Mutanda bis 2027 schrittweise "
+           "hochzufahren.", "cobalt", "production"),
+    # self-review: resources that rose, a company's drill results, a curb that did return
+    ("en", "Kestrel Resources said its gold resources rose 35% after infill drilling.", "gold",
+     "discovery"),
+    ("en", "Resources at the copper deposit jumped 40% in the update.", "copper", "discovery"),
+    ("en", "Neodymium prices doubled after China's export curbs returned in April.",
+     "neodymium", "export_restriction"),
+    ("de", "Ein Streik führte zum Förderstopp in der Kupfermine.", "copper", "disruption"),
+])
+def test_found_batch9(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Die Preise für Kobalt haben sich seit dem Exportstopp mehr als verdoppelt.",
+     ("cobalt", "price", "up")),
+    ("de", "Glencore plant, seine Kobaltproduktion bis 2027 schrittweise hochzufahren.",
+     ("cobalt", "production", "up")),
+])
+def test_direction_batch9(analyse, lang, text, expected):
+    assert expected in _directed(analyse(text, lang))
