@@ -586,11 +586,24 @@ def _vetoed(sentence: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _CONTINUES() -> re.Pattern:  # noqa: N802 (a compiled constant, built on first use)
-    words = load_yaml(EVENTS_FILE.name).get("continuing_pronouns") or []
-    if not words:
+    """A clause that goes on about the clause before's subject: a pronoun in its first
+    words ("but they eased"), or (round 9) a market verb right after its conjunction, its
+    subject elided ("Copper slipped early but recovered to close higher", "mas devolveu os
+    ganhos e fechou em queda"): ``continuing_pronouns`` and ``continuing_verbs``."""
+    spec = load_yaml(EVENTS_FILE.name)
+    words = spec.get("continuing_pronouns") or []
+    verbs = (spec.get("continuing_verbs") or {}).get("verbs") or []
+    joins = (spec.get("continuing_verbs") or {}).get("after") or []
+    forms = []
+    if words:
+        forms.append(r"(?:[^\W\d]+\s+){0,3}?(?:" + "|".join(re.escape(w) for w in words)
+                     + r")(?!\w)")
+    if verbs:
+        forms.append(r"(?:(?:" + "|".join(joins or [r"(?!x)x"]) + r")\s+)?(?:"
+                     + "|".join(verbs) + r")(?!\w)")
+    if not forms:
         return re.compile(r"(?!x)x")
-    return re.compile(r"\W*(?:[^\W\d]+\s+){0,3}?(?:"
-                      + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I | re.U)
+    return re.compile(r"\W*(?:" + "|".join(forms) + ")", re.I | re.U)
 
 
 @lru_cache(maxsize=1)

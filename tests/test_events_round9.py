@@ -460,3 +460,32 @@ def test_found_batch9(analyse, lang, text, mineral, kind):
 ])
 def test_direction_batch9(analyse, lang, text, expected):
     assert expected in _directed(analyse(text, lang))
+
+
+# Batch 10: a clause with an elided subject that opens with a market verb goes on about
+# the clause before's metal; German closes in the red; "eased from"; a permit withdrawn
+# from a named holder
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Copper slipped early but recovered to close 0.5% higher.", ("copper", "price", "up")),
+    ("pt", "O preço do cobre subiu 2% em Londres, mas devolveu os ganhos no fim do pregão e "
+           "fechou em queda.", ("copper", "price", "down")),
+    ("es", "El precio del níquel subió un 3% por la mañana, pero cerró a la baja.",
+     ("nickel", "price", "down")),
+    ("de", "Die Nickelpreise gaben ihre Gewinne vom Vormittag wieder ab und schlossen leicht im "
+           "Minus.", ("nickel", "price", "down")),
+    # self-review: a clause with its own subject keeps its own move; a pronoun still continues
+    ("en", "Copper rose 2%, but the dollar closed lower.", ("copper", "price", "up")),
+    ("en", "Zinc prices fell 1%, and aluminium closed higher.", ("zinc", "price", "down")),
+    ("en", "Zinc prices fell 1%, and aluminium closed higher.", ("aluminium", "price", "up")),
+])
+def test_direction_batch10(analyse, lang, text, expected):
+    assert expected in _directed(analyse(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Gold eased from a record on profit-taking but held above $2,400.", "gold", "price"),
+    ("fr", "Le Niger a retiré à Orano son permis d'exploitation de la mine d'uranium.",
+     "uranium", "policy"),
+])
+def test_found_batch10(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
