@@ -559,6 +559,10 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
         if own[i]:
             mine = {t.type for t in own[i]}
             triggers = own[i] + [t for t in whole if t.type not in anchored | mine]
+        elif _EXCEPTED().match(sentence, spans[i][0], spans[i][1]):
+            # "China banned exports of gallium, but not germanium": the clause's mineral
+            # is told as left out of the sentence's event
+            triggers = []
         else:
             triggers = whole
         last = spans[continued(i)]
@@ -582,6 +586,16 @@ def _vetoed(sentence: str) -> bool:
     return any(spec["not"] is not None and spec["not"].search(sentence)
                for spec in rules().values()) or (
         bool(_hedged(sentence)))
+
+
+@lru_cache(maxsize=1)
+def _EXCEPTED() -> re.Pattern:  # noqa: N802 (a compiled constant, built on first use)
+    """A clause that opens by leaving its mineral out ("but not germanium", "но не угля",
+    "mais pas le cobalt"): ``excepting_clauses`` of seeds/events.yaml."""
+    words = load_yaml(EVENTS_FILE.name).get("excepting_clauses") or []
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\W*(?:" + "|".join(words) + r")(?!\w)", re.I | re.U)
 
 
 @lru_cache(maxsize=1)

@@ -489,3 +489,27 @@ def test_direction_batch10(analyse, lang, text, expected):
 ])
 def test_found_batch10(analyse, lang, text, mineral, kind):
     assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# A clause that leaves its mineral out of the sentence's event ("but not germanium")
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("ru", "Правительство временно запретило экспорт бензина, но не угля.", "coal",
+     "export_restriction"),
+    ("en", "China banned exports of gallium, but not germanium.", "germanium",
+     "export_restriction"),
+    ("fr", "La Chine a interdit les exportations de gallium, mais pas le germanium.", "germanium",
+     "export_restriction"),
+])
+def test_excepted_clause_takes_no_event(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+# Self-review: the measure's own mineral, and an excepted clause with its own event, stay
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "China banned exports of gallium, but not germanium.", "gallium", "export_restriction"),
+    ("en", "Copper output rose 5%, but not zinc output, which fell 2%.", "zinc", "production"),
+    ("de", "Peking verbot die Ausfuhr von Gallium, aber nicht von Germanium.", "gallium",
+     "export_restriction"),
+])
+def test_excepted_clause_leaves_the_rest(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
