@@ -224,7 +224,8 @@ def sentence_events(sentence: str) -> list[Trigger]:
                 continue
             cues = tuple((d, m.start()) for d, pattern in spec["directions"].items()
                          for m in pattern.finditer(sentence)
-                         if not NEGATED.search(sentence, 0, m.start()))
+                         if not NEGATED.search(sentence, 0, m.start())
+                         and not _landmark(sentence, m.start()))
             if not cues and spec["moves"]:
                 cues = compared(sentence)
             if parts is None:
@@ -236,6 +237,27 @@ def sentence_events(sentence: str) -> list[Trigger]:
     standing = {t.type for t in kept}
     kept = [t for t in kept if not _yields(t.type, standing, sentence)]
     return [_own_cues(t, kept) for t in kept]
+
+
+@lru_cache(maxsize=1)
+def _landmarks() -> tuple[re.Pattern, re.Pattern] | None:
+    spec = load_yaml(EVENTS_FILE.name).get("landmarks") or {}
+    if not spec.get("cues") or not spec.get("after"):
+        return None
+    return (re.compile("(?:" + "|".join(spec["cues"]) + ")", re.I | re.U),
+            re.compile("(?:" + "|".join(spec["after"]) + r")\s+(?:\S+\s+){0,3}$", re.I | re.U))
+
+
+def _landmark(sentence: str, start: int) -> bool:
+    """Whether the direction cue at ``start`` is a landmark a move is measured from ("have
+    fallen 70% from their 2022 peak", "rebounded from a four-year low", "desde su máximo"):
+    the level it left, not the way it went (``landmarks`` of seeds/events.yaml)."""
+    compiled = _landmarks()
+    if compiled is None:
+        return False
+    cue, after = compiled
+    return cue.match(sentence, start) is not None and \
+        after.search(sentence, max(0, start - 60), start) is not None
 
 
 @lru_cache(maxsize=4)
@@ -537,6 +559,10 @@ def mention_events(sentence: str, starts: list[int]) -> list[list[tuple[Trigger,
         if own[i]:
             mine = {t.type for t in own[i]}
             triggers = own[i] + [t for t in whole if t.type not in anchored | mine]
+        elif _EXCEPTED().match(sentence, spans[i][0], spans[i][1]):
+            # "China banned exports of gallium, but not germanium": the clause's mineral
+            # is told as left out of the sentence's event
+            triggers = []
         else:
             triggers = whole
         last = spans[continued(i)]
@@ -563,12 +589,35 @@ def _vetoed(sentence: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _CONTINUES() -> re.Pattern:  # noqa: N802 (a compiled constant, built on first use)
-    words = load_yaml(EVENTS_FILE.name).get("continuing_pronouns") or []
+def _EXCEPTED() -> re.Pattern:  # noqa: N802 (a compiled constant, built on first use)
+    """A clause that opens by leaving its mineral out ("but not germanium", "но не угля",
+    "mais pas le cobalt"): ``excepting_clauses`` of seeds/events.yaml."""
+    words = load_yaml(EVENTS_FILE.name).get("excepting_clauses") or []
     if not words:
         return re.compile(r"(?!x)x")
-    return re.compile(r"\W*(?:[^\W\d]+\s+){0,3}?(?:"
-                      + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I | re.U)
+    return re.compile(r"\W*(?:" + "|".join(words) + r")(?!\w)", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _CONTINUES() -> re.Pattern:  # noqa: N802 (a compiled constant, built on first use)
+    """A clause that goes on about the clause before's subject: a pronoun in its first
+    words ("but they eased"), or (round 9) a market verb right after its conjunction, its
+    subject elided ("Copper slipped early but recovered to close higher", "mas devolveu os
+    ganhos e fechou em queda"): ``continuing_pronouns`` and ``continuing_verbs``."""
+    spec = load_yaml(EVENTS_FILE.name)
+    words = spec.get("continuing_pronouns") or []
+    verbs = (spec.get("continuing_verbs") or {}).get("verbs") or []
+    joins = (spec.get("continuing_verbs") or {}).get("after") or []
+    forms = []
+    if words:
+        forms.append(r"(?:[^\W\d]+\s+){0,3}?(?:" + "|".join(re.escape(w) for w in words)
+                     + r")(?!\w)")
+    if verbs:
+        forms.append(r"(?:(?:" + "|".join(joins or [r"(?!x)x"]) + r")\s+)?(?:"
+                     + "|".join(verbs) + r")(?!\w)")
+    if not forms:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\W*(?:" + "|".join(forms) + ")", re.I | re.U)
 
 
 @lru_cache(maxsize=1)
