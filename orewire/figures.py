@@ -93,8 +93,10 @@ def _patterns(lang: str):
     # "1.7 million silver ounces", "1.6 million attributable gold ounces": one or two words
     # may sit between a quantity and its unit; not a word of a rate per unit ("ore grading
     # 110 grams per tonne" is a grade, no tonnage)
+    # (or a qualifier written with a digit: "412,000 4E ounces")
+    qualifiers = "|".join(rules().get("mass_unit_number_qualifiers") or ["(?!)"])
     word = (rf"(?:(?:\s+(?!(?i:{per_word}|grams?|grammes?|gramos|gramas|gramm)\b)"
-            rf"[^\W\d_]{{3,15}}){{1,2}}(?=\s))?")
+            rf"(?:[^\W\d_]{{3,15}}|{qualifiers})){{1,2}}(?=\s))?")
     return [
         ("percent", re.compile(
             rf"(?<![\w.,-]){_APPROX}(?P<sign>[+−-])?(?P<num>{num})\s?(?P<unit>{_PERCENT})",
