@@ -109,7 +109,8 @@ def _patterns(lang: str):
             rf"(?P<cur>{_CUR_SUFFIX})(?![\w])(?:{per})?", flags)),
         ("mass", re.compile(
             rf"(?<![\w.,$€£-])(?i:{_APPROX})(?P<num>{num})(?:[\s-]?(?P<scale>(?i:{scale}))(?:(?<=\.)|(?!\w)))?"
-            rf"(?P<word>{word})?{of}(?P<unit>{_MASS_UNITS})(?![\w-])(?:{per.replace('(?P<per>', '(?P<massper>')})?",
+            rf"(?P<word>{word})?{of}(?P<unit>{_MASS_UNITS})(?P<hyear>-(?:a|per)-(?:year|annum))?"
+            rf"(?![\w-])(?:{per.replace('(?P<per>', '(?P<massper>')})?",
             re.U)),
     ]
 
@@ -342,7 +343,7 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             return None    # "1.4 million tonnes of carbon dioxide", "12.5 Mt of ore milled"
         if unit == "mtu":
             return None    # "3,000 mtu" alone is a quantity of WO3 units, kept only in prices
-        if re.match(r"\s*(?:per\s+(?:annum|year)|a\s+year(?![\s-]+(?:earlier|ago|before|"
+        if groups.get("hyear") or re.match(r"\s*(?:per\s+(?:annum|year)|a\s+year(?![\s-]+(?:earlier|ago|before|"
                     r"later|previously|on\b))|an\s+année|par\s+an|pro\s+jahr|"
                     r"al\s+año|por\s+ano|в\s+год|/yr|/year|/y|/a)\b", text[m.end():], re.I) \
                 and "/" not in unit and unit != "gbp":
@@ -1015,6 +1016,15 @@ def _non_mineral_masses() -> tuple[re.Pattern, ...]:
             joined("milled_mass_after", r"\s*"))
 
 
+@lru_cache(maxsize=1)
+def _ore_resource() -> tuple[re.Pattern, re.Pattern]:
+    """A resource word before a tonnage and "of <metal> ore" after it
+    (``ore_resource_before``, ``ore_resource_after``)."""
+    r = rules()
+    return (re.compile(r.get("ore_resource_before") or "(?!)", re.I | re.U),
+            re.compile(r.get("ore_resource_after") or "(?!)", re.I | re.U))
+
+
 def _not_mineral_mass(text: str, start: int, end: int) -> bool:
     """A tonnage of carbon dioxide, waste rock, tailings or water, or of ore fed to a mill
     where the ore is not itself the mineral ("processed 12.5 Mt of ore to produce 210,000
@@ -1031,6 +1041,9 @@ def _not_mineral_mass(text: str, start: int, end: int) -> bool:
     if ore_before.search(clause + (lead.group(0) if lead else "")) or \
             milled_after.match(text, end):
         return True     # "the concentrator milled 4.2 Mt", "1.9 Mt of ore milled"
+    resource_before, resource_after = _ore_resource()
+    if resource_after.match(text, end) and resource_before.search(clause):
+        return True     # "an inferred resource of 5.9 Mt of lithium ore": the rock
     ore = ore_after.match(text, end)
     # "of ore" where the sentence names the metal it gives or its grade
     return bool(ore and ore_yield.search(text[:start] + " " + text[ore.end():]))

@@ -65,3 +65,86 @@ def test_pgm_ounces_counted_as_4e(analyse, text, expected):
 ])
 def test_the_second_grade_of_a_resource_statement(analyse, text, expected):
     assert figures(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The miner received $2,270 an ounce for its gold, lifting revenue to $5.2 billion.",
+     {("gold", 2270)}),
+    ("Copper sales volumes rose, boosting earnings to $940 million.", set()),
+    # export revenue, a mine's revenue, named sales and tonnages after the same verbs stay
+    ("Gold exports rose, lifting export revenue to $8.1 billion.", {("gold", 8.1e9)}),
+    ("Higher grades lifted copper output to 48,000 tonnes, boosting the mine's revenue to "
+     "$400 million.", {("copper", 48000), ("copper", 400e6)}),
+    ("A weaker rand helped, pushing the gold price to R45,000 an ounce.", {("gold", 45000)}),
+    ("Demand from China surged, lifting lithium imports to 120,000 tonnes.",
+     {("lithium", 120000)}),
+    ("New licences were issued, boosting copper sales to $2 billion.", {("copper", 2e9)}),
+])
+def test_revenue_taken_to_a_level_by_a_participle(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The company is building a 100,000-tonne-a-year graphite anode plant in Sweden.",
+     {("graphite", 100000)}),
+    ("The group plans a 1.2-million-tonne-per-year copper smelter.", {("copper", 1.2e6)}),
+    ("A 50,000-tonne lithium hydroxide refinery is under way.", {("lithium", 50000)}),
+])
+def test_hyphenated_yearly_capacity(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Geologists estimated an inferred resource of 5.9 million tonnes of lithium ore at the "
+     "site.", set()),
+    ("The deposit's reserves of 40 Mt of copper ore will last 20 years.", set()),
+    # the metal's own tonnage, trade in ore and concentrates, ores that are the mineral and
+    # contained metal beside a resource word stay
+    ("China imported 2.5 million tonnes of copper ore and concentrates in March.",
+     {("copper", 2.5e6)}),
+    ("Kazakhstan mined 6.4 million tonnes of chrome ore and holds reserves of 230 million "
+     "tonnes.", {("chromium", 6.4e6), ("chromium", 230e6)}),
+    ("Indonesia's nickel reserves include 5 billion tonnes of nickel ore.",
+     {("nickel", 5e9)}),
+    ("The resource contains 1.2 million tonnes of lithium carbonate equivalent.",
+     {("lithium", 1.2e6)}),
+    ("Reserves at the mine hold 2.1 million tonnes of copper.", {("copper", 2.1e6)}),
+    ("Guinea's bauxite reserves stand at 7.4 billion tonnes of ore.",
+     {("aluminium", 7.4e9)}),
+])
+def test_a_resource_of_metal_ore_is_rock(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Titanium output reached 26,000 tonnes. Mining and metals make up roughly 60% of the "
+     "country's exports.", {("titanium", 26000)}),
+    ("Zinc output rose to 300,000 tonnes. Mining and quarrying accounts for 9% of GDP.",
+     {("zinc", 300000)}),
+    # the mineral's own share, and tonnages after the same words, stay
+    ("Mining and metals group Kazakhmys produced 300,000 tonnes of copper last year.",
+     {("copper", 300000)}),
+    ("Titanium output reached 26,000 tonnes. The metal makes up 5% of the country's exports.",
+     {("titanium", 26000), ("titanium", 5)}),
+    ("Copper makes up 60% of Zambia's exports, and mining and metals employ 90,000 people.",
+     {("copper", 60)}),
+])
+def test_mining_and_metals_as_one_sector(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lithium output will rise. The state will receive roughly 85% of the operating margin "
+     "from the salt flat.", set()),
+    ("Under the deal, the state takes 40% of the venture's profits from lithium.", set()),
+    # the mineral's shares beside a margin or a profit word stay
+    ("Chile supplies 24% of the world's lithium, keeping margins high.", {("lithium", 24)}),
+    ("Cobalt margins slumped as Congo's share of world cobalt output rose to 74%.",
+     {("cobalt", 74)}),
+    ("Despite thin margins, Indonesia produced 50% of the world's nickel.", {("nickel", 50)}),
+    ("The smelter, whose margin rose sharply, refines 8% of the world's zinc.",
+     {("zinc", 8)}),
+    ("Profits fell, but copper still made up 60% of exports.", {("copper", 60)}),
+])
+def test_a_part_of_a_margin_or_profit(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
