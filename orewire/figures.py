@@ -343,8 +343,12 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             return None    # "1.4 million tonnes of carbon dioxide", "12.5 Mt of ore milled"
         if unit == "mtu":
             return None    # "3,000 mtu" alone is a quantity of WO3 units, kept only in prices
-        if groups.get("hyear") or re.match(r"\s*(?:per\s+(?:annum|year)|a\s+year(?![\s-]+(?:earlier|ago|before|"
-                    r"later|previously|on\b))|an\s+année|par\s+an|pro\s+jahr|"
+        # (past the mineral's name too: "12.5 million pounds of vanadium pentoxide a year",
+        # "31,000 tonnes of nickel annually"; not "... a year earlier")
+        if groups.get("hyear") or re.match(r"(?:\s+of\s+(?:(?!(?:in|for|over|during|within|than|from|by|to|at|on)\b)"
+                                           r"[^\W\d][\w-]*\s*){1,3}(?<=\w))?"
+                                           r"\s*(?:per\s+(?:annum|year)|a\s+year(?![\s-]+(?:earlier|ago|before|"
+                    r"later|previously|on\b))|annually|an\s+année|par\s+an|pro\s+jahr|"
                     r"al\s+año|por\s+ano|в\s+год|/yr|/year|/y|/a)\b", text[m.end():], re.I) \
                 and "/" not in unit and unit != "gbp":
             unit += "/year"

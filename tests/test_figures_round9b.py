@@ -148,3 +148,26 @@ def test_mining_and_metals_as_one_sector(analyse, text, expected):
 ])
 def test_a_part_of_a_margin_or_profit(analyse, text, expected):
     assert figures(analyse(text, "en")) == expected
+
+
+def units(row):
+    return {(m["mineral"], round(f["value"], 4), f["unit"]) for m in row["minerals"]
+            for f in m["figures"]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The project could produce 12.5 million pounds of vanadium pentoxide a year for 25 "
+     "years.", {("vanadium", 12.5e6, "lb/year")}),
+    ("The mine will produce 31,000 tonnes of nickel annually.", {("nickel", 31000, "tonnes/year")}),
+    ("The plant will make 20,000 tonnes of battery-grade lithium hydroxide per year.",
+     {("lithium", 20000, "tonnes/year")}),
+    # a year as a time, not a rate, stays a plain tonnage
+    ("Copper output rose to 500 tonnes, up from 410 tonnes of copper a year earlier.",
+     {("copper", 500, "tonnes"), ("copper", 410, "tonnes")}),
+    ("The mine sold 30,000 tonnes of copper, a year after it opened.",
+     {("copper", 30000, "tonnes")}),
+    ("The mine shipped 30,000 tonnes of copper in a year of floods.",
+     {("copper", 30000, "tonnes")}),
+])
+def test_a_yearly_rate_after_the_minerals_name(analyse, text, expected):
+    assert units(analyse(text, "en")) == expected
