@@ -255,8 +255,11 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             text[max(0, m.start() - 60):m.start("num")]) or _of_goods(text, m.start(), m.end()) \
             or _mixed_equivalent(text, m.start(), m.end()):
         return None
-    if family in ("percent", "money") and _sector_share(text, m.start()):
+    if family in ("percent", "money") and not groups.get("per") and \
+            _sector_share(text, m.start()):
         return None     # "Mining accounted for 14% of GDP and 60% of exports": mining's
+        # (a price per unit stays the mineral's: "Peru's mining exports were lifted by
+        # copper at $9,800 a tonne")
     if family == "money" and not groups.get("scale") and _is_bound(text, m.start("num"), lang):
         return None     # "to trade above $3,300 an ounce", "abaixo de 90 dólares": a bound
     if family == "money" and _crossed().search(text[max(0, m.start() - 60):m.start()]):

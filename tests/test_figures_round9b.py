@@ -171,3 +171,22 @@ def units(row):
 ])
 def test_a_yearly_rate_after_the_minerals_name(analyse, text, expected):
     assert units(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peru's mining exports rose 12% to $39.6 billion last year, driven by copper and gold.",
+     set()),
+    ("Chile's mining exports reached $52 billion, with copper making up most of it.", set()),
+    ("Mineral exports climbed to A$400 billion as iron ore and lithium prices rose.", set()),
+    # the mineral's own exports, a later clause's figure and prices per unit stay
+    ("Chile's copper exports rose 12% to $50 billion last year, driven by higher prices.",
+     {("copper", 50e9)}),
+    ("Peru's mining exports rose to $39.6 billion, and copper shipments were worth $23.8 "
+     "billion.", {("copper", 23.8e9)}),
+    ("Mining exports of copper rose to $23 billion.", {("copper", 23e9)}),
+    ("Copper accounted for $23.8 billion of Peru's mining exports.", {("copper", 23.8e9)}),
+    ("Peru's mining exports rose as copper hit $9,800 a tonne.", {("copper", 9800)}),
+    ("Peru's mining exports were lifted by copper at $9,800 a tonne.", {("copper", 9800)}),
+])
+def test_the_sectors_exports_as_the_subject(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
