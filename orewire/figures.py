@@ -317,14 +317,14 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             return None  # "5 million" is a quantity; "3 gold ounces" rarely is news
         value *= _scale(groups.get("scale"))
         lowered = raw_unit.lower()
-        if raw_unit in ("Mt", "Moz", "Mlb", "Mlbs") or lowered == "mtpa" or \
+        if raw_unit in ("Mt", "Moz", "Mlb", "Mlbs", "Mwmt", "Mdmt") or lowered == "mtpa" or \
                 (raw_unit == "MT" and mt_million and not groups.get("scale") and
                  (value < 1000 or not re.fullmatch(r"[\d,.\s\u00a0]*?\d{1,3}(?:[,\s\u00a0]\d{3})+",
                                                    m.group("num")))):
             value *= 1e6   # megatonnes, million ounces; lower-case "mt" is metric tons, and
             # so is a whole "3,925 MT" in an article that writes "MT" for million tonnes
             # too ("84,652.06 MT" of reserves stays million tonnes)
-        elif lowered in ("kt", "ktpa", "koz", "klb", "klbs"):
+        elif lowered in ("kt", "ktpa", "koz", "klb", "klbs", "kwmt", "kdmt"):
             value *= 1e3
         if lowered in ("pounds", "pound") and sterling and \
                 not re.match(r"\s+of\b", text[m.end():m.end() + 4]):
@@ -673,16 +673,26 @@ def _is_accounts(text: str, start: int, end: int) -> bool:
     facility"). Asked of plain amounts of money only: a price per unit or a tonnage
     beside an accounts word is still the mineral's."""
     accounts_before, accounts_after = _accounts()
-    parts = re.split(r"[;:]|,(?!\d)", text[max(0, start - 80):start])
+    lead = text[max(0, start - 80):start]
+    parts = re.split(r"[;:]|,(?!\d)", lead)
     clause = parts[-1]
     if len(parts) > 1 and _TO_AFTER_CHANGE.match(clause):
         clause = parts[-2] + clause   # "Revenue rose 30%, to $7.2 billion"
+    elif len(parts) > 1 and not clause.strip() and lead.rstrip().endswith(":"):
+        clause = parts[-2]   # a label before a colon ("Cash balance at quarter end: A$1.2bn")
+    # a size of the move before "to" is no clause of its own ("cut EBITDA by half to R9.1
+    # billion", "lifted net profit by 40% to $1.2 billion": "by" opens one elsewhere)
+    clause = _BY_SIZE_TO.sub(" ", clause)
     company_before, company_after = _company_accounts()
     return bool(accounts_before.search(_ACCOUNTS_CLAUSE.split(clause)[-1]) or
                 # 120 characters: "in an equity placement to fund its copper mine"
                 # must reach its purpose (accounts_after_patterns)
                 accounts_after.match(text[end:end + 120]) or
                 company_after.match(text, end) and company_before.search(clause))
+
+
+_BY_SIZE_TO = re.compile(r"\s+by\s+(?:half|a\s+(?:half|third|quarter|fifth|tenth)|two[\s-]thirds|"
+                         r"\d[\d.,]*\s?(?:%|percent|per\s+cent))(?=\s+to\s*$)", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -1167,12 +1167,39 @@ def event_rows(events: list[dict], in_sent: list[dict], text: str = "",
     return out
 
 
+def _reindexed_clauses(figures: list[dict], tagged: list[dict], kept: list[dict]) -> list[dict]:
+    """The figures with their ``clause_mentions`` indexing ``kept``: tag_doc numbers the
+    mentions before the names are dropped (``without_names``), so once a name before a
+    figure is dropped ("Alumina prices averaged ..." read as a person), each later index
+    would name the next mention, or none, and lose a figure ("expects to produce 5.1Mt of
+    alumina")."""
+    if len(kept) == len(tagged):
+        return figures
+    kept_ids = {id(m) for m in kept}
+    new_index: dict[int, int] = {}
+    for i, m in enumerate(tagged):
+        if id(m) in kept_ids:
+            new_index[i] = len(new_index)
+    out = []
+    for f in figures:
+        clause = f.get("clause_mentions")
+        if isinstance(clause, list):
+            # (when the clause's only mentions were names, the parse says nothing of the
+            # kept ones: the sentence's mentions decide, as without a parse)
+            remapped = [new_index[i] for i in clause if i in new_index]
+            f = {**f, "clause_mentions": remapped if remapped or not clause else None}
+        out.append(f)
+    return out
+
+
 def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
               run_id: str, duplicate_of: str | None = None) -> dict:
     text = article.get("text") or ""
-    mentions = without_names(tagged.get("mentions", []), entities,
-                             article.get("language") or "en", text)
-    fig_owner = assign_figures(text, mentions, tagged.get("figures", []))
+    tagged_mentions = tagged.get("mentions", [])
+    mentions = without_names(tagged_mentions, entities, article.get("language") or "en", text)
+    fig_owner = assign_figures(text, mentions,
+                               _reindexed_clauses(tagged.get("figures", []), tagged_mentions,
+                                                  mentions))
     by_sentence: dict[int, list] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m["sent_start"], []).append((i, m))

@@ -190,3 +190,38 @@ def test_a_yearly_rate_after_the_minerals_name(analyse, text, expected):
 ])
 def test_the_sectors_exports_as_the_subject(analyse, text, expected):
     assert figures(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The basket price fell, which together with cost inflation cut EBITDA by half to R9.1 "
+     "billion.", set()),
+    ("The platinum miner lifted net profit by 40% to $1.2 billion.", set()),
+    ("Platinum output fell 8%. Cash balance at quarter end: A$1.2bn.", set()),
+    # the mineral's own amounts after "by ... to" and after a colon stay
+    ("The miner lifted copper output by 10% to 48,000 tonnes.", {("copper", 48000)}),
+    ("Copper sales rose by 12% to $2.1 billion.", {("copper", 2.1e9)}),
+    ("Chile's copper exports in 2023: $50.1 billion.", {("copper", 50.1e9)}),
+    ("Investment in the lithium mine: A$560 million.", {("lithium", 560e6)}),
+    ("Copper exports rose by a third to $9.3 billion.", {("copper", 9.3e9)}),
+])
+def test_accounts_past_by_and_a_colon(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Manganese ore output reached 1.4 Mwmt in the quarter.", {("manganese", 1.4e6)}),
+    ("Manganese ore shipments were 620 kwmt.", {("manganese", 620000)}),
+])
+def test_wet_metric_tonnes(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
+
+
+def test_a_name_dropped_before_a_figure_keeps_the_clauses_aligned(analyse):
+    # "Alumina" opening a sentence may be read as a person's name and dropped: the
+    # figures of later sentences must still find their own mentions
+    text = ("Payable copper reached 12.6kt in the quarter.\n\nAlumina prices averaged US$510/t "
+            "in the quarter, up from US$350/t a year earlier, as supply disruptions in Guinea "
+            "tightened the bauxite market.\n\nSouth32 expects to produce 5.1Mt of alumina in "
+            "the 2025 financial year.")
+    assert figures(analyse(text, "en")) == {("copper", 12600), ("aluminium", 510),
+                                            ("aluminium", 350), ("aluminium", 5.1e6)}
