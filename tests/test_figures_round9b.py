@@ -225,3 +225,31 @@ def test_a_name_dropped_before_a_figure_keeps_the_clauses_aligned(analyse):
             "the 2025 financial year.")
     assert figures(analyse(text, "en")) == {("copper", 12600), ("aluminium", 510),
                                             ("aluminium", 350), ("aluminium", 5.1e6)}
+
+
+_COPPER = "Copper output at the mine rose to 48,000 tonnes last year. "
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Palladium output fell. The US operations will be scaled back to 300,000 ounces a year, "
+     "as palladium traded at $950 an ounce.", {("palladium", 300000), ("palladium", 950)}),
+    ("Refined PGM output fell 8% in the half. Refined production totalled 1.66 million "
+     "ounces, of which platinum accounted for 0.78 million ounces.",
+     {("platinum_group_metals", 1.66e6), ("platinum", 0.78e6)}),
+    (_COPPER + "Shipments reached 52,000 tonnes, as copper prices climbed.",
+     {("copper", 48000), ("copper", 52000)}),
+    # other tonnages, money and shares before such a clause stay no mineral's
+    (_COPPER + "The port handled 40 million tonnes of cargo, while copper exports rose.",
+     {("copper", 48000)}),
+    (_COPPER + "Its trucks carry 300 tonnes each, while copper is hauled by rail.",
+     {("copper", 48000)}),
+    (_COPPER + "Steel output rose to 90 million tonnes, as copper prices fell.",
+     {("copper", 48000)}),
+    (_COPPER + "The company moved 40 million tonnes of waste rock, as copper output rose.",
+     {("copper", 48000)}),
+    (_COPPER + "Wheat exports reached 30 million tonnes, while copper shipments fell.",
+     {("copper", 48000)}),
+    (_COPPER + "Bitcoin fell 3% to $108,000, while copper climbed.", {("copper", 48000)}),
+])
+def test_a_quantity_before_a_later_clause_naming_minerals(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
