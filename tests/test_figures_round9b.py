@@ -253,3 +253,36 @@ _COPPER = "Copper output at the mine rose to 48,000 tonnes last year. "
 ])
 def test_a_quantity_before_a_later_clause_naming_minerals(analyse, text, expected):
     assert figures(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The EU wants to mine 10% of its lithium needs by 2030, and to rely on no single country "
+     "for more than 65% of any strategic material.", set()),
+    ("Lithium supply is concentrated: no one supplier should provide more than 50% of the "
+     "bloc's lithium, officials said.", set()),
+    # shares beside "single" and "no single" that are no cap stay
+    ("China, the single largest supplier, refines 70% of the world's cobalt.", {("cobalt", 70)}),
+    ("China supplies 97% of the EU's magnesium, a single country dependence the plan seeks to "
+     "cut.", {("magnesium", 97)}),
+    ("No single mine in Chile produces as much copper as Escondida, which supplies 5% of world "
+     "copper.", {("copper", 5)}),
+    ("Indonesia, with no single rival, mined 50% of the world's nickel last year.",
+     {("nickel", 50)}),
+    ("There is no single buyer for the copper; Chile still exports 24% of its copper to "
+     "Europe.", {("copper", 24)}),
+])
+def test_a_cap_on_dependence_is_a_goal(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # (rev9) what the sector's investment went into names its mineral
+    ("Mining investment in lithium reached $5 billion last year, the energy ministry said.",
+     {("lithium", 5e9)}),
+    ("Mineral investments in Guinea's bauxite sector reached $2 billion, the mines ministry "
+     "said.", {("aluminium", 2e9)}),
+    ("Peru's mining exports in 2023 rose 12% to $39.6 billion, driven by copper and gold.",
+     set()),
+])
+def test_the_sectors_money_spent_on_a_mineral(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
