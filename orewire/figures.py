@@ -93,8 +93,10 @@ def _patterns(lang: str):
     # "1.7 million silver ounces", "1.6 million attributable gold ounces": one or two words
     # may sit between a quantity and its unit; not a word of a rate per unit ("ore grading
     # 110 grams per tonne" is a grade, no tonnage)
+    # (or a qualifier written with a digit: "412,000 4E ounces")
+    qualifiers = "|".join(rules().get("mass_unit_number_qualifiers") or ["(?!)"])
     word = (rf"(?:(?:\s+(?!(?i:{per_word}|grams?|grammes?|gramos|gramas|gramm)\b)"
-            rf"[^\W\d_]{{3,15}}){{1,2}}(?=\s))?")
+            rf"(?:[^\W\d_]{{3,15}}|{qualifiers})){{1,2}}(?=\s))?")
     return [
         ("percent", re.compile(
             rf"(?<![\w.,-]){_APPROX}(?P<sign>[+−-])?(?P<num>{num})\s?(?P<unit>{_PERCENT})",
@@ -107,7 +109,8 @@ def _patterns(lang: str):
             rf"(?P<cur>{_CUR_SUFFIX})(?![\w])(?:{per})?", flags)),
         ("mass", re.compile(
             rf"(?<![\w.,$€£-])(?i:{_APPROX})(?P<num>{num})(?:[\s-]?(?P<scale>(?i:{scale}))(?:(?<=\.)|(?!\w)))?"
-            rf"(?P<word>{word})?{of}(?P<unit>{_MASS_UNITS})(?![\w-])(?:{per.replace('(?P<per>', '(?P<massper>')})?",
+            rf"(?P<word>{word})?{of}(?P<unit>{_MASS_UNITS})(?P<hyear>-(?:a|per)-(?:year|annum))?"
+            rf"(?![\w-])(?:{per.replace('(?P<per>', '(?P<massper>')})?",
             re.U)),
     ]
 
@@ -274,8 +277,11 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             text[max(0, m.start() - 60):m.start("num")]) or _of_goods(text, m.start(), m.end()) \
             or _mixed_equivalent(text, m.start(), m.end()):
         return None
-    if family in ("percent", "money") and _sector_share(text, m.start()):
+    if family in ("percent", "money") and not groups.get("per") and \
+            _sector_share(text, m.start()):
         return None     # "Mining accounted for 14% of GDP and 60% of exports": mining's
+        # (a price per unit stays the mineral's: "Peru's mining exports were lifted by
+        # copper at $9,800 a tonne")
     if family == "money" and not groups.get("scale") and _is_bound(text, m.start("num"), lang):
         return None     # "to trade above $3,300 an ounce", "abaixo de 90 dólares": a bound
     if family == "money" and _TRADE_TOTAL.search(
@@ -339,14 +345,14 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             return None  # "5 million" is a quantity; "3 gold ounces" rarely is news
         value *= _scale(groups.get("scale"))
         lowered = raw_unit.lower()
-        if raw_unit in ("Mt", "Moz", "Mlb", "Mlbs") or lowered == "mtpa" or \
+        if raw_unit in ("Mt", "Moz", "Mlb", "Mlbs", "Mwmt", "Mdmt") or lowered == "mtpa" or \
                 (raw_unit == "MT" and mt_million and not groups.get("scale") and
                  (value < 1000 or not re.fullmatch(r"[\d,.\s\u00a0]*?\d{1,3}(?:[,\s\u00a0]\d{3})+",
                                                    m.group("num")))):
             value *= 1e6   # megatonnes, million ounces; lower-case "mt" is metric tons, and
             # so is a whole "3,925 MT" in an article that writes "MT" for million tonnes
             # too ("84,652.06 MT" of reserves stays million tonnes)
-        elif lowered in ("kt", "ktpa", "koz", "klb", "klbs"):
+        elif lowered in ("kt", "ktpa", "koz", "klb", "klbs", "kwmt", "kdmt"):
             value *= 1e3
         if lowered in ("pounds", "pound") and sterling and \
                 not re.match(r"\s+of\b", text[m.end():m.end() + 4]):
@@ -368,8 +374,12 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             return None    # "1.4 million tonnes of carbon dioxide", "12.5 Mt of ore milled"
         if unit == "mtu":
             return None    # "3,000 mtu" alone is a quantity of WO3 units, kept only in prices
-        if re.match(r"\s*(?:per\s+(?:annum|year)|a\s+year(?![\s-]+(?:earlier|ago|before|"
-                    r"later|previously|on\b))|an\s+année|par\s+an|pro\s+jahr|"
+        # (past the mineral's name too: "12.5 million pounds of vanadium pentoxide a year",
+        # "31,000 tonnes of nickel annually"; not "... a year earlier")
+        if groups.get("hyear") or re.match(r"(?:\s+of\s+(?:(?!(?:in|for|over|during|within|than|from|by|to|at|on)\b)"
+                                           r"[^\W\d][\w-]*\s*){1,3}(?<=\w))?"
+                                           r"\s*(?:per\s+(?:annum|year)|a\s+year(?![\s-]+(?:earlier|ago|before|"
+                    r"later|previously|on\b))|annually|an\s+année|par\s+an|pro\s+jahr|"
                     r"al\s+año|por\s+ano|в\s+год|/yr|/year|/y|/a)\b", text[m.end():], re.I) \
                 and "/" not in unit and unit != "gbp":
             unit += "/year"
@@ -765,16 +775,26 @@ def _is_accounts(text: str, start: int, end: int) -> bool:
     facility"). Asked of plain amounts of money only: a price per unit or a tonnage
     beside an accounts word is still the mineral's."""
     accounts_before, accounts_after = _accounts()
-    parts = re.split(r"[;:]|,(?!\d)", text[max(0, start - 80):start])
+    lead = text[max(0, start - 80):start]
+    parts = re.split(r"[;:]|,(?!\d)", lead)
     clause = parts[-1]
     if len(parts) > 1 and _TO_AFTER_CHANGE.match(clause):
         clause = parts[-2] + clause   # "Revenue rose 30%, to $7.2 billion"
+    elif len(parts) > 1 and not clause.strip() and lead.rstrip().endswith(":"):
+        clause = parts[-2]   # a label before a colon ("Cash balance at quarter end: A$1.2bn")
+    # a size of the move before "to" is no clause of its own ("cut EBITDA by half to R9.1
+    # billion", "lifted net profit by 40% to $1.2 billion": "by" opens one elsewhere)
+    clause = _BY_SIZE_TO.sub(" ", clause)
     company_before, company_after = _company_accounts()
     return bool(accounts_before.search(_ACCOUNTS_CLAUSE.split(clause)[-1]) or
                 # 120 characters: "in an equity placement to fund its copper mine"
                 # must reach its purpose (accounts_after_patterns)
                 accounts_after.match(text[end:end + 120]) or
                 company_after.match(text, end) and company_before.search(clause))
+
+
+_BY_SIZE_TO = re.compile(r"\s+by\s+(?:half|a\s+(?:half|third|quarter|fifth|tenth)|two[\s-]thirds|"
+                         r"\d[\d.,]*\s?(?:%|percent|per\s+cent))(?=\s+to\s*$)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -1130,6 +1150,15 @@ def _non_mineral_masses() -> tuple[re.Pattern, ...]:
             joined("milled_mass_after", r"\s*"))
 
 
+@lru_cache(maxsize=1)
+def _ore_resource() -> tuple[re.Pattern, re.Pattern]:
+    """A resource word before a tonnage and "of <metal> ore" after it
+    (``ore_resource_before``, ``ore_resource_after``)."""
+    r = rules()
+    return (re.compile(r.get("ore_resource_before") or "(?!)", re.I | re.U),
+            re.compile(r.get("ore_resource_after") or "(?!)", re.I | re.U))
+
+
 def _not_mineral_mass(text: str, start: int, end: int) -> bool:
     """A tonnage of carbon dioxide, waste rock, tailings or water, or of ore fed to a mill
     where the ore is not itself the mineral ("processed 12.5 Mt of ore to produce 210,000
@@ -1146,6 +1175,9 @@ def _not_mineral_mass(text: str, start: int, end: int) -> bool:
     if ore_before.search(clause + (lead.group(0) if lead else "")) or \
             milled_after.match(text, end):
         return True     # "the concentrator milled 4.2 Mt", "1.9 Mt of ore milled"
+    resource_before, resource_after = _ore_resource()
+    if resource_after.match(text, end) and resource_before.search(clause):
+        return True     # "an inferred resource of 5.9 Mt of lithium ore": the rock
     ore = ore_after.match(text, end)
     # "of ore" where the sentence names the metal it gives or its grade
     return bool(ore and ore_yield.search(text[:start] + " " + text[ore.end():]))

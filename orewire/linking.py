@@ -254,9 +254,12 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
                 # hydroxide") is still the figure's
                 after = _attached_after(text, fig, in_sentence) \
                     if fig["unit"] in _MONEY_UNITS() else None
-                if after is None:
+                if after is None and not _later_clause_only(text, fig, in_sentence):
                     continue
-                same = [(after, mentions[after])]
+                same = [(after, mentions[after])] if after is not None else None
+                # (a tonnage whose sentence names minerals only in a later clause of its
+                # own takes the passage's topic: "The US mines will be scaled back to
+                # 300,000 ounces a year, as palladium traded at $950")
         if same and _not_a_minerals(text, fig, same):
             continue   # "while bitcoin fell 3% to $108,000", "a new $5 billion steel plant"
         if same:
@@ -440,6 +443,32 @@ def _GOODS_LIST() -> re.Pattern:  # noqa: N802 (a compiled constant)
     goods = _WORDS_RE("non_mineral_goods").pattern
     return re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)" + goods + "|" + goods +
                       r"\s*(?:,\s*|\s(?:and|or|&)\s+)\w", re.I | re.U)
+
+
+def _later_clause_only(text: str, fig: dict, in_sentence: list[tuple[int, dict]]) -> bool:
+    """A quantity (not money, a share or a price) in a sentence whose minerals all come
+    after it, in a clause a conjunction opens (``carried_past_later_clause``): the
+    figure's own clause names none, so it is the passage's topic's, as in a sentence
+    naming none. Ounces and pounds, or a tonnage in a clause that speaks of supply
+    (``commodity_sentence_words``)."""
+    unit = fig["unit"]
+    if unit in _MONEY_UNITS() or unit == "percent" or ("/" in unit and not unit.endswith("/year")):
+        return False
+    if any(m["start"] < fig["start"] for _i, m in in_sentence):
+        return False
+    # ounces and pounds are a metal's; a tonnage only in a clause of supply words ("Shipments
+    # reached 52,000 tonnes, as ..."; not "The port handled 40 million tonnes of cargo")
+    if unit.split("/")[0] not in ("oz", "lb", "tU") and \
+            not _supply_words(text[fig["sent_start"]:fig["end"]]):
+        return False
+    first = min(m["start"] for _i, m in in_sentence)
+    return bool(_LATER_CLAUSE().search(text, fig["end"], first))
+
+
+@lru_cache(maxsize=1)
+def _LATER_CLAUSE() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = _RULES().get("carried_past_later_clause") or ["(?!)"]
+    return re.compile(r",\s*(?:" + "|".join(words) + r")(?!\w)", re.I | re.U)
 
 
 def _not_a_minerals(text: str, fig: dict, same: list[tuple[int, dict]]) -> bool:
@@ -1181,12 +1210,39 @@ def event_rows(events: list[dict], in_sent: list[dict], text: str = "",
     return out
 
 
+def _reindexed_clauses(figures: list[dict], tagged: list[dict], kept: list[dict]) -> list[dict]:
+    """The figures with their ``clause_mentions`` indexing ``kept``: tag_doc numbers the
+    mentions before the names are dropped (``without_names``), so once a name before a
+    figure is dropped ("Alumina prices averaged ..." read as a person), each later index
+    would name the next mention, or none, and lose a figure ("expects to produce 5.1Mt of
+    alumina")."""
+    if len(kept) == len(tagged):
+        return figures
+    kept_ids = {id(m) for m in kept}
+    new_index: dict[int, int] = {}
+    for i, m in enumerate(tagged):
+        if id(m) in kept_ids:
+            new_index[i] = len(new_index)
+    out = []
+    for f in figures:
+        clause = f.get("clause_mentions")
+        if isinstance(clause, list):
+            # (when the clause's only mentions were names, the parse says nothing of the
+            # kept ones: the sentence's mentions decide, as without a parse)
+            remapped = [new_index[i] for i in clause if i in new_index]
+            f = {**f, "clause_mentions": remapped if remapped or not clause else None}
+        out.append(f)
+    return out
+
+
 def build_row(article: dict, entities: list[dict], tagged: dict, *, ingested_at,
               run_id: str, duplicate_of: str | None = None) -> dict:
     text = article.get("text") or ""
-    mentions = without_names(tagged.get("mentions", []), entities,
-                             article.get("language") or "en", text)
-    fig_owner = assign_figures(text, mentions, tagged.get("figures", []))
+    tagged_mentions = tagged.get("mentions", [])
+    mentions = without_names(tagged_mentions, entities, article.get("language") or "en", text)
+    fig_owner = assign_figures(text, mentions,
+                               _reindexed_clauses(tagged.get("figures", []), tagged_mentions,
+                                                  mentions))
     by_sentence: dict[int, list] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m["sent_start"], []).append((i, m))
