@@ -179,10 +179,6 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
     sterling ("£"), so "1.4 billion pounds" is money, not weight. ``article_year``: the
     year of the article's date, for "last year"."""
     lang = lang or "en"
-    original = text
-    # a capacity written as one compound ("a 150,000-tonne-a-year smelter"): read as
-    # "150,000-tonne a year" (same length, so offsets hold; quotes are the text's own)
-    text = _HYPHEN_RATE.sub(lambda r: r.group().replace("-", " "), text)
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
     not_figure: tuple[str, int] | None = None   # the last rate or account read, and its end
@@ -236,15 +232,7 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
     for a, b in zip(found, found[1:]):
         if a.unit == b.unit and _RESTATED.search(text[a.end:b.start]):
             b.kind = a.kind   # "held 1 million tonnes ..., a figure it raised to 1.3 million"
-    if text != original:
-        for f in found:
-            f.quote = original[f.start:f.end].strip()
     return found
-
-
-# A mass unit's rate written with hyphens ("-tonne-a-year", "-ton-per-annum")
-_HYPHEN_RATE = re.compile(r"(?<=\d)[\s-]?(?:metric-)?(?:tonnes?|tons?|ounces?|pounds?)"
-                          r"-(?:a|per)-(?:year|annum)\b", re.I)
 
 
 # What stands between a rate or an account and the level it came from ("treatment charges
