@@ -335,8 +335,8 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
     return owners
 
 
-_MT_QUOTE = re.compile(r"(?<![\w.,])[\d.,\s\u00a0]+\s?MT\b")   # "45 MT", no scale word
-_LOWER_MT_QUOTE = re.compile(r"(?<![\w.,])[\d.,\s\u00a0]+\s?mt\b")   # "1.85mt", "45 mt"
+# "45 MT", "1.85mt", "45 mt": no scale word
+_MT_QUOTE = re.compile(r"(?<![\w.,])[\d.,\s\u00a0]+\s?(MT|mt)\b")
 
 
 def _metric_mt(fig: dict, mineral: str) -> dict:
@@ -346,17 +346,13 @@ def _metric_mt(fig: dict, mineral: str) -> dict:
     number below 1,000 in metric tonnes of a bulk mineral (``million_mt_minerals``) is
     million tonnes ("NMDC produced 44.9 MT of iron ore"); so is one in lower-case "mt"
     ("mined 1.85mt of coal"). A copy for that mineral; else the figure."""
-    if fig["unit"].split("/")[0] != "tonnes":
+    written = _MT_QUOTE.search(fig["quote"]) if fig["unit"].split("/")[0] == "tonnes" else None
+    if written is None:
         return fig
-    if _LOWER_MT_QUOTE.search(fig["quote"]):
-        # lower-case "mt" is the metric ton ("3,925 mt of cobalt"), but not below 1,000 of a
-        # bulk mineral: "the company mined 1.85mt of coal in the quarter" is million tonnes
-        if fig["value"] < 1000 and mineral in _RULES().get("million_mt_minerals", ()):
-            return {**fig, "value": fig["value"] * 1e6}
-        return fig
-    if not _MT_QUOTE.search(fig["quote"]):
-        return fig
-    if fig["value"] >= 1e6 and mineral in _RULES().get("metric_mt_minerals", ()):
+    # (lower-case "mt" is never read as million tonnes: "3,925 mt of cobalt" is the metric
+    # ton; only below 1,000 of a bulk mineral is it a million: "mined 1.85mt of coal")
+    if written.group(1) == "MT" and fig["value"] >= 1e6 and \
+            mineral in _RULES().get("metric_mt_minerals", ()):
         return {**fig, "value": fig["value"] / 1e6}
     if fig["value"] < 1000 and mineral in _RULES().get("million_mt_minerals", ()):
         return {**fig, "value": fig["value"] * 1e6}

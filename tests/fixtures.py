@@ -101,3 +101,25 @@ def atom(title: str, entries: list[dict]) -> str:
 
 def paragraphs_html(paragraphs: list[str]) -> str:
     return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+
+
+# What the extraction tests compare of a stored row (``analyse`` of conftest.py)
+def row_figures(row) -> set:
+    """(mineral, value) of every figure, the value rounded to four places."""
+    return {(m["mineral"], round(f["value"], 4)) for m in row["minerals"] for f in m["figures"]}
+
+
+def row_figure_list(row) -> list:
+    """(mineral, value) of every figure, sorted, repeats kept."""
+    return sorted((m["mineral"], f["value"]) for m in row["minerals"] for f in m["figures"])
+
+
+def row_events(row) -> set:
+    """(mineral, type) of every supply event."""
+    return {(m["mineral"], e["type"]) for m in row["minerals"] for e in m.get("events") or []}
+
+
+def row_directed_events(row) -> set:
+    """(mineral, type, direction) of every supply event."""
+    return {(m["mineral"], e["type"], e["direction"]) for m in row["minerals"]
+            for e in m.get("events") or []}

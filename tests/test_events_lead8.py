@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _directed(row):
-    return {(m["mineral"], e["type"], e["direction"]) for m in row["minerals"]
-            for e in m.get("events") or []}
+from tests.fixtures import row_directed_events as _directed
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fixtures import row_directed_events
+
 
 def _directed(row):
-    return {(m["mineral"], e["type"], e["direction"]) for m in row["minerals"]
-            for e in m.get("events") or []
-            if e["type"] == "export_restriction"}
+    return {e for e in row_directed_events(row) if e[1] == "export_restriction"}
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _events(row):
-    return {(m["mineral"], e["type"]) for m in row["minerals"] for e in m.get("events") or []}
+from tests.fixtures import row_events as _events
 
 
 # Shipments halted by a strike, a flood, a landslide or a grounding are a disruption, with

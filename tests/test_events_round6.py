@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _events(row):
-    return {(m["mineral"], e["type"]) for m in row["minerals"] for e in m.get("events") or []}
+from tests.fixtures import row_events as _events
 
 
 # A denial or a story: what the clause after it tells is no event (no_event_after) ...

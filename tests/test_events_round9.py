@@ -9,14 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _events(row):
-    return {(m["mineral"], e["type"]) for m in row["minerals"] for e in m.get("events") or []}
-
-
-def _directed(row):
-    return {(m["mineral"], e["type"], e["direction"]) for m in row["minerals"]
-            for e in m.get("events") or []}
+from tests.fixtures import row_events as _events, row_directed_events as _directed
 
 
 # Found now: each of these fails on the code before round 9

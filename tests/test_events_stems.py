@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _events(row):
-    return {(m["mineral"], e["type"]) for m in row["minerals"] for e in m.get("events") or []}
+from tests.fixtures import row_events as _events
 
 
 @pytest.mark.parametrize("lang,text,absent", [

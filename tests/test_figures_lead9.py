@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def figures(row):
-    return sorted((m["mineral"], f["value"]) for m in row["minerals"] for f in m["figures"])
+from tests.fixtures import row_figure_list as figures
 
 
 @pytest.mark.parametrize("lang,text,expected", [

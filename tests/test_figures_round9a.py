@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fixtures import row_figures as figures
+
+
 from orewire.figures import find_figures
-
-
-def figures(row):
-    return {(m["mineral"], round(f["value"], 4)) for m in row["minerals"] for f in m["figures"]}
 
 
 def values(sentence):

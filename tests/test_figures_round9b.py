@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def figures(row):
-    return {(m["mineral"], round(f["value"], 4)) for m in row["minerals"] for f in m["figures"]}
+from tests.fixtures import row_figures as figures
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fixtures import row_figure_list as figures
+
+
 from orewire.figures import find_figures
-
-
-def figures(row):
-    return sorted((m["mineral"], f["value"]) for m in row["minerals"] for f in m["figures"])
 
 
 def values(sentence):

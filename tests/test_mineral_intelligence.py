@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fixtures import row_figure_list as figures
+
+
 from orewire.nlp import sentence_model
-
-
-def figures(row):
-    return sorted((m["mineral"], f["value"]) for m in row["minerals"] for f in m["figures"])
 
 
 def test_a_figure_whose_sentence_does_not_repeat_the_mineral_takes_the_topic(analyse):
