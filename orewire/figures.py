@@ -52,6 +52,8 @@ _PERCENT = f"(?:%|(?:{_spellings(w for w in rules()['percent_signs'] if w != '%'
 # Currencies written after the number that are money only with a scale word
 # ("1.2 trillion won"; "won" is also a verb)
 _SCALED_ONLY = {str(w).lower() for w in rules().get("currency_suffix_scaled_only") or []}
+# ... and the ones that are money only with a unit after them ("415 c/lb")
+_PER_ONLY = {str(w).lower() for w in rules().get("currency_suffix_per_only") or []}
 _DECIMAL_COMMA_LANGS = {"fr", "de", "es", "pt", "ru", "it"}
 
 
@@ -217,6 +219,8 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
         found = sorted(found + extra, key=lambda f: f.start)
     while extra := _unit_shared_after(text, found, lang):    # and left to right
         found = sorted(found + extra, key=lambda f: f.start)
+    if "(" in text and ":" in text:
+        found = sorted(found + _table_entries(text, found, lang), key=lambda f: f.start)
     for a, b in reversed(list(zip(found, found[1:]))):
         # "1.2 and 1.5 billion tonnes", "$5 and $7 billion": the scale is shared too
         # (only a bare number, or an amount with no word of its own: "11,000 gold ounces,
@@ -302,6 +306,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
         cur = re.sub(r"\s+", " ", m.group("cur").lower())
         if cur in _SCALED_ONLY and not groups.get("scale"):
             return None   # "1.2 trillion won" is money; "3 won" rarely is
+        if cur in _PER_ONLY and not groups.get("per"):
+            return None   # "415 c/lb" is a price; "40C" is a temperature
         unit = _CURRENCY.get(cur, cur)
         value *= _scale(groups.get("scale"))
         if groups.get("per"):
@@ -540,6 +546,8 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     amount_before = _amount_cues()
     after = re.sub(r"^\s*\)|^\s*\([^)]{0,30}\)", "", text[end:end + 60])
     percent = _PERCENT_SIGN().search(text[start:end])   # not "cents"
+    if percent and _purity_in_brackets(text, start, end):
+        return True
     if rate_after.match(after) or percent and (_FORMULA.match(after) or
                                                _percent_rate_after().match(after) or
                                                _stake_in_compound().match(after) or
@@ -568,6 +576,16 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     wide = _other_clause(lang).split(text[max(0, start - 100):start])[-1]
     return bool(amount_before.search(own) or _conditional(lang).search(clause) or
                 _stock_of(wide, lang) or _parallel_stock(text, start, lang))
+
+
+def _purity_in_brackets(text: str, start: int, end: int) -> bool:
+    """A decimal percentage of ``percent_purity_in_brackets_min`` or more, alone in
+    brackets right after a word ("cobalt metal (99.8%)"): a purity."""
+    num = re.fullmatch(r"\s*(\d+[.,]\d+)\s?%\s*", text[start:end])
+    return bool(num and re.search(r"[^\W\d]\s?\(\s*$", text[max(0, start - 6):start]) and
+                re.match(r"\s*\)", text[end:end + 3]) and
+                float(num.group(1).replace(",", ".")) >=
+                float(rules().get("percent_purity_in_brackets_min", 101)))
 
 
 def _stock_of(wide: str, lang: str) -> bool:
@@ -764,6 +782,8 @@ def _is_accounts(text: str, start: int, end: int) -> bool:
     beside an accounts word is still the mineral's."""
     accounts_before, accounts_after = _accounts()
     lead = text[max(0, start - 80):start]
+    if _WRITE_DOWN_BY().search(lead):
+        return True   # "has written down its refinery by a further A$120 million"
     parts = re.split(r"[;:]|,(?!\d)", lead)
     clause = parts[-1]
     if len(parts) > 1 and _TO_AFTER_CHANGE.match(clause):
@@ -779,6 +799,11 @@ def _is_accounts(text: str, start: int, end: int) -> bool:
                 # must reach its purpose (accounts_after_patterns)
                 accounts_after.match(text[end:end + 120]) or
                 company_after.match(text, end) and company_before.search(clause))
+
+
+@lru_cache(maxsize=1)
+def _WRITE_DOWN_BY() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile("|".join(rules().get("accounts_write_down_by") or ["(?!)"]), re.I | re.U)
 
 
 _BY_SIZE_TO = re.compile(r"\s+by\s+(?:half|a\s+(?:half|third|quarter|fifth|tenth)|two[\s-]thirds|"
@@ -988,6 +1013,10 @@ _COST_COMPARED = re.compile(r"(?<!\w)(?:below|above|under|over|near|beneath|than
                             r"die\s+|el\s+|los\s+|o\s+|os\s+)?(?:[\w-]+\s+){0,2}$", re.I | re.U)
 
 
+# A label opening a line or sentence, then a colon right before the amount ("C1 cost: ")
+_COLON_LABEL = re.compile(r"(?:^|[\n;]|[.!?]\s)[\s\-•*]*(?P<label>[^.;:!?\n]{1,50}):\s*$")
+
+
 def _unit_cost(text: str, start: int) -> bool:
     """A cost of mining or processing a unit in the amount's clause before it, with no
     price word after the cost word ("all-in sustaining cost was $1,050 a tonne"; not
@@ -995,6 +1024,10 @@ def _unit_cost(text: str, start: int) -> bool:
     (``unit_cost_nouns``) counts only as the amount's own subject: no comma and few words
     between, no word of circumstance before it ("Despite rising costs, copper hit ...")."""
     cost, price = _unit_costs()
+    label = _COLON_LABEL.search(text, max(0, start - 60), start)
+    if label and cost.search(label.group("label")) and not price.search(label.group("label")):
+        return True     # a cost's label before a colon, as tables and bullet lists give it
+        # ("C1 cost: US$18.20/wmt", "- AISC: A$2,450/oz"; not "Realised price: US$92/wmt")
     # a closed relative clause after the subject is read past, not as the amount's clause
     # ("Freight rates from Guinea to China, which carry most of the bauxite, have risen to
     # $24 a tonne"); blanked, so that offsets stay
@@ -1302,6 +1335,49 @@ def figure_year(text: str, fig: Figure, lang: str = "en",
     if m:
         return int(m.group(1))
     return None
+
+
+@lru_cache(maxsize=8)
+def _table_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """A unit in brackets before a colon, as a flattened table heads its rows ("World mine
+    production of cobalt in 2023 (tonnes): Congo 170,000; Indonesia 17,000", "(kt):",
+    "(thousand ounces):"), and a row right after it or after the row before: a capitalised
+    name and its bare number, ended by a semicolon, a comma, "and", a full stop or the
+    end (prose after the heading ends the rows: "(tonnes): the mine opened in 2019")."""
+    header = re.compile(rf"\(\s*(?:in\s+)?(?P<scale>(?:{_SCALE_ALT})\s+)?(?:of\s+)?"
+                        rf"(?P<unit>{_MASS_UNITS})\s*\)\s*:", re.U)
+    # a row: a capitalised name (a country, a mine; brackets allowed: "Congo (Kinshasa)"),
+    # its number, and a semicolon, a comma, "and", a full stop or the end
+    joiner = _alternation(rules()["list_and"])
+    row = re.compile(rf"\s*(?:(?:{joiner})\s+)?[A-Z][^\d;,.:]{{0,40}}?\s"
+                     rf"(?P<num>{_num_pattern(lang)})"
+                     rf"(?:\s*(?P<end>[;,]|\.(?=\s|$)|$)|(?=\s+(?:{joiner})\s))", re.U)
+    return header, row
+
+
+def _table_entries(text: str, found: list[Figure], lang: str) -> list[Figure]:
+    """The rows of a flattened table whose unit is given once in its heading (see
+    _table_patterns): each row's number in that unit. Years and numbers inside a figure
+    found are no rows; a year, a full stop or the first segment that is no row ends
+    them."""
+    header, row = _table_patterns(lang)
+    head = header.search(text)
+    if head is None:
+        return []
+    probe = find_figures(f"1,000 {head.group('scale') or ''}{head.group('unit')}", lang)
+    if len(probe) != 1:
+        return []
+    factor, unit = probe[0].value / 1000, probe[0].unit
+    added, pos = [], head.end()
+    while (m := row.match(text, pos)) and not _YEAR.fullmatch(m.group("num")):
+        s, e = m.span("num")
+        pos = m.end()
+        if not any(f.start < e and s < f.end for f in found):
+            added.append(Figure(value=_number(m.group("num"), lang) * factor, unit=unit,
+                                kind="", quote=m.group("num"), start=s, end=e))
+        if m.group("end") in (".", ""):
+            break     # a full stop or the end closes the table
+    return added
 
 
 def _unit_shared_before(text: str, found: list[Figure], lang: str) -> list[Figure]:
