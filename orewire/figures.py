@@ -243,8 +243,10 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
 # of $165 a tonne, down from $274", "payables rose to 95% of the metal price from 60%"):
 # that earlier level is a rate or an account as well.
 # ("de" and "von" are more often "of" than "from": not here)
-_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?P<cmp>from|desde|compared\s+(?:with|to)|"
-                            r"versus|vs\.?)\s+\D{0,20}", re.I | re.U)
+# ("previously" too, as a bracket gives the earlier assumption, a year may stand between:
+# "assumes gold of US$3,000/oz in 2026 (previously US$3,200/oz)")
+_EARLIER_LEVEL = re.compile(r"(?:[^.;!?\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,45}?(?<!\w)(?P<cmp>from|desde|compared\s+(?:with|to)|"
+                            r"versus|vs\.?|previously|formerly)\s+\D{0,20}", re.I | re.U)
 
 
 _THRESHOLD_NOUN = re.compile(
@@ -1546,10 +1548,16 @@ def _moved_by(text: str, start: int, lang: str) -> bool:
 _FROM = re.compile(r"(?<!\w)(?:from|de|von|от|desde|depuis)\s*$", re.I)
 
 
+# A signed move after a price, as market boxes write it ("Silver $29.84 -0.21 (-0.70%)"): a
+# space before the sign and none after it, then the move in percent or the line's end
+_SIGNED_MOVE_AFTER = re.compile(r"[ \t]+[-−]\d[\d.,]*(?:[ \t]*\(\s*[-−+]?\d[\d.,]*\s?%\s*\)|[ \t]*(?:\n|$))")
+
+
 def _drop_ranges_and_conversions(text: str, figures: list[Figure],
                                  lang: str = "en") -> list[Figure]:
     drop = {i for i, f in enumerate(figures)   # "$1.2-1.5 billion", "RMB94,000~96,000/t"
-            if re.match(r"\s*(?:-|–|~)\s*\d", text[f.end:f.end + 6])}
+            if re.match(r"\s*(?:-|–|~)\s*\d", text[f.end:f.end + 6]) and
+            not _SIGNED_MOVE_AFTER.match(text, f.end)}
     for i in range(len(figures) - 1):
         a, b = figures[i], figures[i + 1]
         between = text[a.end:b.start]

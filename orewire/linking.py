@@ -318,8 +318,11 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
             continue
         # a sentence naming minerals only as examples ("magnet metals such as neodymium")
         # keeps the topic it had; so does one before a first sentence that names any
+        # and so does a line of the page that links another story ("See also: Copper
+        # prices rise on China hopes", ``furniture_line_openers``)
         named = next((st for st in reversed(before)
-                      if not _examples_only(text, by_sentence[st])), before[-1])
+                      if not _examples_only(text, by_sentence[st]) and
+                      not _FURNITURE_LINE().match(text, st)), before[-1])
         topic = by_sentence[named]
         groups = list_groups(text, topic, _TOPIC_LIST_GAP())
         if len(set(groups.values())) == 1:
@@ -614,6 +617,12 @@ def _SECTOR_NAMES_MINING() -> re.Pattern:  # noqa: N802 (a compiled constant)
 def _SECTOR_SUBJECT() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(_RULES()["sector_subjects"]) + r")",
                       re.I | re.M)
+
+
+@lru_cache(maxsize=1)
+def _FURNITURE_LINE() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile(r"\s*(?:" + "|".join(_RULES().get("furniture_line_openers") or ["(?!)"])
+                      + ")", re.U)
 
 
 @lru_cache(maxsize=1)
@@ -1156,7 +1165,24 @@ def without_names(mentions: list[dict], entities: list[dict], lang: str,
     return [m for m in mentions
             if not m["surface"][:1].isupper() or
             own_symbol_follows(text, m["end"], (m["mineral"],)) or
+            _trade_noun_follows(text, m, people) or
             not any(s <= m["start"] and m["end"] <= e for s, e in people)]
+
+
+def _trade_noun_follows(text: str, m: dict, people: list[tuple[int, int]]) -> bool:
+    """A "person" that is the mention alone, with a noun of its trade right after it
+    (``person_label_trade_nouns``: "Coal export revenue reached $9.1 billion", where the
+    model saw a PERSON in the sentence's first word): the mineral, not a name ("Silver
+    said", "Nate Silver" stay names)."""
+    if (m["start"], m["end"]) not in people:
+        return False
+    nxt = _NEXT_WORDS.match(text, m["end"])
+    return bool(nxt) and nxt.group(1).lower() in _person_trade_nouns()
+
+
+@lru_cache(maxsize=1)
+def _person_trade_nouns() -> frozenset:
+    return frozenset(str(w).lower() for w in _RULES().get("person_label_trade_nouns") or [])
 
 
 # Words before a country that make it the origin or the target of imports, not the

@@ -168,3 +168,65 @@ def test_purity_in_brackets(sentence, expected):
 ])
 def test_minerals_as_a_whole(analyse, text, expected):
     assert figures(analyse(text, "en")) == expected
+
+
+def test_a_signed_move_after_a_price_is_no_range():
+    assert values("Silver $31.12 -0.34 (-1.08%)") == [(31.12, "usd")]
+    assert values("Platinum $1,022.50 -4.10") == [(1022.5, "usd")]
+
+
+def test_a_range_with_a_spaced_dash_stays_a_range():
+    assert find_figures("Lithium hydroxide was at $9.40 -9.80 per kg.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gold nears $3,600 as the dollar slides.",
+    "Copper neared $10,000 a tonne before easing.",
+    "Silver is approaching $40 an ounce.",
+])
+def test_a_level_neared_is_no_price(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_a_page_offer_is_no_figure_of_the_mineral(analyse):
+    row = analyse("Subscribe to our newsletter for $2 for the first 6 months.\nNickel output "
+                  "in Indonesia rose to 2.1 million tonnes in 2024.", "en")
+    assert figures(row) == {("nickel", 2.1e6)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Post-tax NPV of US$820m and IRR of 31% at US$2,900/oz gold price.",
+    "Cash and undrawn debt at the end of June: A$310 million.",
+    "The bank now assumes copper of US$9,600/t in 2026 (previously US$9,900/t).",
+])
+def test_study_prices_assumptions_and_funding(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_a_forecast_with_its_earlier_level_stays():
+    assert values("The bank raised its forecast to $9,600/t (previously $9,100/t).") == \
+        [(9600.0, "usd/t"), (9100.0, "usd/t")]
+
+
+def test_a_mineral_labelled_a_person_before_a_trade_noun(analyse):
+    row = analyse("Copper concentrate exports were 1.2 million tonnes.\nCoal export revenue "
+                  "reached $8.4 billion.", "en")
+    assert ("coal", 8.4e9) in figures(row)
+    assert ("copper", 8.4e9) not in figures(row)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chile's lithium output rose to 48,000 tonnes in the quarter.\nSee also: Copper prices "
+     "climb on supply fears\nThe company expects sales of 210,000 tonnes next year.",
+     {("lithium", 48000), ("lithium", 210000)}),
+    ("Zinc output in Peru reached 120,000 tonnes in May.\nRead more: Gold miners rally as "
+     "bullion climbs\nExports totalled 95,000 tonnes.", {("zinc", 120000), ("zinc", 95000)}),
+])
+def test_a_line_linking_another_story_sets_no_topic(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
+
+
+def test_a_sentence_that_names_a_mineral_after_a_label_still_sets_the_topic(analyse):
+    row = analyse("Zinc output reached 120,000 tonnes.\nNote: Copper output then rose.\n"
+                  "It reached 44,000 tonnes.", "en")
+    assert ("copper", 44000) in figures(row)
