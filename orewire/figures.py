@@ -48,6 +48,8 @@ _CUR_PREFIX = f"(?:{_spellings(rules()['currency_prefix'])})"
 _CUR_SUFFIX = f"(?:{_spellings(rules()['currency_suffix'])})"
 _MASS_UNITS = (f"(?:{_spellings(rules()['mass_units_cased'])}|"
                f"(?i:{_spellings(rules()['mass_units'])}))")
+# Units that scale their number, as written (mass_unit_scales)
+_UNIT_SCALES = {str(k): float(v) for k, v in (rules().get("mass_unit_scales") or {}).items()}
 _PERCENT = f"(?:%|(?:{_spellings(w for w in rules()['percent_signs'] if w != '%')})(?!\\w))"
 # Currencies written after the number that are money only with a scale word
 # ("1.2 trillion won"; "won" is also a verb)
@@ -341,7 +343,10 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             return None  # "5 million" is a quantity; "3 gold ounces" rarely is news
         value *= _scale(groups.get("scale"))
         lowered = raw_unit.lower()
-        if raw_unit in ("Mt", "Moz", "Mlb", "Mlbs", "Mwmt", "Mdmt") or lowered == "mtpa" or \
+        scale = _UNIT_SCALES.get(raw_unit) or _UNIT_SCALES.get(lowered)
+        if scale:
+            value *= scale   # "1.2 MMT", "10 LMT", "700 kilotonnes" (mass_unit_scales)
+        elif raw_unit in ("Mt", "Moz", "Mlb", "Mlbs", "Mwmt", "Mdmt") or lowered == "mtpa" or \
                 (raw_unit == "MT" and mt_million and not groups.get("scale") and
                  (value < 1000 or not re.fullmatch(r"[\d,.\s\u00a0]*?\d{1,3}(?:[,\s\u00a0]\d{3})+",
                                                    m.group("num")))):
@@ -1347,7 +1352,8 @@ def _table_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
     name and its bare number, ended by a semicolon, a comma, "and", a full stop or the
     end (prose after the heading ends the rows: "(tonnes): the mine opened in 2019")."""
     header = re.compile(rf"\(\s*(?:in\s+)?(?P<scale>(?:{_SCALE_ALT})\s+)?(?:of\s+)?"
-                        rf"(?P<unit>{_MASS_UNITS})\s*\)\s*:", re.U)
+                        rf"(?P<unit>{_MASS_UNITS})(?:,?\s+(?:of\s+)?[A-Za-z][\w-]*){{0,2}}\s*\)\s*:",
+                        re.U)   # (a word or two of what is counted may follow: "(t LCE)")
     # a row: a capitalised name (a country, a mine; brackets allowed: "Congo (Kinshasa)"),
     # its number, and a semicolon, a comma, "and", a full stop or the end
     joiner = _alternation(rules()["list_and"])
@@ -1355,6 +1361,74 @@ def _table_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
                      rf"(?P<num>{_num_pattern(lang)})"
                      rf"(?:\s*(?P<end>[;,]|\.(?=\s|$)|$)|(?=\s+(?:{joiner})\s))", re.U)
     return header, row
+
+
+@lru_cache(maxsize=8)
+def _heading_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """A line that heads a table with its unit at its end, the rows on the lines after it
+    ("LME OFFICIAL PRICES ($/T)", "Table: China rare earth exports, tonnes", "Output
+    ('000 oz)"), and such a row: a capitalised name, then only bare numbers, each after
+    white space, a colon or a pipe ("Copper 9,412.50", "April | 4,785 | 1,238", "World
+    total: 230,000")."""
+    money = rf"(?P<cur>{_CUR_PREFIX})\s*/\s*(?P<per>{_spellings(rules()['per_units'])})"
+    mass = rf"(?:(?P<scale>{_SCALE_ALT}|'000)\s+)?(?P<unit>{_MASS_UNITS})"
+    heading = re.compile(rf"(?:\(\s*(?:in\s+)?(?:{money}|{mass})\s*\)|"
+                         rf",\s*(?:in\s+)?{mass.replace('?P<scale>', '?P<scale2>').replace('?P<unit>', '?P<unit2>')})"
+                         r"\s*:?\s*$", re.I | re.U)
+    num = _num_pattern(lang)
+    row = re.compile(rf"\s*[A-Z][^\d|:;]{{0,40}}?(?:\s*[|:]\s*|\s+)(?P<nums>(?:{num})"
+                     rf"(?:\s*\|\s*(?:{num}))*)\s*\|?\s*\.?\s*$", re.U)
+    return heading, row
+
+
+def table_heading(line: str, lang: str | None = "en") -> tuple[float, str] | None:
+    """The (factor, unit) a table's heading line gives its rows (see _heading_patterns),
+    or the "(unit):" heading of a table written in one sentence, whose rows may go on in
+    the next ("... Philippines 3,800. World total: 230,000."); None for other lines."""
+    lang = lang or "en"
+    heading, _row = _heading_patterns(lang)
+    m = heading.search(line[-60:])
+    if m is None:
+        inline = _table_patterns(lang)[0].search(line)
+        if inline is None:
+            return None
+        sample = f"1,000 {inline.group('scale') or ''}{inline.group('unit')}"
+    elif m.group("cur"):
+        sample = f"{m.group('cur')}1,000/{m.group('per')}"
+    else:
+        scale = m.group("scale") or m.group("scale2") or ""
+        scale = "thousand" if scale == "'000" else scale
+        sample = f"1,000 {scale} {m.group('unit') or m.group('unit2')}"
+    probe = find_figures(sample, lang)
+    if len(probe) != 1:
+        return None
+    return probe[0].value / 1000, probe[0].unit
+
+
+_ROW_NAME_OPEN = re.compile(r"(?<!\w)(?:to|at|of|by|from|was|were|is|are|rose|fell|hit|reached|"
+                            r"near|about|around|above|below|over|under|than)\s*[:|]?\s*$", re.I)
+
+
+def table_row(line: str, factor: float, unit: str,
+              lang: str | None = "en") -> list[Figure] | None:
+    """The numbers of a table's row line in the unit of its heading (``table_heading``):
+    "Copper 9,412.50" -> 9412.5 usd/t. Years are no figures (a row of column headings:
+    "Month | 2024 | 2025" gives none). None for a line that is no row, such as a
+    sentence ending in a number ("Copper rose to 9,400.")."""
+    lang = lang or "en"
+    m = _heading_patterns(lang)[1].fullmatch(line)
+    if m is None or _ROW_NAME_OPEN.search(line, 0, m.start("nums")):
+        return None
+    out = []
+    for n in re.finditer(_num_pattern(lang), m.group("nums")):
+        if _YEAR.fullmatch(n.group()):
+            continue
+        s = m.start("nums") + n.start()
+        fig = Figure(value=_number(n.group(), lang) * factor, unit=unit, kind="",
+                     quote=n.group(), start=s, end=s + len(n.group()))
+        fig.kind = classify(line, fig)
+        out.append(fig)
+    return out
 
 
 def _table_entries(text: str, found: list[Figure], lang: str) -> list[Figure]:

@@ -13,6 +13,7 @@ from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for, is_demon
 from orewire.events import (acting_government_types, capital_countries, direction_for,
                             mention_events, settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
+from orewire.figures import table_heading, table_row
 from orewire.figures import rules as _RULES
 from orewire.lexicon import _market_verbs  # noqa: PLC2701 (market_verbs_after of senses.yaml)
 from orewire.lexicon import compound_heads, context_words, list_joiners, own_symbol_follows
@@ -109,7 +110,21 @@ def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en",
     options = {"mt_million": _mt_million(text),
                "sterling": "£" in text or "sterling" in text.lower(),
                "article_year": article_year}
+    table = None   # (factor, unit) of a table heading the lines before: its rows follow
     for sent in doc.sents:
+        line = sent.text.strip()
+        if not line:
+            continue
+        if table is not None:
+            rows = table_row(line, *table, lang)
+            if rows is not None:    # "LME OFFICIAL PRICES ($/T)" then "Copper 9,412.50"
+                lead = sent.start_char + sent.text.index(line)
+                figures.extend({"value": f.value, "unit": f.unit, "kind": f.kind,
+                                "quote": f.quote, "start": lead + f.start, "end": lead + f.end,
+                                "year": None, "sent_start": sent.start_char,
+                                "sent_end": sent.end_char} for f in rows)
+                continue
+        table = table_heading(line, lang) if ")" in line or "," in line[-30:] else None
         if not _HAS_NUMBER.search(sent.text):
             continue
         for f in find_figures(sent.text, lang, **options):
@@ -457,8 +472,9 @@ def _later_clause_only(text: str, fig: dict, in_sentence: list[tuple[int, dict]]
         return False
     # ounces and pounds are a metal's; a tonnage only in a clause of supply words ("Shipments
     # reached 52,000 tonnes, as ..."; not "The port handled 40 million tonnes of cargo")
-    if unit.split("/")[0] not in ("oz", "lb", "tU") and \
-            not _supply_words(text[fig["sent_start"]:fig["end"]]):
+    own = text[fig["sent_start"]:fig["end"]]
+    if unit.split("/")[0] not in ("oz", "lb", "tU") and not _supply_words(own) and \
+            not _WORDS_RE("later_clause_supply_verbs").search(own):
         return False
     first = min(m["start"] for _i, m in in_sentence)
     return bool(_LATER_CLAUSE().search(text, fig["end"], first))

@@ -230,3 +230,63 @@ def test_a_sentence_that_names_a_mineral_after_a_label_still_sets_the_topic(anal
     row = analyse("Zinc output reached 120,000 tonnes.\nNote: Copper output then rose.\n"
                   "It reached 44,000 tonnes.", "en")
     assert ("copper", 44000) in figures(row)
+
+
+def test_a_table_heading_may_name_what_is_counted(analyse):
+    row = analyse("Lithium output by country, 2024 (t LCE): Australia 455,000; Chile 250,000.", "en")
+    assert figures(row) == {("lithium", 455000), ("lithium", 250000)}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("India's coal imports reached 22.4 MMT in May.", [(22.4e6, "tonnes")]),
+    ("The terminal can ship 12 MMTPA of iron ore.", [(12e6, "tonnes/year")]),
+    ("The agency bought 15 LMT of coal.", [(1.5e6, "tonnes")]),
+    ("Output was 2.8 mmt of coal in June.", [(2.8e6, "tonnes")]),
+    ("The smelter makes 450 kilotonnes of aluminium.", [(450e3, "tonnes")]),
+    ("The mine poured 9,800 ozs of gold.", [(9800.0, "oz")]),
+    ("Comex copper settled at 431 US¢/lb.", [(431.0, "usc/lb")]),
+])
+def test_trade_copy_units(sentence, expected):
+    assert values(sentence) == expected
+
+
+def test_a_metric_ton_in_capitals_stays_a_ton():
+    assert values("The refinery sold 4 MT of gold bars.") == [(4.0, "tonnes")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iron ore prices eased on Tuesday. Vale shipped 78 million tonnes in the quarter, and "
+     "nickel output was 41,000 tonnes.", {("iron_ore", 78e6), ("nickel", 41000)}),
+])
+def test_a_supply_verb_makes_the_tonnage_the_topics(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
+
+
+def test_no_topic_tonnage_without_supply_words(analyse):
+    row = analyse("Iron ore prices eased on Tuesday. The port handled 40 million tonnes, and "
+                  "nickel output was 41,000 tonnes.", "en")
+    assert figures(row) == {("nickel", 41000)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("LME OFFICIAL PRICES ($/T)\nCopper 9,388.50\nAluminium 2,601.00\nZinc 2,812.00",
+     {("copper", 9388.5), ("aluminium", 2601), ("zinc", 2812)}),
+    ("Table: India iron ore exports, tonnes\nMonth | 2024 | 2025\nMarch | 3,120,000 | "
+     "2,450,000\nIron ore exports slowed as steel mills at home bought more.",
+     {("iron_ore", 3.12e6), ("iron_ore", 2.45e6)}),
+    # a table in one sentence, its total on the next line
+    ("Mine output of tin (tonnes): China 69,000; Indonesia 50,000. World total: 300,000.",
+     {("tin", 69000), ("tin", 50000), ("tin", 300000)}),
+])
+def test_rows_on_the_lines_after_a_heading(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # prose after a heading is no row, and ends the table
+    ("Copper prices (US$/t)\nCopper rose to 9,400.\nCopper 9,388.50",
+     set()),
+    ("Zinc market, tonnes\nZinc output rose on Monday.\nPeru 120,000", set()),
+])
+def test_no_rows_without_a_heading_right_before(analyse, text, expected):
+    assert figures(analyse(text, "en")) == expected
