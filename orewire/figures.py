@@ -1389,7 +1389,8 @@ def table_heading(line: str, lang: str | None = "en") -> tuple[float, str] | Non
     heading, _row = _heading_patterns(lang)
     m = heading.search(line[-60:])
     if m is None:
-        inline = _table_patterns(lang)[0].search(line)
+        inline = _table_patterns(lang)[0].search(line) if "):" in line or ") :" in line \
+            else None
         if inline is None:
             return None
         sample = f"1,000 {inline.group('scale') or ''}{inline.group('unit')}"
