@@ -1024,6 +1024,12 @@ _COST_COMPARED = re.compile(r"(?<!\w)(?:below|above|under|over|near|beneath|than
 _COLON_LABEL = re.compile(r"(?:^|[\n;]|[.!?]\s)[\s\-•*]*(?P<label>[^.;:!?\n]{1,50}):\s*$")
 
 
+# A label after an amount and a dash, up to the line's or sentence's end ("US$1.65/lb – C1
+# cost"), and the amount itself, up to its unit ("US$1.65/lb")
+_DASH_LABEL_AFTER = re.compile(r"[ \t]*[–—-][ \t]+(?P<label>[^.;:!?\n]{1,40}?)[ \t]*(?:[.;\n]|$)")
+_AMOUNT_END = re.compile(r"\S*")
+
+
 def _unit_cost(text: str, start: int) -> bool:
     """A cost of mining or processing a unit in the amount's clause before it, with no
     price word after the cost word ("all-in sustaining cost was $1,050 a tonne"; not
@@ -1032,9 +1038,13 @@ def _unit_cost(text: str, start: int) -> bool:
     between, no word of circumstance before it ("Despite rising costs, copper hit ...")."""
     cost, price = _unit_costs()
     label = _COLON_LABEL.search(text, max(0, start - 60), start)
+    after = _DASH_LABEL_AFTER.match(text, _AMOUNT_END.match(text, start).end())
+    if label is None and after and len(after.group("label").split()) <= 4:
+        label = after   # a label of a few words, not a clause ("- production costs rose")
     if label and cost.search(label.group("label")) and not price.search(label.group("label")):
         return True     # a cost's label before a colon, as tables and bullet lists give it
-        # ("C1 cost: US$18.20/wmt", "- AISC: A$2,450/oz"; not "Realised price: US$92/wmt")
+        # ("C1 cost: US$18.20/wmt", "- AISC: A$2,450/oz"; not "Realised price: US$92/wmt"),
+        # or after the amount and a dash, as a list of key numbers does ("US$1.65/lb – C1 cost")
     # a closed relative clause after the subject is read past, not as the amount's clause
     # ("Freight rates from Guinea to China, which carry most of the bauxite, have risen to
     # $24 a tonne"); blanked, so that offsets stay

@@ -290,3 +290,19 @@ def test_rows_on_the_lines_after_a_heading(analyse, text, expected):
 ])
 def test_no_rows_without_a_heading_right_before(analyse, text, expected):
     assert figures(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "US$1.72/lb – C1 cost",
+    "A$2,210/oz - AISC",
+])
+def test_a_cost_label_after_the_amount_and_a_dash(sentence):
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("US$4.25/lb – realised copper price", [(4.25, "usd/lb")]),
+    ("Copper rose to $9,100/t - production costs at older mines rose too.", [(9100.0, "usd/t")]),
+])
+def test_a_price_before_a_dash_stays(sentence, expected):
+    assert values(sentence) == expected
