@@ -264,6 +264,8 @@ _HALF = re.compile(r"(?<!first\s)(?<!second\s)(?<!the\s)(?<!\w)half\s+$", re.I)
 
 def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = False,
             sterling: bool = False) -> Figure | None:
+    if re.fullmatch(r"['’]000", text[m.start("num") - 1:m.end("num")]):
+        return None   # "('000 oz)": a table's scale, thousands of the unit, no amount
     value = _number(m.group("num"), lang)
     if _HALF.search(text[max(0, m.start() - 16):m.start()]) and \
             m.group("num").strip().lower() in ("a", "an"):
@@ -1381,7 +1383,7 @@ def _heading_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
     white space, a colon or a pipe ("Copper 9,412.50", "April | 4,785 | 1,238", "World
     total: 230,000")."""
     money = rf"(?P<cur>{_CUR_PREFIX})\s*/\s*(?P<per>{_spellings(rules()['per_units'])})"
-    mass = rf"(?:(?P<scale>{_SCALE_ALT}|'000)\s+)?(?P<unit>{_MASS_UNITS})"
+    mass = rf"(?:(?P<scale>{_SCALE_ALT}|['’]000)\s+)?(?P<unit>{_MASS_UNITS})"
     heading = re.compile(rf"(?:\(\s*(?:in\s+)?(?:{money}|{mass})\s*\)|"
                          rf",\s*(?:in\s+)?{mass.replace('?P<scale>', '?P<scale2>').replace('?P<unit>', '?P<unit2>')})"
                          r"\s*:?\s*$", re.I | re.U)
@@ -1408,12 +1410,19 @@ def table_heading(line: str, lang: str | None = "en") -> tuple[float, str] | Non
         sample = f"{m.group('cur')}1,000/{m.group('per')}"
     else:
         scale = m.group("scale") or m.group("scale2") or ""
-        scale = "thousand" if scale == "'000" else scale
+        scale = "thousand" if scale in ("'000", "’000") else scale
         sample = f"1,000 {scale} {m.group('unit') or m.group('unit2')}"
     probe = find_figures(sample, lang)
     if len(probe) != 1:
         return None
     return probe[0].value / 1000, probe[0].unit
+
+
+@lru_cache(maxsize=1)
+def _ROW_STOP() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """Names of lines that end a table (``table_row_stop_words``)."""
+    return re.compile(rf"(?<!\w)(?:{_spellings(rules().get('table_row_stop_words') or ['(?!)'])})"
+                      r"(?!\w)", re.I | re.U)
 
 
 _ROW_NAME_OPEN = re.compile(r"(?<!\w)(?:to|at|of|by|from|was|were|is|are|rose|fell|hit|reached|"
@@ -1428,8 +1437,11 @@ def table_row(line: str, factor: float, unit: str,
     sentence ending in a number ("Copper rose to 9,400.")."""
     lang = lang or "en"
     m = _heading_patterns(lang)[1].fullmatch(line)
-    if m is None or _ROW_NAME_OPEN.search(line, 0, m.start("nums")):
-        return None
+    if m is None or _ROW_NAME_OPEN.search(line, 0, m.start("nums")) or \
+            _ROW_STOP().search(line, 0, m.start("nums")) or \
+            re.fullmatch(r"\d\s*\|?\s*\.?", m.group("nums").strip()):
+        return None   # a sentence ending in a number, a line of the page ("Page 2",
+        # "Open interest 312,000", "Employees 1,250"): the table has ended
     out = []
     for n in re.finditer(_num_pattern(lang), m.group("nums")):
         if _YEAR.fullmatch(n.group()):

@@ -117,6 +117,9 @@ def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en",
             continue
         if table is not None:
             rows = table_row(line, *table, lang)
+            if rows and "/" in table[1] and not any(
+                    sent.start_char <= m.start < sent.end_char for m in mentions):
+                rows = None   # a price table's rows name what is priced
             if rows is not None:    # "LME OFFICIAL PRICES ($/T)" then "Copper 9,412.50"
                 lead = sent.start_char + sent.text.index(line)
                 figures.extend({"value": f.value, "unit": f.unit, "kind": f.kind,
@@ -472,9 +475,8 @@ def _later_clause_only(text: str, fig: dict, in_sentence: list[tuple[int, dict]]
         return False
     # ounces and pounds are a metal's; a tonnage only in a clause of supply words ("Shipments
     # reached 52,000 tonnes, as ..."; not "The port handled 40 million tonnes of cargo")
-    own = text[fig["sent_start"]:fig["end"]]
-    if unit.split("/")[0] not in ("oz", "lb", "tU") and not _supply_words(own) and \
-            not _WORDS_RE("later_clause_supply_verbs").search(own):
+    if unit.split("/")[0] not in ("oz", "lb", "tU") and \
+            not _supply_words(text[fig["sent_start"]:fig["end"]]):
         return False
     first = min(m["start"] for _i, m in in_sentence)
     return bool(_LATER_CLAUSE().search(text, fig["end"], first))
