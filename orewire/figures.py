@@ -48,10 +48,14 @@ _CUR_PREFIX = f"(?:{_spellings(rules()['currency_prefix'])})"
 _CUR_SUFFIX = f"(?:{_spellings(rules()['currency_suffix'])})"
 _MASS_UNITS = (f"(?:{_spellings(rules()['mass_units_cased'])}|"
                f"(?i:{_spellings(rules()['mass_units'])}))")
+# Units that scale their number, as written (mass_unit_scales)
+_UNIT_SCALES = {str(k): float(v) for k, v in (rules().get("mass_unit_scales") or {}).items()}
 _PERCENT = f"(?:%|(?:{_spellings(w for w in rules()['percent_signs'] if w != '%')})(?!\\w))"
 # Currencies written after the number that are money only with a scale word
 # ("1.2 trillion won"; "won" is also a verb)
 _SCALED_ONLY = {str(w).lower() for w in rules().get("currency_suffix_scaled_only") or []}
+# ... and the ones that are money only with a unit after them ("415 c/lb")
+_PER_ONLY = {str(w).lower() for w in rules().get("currency_suffix_per_only") or []}
 _DECIMAL_COMMA_LANGS = {"fr", "de", "es", "pt", "ru", "it"}
 
 
@@ -217,6 +221,8 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
         found = sorted(found + extra, key=lambda f: f.start)
     while extra := _unit_shared_after(text, found, lang):    # and left to right
         found = sorted(found + extra, key=lambda f: f.start)
+    if "(" in text and ":" in text:
+        found = sorted(found + _table_entries(text, found, lang), key=lambda f: f.start)
     for a, b in reversed(list(zip(found, found[1:]))):
         # "1.2 and 1.5 billion tonnes", "$5 and $7 billion": the scale is shared too
         # (only a bare number, or an amount with no word of its own: "11,000 gold ounces,
@@ -239,8 +245,10 @@ def find_figures(text: str, lang: str | None = "en", *, mt_million: bool = False
 # of $165 a tonne, down from $274", "payables rose to 95% of the metal price from 60%"):
 # that earlier level is a rate or an account as well.
 # ("de" and "von" are more often "of" than "from": not here)
-_EARLIER_LEVEL = re.compile(r"[^.;!?\d]{0,45}?(?<!\w)(?P<cmp>from|desde|compared\s+(?:with|to)|"
-                            r"versus|vs\.?)\s+\D{0,20}", re.I | re.U)
+# ("previously" too, as a bracket gives the earlier assumption, a year may stand between:
+# "assumes gold of US$3,000/oz in 2026 (previously US$3,200/oz)")
+_EARLIER_LEVEL = re.compile(r"(?:[^.;!?\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,45}?(?<!\w)(?P<cmp>from|desde|compared\s+(?:with|to)|"
+                            r"versus|vs\.?|previously|formerly)\s+\D{0,20}", re.I | re.U)
 
 
 _THRESHOLD_NOUN = re.compile(
@@ -256,6 +264,8 @@ _HALF = re.compile(r"(?<!first\s)(?<!second\s)(?<!the\s)(?<!\w)half\s+$", re.I)
 
 def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = False,
             sterling: bool = False) -> Figure | None:
+    if re.fullmatch(r"['’]000", text[m.start("num") - 1:m.end("num")]):
+        return None   # "('000 oz)": a table's scale, thousands of the unit, no amount
     value = _number(m.group("num"), lang)
     if _HALF.search(text[max(0, m.start() - 16):m.start()]) and \
             m.group("num").strip().lower() in ("a", "an"):
@@ -302,6 +312,8 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
         cur = re.sub(r"\s+", " ", m.group("cur").lower())
         if cur in _SCALED_ONLY and not groups.get("scale"):
             return None   # "1.2 trillion won" is money; "3 won" rarely is
+        if cur in _PER_ONLY and not groups.get("per"):
+            return None   # "415 c/lb" is a price; "40C" is a temperature
         unit = _CURRENCY.get(cur, cur)
         value *= _scale(groups.get("scale"))
         if groups.get("per"):
@@ -333,7 +345,10 @@ def _figure(family: str, m: re.Match, text: str, lang: str, mt_million: bool = F
             return None  # "5 million" is a quantity; "3 gold ounces" rarely is news
         value *= _scale(groups.get("scale"))
         lowered = raw_unit.lower()
-        if raw_unit in ("Mt", "Moz", "Mlb", "Mlbs", "Mwmt", "Mdmt") or lowered == "mtpa" or \
+        scale = _UNIT_SCALES.get(raw_unit) or _UNIT_SCALES.get(lowered)
+        if scale:
+            value *= scale   # "1.2 MMT", "10 LMT", "700 kilotonnes" (mass_unit_scales)
+        elif raw_unit in ("Mt", "Moz", "Mlb", "Mlbs", "Mwmt", "Mdmt") or lowered == "mtpa" or \
                 (raw_unit == "MT" and mt_million and not groups.get("scale") and
                  (value < 1000 or not re.fullmatch(r"[\d,.\s\u00a0]*?\d{1,3}(?:[,\s\u00a0]\d{3})+",
                                                    m.group("num")))):
@@ -540,6 +555,8 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     amount_before = _amount_cues()
     after = re.sub(r"^\s*\)|^\s*\([^)]{0,30}\)", "", text[end:end + 60])
     percent = _PERCENT_SIGN().search(text[start:end])   # not "cents"
+    if percent and _purity_in_brackets(text, start, end):
+        return True
     if rate_after.match(after) or percent and (_FORMULA.match(after) or
                                                _percent_rate_after().match(after) or
                                                _stake_in_compound().match(after) or
@@ -568,6 +585,16 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     wide = _other_clause(lang).split(text[max(0, start - 100):start])[-1]
     return bool(amount_before.search(own) or _conditional(lang).search(clause) or
                 _stock_of(wide, lang) or _parallel_stock(text, start, lang))
+
+
+def _purity_in_brackets(text: str, start: int, end: int) -> bool:
+    """A decimal percentage of ``percent_purity_in_brackets_min`` or more, alone in
+    brackets right after a word ("cobalt metal (99.8%)"): a purity."""
+    num = re.fullmatch(r"\s*(\d+[.,]\d+)\s?%\s*", text[start:end])
+    return bool(num and re.search(r"[^\W\d]\s?\(\s*$", text[max(0, start - 6):start]) and
+                re.match(r"\s*\)", text[end:end + 3]) and
+                float(num.group(1).replace(",", ".")) >=
+                float(rules().get("percent_purity_in_brackets_min", 101)))
 
 
 def _stock_of(wide: str, lang: str) -> bool:
@@ -764,6 +791,8 @@ def _is_accounts(text: str, start: int, end: int) -> bool:
     beside an accounts word is still the mineral's."""
     accounts_before, accounts_after = _accounts()
     lead = text[max(0, start - 80):start]
+    if _WRITE_DOWN_BY().search(lead):
+        return True   # "has written down its refinery by a further A$120 million"
     parts = re.split(r"[;:]|,(?!\d)", lead)
     clause = parts[-1]
     if len(parts) > 1 and _TO_AFTER_CHANGE.match(clause):
@@ -779,6 +808,11 @@ def _is_accounts(text: str, start: int, end: int) -> bool:
                 # must reach its purpose (accounts_after_patterns)
                 accounts_after.match(text[end:end + 120]) or
                 company_after.match(text, end) and company_before.search(clause))
+
+
+@lru_cache(maxsize=1)
+def _WRITE_DOWN_BY() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile("|".join(rules().get("accounts_write_down_by") or ["(?!)"]), re.I | re.U)
 
 
 _BY_SIZE_TO = re.compile(r"\s+by\s+(?:half|a\s+(?:half|third|quarter|fifth|tenth)|two[\s-]thirds|"
@@ -988,6 +1022,16 @@ _COST_COMPARED = re.compile(r"(?<!\w)(?:below|above|under|over|near|beneath|than
                             r"die\s+|el\s+|los\s+|o\s+|os\s+)?(?:[\w-]+\s+){0,2}$", re.I | re.U)
 
 
+# A label opening a line or sentence, then a colon right before the amount ("C1 cost: ")
+_COLON_LABEL = re.compile(r"(?:^|[\n;]|[.!?]\s)[\s\-•*]*(?P<label>[^.;:!?\n]{1,50}):\s*$")
+
+
+# A label after an amount and a dash, up to the line's or sentence's end ("US$1.65/lb – C1
+# cost"), and the amount itself, up to its unit ("US$1.65/lb")
+_DASH_LABEL_AFTER = re.compile(r"[ \t]*[–—-][ \t]+(?P<label>[^.;:!?\n]{1,40}?)[ \t]*(?:[.;\n]|$)")
+_AMOUNT_END = re.compile(r"\S*")
+
+
 def _unit_cost(text: str, start: int) -> bool:
     """A cost of mining or processing a unit in the amount's clause before it, with no
     price word after the cost word ("all-in sustaining cost was $1,050 a tonne"; not
@@ -995,6 +1039,14 @@ def _unit_cost(text: str, start: int) -> bool:
     (``unit_cost_nouns``) counts only as the amount's own subject: no comma and few words
     between, no word of circumstance before it ("Despite rising costs, copper hit ...")."""
     cost, price = _unit_costs()
+    label = _COLON_LABEL.search(text, max(0, start - 60), start)
+    after = _DASH_LABEL_AFTER.match(text, _AMOUNT_END.match(text, start).end())
+    if label is None and after and len(after.group("label").split()) <= 4:
+        label = after   # a label of a few words, not a clause ("- production costs rose")
+    if label and cost.search(label.group("label")) and not price.search(label.group("label")):
+        return True     # a cost's label before a colon, as tables and bullet lists give it
+        # ("C1 cost: US$18.20/wmt", "- AISC: A$2,450/oz"; not "Realised price: US$92/wmt"),
+        # or after the amount and a dash, as a list of key numbers does ("US$1.65/lb – C1 cost")
     # a closed relative clause after the subject is read past, not as the amount's clause
     # ("Freight rates from Guinea to China, which carry most of the bauxite, have risen to
     # $24 a tonne"); blanked, so that offsets stay
@@ -1304,6 +1356,129 @@ def figure_year(text: str, fig: Figure, lang: str = "en",
     return None
 
 
+@lru_cache(maxsize=8)
+def _table_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """A unit in brackets before a colon, as a flattened table heads its rows ("World mine
+    production of cobalt in 2023 (tonnes): Congo 170,000; Indonesia 17,000", "(kt):",
+    "(thousand ounces):"), and a row right after it or after the row before: a capitalised
+    name and its bare number, ended by a semicolon, a comma, "and", a full stop or the
+    end (prose after the heading ends the rows: "(tonnes): the mine opened in 2019")."""
+    header = re.compile(rf"\(\s*(?:in\s+)?(?P<scale>(?:{_SCALE_ALT})\s+)?(?:of\s+)?"
+                        rf"(?P<unit>{_MASS_UNITS})(?:,?\s+(?:of\s+)?[A-Za-z][\w-]*){{0,2}}\s*\)\s*:",
+                        re.U)   # (a word or two of what is counted may follow: "(t LCE)")
+    # a row: a capitalised name (a country, a mine; brackets allowed: "Congo (Kinshasa)"),
+    # its number, and a semicolon, a comma, "and", a full stop or the end
+    joiner = _alternation(rules()["list_and"])
+    row = re.compile(rf"\s*(?:(?:{joiner})\s+)?[A-Z][^\d;,.:]{{0,40}}?\s"
+                     rf"(?P<num>{_num_pattern(lang)})"
+                     rf"(?:\s*(?P<end>[;,]|\.(?=\s|$)|$)|(?=\s+(?:{joiner})\s))", re.U)
+    return header, row
+
+
+@lru_cache(maxsize=8)
+def _heading_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """A line that heads a table with its unit at its end, the rows on the lines after it
+    ("LME OFFICIAL PRICES ($/T)", "Table: China rare earth exports, tonnes", "Output
+    ('000 oz)"), and such a row: a capitalised name, then only bare numbers, each after
+    white space, a colon or a pipe ("Copper 9,412.50", "April | 4,785 | 1,238", "World
+    total: 230,000")."""
+    money = rf"(?P<cur>{_CUR_PREFIX})\s*/\s*(?P<per>{_spellings(rules()['per_units'])})"
+    mass = rf"(?:(?P<scale>{_SCALE_ALT}|['’]000)\s+)?(?P<unit>{_MASS_UNITS})"
+    heading = re.compile(rf"(?:\(\s*(?:in\s+)?(?:{money}|{mass})\s*\)|"
+                         rf",\s*(?:in\s+)?{mass.replace('?P<scale>', '?P<scale2>').replace('?P<unit>', '?P<unit2>')})"
+                         r"\s*:?\s*$", re.I | re.U)
+    num = _num_pattern(lang)
+    row = re.compile(rf"\s*[A-Z][^\d|:;]{{0,40}}?(?:\s*[|:]\s*|\s+)(?P<nums>(?:{num})"
+                     rf"(?:\s*\|\s*(?:{num}))*)\s*\|?\s*\.?\s*$", re.U)
+    return heading, row
+
+
+def table_heading(line: str, lang: str | None = "en") -> tuple[float, str] | None:
+    """The (factor, unit) a table's heading line gives its rows (see _heading_patterns),
+    or the "(unit):" heading of a table written in one sentence, whose rows may go on in
+    the next ("... Philippines 3,800. World total: 230,000."); None for other lines."""
+    lang = lang or "en"
+    heading, _row = _heading_patterns(lang)
+    m = heading.search(line[-60:])
+    if m is None:
+        inline = _table_patterns(lang)[0].search(line) if "):" in line or ") :" in line \
+            else None
+        if inline is None:
+            return None
+        sample = f"1,000 {inline.group('scale') or ''}{inline.group('unit')}"
+    elif m.group("cur"):
+        sample = f"{m.group('cur')}1,000/{m.group('per')}"
+    else:
+        scale = m.group("scale") or m.group("scale2") or ""
+        scale = "thousand" if scale in ("'000", "’000") else scale
+        sample = f"1,000 {scale} {m.group('unit') or m.group('unit2')}"
+    probe = find_figures(sample, lang)
+    if len(probe) != 1:
+        return None
+    return probe[0].value / 1000, probe[0].unit
+
+
+@lru_cache(maxsize=1)
+def _ROW_STOP() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """Names of lines that end a table (``table_row_stop_words``)."""
+    return re.compile(rf"(?<!\w)(?:{_spellings(rules().get('table_row_stop_words') or ['(?!)'])})"
+                      r"(?!\w)", re.I | re.U)
+
+
+_ROW_NAME_OPEN = re.compile(r"(?<!\w)(?:to|at|of|by|from|was|were|is|are|rose|fell|hit|reached|"
+                            r"near|about|around|above|below|over|under|than)\s*[:|]?\s*$", re.I)
+
+
+def table_row(line: str, factor: float, unit: str,
+              lang: str | None = "en") -> list[Figure] | None:
+    """The numbers of a table's row line in the unit of its heading (``table_heading``):
+    "Copper 9,412.50" -> 9412.5 usd/t. Years are no figures (a row of column headings:
+    "Month | 2024 | 2025" gives none). None for a line that is no row, such as a
+    sentence ending in a number ("Copper rose to 9,400.")."""
+    lang = lang or "en"
+    m = _heading_patterns(lang)[1].fullmatch(line)
+    if m is None or _ROW_NAME_OPEN.search(line, 0, m.start("nums")) or \
+            _ROW_STOP().search(line, 0, m.start("nums")) or \
+            re.fullmatch(r"\d\s*\|?\s*\.?", m.group("nums").strip()):
+        return None   # a sentence ending in a number, a line of the page ("Page 2",
+        # "Open interest 312,000", "Employees 1,250"): the table has ended
+    out = []
+    for n in re.finditer(_num_pattern(lang), m.group("nums")):
+        if _YEAR.fullmatch(n.group()):
+            continue
+        s = m.start("nums") + n.start()
+        fig = Figure(value=_number(n.group(), lang) * factor, unit=unit, kind="",
+                     quote=n.group(), start=s, end=s + len(n.group()))
+        fig.kind = classify(line, fig)
+        out.append(fig)
+    return out
+
+
+def _table_entries(text: str, found: list[Figure], lang: str) -> list[Figure]:
+    """The rows of a flattened table whose unit is given once in its heading (see
+    _table_patterns): each row's number in that unit. Years and numbers inside a figure
+    found are no rows; a year, a full stop or the first segment that is no row ends
+    them."""
+    header, row = _table_patterns(lang)
+    head = header.search(text)
+    if head is None:
+        return []
+    probe = find_figures(f"1,000 {head.group('scale') or ''}{head.group('unit')}", lang)
+    if len(probe) != 1:
+        return []
+    factor, unit = probe[0].value / 1000, probe[0].unit
+    added, pos = [], head.end()
+    while (m := row.match(text, pos)) and not _YEAR.fullmatch(m.group("num")):
+        s, e = m.span("num")
+        pos = m.end()
+        if not any(f.start < e and s < f.end for f in found):
+            added.append(Figure(value=_number(m.group("num"), lang) * factor, unit=unit,
+                                kind="", quote=m.group("num"), start=s, end=e))
+        if m.group("end") in (".", ""):
+            break     # a full stop or the end closes the table
+    return added
+
+
 def _unit_shared_before(text: str, found: list[Figure], lang: str) -> list[Figure]:
     """Bare numbers that share the unit of the figure after them: "7.3 million and 6.5
     million ounces", "11,000 and 12,500 tonnes" (two figures, as "respectively" lists
@@ -1470,10 +1645,16 @@ def _moved_by(text: str, start: int, lang: str) -> bool:
 _FROM = re.compile(r"(?<!\w)(?:from|de|von|от|desde|depuis)\s*$", re.I)
 
 
+# A signed move after a price, as market boxes write it ("Silver $29.84 -0.21 (-0.70%)"): a
+# space before the sign and none after it, then the move in percent or the line's end
+_SIGNED_MOVE_AFTER = re.compile(r"[ \t]+[-−]\d[\d.,]*(?:[ \t]*\(\s*[-−+]?\d[\d.,]*\s?%\s*\)|[ \t]*(?:\n|$))")
+
+
 def _drop_ranges_and_conversions(text: str, figures: list[Figure],
                                  lang: str = "en") -> list[Figure]:
     drop = {i for i, f in enumerate(figures)   # "$1.2-1.5 billion", "RMB94,000~96,000/t"
-            if re.match(r"\s*(?:-|–|~)\s*\d", text[f.end:f.end + 6])}
+            if re.match(r"\s*(?:-|–|~)\s*\d", text[f.end:f.end + 6]) and
+            not _SIGNED_MOVE_AFTER.match(text, f.end)}
     for i in range(len(figures) - 1):
         a, b = figures[i], figures[i + 1]
         between = text[a.end:b.start]

@@ -13,6 +13,7 @@ from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for, is_demon
 from orewire.events import (acting_government_types, capital_countries, direction_for,
                             mention_events, settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
+from orewire.figures import table_heading, table_row
 from orewire.figures import rules as _RULES
 from orewire.lexicon import _market_verbs  # noqa: PLC2701 (market_verbs_after of senses.yaml)
 from orewire.lexicon import compound_heads, context_words, list_joiners, own_symbol_follows
@@ -109,7 +110,24 @@ def tag_doc(doc, mineral_matcher, find_figures, lang: str | None = "en",
     options = {"mt_million": _mt_million(text),
                "sterling": "£" in text or "sterling" in text.lower(),
                "article_year": article_year}
+    table = None   # (factor, unit) of a table heading the lines before: its rows follow
     for sent in doc.sents:
+        line = sent.text.strip()
+        if not line:
+            continue
+        if table is not None:
+            rows = table_row(line, *table, lang)
+            if rows and "/" in table[1] and not any(
+                    sent.start_char <= m.start < sent.end_char for m in mentions):
+                rows = None   # a price table's rows name what is priced
+            if rows is not None:    # "LME OFFICIAL PRICES ($/T)" then "Copper 9,412.50"
+                lead = sent.start_char + sent.text.index(line)
+                figures.extend({"value": f.value, "unit": f.unit, "kind": f.kind,
+                                "quote": f.quote, "start": lead + f.start, "end": lead + f.end,
+                                "year": None, "sent_start": sent.start_char,
+                                "sent_end": sent.end_char} for f in rows)
+                continue
+        table = table_heading(line, lang) if ")" in line or "," in line[-30:] else None
         if not _HAS_NUMBER.search(sent.text):
             continue
         for f in find_figures(sent.text, lang, **options):
@@ -318,8 +336,11 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
             continue
         # a sentence naming minerals only as examples ("magnet metals such as neodymium")
         # keeps the topic it had; so does one before a first sentence that names any
+        # and so does a line of the page that links another story ("See also: Copper
+        # prices rise on China hopes", ``furniture_line_openers``)
         named = next((st for st in reversed(before)
-                      if not _examples_only(text, by_sentence[st])), before[-1])
+                      if not _examples_only(text, by_sentence[st]) and
+                      not _FURNITURE_LINE().match(text, st)), before[-1])
         topic = by_sentence[named]
         groups = list_groups(text, topic, _TOPIC_LIST_GAP())
         if len(set(groups.values())) == 1:
@@ -614,6 +635,12 @@ def _SECTOR_NAMES_MINING() -> re.Pattern:  # noqa: N802 (a compiled constant)
 def _SECTOR_SUBJECT() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(_RULES()["sector_subjects"]) + r")",
                       re.I | re.M)
+
+
+@lru_cache(maxsize=1)
+def _FURNITURE_LINE() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile(r"\s*(?:" + "|".join(_RULES().get("furniture_line_openers") or ["(?!)"])
+                      + ")", re.U)
 
 
 @lru_cache(maxsize=1)
@@ -1156,7 +1183,24 @@ def without_names(mentions: list[dict], entities: list[dict], lang: str,
     return [m for m in mentions
             if not m["surface"][:1].isupper() or
             own_symbol_follows(text, m["end"], (m["mineral"],)) or
+            _trade_noun_follows(text, m, people) or
             not any(s <= m["start"] and m["end"] <= e for s, e in people)]
+
+
+def _trade_noun_follows(text: str, m: dict, people: list[tuple[int, int]]) -> bool:
+    """A "person" that is the mention alone, with a noun of its trade right after it
+    (``person_label_trade_nouns``: "Coal export revenue reached $9.1 billion", where the
+    model saw a PERSON in the sentence's first word): the mineral, not a name ("Silver
+    said", "Nate Silver" stay names)."""
+    if (m["start"], m["end"]) not in people:
+        return False
+    nxt = _NEXT_WORDS.match(text, m["end"])
+    return bool(nxt) and nxt.group(1).lower() in _person_trade_nouns()
+
+
+@lru_cache(maxsize=1)
+def _person_trade_nouns() -> frozenset:
+    return frozenset(str(w).lower() for w in _RULES().get("person_label_trade_nouns") or [])
 
 
 # Words before a country that make it the origin or the target of imports, not the

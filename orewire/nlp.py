@@ -107,9 +107,11 @@ def _line_breaks(doc):
             # sentence ended ("investiert 2 Mrd. Die Produktion ...")
             starts[i + 1] = False
         elif (i and len(token.text) <= 4 and token.whitespace_
-              and doc[i - 1].like_num and doc[i + 1].text[:1].isupper()):
+              and (doc[i - 1].like_num or i > 1 and doc[i - 1].text == "/" and
+                   doc[i - 2].like_num) and doc[i + 1].text[:1].isupper()):
             # a unit after a number keeps its full stop as an abbreviation would ("$400m.",
-            # "4 Mt."): followed by a capital, the sentence ended there
+            # "4 Mt.", the unit of a price "$9,120/t."): followed by a capital, the
+            # sentence ended there
             starts[i + 1] = True
     if starts:
         from spacy.attrs import SENT_START  # noqa: PLC0415

@@ -21,14 +21,16 @@ CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl", "ccomp", "parataxis", "acl", 
 CLAUSE_TAGS = ("VB", "MD")   # Penn tags of verbs and modals
 
 
-def clause_head(tok):
+def clause_head(tok, within=frozenset()):
     """The token heading ``tok``'s clause: the nearest verb that is the root or starts a
     clause of its own, else the root. A purpose clause ("to" and a verb) is its verb's:
     it says what the amount is for ("will invest $1.2 billion to raise silver output",
-    "raised $40 million to expand its graphite mine")."""
+    "raised $40 million to expand its graphite mine"). Tokens of ``within`` (a mineral's
+    name) head no clause: a name is a noun phrase, though the parser may read a word of it
+    as a verb ("while coking coal imports were 5.9 million tonnes", "coking" as a verb)."""
     while tok.head.i != tok.i:
-        if tok.tag_.startswith(CLAUSE_TAGS) and tok.dep_ in CLAUSE_DEPS and \
-                not _purpose(tok):
+        if tok.i not in within and tok.tag_.startswith(CLAUSE_TAGS) and \
+                tok.dep_ in CLAUSE_DEPS and not _purpose(tok):
             return tok
         tok = tok.head
     return tok
@@ -52,10 +54,10 @@ def _token_at(doc, start: int, end: int):
     return toks[0]
 
 
-def clause_chain(tok) -> list[int]:
+def clause_chain(tok, within=frozenset()) -> list[int]:
     """Indices of the clause heads from ``tok``'s clause up to the root."""
     chain = []
-    head = clause_head(tok)
+    head = clause_head(tok, within)
     while True:
         chain.append(head.i)
         if head.head.i == head.i:
@@ -85,8 +87,11 @@ def same_clause(sentences, parser) -> list[list[list[int] | str | None]]:
         for i, (start, end) in mentions:
             tok = _token_at(doc, start, end)
             if tok is not None:
-                heads[i] = clause_head(tok).i
-                roots[i] = clause_chain(tok)[-1]
+                span = doc.char_span(start, end, alignment_mode="expand")
+                name = frozenset(range(span.start, span.end)) if span is not None \
+                    else frozenset()
+                heads[i] = clause_head(tok, name).i
+                roots[i] = clause_chain(tok, name)[-1]
         starts = dict(mentions)
         per_figure = []
         for start, end in figures:
