@@ -118,3 +118,47 @@ def test_kept_round10(analyse, lang, text, mineral, kind):
 ])
 def test_country_round10(analyse, lang, text, mineral, kind, country):
     assert _countries(analyse(text, lang)).get((mineral, kind)) == country
+
+
+# A company's nationality is not the event's place when the sentence names another country
+# (company_nationality of seeds/events.yaml, used by linking.event_rows): each fails on the
+# code before round 10
+@pytest.mark.parametrize("lang,text,mineral,kind,country", [
+    ('en', 'Australian miner BHP said a strike had halted copper output at its Escondida mine in Chile.', 'copper', 'disruption', 'CL'),
+    ('fr', 'Le groupe minier français Eramet a annoncé la mise en service de son usine de lithium en Argentine.', 'lithium', 'project_milestone', 'AR'),
+    ('en', "South Korea's POSCO started construction of a lithium hydroxide plant in Argentina.", 'lithium', 'project_milestone', 'AR'),
+    ('es', 'La empresa china Zijin inició la producción de litio en Argentina.', 'lithium', 'project_milestone', 'AR'),
+    ('en', 'A flood halted the Chinese-run copper mine in Zambia.', 'copper', 'disruption', 'ZM'),
+])
+def test_country_not_company_nationality(analyse, lang, text, mineral, kind, country):
+    assert _countries(analyse(text, lang)).get((mineral, kind)) == country
+
+
+# ... guards: a nationality the sentence's only country stays, a government's measure keeps
+# its actor, a place already nearest stays
+@pytest.mark.parametrize("lang,text,mineral,kind,country", [
+    ('de', 'Der kanadische Konzern Teck hat die Kupfermine in Chile wegen eines Streiks gestoppt.', 'copper', 'disruption', 'CL'),
+    ('en', 'Australian miner BHP said a strike had halted its copper mine.', 'copper', 'disruption', 'AU'),
+    ('en', "China's commerce ministry banned exports of gallium to the United States.", 'gallium', 'export_restriction', 'CN'),
+])
+def test_country_nationality_kept(analyse, lang, text, mineral, kind, country):
+    assert _countries(analyse(text, lang)).get((mineral, kind)) == country
+
+
+# An export duty removed in Spanish is eased (fails on the code before round 10)
+@pytest.mark.parametrize("lang,text,mineral,kind,direction", [
+    ('es', 'Argentina eliminó las retenciones a las exportaciones de litio.', 'lithium', 'export_restriction', 'easing'),
+])
+def test_directed_removed_round10(analyse, lang, text, mineral, kind, direction):
+    assert (mineral, kind, direction) in _directed(analyse(text, lang))
+
+
+# Guards of the round's rules (review): a court's trial suspended, a company's stake in all
+# of a venture's projects, a drought named as a plan's reason with no loss
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ('en', 'The court suspended the trial over nickel mining permits until May.', 'nickel', 'disruption'),
+    ('en', "Glencore holds a 50% stake in all of the joint venture's copper projects.", 'copper', 'policy'),
+    ('es', 'El gobierno aprobó un plan hídrico por la sequía y la producción de cobre se mantuvo estable.', 'copper', 'disruption'),
+])
+def test_no_event_guards_round10(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
