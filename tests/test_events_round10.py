@@ -162,3 +162,40 @@ def test_directed_removed_round10(analyse, lang, text, mineral, kind, direction)
 ])
 def test_no_event_guards_round10(analyse, lang, text, mineral, kind):
     assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+# Batch 6 (hard negatives and permits): each of these two fails on the code before round 10
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "Coal miners' strike in 1984 remains a touchstone of British politics.", "coal",
+     "disruption"),
+    ("de", "Der Streik bei der Lufthansa hat keinen Einfluss auf die Kupferlieferungen.",
+     "copper", "disruption"),
+])
+def test_no_event_batch6(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) not in _events(analyse(text, lang))
+
+
+# A licence received by its site (the first fails on the code before round 10; the others
+# guard: a permit "obtained" was found before, a strike in a recent year stays news)
+@pytest.mark.parametrize("lang,text,mineral,kind", [
+    ("en", "The uranium enrichment plant in Ohio received a licence to make HALEU.", "uranium",
+     "project_milestone"),
+    ("en", "The graphite processing plant obtained its operating permit in March.", "graphite",
+     "project_milestone"),
+    # (guard) a strike in a recent year is the news
+    ("en", "A strike in 2023 halted output at the copper mine for two weeks.", "copper",
+     "disruption"),
+])
+def test_found_batch6(analyse, lang, text, mineral, kind):
+    assert (mineral, kind) in _events(analyse(text, lang))
+
+
+# (review) guards of batch 6: a disruption beside a later "aber keinen Einfluss" stays; a
+# trader's licence to ship is the export measure's, no project's milestone
+def test_batch6_guards(analyse):
+    assert ("copper", "disruption") in _events(analyse(
+        "Ein Brand legte die Kupferhütte lahm, hatte aber keinen Einfluss auf die Exporte.",
+        "de"))
+    assert ("gallium", "project_milestone") not in _events(analyse(
+        "Two Chinese traders received licences to ship gallium to Japan after months of "
+        "waiting.", "en"))
