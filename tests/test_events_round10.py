@@ -199,3 +199,17 @@ def test_batch6_guards(analyse):
     assert ("gallium", "project_milestone") not in _events(analyse(
         "Two Chinese traders received licences to ship gallium to Japan after months of "
         "waiting.", "en"))
+
+
+# Batch 7: a new mineral belt mapped is a find (fails on the code before round 10)
+def test_mapped_belt_round10(analyse):
+    assert ("copper", "discovery") in _events(analyse(
+        "Geologists mapped a new copper porphyry belt in the Andes of Ecuador.", "en"))
+
+
+# (review) a state miner's country is its own: it stays the event's place beside a later
+# country of the market
+def test_state_miner_country_round10(analyse):
+    row = analyse("Chile's state miner Codelco halted the copper smelter after a fire, sending "
+                  "copper prices up in China.", "en")
+    assert _countries(row).get(("copper", "disruption")) == "CL"
