@@ -653,3 +653,31 @@ def capital_countries(text: str, start: int = 0, end: int | None = None) -> list
              "normalized": m.lastgroup,
              "place": place.search(text, max(start, m.start() - 20), m.start()) is not None}
             for m in capital.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=1)
+def _owners() -> tuple[re.Pattern, re.Pattern] | None:
+    spec = load_yaml(EVENTS_FILE.name).get("company_nationality") or {}
+    if not spec.get("after") and not spec.get("before"):
+        return None
+    after = re.compile(r"(?:" + "|".join(spec.get("after") or [r"(?!x)x"]) + ")", re.I | re.U)
+    before = re.compile(r"(?:" + "|".join(spec.get("before") or [r"(?!x)x"]) + r")\s+$",
+                        re.I | re.U)
+    return after, before
+
+
+def company_nationality(text: str, start: int, end: int) -> bool:
+    """Whether the country named at ``text[start:end]`` is a company's nationality, not
+    the event's place ("Australian miner BHP said a strike halted copper output at its mine
+    in Chile", "South Korea's POSCO started building a lithium plant in Argentina", "la
+    empresa china Zijin", "Der australische Konzern Lynas"): ``company_nationality`` of
+    seeds/events.yaml, the words right after it or right before it. For the event's
+    country in linking.event_rows, which then prefers another country of the sentence."""
+    compiled = _owners()
+    if compiled is None:
+        return False
+    after, before = compiled
+    if text[end - 2:end] in ("'s", "’s"):   # an entity may hold its possessive
+        end -= 2
+    return after.match(text, end, min(len(text), end + 60)) is not None or \
+        before.search(text, max(0, start - 40), start) is not None

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from orewire import PIPELINE_VERSION
 from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for, is_demonym
-from orewire.events import (acting_government_types, capital_countries, direction_for,
-                            mention_events, settle_directions)
+from orewire.events import (acting_government_types, capital_countries, company_nationality,
+                            direction_for, mention_events, settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
 from orewire.figures import table_heading, table_row
 from orewire.figures import rules as _RULES
@@ -1241,6 +1241,11 @@ def event_rows(events: list[dict], in_sent: list[dict], text: str = "",
         if e["type"] == "import_measure" and not actors:
             candidates = [x for x in countries if x.get("label") != "NORP" and
                           not _TARGET.search(text[max(0, x["start"] - 12):x["start"]])]
+        if not acting and len(candidates) > 1:
+            # a company's nationality is not the event's place when the sentence names
+            # another country ("Australian miner BHP said a strike halted its mine in Chile")
+            candidates = [x for x in candidates if not company_nationality(
+                text, x["start"], x["end"])] or candidates
         if actors:   # the government's measure: the sentence's first country, its subject
             near = actors[0]
         else:
