@@ -551,6 +551,7 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
         return bool(rate_before.search(before) or _hypothetical().search(clause) or
                     _hypothetical_own(lang).search(before) or _rate_set_to(text, start, lang)
+                    or lang == "de" and _rate_noun_of_de().search(before)
                     or _holders_share(clause) or _utilisation(before, clause) or
                     _grade_before().search(before) and not _share_after().match(after))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
@@ -566,7 +567,8 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     # a company's stock as the subject, past the commas of its name or place ("Shares of
     # the Charlotte, North Carolina-based company fell 4% to $88.12")
     wide = _other_clause(lang).split(text[max(0, start - 100):start])[-1]
-    return bool(amount_before.search(own) or _conditional(lang).search(clause) or
+    npv = _npv_subject().search(_EARLIER_AMOUNT.split(_other_clause(lang).split(clause)[-1])[-1])
+    return bool(amount_before.search(own) or _conditional(lang).search(clause) or npv or
                 _stock_of(wide, lang) or _parallel_stock(text, start, lang))
 
 
@@ -577,6 +579,12 @@ def _stock_of(wide: str, lang: str) -> bool:
     stock = _stock_subject().search(wide)
     if stock is None:
         return False
+    if lang != "en":
+        # (the other languages capitalise no mineral apart: "Die Aktie von Aurubis stieg und
+        # Kupfer verteuerte sich auf 9.400 Dollar" is copper's after its "und")
+        later = re.split(r"\b(?:und|sowie|während|et|alors\s+que|tandis\s+que|y|mientras|e|"
+                         r"enquanto|и|а|тогда\s+как)\b", wide[stock.end():], flags=re.I | re.U)
+        return len(later) == 1 or not _mineral_names(lang).search(later[-1])
     later = re.split(r",\s*and\b|\bwhile\b|\bwhereas\b", wide[stock.end():], flags=re.I)
     return len(later) == 1 or not any(
         n.group()[:1].islower() for n in _mineral_names(lang).finditer(later[-1]))
@@ -707,6 +715,28 @@ def _rate_set_to(text: str, start: int, lang: str) -> bool:
     clause = _other_clause(lang).split(re.split(r"[.;:!?]\s|,\s", before)[-1])[-1]
     rates = list(subject.finditer(clause))
     return bool(rates) and not share.search(clause, rates[-1].end())
+
+
+@lru_cache(maxsize=1)
+def _npv_subject() -> re.Pattern:
+    """A net present value named before the amount with no number between
+    (``npv_subject_words``)."""
+    words = _spellings(rules().get("npv_subject_words") or ["(?!)"])
+    acronyms = _spellings(rules().get("npv_subject_acronyms") or ["(?!)"])
+    return re.compile(rf"(?<!\w)(?:{words}|(?-i:{acronyms}))(?!\w)[^\d]*$", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _rate_noun_of_de() -> re.Pattern:
+    """A German rate noun, alone or ending a compound, right before "von" and the
+    percentage ("eine Förderabgabe von 10 Prozent", "Lizenzgebühr von bis zu 12 Prozent",
+    "Zölle von 39 Prozent", "eine Beteiligung von 49 Prozent"): ``set_rate_subject_heads_de``
+    and ``rate_noun_of_de_between``. "ein Anteil von 59 Prozent" stays a share."""
+    r = rules()
+    heads = "|".join(re.escape(h) for h in r["set_rate_subject_heads_de"])
+    between = "|".join(r.get("rate_noun_of_de_between") or ["(?!)"])
+    return re.compile(rf"(?<!\w)\w*(?:{heads})\s+(?:in\s+Höhe\s+)?von\s+"
+                      rf"(?:(?:{between})\s+)?$", re.I | re.U)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,142 @@
+"""Round 10 (d) of the figure rules, from long business and trade reports in German,
+French, Spanish, Portuguese and Russian: German rate nouns before "von N Prozent", a
+company's stock in the other languages' press, the dollars of other countries and the
+Swiss franc, a holder's part of a company's capital, a stake "in" a firm and a rate levied
+"on" a base, a unit of power or oil as a price's subject, battery cathode material, and a
+net present value named further back; with the real figures beside the words those rules
+read. Every sentence here is our own writing."""
+from __future__ import annotations
+
+import pytest
+
+from orewire.figures import find_figures
+from tests.fixtures import row_figures as figures
+
+
+def values(text: str, lang: str) -> list[float]:
+    return [f.value for f in find_figures(text, lang)]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Regierung erhebt eine Lizenzgebühr von bis zu 12 Prozent.",
+    "Kinshasa erhebt auf Kobalt eine Förderabgabe von 10 Prozent.",
+    "Die US-Regierung hatte Zölle von 39 Prozent auf Schweizer Importe verhängt.",
+    "Hydro hält eine Beteiligung von 34,3 Prozent an der Alunorte-Raffinerie.",
+    "Tsingshan hält eine Beteiligung von knapp 49 Prozent an einem Hüttenwerk.",
+    "Jakarta plant eine Exportsteuer in Höhe von 8 Prozent auf Nickelroheisen.",
+])
+def test_german_rate_noun_before_von_a_percentage(text):
+    assert values(text, "de") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a share stays a share, a level set "auf" stays the rate's but the share word's
+    ("Indonesien hat einen Anteil von 59 Prozent am Weltmarkt.", [59]),
+    ("Der Anteil Chinas an der Raffination liegt bei 85 Prozent.", [85]),
+    ("Das Land hat bei der Förderung einen Anteil von rund 70 Prozent.", [70]),
+])
+def test_german_share_of_von_a_percentage_stays(text, expected):
+    assert values(text, "de") == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Platin notierte bei 980 Dollar. Die Aktien von Barrick Gold stiegen in New York um "
+     "4 Prozent auf 17,90 Dollar.", "de", [980]),
+    ("Die Aktie verlor in Oslo 1,5 Prozent auf 62,30 Euro.", "de", []),
+    ("Las acciones de SQM subieron un 3,2 % en Nueva York, hasta 44,10 dólares.", "es", []),
+    ("L'action d'Eramet a cédé 3 % à 61,20 euros.", "fr", []),
+    ("As ações da Vale subiram 2,1% para R$ 61,30 na B3.", "pt", []),
+    ("Акции «Норникеля» подешевели на 1,2%, до 130 рублей.", "ru", []),
+    # a mineral's clause after "und" keeps its price
+    ("Die Aktie von Aurubis stieg und Kupfer verteuerte sich um 2 Prozent auf 9.400 Dollar.",
+     "de", [9400]),
+    # a company's mine output after its stock's comma stays
+    ("Die Aktie von K+S fiel, nachdem der Konzern 7,5 Mio. t Kali absetzte.", "de", [7.5e6]),
+])
+def test_company_stock_in_other_languages(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,value,unit", [
+    ("Das entspricht einem Wert von 124 Mrd. australischen Dollar.", "de", 124e9, "aud"),
+    ("Die Schweiz exportierte Gold im Wert von 87 Mrd. Franken.", "de", 87e9, "chf"),
+    ("Le projet coûtera 3 milliards de dollars canadiens.", "fr", 3e9, "cad"),
+    ("Las exportaciones sumaron 12.000 millones de dólares australianos.", "es", 12e9, "aud"),
+    ("Iron ore exports were worth 124 billion Australian dollars.", "en", 124e9, "aud"),
+])
+def test_dollars_of_other_countries_and_the_franc(text, lang, value, unit):
+    assert [(f.value, f.unit) for f in find_figures(text, lang)] == [(value, unit)]
+
+
+def test_franconia_is_no_money():
+    assert values("In Franken wurden 2023 rund 1.200 Tonnen Graphit gefördert.", "de") == [1200]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Der Staatsfonds Samruk-Kazyna hält 75 Prozent der Anteile.", "de"),
+    ("L'État détient 20 % du capital de la coentreprise.", "fr"),
+    ("La estatal tendrá una participación del 50,01 % en la empresa conjunta.", "es"),
+    ("O governo cobra uma CFEM de 3,5% sobre o faturamento bruto.", "pt"),
+    ("Jujuy cobra un canon del 3 % sobre el valor en boca de mina.", "es"),
+    ("Владимир Потанин владеет 37% акций компании.", "ru"),
+])
+def test_stakes_and_levies_in_other_languages(text, lang):
+    assert values(text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a share of a market or of output stays
+    ("Chile aporta el 26 % de la oferta mundial de litio.", "es", [26]),
+    ("A China comprou 65% do volume embarcado.", "pt", [65]),
+    ("Le Chili assure 24 % de la production mondiale.", "fr", [24]),
+])
+def test_shares_beside_those_words_stay(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Eine Megawattstunde kostete am Terminmarkt zuletzt 95 Euro.", "de"),
+    ("Ein Barrel Brent kostete am Montag 82 Dollar.", "de"),
+    ("Le mégawattheure s'échangeait à 95 euros.", "fr"),
+])
+def test_a_unit_of_power_or_oil_as_the_price_subject(text, lang):
+    assert values(text, lang) == []
+
+
+def test_the_mineral_price_beside_power_costs_stays():
+    assert values("Eine Tonne Aluminium kostete 2.480 Dollar.", "de") == [2480]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Die Anlage soll ab 2027 jährlich 100.000 Tonnen Kathodenmaterial liefern.", "de", []),
+    ("The plant will make 60,000 tonnes of cathode active material a year.", "en", []),
+    ("Output reached 60,000 tonnes of copper cathode.", "en", [60000]),
+    ("The refinery will produce 120,000 tonnes of cathode a year.", "en", [120000]),
+    ("Dafür werden rund 15.000 Tonnen Nickel benötigt.", "de", [15000]),
+])
+def test_battery_cathode_material(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Selon les analystes, la valeur actuelle nette du projet de lithium de Centenario "
+     "s'élève à 1,2 milliard de dollars.", "fr", []),
+    ("El proyecto Tía María tendrá un valor actual neto de 1.400 millones de dólares.",
+     "es", []),
+    ("La VAN du projet atteint 900 millions de dollars.", "fr", []),
+    # a name in capitals and lower case is no acronym
+    ("Joe Foster of Van Eck expects gold to average $2,400 an ounce.", "en", [2400]),
+    # an amount after another number is not the NPV's
+    ("The NPV of the project is $1.2 billion and it will produce 24,000 tonnes of copper.",
+     "en", [24000]),
+])
+def test_npv_named_further_back(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+def test_german_trade_report(analyse):
+    text = ("Indonesien hat die Förderquoten für Nickelerz gesenkt. Das Ministerium genehmigte "
+            "220 Millionen Tonnen.\n\nDie Regierung hatte die Förderabgabe auf Nickelerz "
+            "angehoben. Tsingshan hält eine Beteiligung von 49 Prozent an einem Hüttenwerk. "
+            "Die Anlage soll jährlich 120.000 Tonnen Nickel liefern.")
+    assert figures(analyse(text, "de")) == {("nickel", 220e6), ("nickel", 120000)}
