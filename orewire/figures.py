@@ -518,6 +518,11 @@ def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool
                                                  text[max(0, start - 60):start])[-1])
     if by.search(clause) and stem.search(" ".join(by.sub("", clause).split()[-5:])):
         return True
+    # German verb-final clauses: "könnte die Förderung um bis zu 150.000 Unzen verringern",
+    # "will die Produktion um 20.000 Tonnen steigern" (the verb after the amount)
+    if lang == "de" and re.search(r"(?<!\w)um\s*$", clause, re.I) and \
+            _change_verb_final_de().match(text, end):
+        return True
     # "up Rs 180 or 0.19%": the move in money, then in percent
     return bool(_UP_DOWN.search(before) and (re.search(r"\b(?:from|than|on|vs)\b",
                                                        text[end:end + 30], re.I) or
@@ -718,6 +723,14 @@ def _rate_set_to(text: str, start: int, lang: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _change_verb_final_de() -> re.Pattern:
+    """A German change verb closing the clause after an amount (``change_verbs_final_de``),
+    up to three words after it and before any punctuation."""
+    stems = "|".join(rules().get("change_verbs_final_de") or ["(?!)"])
+    return re.compile(rf"(?:\s+[^\W\d]+){{0,3}}?\s+(?:{stems})\w*(?!\w)", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
 def _npv_subject() -> re.Pattern:
     """A net present value named before the amount with no number between
     (``npv_subject_words``)."""
@@ -733,7 +746,8 @@ def _rate_noun_of_de() -> re.Pattern:
     "Zölle von 39 Prozent", "eine Beteiligung von 49 Prozent"): ``set_rate_subject_heads_de``
     and ``rate_noun_of_de_between``. "ein Anteil von 59 Prozent" stays a share."""
     r = rules()
-    heads = "|".join(re.escape(h) for h in r["set_rate_subject_heads_de"])
+    heads = "|".join(re.escape(h) for h in r["set_rate_subject_heads_de"] +
+                     (r.get("rate_noun_of_de_extra_heads") or []))
     between = "|".join(r.get("rate_noun_of_de_between") or ["(?!)"])
     return re.compile(rf"(?<!\w)\w*(?:{heads})\s+(?:in\s+Höhe\s+)?von\s+"
                       rf"(?:(?:{between})\s+)?$", re.I | re.U)
@@ -783,7 +797,7 @@ def _stake_in_compound() -> re.Pattern:
     """German "49 Prozent an der Nickelhütte": a stake in a compound whose head is a
     mine, plant, project or firm (``percent_stake_heads_de``)."""
     heads = _spellings(rules()["percent_stake_heads_de"])
-    return re.compile(rf"^\s*(?:an\s+(?:der|dem|den)|am)\s+(?:\w+\s+)?\w*(?:{heads})(?!\w)",
+    return re.compile(rf"^\s*(?:an\s+(?:der|dem|den|einer|einem)|am)\s+(?:\w+\s+)?\w*(?:{heads})(?!\w)",
                       re.I | re.U)
 
 

@@ -52,6 +52,14 @@ def test_german_share_of_von_a_percentage_stays(text, expected):
      "de", [9400]),
     # a company's mine output after its stock's comma stays
     ("Die Aktie von K+S fiel, nachdem der Konzern 7,5 Mio. t Kali absetzte.", "de", [7.5e6]),
+    # a later clause after the stock's comma is the mineral's own (only a comma right before
+    # the amount and its "to" word is the stock's)
+    ("Die Aktie von Aurubis stieg um 2 Prozent, bei einem Kupferpreis von 9.800 Dollar je "
+     "Tonne.", "de", [9800]),
+    ("Las acciones de SQM subieron un 3 %, al tiempo que el carbonato de litio subió a "
+     "10.500 dólares por tonelada.", "es", [10500]),
+    ("Акции Полюса выросли на 3%, до 2 150 рублей на фоне роста цены золота до 3 400 "
+     "долларов за унцию.", "ru", [3400]),
 ])
 def test_company_stock_in_other_languages(text, lang, expected):
     assert values(text, lang) == expected
@@ -140,3 +148,61 @@ def test_german_trade_report(analyse):
             "angehoben. Tsingshan hält eine Beteiligung von 49 Prozent an einem Hüttenwerk. "
             "Die Anlage soll jährlich 120.000 Tonnen Nickel liefern.")
     assert figures(analyse(text, "de")) == {("nickel", 220e6), ("nickel", 120000)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a change or a grade ending a compound before "von N Prozent"
+    ("Die Gewerkschaft fordert Lohnerhöhungen von 12 Prozent.", []),
+    ("Der Konzern erwartet eine Produktionssteigerung von 5 Prozent.", []),
+    ("Der Preis gilt für Konzentrat mit einem Lithiumoxidgehalt von 5,3 Prozent.", []),
+    ("Die Reserven haben einen Gehalt von 1,2 Prozent Lithiumoxid.", []),
+    # a level after a change word stays ("erreichte ... Prozent der Weltproduktion")
+    ("Nach der Erhöhung der Förderung erreichte Chile 30 Prozent der Weltproduktion.", [30]),
+])
+def test_german_change_and_grade_compounds_before_von(text, expected):
+    assert values(text, "de") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ein Streik könnte die Förderung um bis zu 150.000 Unzen verringern, schätzen Analysten.",
+     []),
+    ("Der Konzern will die Förderung um 20.000 Tonnen steigern.", []),
+    ("Indonesien hat die Quote um 10 Mio. Tonnen gekürzt.", []),
+    # a level after the change stays, and "um" as "about" or "in order to" is no change
+    ("Die Produktion stieg um 20.000 Tonnen auf 500.000 Tonnen.", [500000]),
+    ("Um 20.000 Tonnen Kupfer zu fördern, braucht die Mine viel Wasser.", [20000]),
+    ("Die Mine fördert um die 20.000 Tonnen Kupfer im Jahr, sagte der Chef.", [20000]),
+])
+def test_german_verb_final_change_amount(text, expected):
+    assert values(text, "de") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Das Unternehmen hält 50 Prozent an einem Joint Venture mit Posco.", []),
+    ("Der Fonds hält 30 Prozent an einer Lithiummine in Australien.", []),
+    ("Australien hat einen Anteil von 47 Prozent an der Weltproduktion.", [47]),
+])
+def test_german_stake_in_an_indefinite_compound(text, expected):
+    assert values(text, "de") == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Die Anlage soll jährlich 180.000 t Recyclingmaterial verarbeiten.", "de", []),
+    ("The plant will process 100,000 tonnes of recycling material a year.", "en", []),
+    ("China imported 1.8 million tonnes of copper scrap.", "en", [1.8e6]),
+])
+def test_recycling_feed_by_its_own_weight(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Pilbara hat Barmittel von 1,6 Mrd. Dollar.",
+    "Der Konzern verfügt über liquide Mittel von 900 Mio. Euro.",
+])
+def test_german_company_cash(text):
+    assert values(text, "de") == []
+
+
+def test_german_platinmetalle_are_the_group(analyse):
+    text = "Anglo American Platinum förderte 3,8 Mio. Unzen Platinmetalle."
+    assert figures(analyse(text, "de")) == {("platinum_group_metals", 3.8e6)}
