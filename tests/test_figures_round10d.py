@@ -206,3 +206,33 @@ def test_german_company_cash(text):
 def test_german_platinmetalle_are_the_group(analyse):
     text = "Anglo American Platinum förderte 3,8 Mio. Unzen Platinmetalle."
     assert figures(analyse(text, "de")) == {("platinum_group_metals", 3.8e6)}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Le groupe détient 63,5 % du gisement, aux côtés de l'État nigérien.", "fr"),
+    ("La estatal conservará el 51 % de las ganancias del proyecto.", "es"),
+    ("Госкорпорация владеет 50% в совместном предприятии с «Норникелем».", "ru"),
+    ("El gobierno eleva el derecho especial sobre minería del 7,5 % al 8,5 %.", "es"),
+    ("Los derechos de exportación del litio subirán al 12 %.", "es"),
+])
+def test_stakes_profits_and_levies_batch5(text, lang):
+    assert values(text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a share of a deposit's resources or of the market stays
+    ("El yacimiento concentra el 30 % de las reservas del país.", "es", [30]),
+    ("Los derechos humanos preocupan; Chile produce el 24 % del cobre mundial.", "es", [24]),
+])
+def test_shares_beside_batch5_words_stay(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Simandou, le gisement de fer géant, aura une capacité de 120 Mt par an.", "fr",
+     {("iron_ore", 120e6)}),
+    ("El yacimiento de hierro producirá 20 millones de toneladas al año.", "es",
+     {("iron_ore", 20e6)}),
+])
+def test_a_deposit_of_iron_is_iron_ore(analyse, text, lang, expected):
+    assert figures(analyse(text, lang)) == expected
