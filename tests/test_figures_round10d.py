@@ -236,3 +236,30 @@ def test_shares_beside_batch5_words_stay(text, lang, expected):
 ])
 def test_a_deposit_of_iron_is_iron_ore(analyse, text, lang, expected):
     assert figures(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "verfügen über" after an amount is no comparison with another level
+    ("Das Land verfügt mit 9,3 Mio. Tonnen über die größten Lithiumreserven der Welt.",
+     [9.3e6]),
+    ("Die Mine verschifft 2 Mio. Tonnen über den Hafen Antofagasta.", [2e6]),
+    # a level compared with another stays a change
+    ("Die Förderung lag 20.000 Tonnen über dem Vorjahr.", []),
+    ("Der Kupferpreis notierte 15 Prozent über dem Vorjahr.", []),
+    ("Der Absatz lag 3 Prozent unter den Erwartungen.", []),
+])
+def test_german_ueber_after_an_amount(text, expected):
+    assert values(text, "de") == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Die Marktkapitalisierung des Unternehmens beträgt rund 13 Mrd. Dollar.", "de", []),
+    ("Analysten senkten das Kursziel für SQM auf 60 Dollar.", "de", []),
+    ("Sa capitalisation boursière atteint 8 milliards d'euros.", "fr", []),
+    ("Die Exporte Chiles summierten sich insgesamt auf 94 Mrd. Dollar.", "de", []),
+    ("Les exportations totales du pays ont atteint 95 milliards de dollars.", "fr", []),
+    # a mineral's own exports stay
+    ("Die Kupferexporte Chiles summierten sich insgesamt auf 50 Mrd. Dollar.", "de", [50e9]),
+])
+def test_market_value_price_targets_and_trade_totals(text, lang, expected):
+    assert values(text, lang) == expected
