@@ -263,3 +263,25 @@ def test_german_ueber_after_an_amount(text, expected):
 ])
 def test_market_value_price_targets_and_trade_totals(text, lang, expected):
     assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # one sentence names the mineral by its demand, the next gives the figure
+    ("Die Nachfrage nach Silber ist stark gestiegen. Die Industrie verbrauchte im vergangenen "
+     "Jahr 6.000 Tonnen.", "de", {("silver", 6000)}),
+    ("Die Nachfrage nach Silber ist stark gestiegen. Insgesamt lag die Nachfrage bei "
+     "37.000 Tonnen.", "de", {("silver", 37000)}),
+    ("La demande de cuivre reste forte. Les importations chinoises ont atteint 5,6 millions "
+     "de tonnes.", "fr", {("copper", 5.6e6)}),
+    ("La demanda de litio sigue creciendo. El consumo alcanzó 180.000 toneladas.", "es",
+     {("lithium", 180000)}),
+])
+def test_demand_words_make_a_weak_topic_a_commodity(analyse, text, lang, expected):
+    assert figures(analyse(text, lang)) == expected
+
+
+def test_a_mineral_named_as_no_commodity_keeps_its_figures_apart(analyse):
+    # a takeover offer is no demand word: the bid stays unattached to the material
+    text = ("Das Unternehmen stellt Gehäuse aus Aluminium her. Das Angebot liegt bei 2 Mrd. "
+            "Euro.")
+    assert figures(analyse(text, "de")) == set()
