@@ -521,7 +521,7 @@ def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool
     # German verb-final clauses: "könnte die Förderung um bis zu 150.000 Unzen verringern",
     # "will die Produktion um 20.000 Tonnen steigern" (the verb after the amount)
     if lang == "de" and re.search(r"(?<!\w)um\s*$", clause, re.I) and \
-            _change_verb_final_de().match(text, end):
+            (_change_verb_final_de().match(text, end) or _TO_LEVEL_DE.match(text, end)):
         return True
     # "up Rs 180 or 0.19%": the move in money, then in percent
     return bool(_UP_DOWN.search(before) and (re.search(r"\b(?:from|than|on|vs)\b",
@@ -548,7 +548,8 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     if rate_after.match(after) or percent and (_FORMULA.match(after) or
                                                _percent_rate_after().match(after) or
                                                _stake_in_compound().match(after) or
-                                               _other_whole().match(after)):
+                                               _other_whole().match(after) or
+                                               _stake_of_a_company(text, start, after)):
         return True
     # (a comma before a digit is a number's: "verlor 3,4 Prozent auf 71,20 Euro")
     before = re.split(r",(?!\d)", text[max(0, start - 40):start])[-1]
@@ -722,12 +723,42 @@ def _rate_set_to(text: str, start: int, lang: str) -> bool:
     return bool(rates) and not share.search(clause, rates[-1].end())
 
 
+# "um 40.000 Tonnen auf 5,1 Millionen Tonnen": the level after "auf" follows the change
+_TO_LEVEL_DE = re.compile(r"\s+auf\s+(?:(?:rund|knapp|etwa|gut|über|fast|mehr\s+als)\s+)?\d",
+                          re.I | re.U)
+
+
 @lru_cache(maxsize=1)
 def _change_verb_final_de() -> re.Pattern:
     """A German change verb closing the clause after an amount (``change_verbs_final_de``),
     up to three words after it and before any punctuation."""
     stems = "|".join(rules().get("change_verbs_final_de") or ["(?!)"])
     return re.compile(rf"(?:\s+[^\W\d]+){{0,3}}?\s+(?:{stems})\w*(?!\w)", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _stake_deal() -> tuple[re.Pattern, re.Pattern]:
+    """(a verb of buying, selling or holding right before the percentage, a company's name
+    right after it): ``stake_deal_verbs`` and ``stake_company_after``."""
+    r = rules()
+    verbs = "|".join(r.get("stake_deal_verbs") or ["(?!)"])
+    return (re.compile(rf"(?<!\w)(?:{verbs})\s+(?:(?:a|an|the|um|uma|un|una|une|einen|ein|"
+                       rf"o|el|la|le|los|les|os|as)\s+)?(?:(?:stake|participação|fatia|"
+                       rf"participación|participation|part|Anteil|Beteiligung)\s+(?:of|de|du|"
+                       rf"von)\s+)?$", re.I | re.U),
+            re.compile(r.get("stake_company_after") or "(?!)", re.U))
+
+
+def _stake_of_a_company(text: str, start: int, after: str) -> bool:
+    """A percentage bought, sold or held of a company named after it ("O grupo comprou 15%
+    da CBMM", "vendió el 20 % de Minera Escondida"); not of a country ("bought 60% of
+    Congo's cobalt", "compró el 40 % de Chile")."""
+    verbs, company = _stake_deal()
+    m = company.match(after)
+    if not m or not verbs.search(text[max(0, start - 40):start]):
+        return False
+    from orewire.countries import code_for  # noqa: PLC0415 (the country table loads on use)
+    return not code_for(m.group("name"), "en") and not code_for(m.group("name"), "fr")
 
 
 @lru_cache(maxsize=1)
@@ -1114,7 +1145,15 @@ def _sector_share(text: str, start: int) -> bool:
     subject = _sector_subject().match(text)
     return bool(subject and subject.end() <= start and
                 not _COST_CLAUSE.search(text, subject.end(), start) and
-                not _other_clause("en").search(text, subject.end(), start))
+                not _other_clause("en").search(text, subject.end(), start) and
+                not _OF_WHICH.search(text, subject.end(), start))
+
+
+# A relative clause of a part after a whole ("Mining exports reached $52 billion, of which
+# copper accounted for 90%", "de los cuales el cobre representó el 90 %", "dont le cuivre",
+# "davon entfielen auf Kupfer"): the part's figure is not the whole's
+_OF_WHICH = re.compile(r",\s*(?:of\s+which|de\s+(?:los|las)\s+cuales|dont|dos\s+quais|das\s+quais|"
+                       r"davon|wovon|из\s+которых|из\s+них)\b", re.I | re.U)
 
 
 @lru_cache(maxsize=1)

@@ -285,3 +285,51 @@ def test_a_mineral_named_as_no_commodity_keeps_its_figures_apart(analyse):
     text = ("Das Unternehmen stellt Gehäuse aus Aluminium her. Das Angebot liegt bei 2 Mrd. "
             "Euro.")
     assert figures(analyse(text, "de")) == set()
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # the sector's exports as the subject in the other languages
+    ("Las exportaciones mineras sumaron 52.000 millones de dólares el año pasado.", "es", []),
+    ("Les exportations minières ont atteint 12 milliards de dollars.", "fr", []),
+    # a part's figure in a relative clause after the whole stays the part's
+    ("Las exportaciones mineras sumaron 52.000 millones de dólares, de los cuales el cobre "
+     "representó el 90 %.", "es", [90]),
+    ("Mining exports reached $52 billion, of which copper accounted for 90%.", "en", [90]),
+    # a mineral's exports stay
+    ("Las exportaciones de cobre sumaron 45.000 millones de dólares.", "es", [45e9]),
+])
+def test_sector_exports_in_other_languages(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("A empresa faturou R$ 12 bilhões no ano passado.", "pt", []),
+    ("La minera facturó 3.400 millones de dólares en 2023.", "es", []),
+    ("O Brasil faturou US$ 30 bilhões com o minério.", "pt", [30e9]),
+])
+def test_company_turnover_as_a_verb(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("O grupo japonês-coreano que comprou 15% da CBMM pagou US$ 1,95 bilhão pela fatia.",
+     "pt", [1.95e9]),
+    ("Mitsubishi vendió el 20 % de Minera Escondida.", "es", []),
+    ("The fund bought 10% of Glencore last year.", "en", []),
+    # a share of a country's output or of a market stays
+    ("China bought 60% of Congo's cobalt last year.", "en", [60]),
+    ("A China comprou 60% da produção do Congo.", "pt", [60]),
+    ("China compró el 40 % de Chile.", "es", [40]),
+    ("China holds 60% of global reserves.", "en", [60]),
+])
+def test_a_stake_bought_of_a_named_company(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chile hat seine Kupferexporte um 40.000 Tonnen auf 5,1 Millionen Tonnen gesteigert.",
+     [5.1e6]),
+    ("Der Preis kletterte um 300 Dollar auf 9.800 Dollar je Tonne.", [9800]),
+])
+def test_german_um_an_amount_auf_a_level(text, expected):
+    assert values(text, "de") == expected
