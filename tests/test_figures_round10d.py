@@ -333,3 +333,37 @@ def test_a_stake_bought_of_a_named_company(text, lang, expected):
 ])
 def test_german_um_an_amount_auf_a_level(text, expected):
     assert values(text, "de") == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Unas 24.000 concesiones vigentes cubren el 8 % del territorio nacional.", "es", []),
+    ("Les permis couvrent 8 % du territoire.", "fr", []),
+    ("México aporta el 24 % de la producción mundial de plata.", "es", [24]),
+])
+def test_a_share_of_the_territory(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Der Konzern will seine Recyclingkapazität in Lünen um 30.000 Tonnen erweitern.", []),
+    ("Die Stahlindustrie erzeugte 35 Mio. Tonnen Rohstahl.", []),
+    ("Der Konzern lieferte 2 Mio. Tonnen Edelstahl.", []),
+    ("Die Mine förderte 3 Mio. Tonnen Eisenerz für Stahlwerke.", [3e6]),
+    ("Die Hütte liefert 120.000 Tonnen Nickel für die Edelstahlproduktion.", [120000]),
+])
+def test_german_capacity_enlarged_and_steel(text, expected):
+    assert values(text, "de") == expected
+
+
+def test_a_countrys_whole_mineral_wealth_is_not_carried(analyse):
+    text = ("Die Ukraine verfügt über große Vorkommen an Lithium. Dort liegen Reserven von rund "
+            "500.000 Tonnen.\n\nDer Wert aller Bodenschätze des Landes wird von Beratern auf "
+            "11 Billionen Dollar geschätzt.")
+    assert figures(analyse(text, "de")) == {("lithium", 500000)}
+
+
+def test_a_sum_for_the_mineral_is_still_carried(analyse):
+    text = ("Die Ukraine verfügt über große Vorkommen an Lithium. Dort liegen Reserven von rund "
+            "500.000 Tonnen.\n\nEin US-Konzern will 300 Mio. Dollar in die Erschließung "
+            "investieren.")
+    assert figures(analyse(text, "de")) == {("lithium", 500000), ("lithium", 300e6)}
