@@ -493,6 +493,9 @@ def _unit_subject(lang: str | None) -> re.Pattern:
 
 
 _OR_PERCENT = re.compile(r",?\s*(?:or|,)\s*[+-]?\d[\d.,]*\s?(?:%|per\s?cent|percent)", re.I)
+_CHANGE_THEN_OR = re.compile(rf"(?P<pct>(?<![\w.,])(?P<num>\d[\d.,]*)\s?{_PERCENT})\s*,?\s*"
+                             r"(?:or|или|soit|ou|o\s+sea|oder|beziehungsweise|bzw\.)\s+"
+                             r"(?:[^\W\d]+\s+){0,2}$", re.I | re.U)
 _UP_DOWN = re.compile(r"(?<!\w)(?:up|down|plus|minus|by|um|de|em|en|на)\s*$", re.I)
 # The level a move in money reached, right after it ("settled up 91 cents at $27.29",
 # "was down $14.10 at $2,401", "up Rs 450 to Rs 75,640"): the first amount is the move.
@@ -522,6 +525,11 @@ def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool
     # "will die Produktion um 20.000 Tonnen steigern" (the verb after the amount)
     if lang == "de" and re.search(r"(?<!\w)um\s*$", clause, re.I) and \
             (_change_verb_final_de().match(text, end) or _TO_LEVEL_DE.match(text, end)):
+        return True
+    # "cut output by 6%, or about 250,000 tonnes", "на 6%, или примерно на 250 тыс. т":
+    # the change in percent restated as an amount
+    restated = _CHANGE_THEN_OR.search(text, max(0, start - 60), start)
+    if restated and _is_change(text, restated.start("num"), restated.end("pct"), lang):
         return True
     # "up Rs 180 or 0.19%": the move in money, then in percent
     return bool(_UP_DOWN.search(before) and (re.search(r"\b(?:from|than|on|vs)\b",

@@ -367,3 +367,35 @@ def test_a_sum_for_the_mineral_is_still_carried(analyse):
             "500.000 Tonnen.\n\nEin US-Konzern will 300 Mio. Dollar in die Erschließung "
             "investieren.")
     assert figures(analyse(text, "de")) == {("lithium", 500000), ("lithium", 300e6)}
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Компания планирует сократить выпуск на 6%, или примерно на 250 тыс. т, из-за высоких "
+     "затрат.", "ru", []),
+    ("Die Förderung sank um 6 Prozent oder rund 250.000 Tonnen.", "de", []),
+    ("The company will cut output by 6%, or about 250,000 tonnes.", "en", []),
+    ("Output rose 5%, or 20,000 tonnes, to 420,000 tonnes.", "en", [420000]),
+    # a share restated as an amount stays both
+    ("Доля Китая составляет 40%, или 1,1 млн т.", "ru", [40, 1.1e6]),
+    ("China accounts for 40%, or 1.1 million tonnes, of supply.", "en", [40, 1.1e6]),
+])
+def test_a_change_in_percent_restated_as_an_amount(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a mineral's own total stays; the country's whole trade does not
+    ("Las exportaciones totales de cobre de Chile sumaron 50.000 millones de dólares en 2024.",
+     "es", [50e9]),
+    ("Les exportations totales de cobalt ont atteint 3 milliards de dollars.", "fr", [3e9]),
+    ("As exportações totais de minério de ferro somaram US$ 30 bilhões.", "pt", [30e9]),
+    ("Las exportaciones totales del país sumaron 95.000 millones de dólares.", "es", []),
+    ("As exportações totais do Brasil somaram US$ 300 bilhões.", "pt", []),
+])
+def test_total_exports_of_a_mineral_stay(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+def test_steel_works_output_is_not_carried(analyse):
+    text = "Der Kupferpreis stieg deutlich. Die Produktion der Stahlwerke lag bei 80 Millionen Tonnen."
+    assert figures(analyse(text, "de")) == set()
