@@ -508,6 +508,9 @@ def _unit_subject(lang: str | None) -> re.Pattern:
 
 
 _OR_PERCENT = re.compile(r",?\s*(?:or|,)\s*[+-]?\d[\d.,]*\s?(?:%|per\s?cent|percent)", re.I)
+_CHANGE_THEN_OR = re.compile(rf"(?P<pct>(?<![\w.,])(?P<num>\d[\d.,]*)\s?{_PERCENT})\s*,?\s*"
+                             r"(?:or|или|soit|ou|o\s+sea|oder|beziehungsweise|bzw\.)\s+"
+                             r"(?:[^\W\d]+\s+){0,2}$", re.I | re.U)
 _UP_DOWN = re.compile(r"(?<!\w)(?:up|down|plus|minus|by|um|de|em|en|на)\s*$", re.I)
 # The level a move in money reached, right after it ("settled up 91 cents at $27.29",
 # "was down $14.10 at $2,401", "up Rs 450 to Rs 75,640"): the first amount is the move.
@@ -532,6 +535,16 @@ def _is_amount_change(text: str, start: int, end: int, lang: str = "en") -> bool
     clause = re.sub(_APPROX + r"$", "", re.split(r"[.;:!?]\s|,\s",
                                                  text[max(0, start - 60):start])[-1])
     if by.search(clause) and stem.search(" ".join(by.sub("", clause).split()[-5:])):
+        return True
+    # German verb-final clauses: "könnte die Förderung um bis zu 150.000 Unzen verringern",
+    # "will die Produktion um 20.000 Tonnen steigern" (the verb after the amount)
+    if lang == "de" and re.search(r"(?<!\w)um\s*$", clause, re.I) and \
+            (_change_verb_final_de().match(text, end) or _TO_LEVEL_DE.match(text, end)):
+        return True
+    # "cut output by 6%, or about 250,000 tonnes", "на 6%, или примерно на 250 тыс. т":
+    # the change in percent restated as an amount
+    restated = _CHANGE_THEN_OR.search(text, max(0, start - 60), start)
+    if restated and _is_change(text, restated.start("num"), restated.end("pct"), lang):
         return True
     # "up Rs 180 or 0.19%": the move in money, then in percent
     return bool(_UP_DOWN.search(before) and (re.search(r"\b(?:from|than|on|vs)\b",
@@ -560,7 +573,8 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     if rate_after.match(after) or percent and (_FORMULA.match(after) or
                                                _percent_rate_after().match(after) or
                                                _stake_in_compound().match(after) or
-                                               _other_whole().match(after)):
+                                               _other_whole().match(after) or
+                                               _stake_of_a_company(text, start, after)):
         return True
     # (a comma before a digit is a number's: "verlor 3,4 Prozent auf 71,20 Euro")
     before = re.split(r",(?!\d)", text[max(0, start - 40):start])[-1]
@@ -568,6 +582,7 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
         clause = re.split(r"[;:]|,\s(?:and|but|while)\s", text[max(0, start - 120):start])[-1]
         return bool(rate_before.search(before) or _hypothetical().search(clause) or
                     _hypothetical_own(lang).search(before) or _rate_set_to(text, start, lang)
+                    or lang == "de" and _rate_noun_of_de().search(before)
                     or _holders_share(clause) or _utilisation(before, clause) or
                     _grade_before().search(before) and not _share_after().match(after))
     clause = re.split(r"[,;:]", text[max(0, start - 80):start])[-1]
@@ -583,7 +598,8 @@ def _is_rate(text: str, start: int, end: int, lang: str = "en") -> bool:
     # a company's stock as the subject, past the commas of its name or place ("Shares of
     # the Charlotte, North Carolina-based company fell 4% to $88.12")
     wide = _other_clause(lang).split(text[max(0, start - 100):start])[-1]
-    return bool(amount_before.search(own) or _conditional(lang).search(clause) or
+    npv = _npv_subject().search(_EARLIER_AMOUNT.split(_other_clause(lang).split(clause)[-1])[-1])
+    return bool(amount_before.search(own) or _conditional(lang).search(clause) or npv or
                 _stock_of(wide, lang) or _parallel_stock(text, start, lang))
 
 
@@ -604,6 +620,12 @@ def _stock_of(wide: str, lang: str) -> bool:
     stock = _stock_subject().search(wide)
     if stock is None:
         return False
+    if lang != "en":
+        # (the other languages capitalise no mineral apart: "Die Aktie von Aurubis stieg und
+        # Kupfer verteuerte sich auf 9.400 Dollar" is copper's after its "und")
+        later = re.split(r"\b(?:und|sowie|während|et|alors\s+que|tandis\s+que|y|mientras|e|"
+                         r"enquanto|и|а|тогда\s+как)\b", wide[stock.end():], flags=re.I | re.U)
+        return len(later) == 1 or not _mineral_names(lang).search(later[-1])
     later = re.split(r",\s*and\b|\bwhile\b|\bwhereas\b", wide[stock.end():], flags=re.I)
     return len(later) == 1 or not any(
         n.group()[:1].islower() for n in _mineral_names(lang).finditer(later[-1]))
@@ -736,6 +758,67 @@ def _rate_set_to(text: str, start: int, lang: str) -> bool:
     return bool(rates) and not share.search(clause, rates[-1].end())
 
 
+# "um 40.000 Tonnen auf 5,1 Millionen Tonnen": the level after "auf" follows the change
+_TO_LEVEL_DE = re.compile(r"\s+auf\s+(?:(?:rund|knapp|etwa|gut|über|fast|mehr\s+als)\s+)?\d",
+                          re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _change_verb_final_de() -> re.Pattern:
+    """A German change verb closing the clause after an amount (``change_verbs_final_de``),
+    up to three words after it and before any punctuation."""
+    stems = "|".join(rules().get("change_verbs_final_de") or ["(?!)"])
+    return re.compile(rf"(?:\s+[^\W\d]+){{0,3}}?\s+(?:{stems})\w*(?!\w)", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _stake_deal() -> tuple[re.Pattern, re.Pattern]:
+    """(a verb of buying, selling or holding right before the percentage, a company's name
+    right after it): ``stake_deal_verbs`` and ``stake_company_after``."""
+    r = rules()
+    verbs = "|".join(r.get("stake_deal_verbs") or ["(?!)"])
+    return (re.compile(rf"(?<!\w)(?:{verbs})\s+(?:(?:a|an|the|um|uma|un|una|une|einen|ein|"
+                       rf"o|el|la|le|los|les|os|as)\s+)?(?:(?:stake|participação|fatia|"
+                       rf"participación|participation|part|Anteil|Beteiligung)\s+(?:of|de|du|"
+                       rf"von)\s+)?$", re.I | re.U),
+            re.compile(r.get("stake_company_after") or "(?!)", re.U))
+
+
+def _stake_of_a_company(text: str, start: int, after: str) -> bool:
+    """A percentage bought, sold or held of a company named after it ("O grupo comprou 15%
+    da CBMM", "vendió el 20 % de Minera Escondida"); not of a country ("bought 60% of
+    Congo's cobalt", "compró el 40 % de Chile")."""
+    verbs, company = _stake_deal()
+    m = company.match(after)
+    if not m or not verbs.search(text[max(0, start - 40):start]):
+        return False
+    from orewire.countries import code_for  # noqa: PLC0415 (the country table loads on use)
+    return not code_for(m.group("name"), "en") and not code_for(m.group("name"), "fr")
+
+
+@lru_cache(maxsize=1)
+def _npv_subject() -> re.Pattern:
+    """A net present value named before the amount with no number between
+    (``npv_subject_words``)."""
+    words = _spellings(rules().get("npv_subject_words") or ["(?!)"])
+    acronyms = _spellings(rules().get("npv_subject_acronyms") or ["(?!)"])
+    return re.compile(rf"(?<!\w)(?:{words}|(?-i:{acronyms}))(?!\w)[^\d]*$", re.I | re.U)
+
+
+@lru_cache(maxsize=1)
+def _rate_noun_of_de() -> re.Pattern:
+    """A German rate noun, alone or ending a compound, right before "von" and the
+    percentage ("eine Förderabgabe von 10 Prozent", "Lizenzgebühr von bis zu 12 Prozent",
+    "Zölle von 39 Prozent", "eine Beteiligung von 49 Prozent"): ``set_rate_subject_heads_de``
+    and ``rate_noun_of_de_between``. "ein Anteil von 59 Prozent" stays a share."""
+    r = rules()
+    heads = "|".join(re.escape(h) for h in r["set_rate_subject_heads_de"] +
+                     (r.get("rate_noun_of_de_extra_heads") or []))
+    between = "|".join(r.get("rate_noun_of_de_between") or ["(?!)"])
+    return re.compile(rf"(?<!\w)\w*(?:{heads})\s+(?:in\s+Höhe\s+)?von\s+"
+                      rf"(?:(?:{between})\s+)?$", re.I | re.U)
+
+
 @lru_cache(maxsize=1)
 def _rate_verbs() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(rules().get("set_rate_verbs") or ["(?!)"]) + ")",
@@ -780,7 +863,7 @@ def _stake_in_compound() -> re.Pattern:
     """German "49 Prozent an der Nickelhütte": a stake in a compound whose head is a
     mine, plant, project or firm (``percent_stake_heads_de``)."""
     heads = _spellings(rules()["percent_stake_heads_de"])
-    return re.compile(rf"^\s*(?:an\s+(?:der|dem|den)|am)\s+(?:\w+\s+)?\w*(?:{heads})(?!\w)",
+    return re.compile(rf"^\s*(?:an\s+(?:der|dem|den|einer|einem)|am)\s+(?:\w+\s+)?\w*(?:{heads})(?!\w)",
                       re.I | re.U)
 
 
@@ -1122,7 +1205,15 @@ def _sector_share(text: str, start: int) -> bool:
     subject = _sector_subject().match(text)
     return bool(subject and subject.end() <= start and
                 not _COST_CLAUSE.search(text, subject.end(), start) and
-                not _other_clause("en").search(text, subject.end(), start))
+                not _other_clause("en").search(text, subject.end(), start) and
+                not _OF_WHICH.search(text, subject.end(), start))
+
+
+# A relative clause of a part after a whole ("Mining exports reached $52 billion, of which
+# copper accounted for 90%", "de los cuales el cobre representó el 90 %", "dont le cuivre",
+# "davon entfielen auf Kupfer"): the part's figure is not the whole's
+_OF_WHICH = re.compile(r",\s*(?:of\s+which|de\s+(?:los|las)\s+cuales|dont|dos\s+quais|das\s+quais|"
+                       r"davon|wovon|из\s+которых|из\s+них)\b", re.I | re.U)
 
 
 @lru_cache(maxsize=1)

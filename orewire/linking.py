@@ -310,6 +310,8 @@ def assign_figures(text: str, mentions: list[dict], figures: list[dict]) -> dict
         if _TOPIC_BREAK().match(text, fig["sent_start"]):
             continue  # "Separately, the company raised $500 million": another matter
         if _spent_elsewhere(text, fig) or _whole_trade(text, fig) or \
+                _is_share_or_money(fig["unit"]) and _WORDS_RE("carried_money_whole_wealth_before").search(
+                    text, fig["sent_start"], fig["start"]) or \
                 _WORDS_RE("other_commodity_measures").search(
                 _CLAUSES.split(text[fig["sent_start"]:fig["start"]])[-1]):
             continue  # "will also spend $1.5 billion on a new port", "steel output fell to"
