@@ -887,6 +887,8 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     # the sentence says about it ("... palladium producer, is not under sanctions, but
     # penalties imposed on Russia since troops went into Ukraine ...").
     named = sorted((x for x in in_sent if x["normalized"]), key=lambda x: x["start"])
+    # a country that is only where people met ("at a conference in Canada") is no link
+    named = [x for x in named if not _venue_before(text, x, lang)]
     other = _contrast_clause_start(text, mentions, lang)
     if other is not None:
         named = [x for x in named if x["start"] < other]
@@ -1024,6 +1026,20 @@ def _supply_before(text: str, x: dict, mentions: list[tuple[int, dict]]) -> bool
         return False
     words = _WORD.findall(text[max(0, x["start"] - 80):x["start"]])[-n:]
     return any(_STEMS_RE("link_contrast_supply_words").match(w) for w in words)
+
+
+@lru_cache(maxsize=8)
+def _VENUE(lang: str) -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """A meeting's noun, a preposition and an article of ``lang`` right before a country
+    (``link_venue_before``, case as written)."""
+    words = (_RULES().get("link_venue_before") or {}).get(lang) or ["(?!)"]
+    return re.compile("|".join(f"(?:{w})" for w in words), re.U)
+
+
+def _venue_before(text: str, x: dict, lang: str) -> bool:
+    """The country is where a meeting is held ("Auf einer Konferenz in Kanada sagte der
+    Chef, ..."), written right after the meeting's noun and a preposition."""
+    return bool(_VENUE(lang).search(text[max(0, x["start"] - 60):x["start"]]))
 
 
 @lru_cache(maxsize=8)
