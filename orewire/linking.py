@@ -945,6 +945,10 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
         else:
             pool = [im for im in mentions if im[1]["end"] <= x["start"]] \
                 if id(x) in moved else []
+            # a mineral in an apposition right after the country is its own, however near
+            # a mineral before it stands ("Chile, the largest copper producer, and
+            # Australia, the largest lithium producer")
+            pool = pool or _apposition(text, x, named, mentions)
             # at equal distance the mineral after the country, whose subject it is ("le
             # Chili du cuivre et la Guinée de la bauxite")
             best = min(pool or mentions, key=lambda im: (distance(
@@ -962,6 +966,27 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
             if group_of[i] in targets and x["normalized"] not in links[i]:
                 links[i].append(x["normalized"])
     return links
+
+
+_APPOSITION_END = re.compile(r"[,;:.!?()](?!\d)")
+
+
+def _apposition(text: str, x: dict, named: list[dict],
+                mentions: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
+    """The mentions of an apposition right after the country: a comma, a few words
+    (``link_apposition_words`` at most) naming no country, and a comma closing them
+    ("Chile, der größte Kupferproduzent, und Australien, ..."); else empty."""
+    if not text.startswith(",", x["end"]):
+        return []
+    end = mentions[0][1].get("sent_end", len(text))
+    stop = _APPOSITION_END.search(text, x["end"] + 1, end)
+    if stop is None or text[stop.start()] != "," or \
+            len(_WORD.findall(text, x["end"] + 1, stop.start())) > \
+            int(_RULES().get("link_apposition_words") or 0) or \
+            any(x["end"] < c["start"] < stop.start() for c in named):
+        return []
+    return [im for im in mentions
+            if x["end"] < im[1]["start"] and im[1]["end"] <= stop.start()]
 
 
 def _qualifiers(text: str, countries: list[dict],

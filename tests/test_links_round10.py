@@ -1,4 +1,5 @@
-"""Mineral-country links, round 10: a country that is only where a meeting is held.
+"""Mineral-country links, round 10: a country that is only where a meeting is held, a
+mineral in the apposition after a country.
 The sentences are our own."""
 from __future__ import annotations
 
@@ -44,4 +45,40 @@ def test_a_country_that_is_only_a_meetings_venue_is_not_linked(analyse, lang, te
      "rise.", [("copper", "CL")]),
 ])
 def test_a_country_after_other_words_stays_linked(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Chile, the world's largest copper producer, and Australia, the top lithium miner, "
+     "signed a cooperation agreement on Monday.", [("copper", "CL"), ("lithium", "AU")]),
+    ("en", "The Democratic Republic of Congo, the top cobalt producer, and Zambia, Africa's "
+     "second-biggest copper miner, plan a joint battery precursor plant.",
+     [("cobalt", "CD"), ("copper", "ZM")]),
+    ("de", "Chile, der größte Kupferproduzent, und Australien, der größte Lithiumproduzent, "
+     "verhandeln über ein Abkommen.", [("copper", "CL"), ("lithium", "AU")]),
+    ("fr", "Le Chili, premier producteur de cuivre, et l'Australie, premier producteur de "
+     "lithium, négocient un accord.", [("copper", "CL"), ("lithium", "AU")]),
+    ("es", "Chile, el mayor productor de cobre, y Australia, el mayor productor de litio, "
+     "negocian un acuerdo.", [("copper", "CL"), ("lithium", "AU")]),
+    ("pt", "O Chile, maior produtor de cobre, e a Austrália, maior produtora de lítio, "
+     "negociam um acordo.", [("copper", "CL"), ("lithium", "AU")]),
+    ("ru", "Чили, крупнейший производитель меди, и Австралия, крупнейший производитель лития, "
+     "ведут переговоры о соглашении.", [("copper", "CL"), ("lithium", "AU")]),
+])
+def test_a_mineral_in_the_apposition_after_a_country_is_its_own(analyse, lang, text,
+                                                                 expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the apposition's mineral and the minerals of the country's own clause after it
+    ("en", "China, the biggest buyer of copper, imports nickel from Indonesia.",
+     [("copper", "CN"), ("nickel", "CN"), ("nickel", "ID")]),
+    ("en", "Indonesia, the largest nickel producer, also exports coal to India.",
+     [("coal", "ID"), ("coal", "IN"), ("nickel", "ID")]),
+    # a list of places, no apposition
+    ("en", "Nickel output in Indonesia, copper in Chile, and lithium in Australia all rose.",
+     [("copper", "CL"), ("lithium", "AU"), ("nickel", "ID")]),
+])
+def test_an_apposition_keeps_the_countrys_own_clause(analyse, lang, text, expected):
     assert links(analyse(text, lang)) == expected
