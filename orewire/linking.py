@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 from orewire import PIPELINE_VERSION
-from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for, is_demonym
+from orewire.countries import (COUNTRY_LABELS, CountryMatcher, code_for, inside_not_country,
+                               is_demonym)
 from orewire.events import (acting_government_types, capital_countries, direction_for,
                             mention_events, settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
@@ -35,6 +36,8 @@ def entities_from_doc(doc, country_matcher: CountryMatcher, lang: str | None = "
     for e in doc.ents:
         normalized = code_for(e.text, lang) if e.label_ in COUNTRY_LABELS | NAME_LABELS \
             else None
+        if normalized and inside_not_country(doc.text, e.start_char, e.end_char):
+            normalized = None   # "US" in "US-Dollar", "США" in "долларов США"
         label = ("NORP" if e.label_ == "ORG" else "GPE") if normalized and \
             e.label_ in NAME_LABELS else e.label_
         ents.append({"text": e.text, "label": label, "start": e.start_char,
@@ -59,7 +62,35 @@ def entities_from_doc(doc, country_matcher: CountryMatcher, lang: str | None = "
         ents.append({"text": text, "label": "GPE", "start": start, "end": end,
                      "normalized": code})
     ents.sort(key=lambda x: (x["start"], x["end"]))
-    return ents
+    defined = _defined_acronyms(doc.text, ents)
+    return [x for x in ents if not (x["normalized"] and x["text"] in defined)] \
+        if defined else ents
+
+
+_ACRONYM_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
+
+
+def _defined_acronyms(text: str, ents: list[dict]) -> set[str]:
+    """Country short forms that the article defines as something else, in brackets after
+    the words they abbreviate ("peak rated capacity (PRC)", "Project Review Committee
+    (PRC)"): not the country, there or anywhere else in the article. Words that name a
+    country themselves keep it ("People's Republic of China (PRC)")."""
+    out = set()
+    skip = frozenset(_RULES().get("acronym_skip_words") or ())
+    for x in ents:
+        a = x["text"]
+        if not (x["normalized"] and 2 <= len(a) <= 5 and a.isalpha() and a.isupper() and
+                text[x["start"] - 1:x["start"]] == "(" and text[x["end"]:x["end"] + 1] == ")"):
+            continue
+        lo = max(0, x["start"] - 120)
+        words = [w for w in _ACRONYM_WORD.finditer(text, lo, x["start"] - 1)
+                 if w.group().lower() not in skip][-len(a):]
+        if len(words) == len(a) and \
+                "".join(w.group()[0] for w in words).upper() == a and \
+                not any(y["normalized"] and words[0].start() <= y["start"] < x["start"] - 1
+                        for y in ents):
+            out.add(a)
+    return out
 
 
 _MT_DEFINED = re.compile(r"million\s+(?:metric\s+)?ton(?:ne)?s?\s*\(\s*MT\s*\)|\bMTPA\b")

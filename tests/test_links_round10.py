@@ -1,5 +1,6 @@
 """Mineral-country links, round 10: a country that is only where a meeting is held, a
-mineral in the apposition after a country.
+mineral in the apposition after a country, a short form defined as something else
+("peak rated capacity (PRC)"), currencies ("US-Dollar", "долларов США").
 The sentences are our own."""
 from __future__ import annotations
 
@@ -81,4 +82,49 @@ def test_a_mineral_in_the_apposition_after_a_country_is_its_own(analyse, lang, t
      [("copper", "CL"), ("lithium", "AU"), ("nickel", "ID")]),
 ])
 def test_an_apposition_keeps_the_countrys_own_clause(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected_links,expected_countries", [
+    ("en", "The mine's peak rated capacity (PRC) is 12 million tonnes of coal a year.", [], []),
+    ("en", "The ministry's Project Review Committee (PRC) approved two coal blocks. The PRC "
+     "also backed an iron ore lease.", [], []),
+    # words that name the country keep it
+    ("en", "The People's Republic of China (PRC) restricted exports of gallium in 2023.",
+     [("gallium", "CN")], ["CN"]),
+    ("en", "The Democratic Republic of the Congo (DRC) produces most of the world's cobalt.",
+     [("cobalt", "CD")], ["CD"]),
+    ("en", "The United States (US) imports most of its rare earths.",
+     [("rare_earth_elements", "US")], ["US"]),
+])
+def test_a_short_form_the_article_defines_as_something_else_is_no_country(
+        analyse, lang, text, expected_links, expected_countries):
+    row = analyse(text, lang)
+    assert links(row) == expected_links
+    assert countries(row) == expected_countries
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Ein mittlerer zweistelliger Milliardenbetrag in US-Dollar soll in die "
+     "Nickelindustrie geflossen sein."),
+    ("de", "Gold stieg auf 2.400 US-Dollar je Unze."),
+    ("en", "Gold rose to 2,400 US dollars an ounce."),
+    ("fr", "L'or a atteint 2 400 dollars américains l'once."),
+    ("es", "El cobre subió a 9.000 dólares estadounidenses por tonelada."),
+    ("pt", "O ouro subiu para 2.400 dólares americanos a onça."),
+    ("ru", "Золото подорожало до 2400 долларов США за унцию."),
+])
+def test_a_currency_is_no_country_and_no_link(analyse, lang, text):
+    row = analyse(text, lang)
+    assert links(row) == []
+    assert countries(row) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Kupfer kostete 9.000 US-Dollar je Tonne, und die USA importierten mehr davon.",
+     [("copper", "US")]),
+    ("de", "Der US-Zoll auf chinesisches Graphit steigt.", [("graphite", "CN"), ("graphite", "US")]),
+    ("ru", "США закупили больше меди, по цене 9000 долларов США за тонну.", [("copper", "US")]),
+])
+def test_the_country_named_beside_a_currency_stays(analyse, lang, text, expected):
     assert links(analyse(text, lang)) == expected
