@@ -961,6 +961,7 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
         _list_gap().fullmatch(text, a["end"], b["start"])
         for a, b in zip(before_all, before_all[1:])) and all(
         id(x) in moved for x in countries if x["normalized"] not in before)
+    fronted = _additive_subject(text, countries, mentions, lang)
     for x in countries:
         # a country written inside a mention's own word ("Kongo-Kobalt und Chile-Kupfer")
         # is that mention's only, not its list's
@@ -973,6 +974,14 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
             continue
         if subject and x["normalized"] in before:
             targets = set(group_of.values())
+        elif fronted is not None and id(x) in fronted[0]:
+            # the subject after an additive opening ("Besides cobalt from Congo, China
+            # also buys Australian lithium"): the minerals before it and its own after it
+            after = [i for i, m in mentions if m["start"] >= x["end"]]
+            limit = _segment_end(text, x, countries, mentions)
+            targets = {group_of[i] for i in fronted[1]} | \
+                {group_of[i] for i in after[:1]} | \
+                {group_of[i] for i, m in mentions if x["end"] <= m["start"] and m["end"] <= limit}
         else:
             pool = [im for im in mentions if im[1]["end"] <= x["start"]] \
                 if id(x) in moved else []
@@ -986,6 +995,8 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
                 text, (im[1]["start"], im[1]["end"]), (x["start"], x["end"])),
                 im[1]["start"] < x["start"]))
             targets = {group_of[best[0]]}
+            if pool and id(x) in moved:
+                targets |= _shared_destination(text, x, best, pool, countries, group_of)
             if id(x) not in moved and best[1]["start"] >= x["end"]:
                 # the subject of the minerals after it: each one up to the next country
                 # or a clause of its own ("China produziert 60 Prozent des Lithiums und
@@ -1000,6 +1011,7 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
 
 
 _APPOSITION_END = re.compile(r"[,;:.!?()](?!\d)")
+_CLAUSE_BREAK = re.compile(r"[,;:](?!\d)|[.!?]\s")
 
 
 def _apposition(text: str, x: dict, named: list[dict],
@@ -1018,6 +1030,59 @@ def _apposition(text: str, x: dict, named: list[dict],
         return []
     return [im for im in mentions
             if x["end"] < im[1]["start"] and im[1]["end"] <= stop.start()]
+
+
+@lru_cache(maxsize=8)
+def _ADDITIVE(lang: str) -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = (_RULES().get("link_additive_openers") or {}).get(lang) or ["(?!)"]
+    return re.compile(r"\s*(?:" + "|".join(words) + r")(?!\w)", re.I | re.U)
+
+
+def _additive_subject(text: str, countries: list[dict], mentions: list[tuple[int, dict]],
+                      lang: str) -> tuple[set[int], list[int]] | None:
+    """(ids of the subject country and those listed with it, the mentions before it) of a sentence that opens with an
+    additive word and a mineral (``link_additive_openers``: "Besides cobalt from Congo,
+    China also buys ...", "Neben Kobalt aus dem Kongo kauft China ...", "Outre le cobalt
+    congolais, la Chine achète ..."): the first country after that mineral that no word of
+    origin or destination introduces; None when the sentence opens otherwise."""
+    start = mentions[0][1].get("sent_start", 0)
+    opener = _ADDITIVE(lang).match(text, start)
+    first = min(m["start"] for _i, m in mentions)
+    if opener is None or len(_WORD.findall(text, opener.end(), first)) > 2:
+        return None
+    # not one after "from" or "to", nor a demonym before its mineral ("Australian
+    # lithium"); one after the opening's comma is no list with the country before it
+    starts = {m["start"] for _i, m in mentions}
+    subject = next((x for x in countries if x["start"] > first and x["text"][:1].isupper() and
+                    not _moved_to(lang).search(text, max(0, x["start"] - 30), x["start"]) and
+                    not (is_demonym(x["text"]) and
+                         any(0 < s - x["end"] <= 2 for s in starts))), None)
+    if subject is None or text[subject["end"]:subject["end"] + 2] in ("'s", "’s"):
+        return None   # "Besides copper from Chile, Peru's zinc ...": zinc's country only
+    # and the countries listed with it ("In addition to copper, Zambia and Congo produce
+    # cobalt")
+    ids, last = {id(subject)}, subject
+    for x in countries:
+        if x["start"] > last["end"] and _list_gap().fullmatch(text, last["end"], x["start"]):
+            ids.add(id(x))
+            last = x
+    return ids, [i for i, m in mentions if m["end"] <= subject["start"]]
+
+
+def _shared_destination(text: str, x: dict, best: tuple[int, dict],
+                        pool: list[tuple[int, dict]], countries: list[dict],
+                        group_of: dict[int, int]) -> set[int]:
+    """Groups of the minerals before a destination that a verb joins to a list of
+    minerals each with its own origin ("Copper from Peru and zinc from Mexico are shipped
+    to China", "Kupfer aus Peru und Zink aus Mexiko gehen nach China"): every one of them
+    in the destination's clause; empty when the destination is the nearest mineral's own
+    ("iron ore to China and niobium to Japan", "zinc from Peru to Japan")."""
+    between = [c for c in countries if best[1]["end"] <= c["start"] and c["end"] <= x["start"]]
+    if not between or len(_WORD.findall(text, between[-1]["end"], x["start"])) < 2:
+        return set()
+    brk = [b.end() for b in _CLAUSE_BREAK.finditer(text, pool[0][1]["start"], x["start"])]
+    lo = brk[-1] if brk else 0
+    return {group_of[i] for i, m in pool if m["start"] >= lo}
 
 
 def _qualifiers(text: str, countries: list[dict],

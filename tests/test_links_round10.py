@@ -1,6 +1,8 @@
 """Mineral-country links, round 10: a country that is only where a meeting is held, a
 mineral in the apposition after a country, a short form defined as something else
-("peak rated capacity (PRC)"), currencies ("US-Dollar", "долларов США").
+("peak rated capacity (PRC)"), currencies ("US-Dollar", "долларов США"), the subject
+after an additive opening ("Besides cobalt from Congo, China also buys ..."), a
+destination after minerals each with its own origin.
 The sentences are our own."""
 from __future__ import annotations
 
@@ -127,4 +129,70 @@ def test_a_currency_is_no_country_and_no_link(analyse, lang, text):
     ("ru", "США закупили больше меди, по цене 9000 долларов США за тонну.", [("copper", "US")]),
 ])
 def test_the_country_named_beside_a_currency_stays(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Besides cobalt from Congo, China also buys large volumes of Australian lithium.",
+     [("cobalt", "CD"), ("cobalt", "CN"), ("lithium", "AU"), ("lithium", "CN")]),
+    ("de", "Neben Kobalt aus dem Kongo kauft China auch große Mengen Lithium aus Australien.",
+     [("cobalt", "CD"), ("cobalt", "CN"), ("lithium", "AU"), ("lithium", "CN")]),
+    ("de", "Außer Nickel exportiert Indonesien auch Kohle nach Indien.",
+     [("coal", "ID"), ("coal", "IN"), ("nickel", "ID")]),
+    ("fr", "Outre le cobalt congolais, la Chine achète aussi du lithium australien.",
+     [("cobalt", "CD"), ("cobalt", "CN"), ("lithium", "AU"), ("lithium", "CN")]),
+    ("es", "Además del cobalto congoleño, China compra también litio australiano.",
+     [("cobalt", "CD"), ("cobalt", "CN"), ("lithium", "AU"), ("lithium", "CN")]),
+    ("pt", "Além do minério de ferro, o Brasil exporta nióbio para a China.",
+     [("iron_ore", "BR"), ("niobium", "BR"), ("niobium", "CN")]),
+    ("ru", "Помимо кобальта из Конго, Китай закупает и австралийский литий.",
+     [("cobalt", "CD"), ("cobalt", "CN"), ("lithium", "AU"), ("lithium", "CN")]),
+    ("en", "In addition to copper, Zambia and Congo produce cobalt.",
+     [("cobalt", "CD"), ("cobalt", "ZM"), ("copper", "CD"), ("copper", "ZM")]),
+])
+def test_the_subject_after_an_additive_opening_takes_its_minerals(analyse, lang, text,
+                                                                   expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # no subject country after the opening: destinations stay the mineral's after them
+    ("en", "Apart from lithium, the company sells nickel to Japan and China.",
+     [("nickel", "CN"), ("nickel", "JP")]),
+    ("en", "Besides gold, the report covered copper output in Peru and Chile.",
+     [("copper", "CL"), ("copper", "PE")]),
+])
+def test_an_additive_opening_without_a_subject_country(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Tin from Indonesia and nickel from the Philippines are shipped to China.",
+     [("nickel", "CN"), ("nickel", "PH"), ("tin", "CN"), ("tin", "ID")]),
+    ("de", "Kupfer aus Peru und Zink aus Mexiko gehen nach China.",
+     [("copper", "CN"), ("copper", "PE"), ("zinc", "CN"), ("zinc", "MX")]),
+    ("fr", "Le zinc de la Bolivie et l'étain du Pérou sont expédiés en Chine.",
+     [("tin", "CN"), ("tin", "PE"), ("zinc", "BO"), ("zinc", "CN")]),
+    ("es", "El cobre de Perú y el zinc de México se envían a China.",
+     [("copper", "CN"), ("copper", "PE"), ("zinc", "CN"), ("zinc", "MX")]),
+    ("pt", "O cobre do Peru e o zinco do México são enviados para a China.",
+     [("copper", "CN"), ("copper", "PE"), ("zinc", "CN"), ("zinc", "MX")]),
+    ("ru", "Медь из Перу и цинк из Мексики отправляются в Китай.",
+     [("copper", "CN"), ("copper", "PE"), ("zinc", "CN"), ("zinc", "MX")]),
+])
+def test_a_destination_after_minerals_each_with_its_origin_is_theirs(analyse, lang, text,
+                                                                      expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # each destination is its own mineral's
+    ("en", "Brazil exports iron ore to China and niobium to Japan.",
+     [("iron_ore", "BR"), ("iron_ore", "CN"), ("niobium", "BR"), ("niobium", "JP")]),
+    ("en", "Copper from Chile goes to China, and zinc from Peru goes to Japan.",
+     [("copper", "CL"), ("copper", "CN"), ("zinc", "JP"), ("zinc", "PE")]),
+    ("en", "Lithium from Australia is processed in China, while cobalt from Congo ends up in "
+     "Finland.", [("cobalt", "CD"), ("cobalt", "FI"), ("lithium", "AU"), ("lithium", "CN")]),
+])
+def test_a_destination_of_one_mineral_stays_its_own(analyse, lang, text, expected):
     assert links(analyse(text, lang)) == expected
