@@ -920,6 +920,11 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     named = sorted((x for x in in_sent if x["normalized"]), key=lambda x: x["start"])
     # a country that is only where people met ("at a conference in Canada") is no link
     named = [x for x in named if not _venue_before(text, x, lang)]
+    # nor one that is only where a study comes from, beside a country of the sentence's own
+    source = [x for x in named if _source_country(text, x, lang)]
+    if source and len(source) < len(named) and \
+            {x["normalized"] for x in source} - {x["normalized"] for x in named if x not in source}:
+        named = [x for x in named if x not in source]
     other = _contrast_clause_start(text, mentions, lang)
     if other is not None:
         named = [x for x in named if x["start"] < other]
@@ -1155,6 +1160,23 @@ def _VENUE(lang: str) -> re.Pattern:  # noqa: N802 (a compiled constant)
     (``link_venue_before``, case as written)."""
     words = (_RULES().get("link_venue_before") or {}).get(lang) or ["(?!)"]
     return re.compile("|".join(f"(?:{w})" for w in words), re.U)
+
+
+@lru_cache(maxsize=8)
+def _SOURCE(lang: str) -> tuple[re.Pattern, re.Pattern]:  # noqa: N802 (compiled constants)
+    words = (_RULES().get("link_source_before") or {}).get(lang) or ["(?!)"]
+    after = _RULES().get("link_source_after") or ["(?!)"]
+    return (re.compile("|".join(f"(?:{w})" for w in words), re.U),
+            re.compile("|".join(f"(?:{w})" for w in after), re.U))
+
+
+def _source_country(text: str, x: dict, lang: str) -> bool:
+    """The country is only where a study or a report comes from ("a study from the
+    Netherlands", "a Swiss research group"): ``link_source_before``/``link_source_after``."""
+    before, after = _SOURCE(lang)
+    if before.search(text[max(0, x["start"] - 60):x["start"]]):
+        return True
+    return is_demonym(x["text"]) and bool(after.match(text, x["end"]))
 
 
 def _venue_before(text: str, x: dict, lang: str) -> bool:

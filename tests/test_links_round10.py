@@ -2,7 +2,8 @@
 mineral in the apposition after a country, a short form defined as something else
 ("peak rated capacity (PRC)"), currencies ("US-Dollar", "долларов США"), the subject
 after an additive opening ("Besides cobalt from Congo, China also buys ..."), a
-destination after minerals each with its own origin.
+destination after minerals each with its own origin, a country that is only where a study
+comes from.
 The sentences are our own."""
 from __future__ import annotations
 
@@ -195,4 +196,36 @@ def test_a_destination_after_minerals_each_with_its_origin_is_theirs(analyse, la
      "Finland.", [("cobalt", "CD"), ("cobalt", "FI"), ("lithium", "AU"), ("lithium", "CN")]),
 ])
 def test_a_destination_of_one_mineral_stays_its_own(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Laut einer Studie aus den Niederlanden könnte Grönland große Mengen Seltener Erden "
+     "liefern.", [("rare_earth_elements", "GL")]),
+    ("en", "The report, published in Geneva by a Swiss research group, said gold output in "
+     "Ghana and Mali rose last year.", [("gold", "GH"), ("gold", "ML")]),
+    ("en", "According to a study from Australia, lithium deposits in Zimbabwe are larger than "
+     "thought.", [("lithium", "ZW")]),
+    ("fr", "Selon une étude d'un institut suisse, le Pérou pourrait doubler sa production de "
+     "cuivre.", [("copper", "PE")]),
+    ("es", "Según un informe de Canadá, Perú podría duplicar su producción de cobre.",
+     [("copper", "PE")]),
+    ("ru", "По данным исследования из Японии, Вьетнам может стать крупным поставщиком "
+     "вольфрама.", [("tungsten", "VN")]),
+])
+def test_a_country_that_is_only_a_studys_origin_is_not_linked(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # no other country: the report's country is the one it speaks of
+    ("en", "According to a report from Indonesia, nickel output rose 10%.", [("nickel", "ID")]),
+    # data are the country's own
+    ("en", "Data from China showed copper imports from Chile rose.",
+     [("copper", "CL"), ("copper", "CN")]),
+    # named again outside the source phrase
+    ("en", "Analysts in China expect copper imports by China to rise, while Peru ships more.",
+     [("copper", "CN"), ("copper", "PE")]),
+])
+def test_a_reports_country_that_the_sentence_speaks_of_stays(analyse, lang, text, expected):
     assert links(analyse(text, lang)) == expected
