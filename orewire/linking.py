@@ -957,7 +957,10 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     # subject of them all ("Brazil exports iron ore to China and niobium to Japan").
     first = min(m["start"] for _i, m in mentions)
     moved = _moved_countries(text, countries, lang, mentions)
-    before_all = [x for x in countries if x["end"] <= first]
+    # (not a destination or place written before the mineral it is of: "Brasilien liefert
+    # nach China Eisenerz und nach Japan Niob")
+    before_all = [x for x in countries if x["end"] <= first and not (
+        id(x) in moved and _NOTHING_BETWEEN.fullmatch(text, x["end"], first))]
     before = {x["normalized"] for x in before_all}
     # several countries written as one list before every mineral are their subject
     # together ("Die USA und die Ukraine haben ein Abkommen über Seltene Erden ... und
@@ -965,7 +968,13 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     subject = bool(before) and all(
         _list_gap().fullmatch(text, a["end"], b["start"])
         for a, b in zip(before_all, before_all[1:])) and all(
-        id(x) in moved for x in countries if x["normalized"] not in before)
+        id(x) in moved for x in countries if x["normalized"] not in before) and not (
+        # places each with its mineral right after it, the first one's too ("En
+        # Kazajistán se extrae uranio, en Uzbekistán oro y en Kirguistán antimonio")
+        all(_moved_to(lang).search(text, max(0, x["start"] - 30), x["start"])
+            for x in before_all) and any(
+            _NOTHING_BETWEEN.fullmatch(text, x["end"], m["start"])
+            for x in countries if x["normalized"] not in before for _i, m in mentions))
     fronted = _additive_subject(text, countries, mentions, lang)
     for x in countries:
         # a country written inside a mention's own word ("Kongo-Kobalt und Chile-Kupfer")
@@ -990,6 +999,11 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
         else:
             pool = [im for im in mentions if im[1]["end"] <= x["start"]] \
                 if id(x) in moved else []
+            # a place whose mineral follows it with nothing between but a dash is that
+            # mineral's ("en Uzbekistán oro y en Kirguistán antimonio", "в Узбекистане —
+            # золото"), not the mineral's before it
+            pool = [im for im in mentions if _NOTHING_BETWEEN.fullmatch(
+                text, x["end"], im[1]["start"])] or pool
             # a mineral in an apposition right after the country is its own, however near
             # a mineral before it stands ("Chile, the largest copper producer, and
             # Australia, the largest lithium producer")
@@ -1016,6 +1030,7 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
 
 
 _APPOSITION_END = re.compile(r"[,;:.!?()](?!\d)")
+_NOTHING_BETWEEN = re.compile(r"\s*[-–—]?\s*")
 _CLAUSE_BREAK = re.compile(r"[,;:](?!\d)|[.!?]\s")
 
 

@@ -3,7 +3,7 @@ mineral in the apposition after a country, a short form defined as something els
 ("peak rated capacity (PRC)"), currencies ("US-Dollar", "долларов США"), the subject
 after an additive opening ("Besides cobalt from Congo, China also buys ..."), a
 destination after minerals each with its own origin, a country that is only where a study
-comes from.
+comes from, a place with its mineral right after it ("en Uzbekistán oro").
 The sentences are our own."""
 from __future__ import annotations
 
@@ -228,4 +228,30 @@ def test_a_country_that_is_only_a_studys_origin_is_not_linked(analyse, lang, tex
      [("copper", "CN"), ("copper", "PE")]),
 ])
 def test_a_reports_country_that_the_sentence_speaks_of_stays(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "En Kazajistán se extrae uranio, en Uzbekistán oro y en Kirguistán antimonio.",
+     [("antimony", "KG"), ("gold", "UZ"), ("uranium", "KZ")]),
+    ("ru", "В Казахстане добывают уран, в Узбекистане — золото, а в Киргизии — сурьму.",
+     [("antimony", "KG"), ("gold", "UZ"), ("uranium", "KZ")]),
+    ("de", "In Kasachstan wird Uran gefördert, in Usbekistan Gold und in Kirgisistan Antimon.",
+     [("antimony", "KG"), ("gold", "UZ"), ("uranium", "KZ")]),
+    ("de", "Brasilien liefert nach China Eisenerz und nach Japan Niob.",
+     [("iron_ore", "BR"), ("iron_ore", "CN"), ("niobium", "BR"), ("niobium", "JP")]),
+])
+def test_a_place_with_its_mineral_right_after_it_is_that_minerals(analyse, lang, text,
+                                                                  expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a place before every mineral with words between stays their subject
+    ("en", "In Brazil, iron ore goes to China and niobium to Japan.",
+     [("iron_ore", "BR"), ("iron_ore", "CN"), ("niobium", "BR"), ("niobium", "JP")]),
+    ("en", "Brazil exports iron ore to China and niobium to Japan.",
+     [("iron_ore", "BR"), ("iron_ore", "CN"), ("niobium", "BR"), ("niobium", "JP")]),
+])
+def test_a_place_before_all_minerals_stays_their_subject(analyse, lang, text, expected):
     assert links(analyse(text, lang)) == expected
