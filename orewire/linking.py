@@ -1031,7 +1031,10 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
 
 _APPOSITION_END = re.compile(r"[,;:.!?()](?!\d)")
 _NOTHING_BETWEEN = re.compile(r"\s*[-–—]?\s*")
-_CLAUSE_BREAK = re.compile(r"[,;:](?!\d)|[.!?]\s")
+_CLAUSE_BREAK = re.compile(r"[;:]|[.!?]\s|(?<!\w)(?:while|whilst|whereas|although|"
+                           r"though|but|mientras|pero|tandis|mais|alors\s+que|während|"
+                           r"wohingegen|aber|jedoch|enquanto|mas|porém|тогда\s+как|но)(?!\w)",
+                           re.I | re.U)   # a clause of its own: "... while zinc from Mexico"
 
 
 def _apposition(text: str, x: dict, named: list[dict],
@@ -1102,7 +1105,24 @@ def _shared_destination(text: str, x: dict, best: tuple[int, dict],
         return set()
     brk = [b.end() for b in _CLAUSE_BREAK.finditer(text, pool[0][1]["start"], x["start"])]
     lo = brk[-1] if brk else 0
-    return {group_of[i] for i, m in pool if m["start"] >= lo}
+    # back from the nearest mineral, each one before it whose own origin a list's joiner
+    # alone parts from it ("Copper from Peru and zinc ...", not "Copper from Peru stays
+    # home and zinc ...")
+    out, nxt, joined = {group_of[best[0]]}, best[1], False
+    for i, m in sorted((im for im in pool if im[1]["start"] >= lo),
+                       key=lambda im: -im[1]["start"]):
+        if m["start"] >= nxt["start"]:
+            continue
+        own = [c for c in countries if m["end"] <= c["start"] and c["end"] <= nxt["start"]]
+        if len(own) != 1 or not _list_gap().fullmatch(text, own[0]["end"], nxt["start"]):
+            break
+        out.add(group_of[i])
+        joined = joined or bool(set(text[own[0]["end"]:nxt["start"]].lower().split()) &
+                                set(_RULES()["list_and"]))
+        nxt = m
+    # a list has its "and" ("Copper from Chile, zinc from Peru and tin from Bolivia"); a
+    # comma alone parts two clauses ("Unlike copper from Chile, lithium from Australia")
+    return out if joined else {group_of[best[0]]}
 
 
 def _qualifiers(text: str, countries: list[dict],

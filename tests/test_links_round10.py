@@ -200,6 +200,28 @@ def test_a_destination_of_one_mineral_stays_its_own(analyse, lang, text, expecte
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # review rev10: a clause of its own, with a subordinator or a verb of its own
+    ("en", "Copper from Peru stays in the country while zinc from Mexico goes to China.",
+     [("copper", "PE"), ("zinc", "CN"), ("zinc", "MX")]),
+    ("en", "Copper from Peru stays home and zinc from Mexico goes to China.",
+     [("copper", "PE"), ("zinc", "CN"), ("zinc", "MX")]),
+    ("de", "Kupfer aus Peru bleibt im Land, während Zink aus Mexiko nach China geht.",
+     [("copper", "PE"), ("zinc", "CN"), ("zinc", "MX")]),
+    ("ru", "Медь из Перу остается в стране, тогда как цинк из Мексики идет в Китай.",
+     [("copper", "PE"), ("zinc", "CN"), ("zinc", "MX")]),
+    # a comma alone, no list's "and"
+    ("en", "Unlike copper from Chile, lithium from Australia is mostly shipped to China.",
+     [("copper", "CL"), ("lithium", "AU"), ("lithium", "CN")]),
+    # a list of three with its "and"
+    ("en", "Copper from Chile, zinc from Peru and tin from Bolivia are all shipped to China.",
+     [("copper", "CL"), ("copper", "CN"), ("tin", "BO"), ("tin", "CN"), ("zinc", "CN"),
+      ("zinc", "PE")]),
+])
+def test_a_destination_of_the_last_clause_only(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     ("de", "Laut einer Studie aus den Niederlanden könnte Grönland große Mengen Seltener Erden "
      "liefern.", [("rare_earth_elements", "GL")]),
     ("en", "The report, published in Geneva by a Swiss research group, said gold output in "
