@@ -975,6 +975,14 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
             for x in before_all) and any(
             _NOTHING_BETWEEN.fullmatch(text, x["end"], m["start"])
             for x in countries if x["normalized"] not in before for _i, m in mentions))
+    if not before_all:
+        # a verb's subject after the mineral opening the sentence, every other country a
+        # place or destination ("Kupfer exportiert Chile vor allem nach China, Lithium
+        # dagegen nach Südkorea"): the subject of them all, as one before them would be
+        inverted = _inverted_subject(text, countries, mentions, moved) \
+            if lang in (_RULES().get("link_inverted_languages") or ()) else None
+        if inverted is not None:
+            before_all, before, subject = [inverted], {inverted["normalized"]}, True
     fronted = _additive_subject(text, countries, mentions, lang)
     for x in countries:
         # a country written inside a mention's own word ("Kongo-Kobalt und Chile-Kupfer")
@@ -1090,6 +1098,28 @@ def _additive_subject(text: str, countries: list[dict], mentions: list[tuple[int
             ids.add(id(x))
             last = x
     return ids, [i for i, m in mentions if m["end"] <= subject["start"]]
+
+
+_OPENING = re.compile(r"\s*(?:[^\W\d]{1,3}\s+)?$", re.U)   # an article at most
+
+
+def _inverted_subject(text: str, countries: list[dict], mentions: list[tuple[int, dict]],
+                      moved: set[int]) -> dict | None:
+    """The one country not moved, a name, one or two words (a verb's) after the mineral
+    that opens the sentence ("Kupfer exportiert Chile", "Медь экспортирует Чили"), when
+    every other country of the sentence is a place or a destination; else None."""
+    free = [x for x in countries if id(x) not in moved]
+    if len(free) != 1 or len(free) == len(countries):
+        return None
+    x = free[0]
+    first = min((m for _i, m in mentions), key=lambda m: m["start"])
+    if is_demonym(x["text"]) or not x["text"][:1].isupper() or \
+            text[x["end"]:x["end"] + 2] in ("'s", "’s") or \
+            not _OPENING.fullmatch(text, first.get("sent_start", 0), first["start"]) or \
+            not 1 <= len(_WORD.findall(text, first["end"], x["start"])) <= 2 or \
+            re.search(r"[,;:]", text[first["end"]:x["start"]]):
+        return None
+    return x
 
 
 def _shared_destination(text: str, x: dict, best: tuple[int, dict],

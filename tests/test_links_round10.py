@@ -3,7 +3,8 @@ mineral in the apposition after a country, a short form defined as something els
 ("peak rated capacity (PRC)"), currencies ("US-Dollar", "долларов США"), the subject
 after an additive opening ("Besides cobalt from Congo, China also buys ..."), a
 destination after minerals each with its own origin, a country that is only where a study
-comes from, a place with its mineral right after it ("en Uzbekistán oro").
+comes from, a place with its mineral right after it ("en Uzbekistán oro"), the subject
+after an opening mineral and its verb in German and Russian.
 The sentences are our own."""
 from __future__ import annotations
 
@@ -276,4 +277,28 @@ def test_a_place_with_its_mineral_right_after_it_is_that_minerals(analyse, lang,
      [("iron_ore", "BR"), ("iron_ore", "CN"), ("niobium", "BR"), ("niobium", "JP")]),
 ])
 def test_a_place_before_all_minerals_stays_their_subject(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Kupfer exportiert Chile vor allem nach China, Lithium dagegen nach Südkorea.",
+     [("copper", "CL"), ("copper", "CN"), ("lithium", "CL"), ("lithium", "KR")]),
+    ("ru", "Медь экспортирует Чили в основном в Китай, а литий — в Южную Корею.",
+     [("copper", "CL"), ("copper", "CN"), ("lithium", "CL"), ("lithium", "KR")]),
+    ("de", "Eisenerz liefert Brasilien nach China und Niob nach Japan.",
+     [("iron_ore", "BR"), ("iron_ore", "CN"), ("niobium", "BR"), ("niobium", "JP")]),
+])
+def test_the_subject_after_an_opening_mineral_and_its_verb_takes_them_all(analyse, lang,
+                                                                          text, expected):
+    assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # English keeps its word order: the clause after "as" is the country's own
+    ("en", "Copper rose as Chile cut output, and zinc fell on supply from Peru.",
+     [("copper", "CL"), ("zinc", "PE")]),
+    ("en", "Lithium prices in China fell while Chile raised copper output.",
+     [("copper", "CL"), ("lithium", "CN")]),
+])
+def test_no_inverted_subject_in_english(analyse, lang, text, expected):
     assert links(analyse(text, lang)) == expected
