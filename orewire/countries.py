@@ -72,14 +72,15 @@ def not_country_phrases() -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _phrases_holding(term: str) -> tuple[str, ...]:
+def phrases_holding(term: str) -> tuple[str, ...]:
+    """Phrases of ``seeds/not_countries.txt`` that hold the country term."""
     return tuple(p for p in not_country_phrases() if term in p and p != term)
 
 
 def inside_not_country(text: str, start: int, end: int) -> bool:
     """The span ``text[start:end]`` lies inside a phrase of ``seeds/not_countries.txt``
     as written there ("US" in "US-Dollar", "США" in "долларов США")."""
-    for p in _phrases_holding(text[start:end]):
+    for p in phrases_holding(text[start:end]):
         lo = max(0, end - len(p))
         k = text.find(p, lo, start + len(p))
         while k >= 0:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from orewire import PIPELINE_VERSION
 from orewire.countries import (COUNTRY_LABELS, CountryMatcher, code_for, inside_not_country,
-                               is_demonym)
+                               is_demonym, phrases_holding)
 from orewire.events import (acting_government_types, capital_countries, direction_for,
                             mention_events, settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
@@ -33,10 +33,12 @@ def entities_from_doc(doc, country_matcher: CountryMatcher, lang: str | None = "
     lang = lang or "en"
     ents = []
     orgs = []
+    doc_text = None   # doc.text is built anew at each call: once, and only when needed
     for e in doc.ents:
         normalized = code_for(e.text, lang) if e.label_ in COUNTRY_LABELS | NAME_LABELS \
             else None
-        if normalized and inside_not_country(doc.text, e.start_char, e.end_char):
+        if normalized and phrases_holding(e.text) and inside_not_country(
+                doc_text := doc_text or doc.text, e.start_char, e.end_char):
             normalized = None   # "US" in "US-Dollar", "США" in "долларов США"
         label = ("NORP" if e.label_ == "ORG" else "GPE") if normalized and \
             e.label_ in NAME_LABELS else e.label_
@@ -62,7 +64,9 @@ def entities_from_doc(doc, country_matcher: CountryMatcher, lang: str | None = "
         ents.append({"text": text, "label": "GPE", "start": start, "end": end,
                      "normalized": code})
     ents.sort(key=lambda x: (x["start"], x["end"]))
-    defined = _defined_acronyms(doc.text, ents)
+    defined = _defined_acronyms(doc_text or doc.text, ents) if any(
+        x["normalized"] and 2 <= len(x["text"]) <= 5 and x["text"].isupper() for x in ents) \
+        else set()
     return [x for x in ents if not (x["normalized"] and x["text"] in defined)] \
         if defined else ents
 
