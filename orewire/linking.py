@@ -983,7 +983,7 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
         # a verb's subject after the mineral opening the sentence, every other country a
         # place or destination ("Kupfer exportiert Chile vor allem nach China, Lithium
         # dagegen nach Südkorea"): the subject of them all, as one before them would be
-        inverted = _inverted_subject(text, countries, mentions, moved) \
+        inverted = _inverted_subject(text, countries, mentions, moved, lang) \
             if lang in (_RULES().get("link_inverted_languages") or ()) else None
         if inverted is not None:
             before_all, before, subject = [inverted], {inverted["normalized"]}, True
@@ -1108,7 +1108,7 @@ _OPENING = re.compile(r"\s*(?:[^\W\d]{1,3}\s+)?$", re.U)   # an article at most
 
 
 def _inverted_subject(text: str, countries: list[dict], mentions: list[tuple[int, dict]],
-                      moved: set[int]) -> dict | None:
+                      moved: set[int], lang: str) -> dict | None:
     """The one country not moved, a name, one or two words (a verb's) after the mineral
     that opens the sentence ("Kupfer exportiert Chile", "Медь экспортирует Чили"), when
     every other country of the sentence is a place or a destination; else None."""
@@ -1123,6 +1123,19 @@ def _inverted_subject(text: str, countries: list[dict], mentions: list[tuple[int
             not 1 <= len(_WORD.findall(text, first["end"], x["start"])) <= 2 or \
             re.search(r"[,;:]", text[first["end"]:x["start"]]):
         return None
+    # each later mineral an ellipsis of the same verb, its country after no verb of its
+    # own ("Lithium dagegen nach Südkorea", "литий — в Южную Корею"; not "Eisenerz dagegen
+    # kommt vor allem aus Australien", "никель добывают в Индонезии")
+    gap = set(_RULES().get("link_inverted_gap_words") or ()) | \
+        set(_RULES()["link_moved_words"].get(lang, ())) | \
+        set(_RULES()["link_moved_articles"].get(lang, ()))
+    for _i, m in mentions:
+        if m["start"] <= x["end"]:
+            continue
+        nxt = next((c for c in countries if c["start"] >= m["end"]), None)
+        if nxt is not None and not {w.lower() for w in _WORD.findall(
+                text, m["end"], nxt["start"])} <= gap:
+            return None
     return x
 
 

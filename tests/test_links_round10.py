@@ -302,3 +302,14 @@ def test_the_subject_after_an_opening_mineral_and_its_verb_takes_them_all(analys
 ])
 def test_no_inverted_subject_in_english(analyse, lang, text, expected):
     assert links(analyse(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # review rev10: a later mineral with a verb of its own has its own subject or place
+    ("de", "Kupfer exportiert Chile, Eisenerz dagegen kommt vor allem aus Australien.",
+     [("copper", "CL"), ("iron_ore", "AU")]),
+    ("ru", "Медь экспортирует Чили, а никель добывают в Индонезии.",
+     [("copper", "CL"), ("nickel", "ID")]),
+])
+def test_no_inverted_subject_for_a_clause_with_its_own_verb(analyse, lang, text, expected):
+    assert links(analyse(text, lang)) == expected
