@@ -71,6 +71,26 @@ def not_country_phrases() -> list[str]:
         return [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
 
 
+@lru_cache(maxsize=4096)
+def phrases_holding(term: str) -> tuple[str, ...]:
+    """Phrases of ``seeds/not_countries.txt`` that hold the country term."""
+    return tuple(p for p in not_country_phrases() if term in p and p != term)
+
+
+def inside_not_country(text: str, start: int, end: int) -> bool:
+    """The span ``text[start:end]`` lies inside a phrase of ``seeds/not_countries.txt``
+    as written there ("US" in "US-Dollar", "США" in "долларов США")."""
+    for p in phrases_holding(text[start:end]):
+        lo = max(0, end - len(p))
+        k = text.find(p, lo, start + len(p))
+        while k >= 0:
+            if k <= start and end <= k + len(p) and \
+                    not text[k - 1:k].isalnum() and not text[k + len(p):k + len(p) + 1].isalnum():
+                return True
+            k = text.find(p, k + 1, start + len(p))
+    return False
+
+
 @lru_cache(maxsize=8)
 def _folded_terms(lang: str) -> dict[str, str]:
     folded: dict[str, str] = {}

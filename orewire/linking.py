@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 from orewire import PIPELINE_VERSION
-from orewire.countries import COUNTRY_LABELS, CountryMatcher, code_for, is_demonym
+from orewire.countries import (COUNTRY_LABELS, CountryMatcher, code_for, inside_not_country,
+                               is_demonym, phrases_holding)
 from orewire.events import (acting_government_types, capital_countries, company_nationality,
                             direction_for, mention_events, settle_directions)
 from orewire.figures import is_share_or_money as _is_share_or_money
@@ -33,9 +34,13 @@ def entities_from_doc(doc, country_matcher: CountryMatcher, lang: str | None = "
     lang = lang or "en"
     ents = []
     orgs = []
+    doc_text = None   # doc.text is built anew at each call: once, and only when needed
     for e in doc.ents:
         normalized = code_for(e.text, lang) if e.label_ in COUNTRY_LABELS | NAME_LABELS \
             else None
+        if normalized and phrases_holding(e.text) and inside_not_country(
+                doc_text := doc_text or doc.text, e.start_char, e.end_char):
+            normalized = None   # "US" in "US-Dollar", "США" in "долларов США"
         label = ("NORP" if e.label_ == "ORG" else "GPE") if normalized and \
             e.label_ in NAME_LABELS else e.label_
         ents.append({"text": e.text, "label": label, "start": e.start_char,
@@ -60,7 +65,37 @@ def entities_from_doc(doc, country_matcher: CountryMatcher, lang: str | None = "
         ents.append({"text": text, "label": "GPE", "start": start, "end": end,
                      "normalized": code})
     ents.sort(key=lambda x: (x["start"], x["end"]))
-    return ents
+    defined = _defined_acronyms(doc_text or doc.text, ents) if any(
+        x["normalized"] and 2 <= len(x["text"]) <= 5 and x["text"].isupper() for x in ents) \
+        else set()
+    return [x for x in ents if not (x["normalized"] and x["text"] in defined)] \
+        if defined else ents
+
+
+_ACRONYM_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
+
+
+def _defined_acronyms(text: str, ents: list[dict]) -> set[str]:
+    """Country short forms that the article defines as something else, in brackets after
+    the words they abbreviate ("peak rated capacity (PRC)", "Project Review Committee
+    (PRC)"): not the country, there or anywhere else in the article. Words that name a
+    country themselves keep it ("People's Republic of China (PRC)")."""
+    out = set()
+    skip = frozenset(_RULES().get("acronym_skip_words") or ())
+    for x in ents:
+        a = x["text"]
+        if not (x["normalized"] and 2 <= len(a) <= 5 and a.isalpha() and a.isupper() and
+                text[x["start"] - 1:x["start"]] == "(" and text[x["end"]:x["end"] + 1] == ")"):
+            continue
+        lo = max(0, x["start"] - 120)
+        words = [w for w in _ACRONYM_WORD.finditer(text, lo, x["start"] - 1)
+                 if w.group().lower() not in skip][-len(a):]
+        if len(words) == len(a) and \
+                "".join(w.group()[0] for w in words).upper() == a and \
+                not any(y["normalized"] and words[0].start() <= y["start"] < x["start"] - 1
+                        for y in ents):
+            out.add(a)
+    return out
 
 
 _MT_DEFINED = re.compile(r"million\s+(?:metric\s+)?ton(?:ne)?s?\s*\(\s*MT\s*\)|\bMTPA\b")
@@ -916,6 +951,13 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     # the sentence says about it ("... palladium producer, is not under sanctions, but
     # penalties imposed on Russia since troops went into Ukraine ...").
     named = sorted((x for x in in_sent if x["normalized"]), key=lambda x: x["start"])
+    # a country that is only where people met ("at a conference in Canada") is no link
+    named = [x for x in named if not _venue_before(text, x, lang)]
+    # nor one that is only where a study comes from, beside a country of the sentence's own
+    source = [x for x in named if _source_country(text, x, lang)]
+    if source and len(source) < len(named) and \
+            {x["normalized"] for x in source} - {x["normalized"] for x in named if x not in source}:
+        named = [x for x in named if x not in source]
     other = _contrast_clause_start(text, mentions, lang)
     if other is not None:
         named = [x for x in named if x["start"] < other]
@@ -948,7 +990,10 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     # subject of them all ("Brazil exports iron ore to China and niobium to Japan").
     first = min(m["start"] for _i, m in mentions)
     moved = _moved_countries(text, countries, lang, mentions)
-    before_all = [x for x in countries if x["end"] <= first]
+    # (not a destination or place written before the mineral it is of: "Brasilien liefert
+    # nach China Eisenerz und nach Japan Niob")
+    before_all = [x for x in countries if x["end"] <= first and not (
+        id(x) in moved and _NOTHING_BETWEEN.fullmatch(text, x["end"], first))]
     before = {x["normalized"] for x in before_all}
     # several countries written as one list before every mineral are their subject
     # together ("Die USA und die Ukraine haben ein Abkommen über Seltene Erden ... und
@@ -956,7 +1001,22 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
     subject = bool(before) and all(
         _list_gap().fullmatch(text, a["end"], b["start"])
         for a, b in zip(before_all, before_all[1:])) and all(
-        id(x) in moved for x in countries if x["normalized"] not in before)
+        id(x) in moved for x in countries if x["normalized"] not in before) and not (
+        # places each with its mineral right after it, the first one's too ("En
+        # Kazajistán se extrae uranio, en Uzbekistán oro y en Kirguistán antimonio")
+        all(_moved_to(lang).search(text, max(0, x["start"] - 30), x["start"])
+            for x in before_all) and any(
+            _NOTHING_BETWEEN.fullmatch(text, x["end"], m["start"])
+            for x in countries if x["normalized"] not in before for _i, m in mentions))
+    if not before_all:
+        # a verb's subject after the mineral opening the sentence, every other country a
+        # place or destination ("Kupfer exportiert Chile vor allem nach China, Lithium
+        # dagegen nach Südkorea"): the subject of them all, as one before them would be
+        inverted = _inverted_subject(text, countries, mentions, moved, lang) \
+            if lang in (_RULES().get("link_inverted_languages") or ()) else None
+        if inverted is not None:
+            before_all, before, subject = [inverted], {inverted["normalized"]}, True
+    fronted = _additive_subject(text, countries, mentions, lang)
     for x in countries:
         # a country written inside a mention's own word ("Kongo-Kobalt und Chile-Kupfer")
         # is that mention's only, not its list's
@@ -969,15 +1029,34 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
             continue
         if subject and x["normalized"] in before:
             targets = set(group_of.values())
+        elif fronted is not None and id(x) in fronted[0]:
+            # the subject after an additive opening ("Besides cobalt from Congo, China
+            # also buys Australian lithium"): the minerals before it and its own after it
+            after = [i for i, m in mentions if m["start"] >= x["end"]]
+            limit = _segment_end(text, x, countries, mentions)
+            targets = {group_of[i] for i in fronted[1]} | \
+                {group_of[i] for i in after[:1]} | \
+                {group_of[i] for i, m in mentions if x["end"] <= m["start"] and m["end"] <= limit}
         else:
             pool = [im for im in mentions if im[1]["end"] <= x["start"]] \
                 if id(x) in moved else []
+            # a place whose mineral follows it with nothing between but a dash is that
+            # mineral's ("en Uzbekistán oro y en Kirguistán antimonio", "в Узбекистане —
+            # золото"), not the mineral's before it
+            pool = [im for im in mentions if _NOTHING_BETWEEN.fullmatch(
+                text, x["end"], im[1]["start"])] or pool
+            # a mineral in an apposition right after the country is its own, however near
+            # a mineral before it stands ("Chile, the largest copper producer, and
+            # Australia, the largest lithium producer")
+            pool = pool or _apposition(text, x, named, mentions)
             # at equal distance the mineral after the country, whose subject it is ("le
             # Chili du cuivre et la Guinée de la bauxite")
             best = min(pool or mentions, key=lambda im: (distance(
                 text, (im[1]["start"], im[1]["end"]), (x["start"], x["end"])),
                 im[1]["start"] < x["start"]))
             targets = {group_of[best[0]]}
+            if pool and id(x) in moved:
+                targets |= _shared_destination(text, x, best, pool, countries, group_of)
             if id(x) not in moved and best[1]["start"] >= x["end"]:
                 # the subject of the minerals after it: each one up to the next country
                 # or a clause of its own ("China produziert 60 Prozent des Lithiums und
@@ -989,6 +1068,137 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
             if group_of[i] in targets and x["normalized"] not in links[i]:
                 links[i].append(x["normalized"])
     return links
+
+
+_APPOSITION_END = re.compile(r"[,;:.!?()](?!\d)")
+_NOTHING_BETWEEN = re.compile(r"\s*[-–—]?\s*")
+_CLAUSE_BREAK = re.compile(r"[;:]|[.!?]\s|(?<!\w)(?:while|whilst|whereas|although|"
+                           r"though|but|mientras|pero|tandis|mais|alors\s+que|während|"
+                           r"wohingegen|aber|jedoch|enquanto|mas|porém|тогда\s+как|но)(?!\w)",
+                           re.I | re.U)   # a clause of its own: "... while zinc from Mexico"
+
+
+def _apposition(text: str, x: dict, named: list[dict],
+                mentions: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
+    """The mentions of an apposition right after the country: a comma, a few words
+    (``link_apposition_words`` at most) naming no country, and a comma closing them
+    ("Chile, der größte Kupferproduzent, und Australien, ..."); else empty."""
+    if not text.startswith(",", x["end"]):
+        return []
+    end = mentions[0][1].get("sent_end", len(text))
+    stop = _APPOSITION_END.search(text, x["end"] + 1, end)
+    if stop is None or text[stop.start()] != "," or \
+            len(_WORD.findall(text, x["end"] + 1, stop.start())) > \
+            int(_RULES().get("link_apposition_words") or 0) or \
+            any(x["end"] < c["start"] < stop.start() for c in named):
+        return []
+    return [im for im in mentions
+            if x["end"] < im[1]["start"] and im[1]["end"] <= stop.start()]
+
+
+@lru_cache(maxsize=8)
+def _ADDITIVE(lang: str) -> re.Pattern:  # noqa: N802 (a compiled constant)
+    words = (_RULES().get("link_additive_openers") or {}).get(lang) or ["(?!)"]
+    return re.compile(r"\s*(?:" + "|".join(words) + r")(?!\w)", re.I | re.U)
+
+
+def _additive_subject(text: str, countries: list[dict], mentions: list[tuple[int, dict]],
+                      lang: str) -> tuple[set[int], list[int]] | None:
+    """(ids of the subject country and those listed with it, the mentions before it) of a sentence that opens with an
+    additive word and a mineral (``link_additive_openers``: "Besides cobalt from Congo,
+    China also buys ...", "Neben Kobalt aus dem Kongo kauft China ...", "Outre le cobalt
+    congolais, la Chine achète ..."): the first country after that mineral that no word of
+    origin or destination introduces; None when the sentence opens otherwise."""
+    start = mentions[0][1].get("sent_start", 0)
+    opener = _ADDITIVE(lang).match(text, start)
+    first = min(m["start"] for _i, m in mentions)
+    if opener is None or len(_WORD.findall(text, opener.end(), first)) > 2:
+        return None
+    # not one after "from" or "to", nor a demonym before its mineral ("Australian
+    # lithium"); one after the opening's comma is no list with the country before it
+    starts = {m["start"] for _i, m in mentions}
+    subject = next((x for x in countries if x["start"] > first and x["text"][:1].isupper() and
+                    not _moved_to(lang).search(text, max(0, x["start"] - 30), x["start"]) and
+                    not (is_demonym(x["text"]) and
+                         any(0 < s - x["end"] <= 2 for s in starts))), None)
+    if subject is None or text[subject["end"]:subject["end"] + 2] in ("'s", "’s"):
+        return None   # "Besides copper from Chile, Peru's zinc ...": zinc's country only
+    # and the countries listed with it ("In addition to copper, Zambia and Congo produce
+    # cobalt")
+    ids, last = {id(subject)}, subject
+    for x in countries:
+        if x["start"] > last["end"] and _list_gap().fullmatch(text, last["end"], x["start"]):
+            ids.add(id(x))
+            last = x
+    return ids, [i for i, m in mentions if m["end"] <= subject["start"]]
+
+
+_OPENING = re.compile(r"\s*(?:[^\W\d]{1,3}\s+)?$", re.U)   # an article at most
+
+
+def _inverted_subject(text: str, countries: list[dict], mentions: list[tuple[int, dict]],
+                      moved: set[int], lang: str) -> dict | None:
+    """The one country not moved, a name, one or two words (a verb's) after the mineral
+    that opens the sentence ("Kupfer exportiert Chile", "Медь экспортирует Чили"), when
+    every other country of the sentence is a place or a destination; else None."""
+    free = [x for x in countries if id(x) not in moved]
+    if len(free) != 1 or len(free) == len(countries):
+        return None
+    x = free[0]
+    first = min((m for _i, m in mentions), key=lambda m: m["start"])
+    if is_demonym(x["text"]) or not x["text"][:1].isupper() or \
+            text[x["end"]:x["end"] + 2] in ("'s", "’s") or \
+            not _OPENING.fullmatch(text, first.get("sent_start", 0), first["start"]) or \
+            not 1 <= len(_WORD.findall(text, first["end"], x["start"])) <= 2 or \
+            re.search(r"[,;:]", text[first["end"]:x["start"]]):
+        return None
+    # each later mineral an ellipsis of the same verb, its country after no verb of its
+    # own ("Lithium dagegen nach Südkorea", "литий — в Южную Корею"; not "Eisenerz dagegen
+    # kommt vor allem aus Australien", "никель добывают в Индонезии")
+    gap = set(_RULES().get("link_inverted_gap_words") or ()) | \
+        set(_RULES()["link_moved_words"].get(lang, ())) | \
+        set(_RULES()["link_moved_articles"].get(lang, ()))
+    for _i, m in mentions:
+        if m["start"] <= x["end"]:
+            continue
+        nxt = next((c for c in countries if c["start"] >= m["end"]), None)
+        if nxt is not None and not {w.lower() for w in _WORD.findall(
+                text, m["end"], nxt["start"])} <= gap:
+            return None
+    return x
+
+
+def _shared_destination(text: str, x: dict, best: tuple[int, dict],
+                        pool: list[tuple[int, dict]], countries: list[dict],
+                        group_of: dict[int, int]) -> set[int]:
+    """Groups of the minerals before a destination that a verb joins to a list of
+    minerals each with its own origin ("Copper from Peru and zinc from Mexico are shipped
+    to China", "Kupfer aus Peru und Zink aus Mexiko gehen nach China"): every one of them
+    in the destination's clause; empty when the destination is the nearest mineral's own
+    ("iron ore to China and niobium to Japan", "zinc from Peru to Japan")."""
+    between = [c for c in countries if best[1]["end"] <= c["start"] and c["end"] <= x["start"]]
+    if not between or len(_WORD.findall(text, between[-1]["end"], x["start"])) < 2:
+        return set()
+    brk = [b.end() for b in _CLAUSE_BREAK.finditer(text, pool[0][1]["start"], x["start"])]
+    lo = brk[-1] if brk else 0
+    # back from the nearest mineral, each one before it whose own origin a list's joiner
+    # alone parts from it ("Copper from Peru and zinc ...", not "Copper from Peru stays
+    # home and zinc ...")
+    out, nxt, joined = {group_of[best[0]]}, best[1], False
+    for i, m in sorted((im for im in pool if im[1]["start"] >= lo),
+                       key=lambda im: -im[1]["start"]):
+        if m["start"] >= nxt["start"]:
+            continue
+        own = [c for c in countries if m["end"] <= c["start"] and c["end"] <= nxt["start"]]
+        if len(own) != 1 or not _list_gap().fullmatch(text, own[0]["end"], nxt["start"]):
+            break
+        out.add(group_of[i])
+        joined = joined or bool(set(text[own[0]["end"]:nxt["start"]].lower().split()) &
+                                set(_RULES()["list_and"]))
+        nxt = m
+    # a list has its "and" ("Copper from Chile, zinc from Peru and tin from Bolivia"); a
+    # comma alone parts two clauses ("Unlike copper from Chile, lithium from Australia")
+    return out if joined else {group_of[best[0]]}
 
 
 def _qualifiers(text: str, countries: list[dict],
@@ -1053,6 +1263,37 @@ def _supply_before(text: str, x: dict, mentions: list[tuple[int, dict]]) -> bool
         return False
     words = _WORD.findall(text[max(0, x["start"] - 80):x["start"]])[-n:]
     return any(_STEMS_RE("link_contrast_supply_words").match(w) for w in words)
+
+
+@lru_cache(maxsize=8)
+def _VENUE(lang: str) -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """A meeting's noun, a preposition and an article of ``lang`` right before a country
+    (``link_venue_before``, case as written)."""
+    words = (_RULES().get("link_venue_before") or {}).get(lang) or ["(?!)"]
+    return re.compile("|".join(f"(?:{w})" for w in words), re.U)
+
+
+@lru_cache(maxsize=8)
+def _SOURCE(lang: str) -> tuple[re.Pattern, re.Pattern]:  # noqa: N802 (compiled constants)
+    words = (_RULES().get("link_source_before") or {}).get(lang) or ["(?!)"]
+    after = _RULES().get("link_source_after") or ["(?!)"]
+    return (re.compile("|".join(f"(?:{w})" for w in words), re.U),
+            re.compile("|".join(f"(?:{w})" for w in after), re.U))
+
+
+def _source_country(text: str, x: dict, lang: str) -> bool:
+    """The country is only where a study or a report comes from ("a study from the
+    Netherlands", "a Swiss research group"): ``link_source_before``/``link_source_after``."""
+    before, after = _SOURCE(lang)
+    if before.search(text[max(0, x["start"] - 60):x["start"]]):
+        return True
+    return is_demonym(x["text"]) and bool(after.match(text, x["end"]))
+
+
+def _venue_before(text: str, x: dict, lang: str) -> bool:
+    """The country is where a meeting is held ("Auf einer Konferenz in Kanada sagte der
+    Chef, ..."), written right after the meeting's noun and a preposition."""
+    return bool(_VENUE(lang).search(text[max(0, x["start"] - 60):x["start"]]))
 
 
 @lru_cache(maxsize=8)
