@@ -623,12 +623,19 @@ def _stock_of(wide: str, lang: str) -> bool:
     if lang != "en":
         # (the other languages capitalise no mineral apart: "Die Aktie von Aurubis stieg und
         # Kupfer verteuerte sich auf 9.400 Dollar" is copper's after its "und")
-        later = re.split(r"\b(?:und|sowie|während|et|alors\s+que|tandis\s+que|y|mientras|e|"
-                         r"enquanto|и|а|тогда\s+как)\b", wide[stock.end():], flags=re.I | re.U)
+        later = _STOCK_LATER_CLAUSE().split(wide[stock.end():])
         return len(later) == 1 or not _mineral_names(lang).search(later[-1])
     later = re.split(r",\s*and\b|\bwhile\b|\bwhereas\b", wide[stock.end():], flags=re.I)
     return len(later) == 1 or not any(
         n.group()[:1].islower() for n in _mineral_names(lang).finditer(later[-1]))
+
+
+@lru_cache(maxsize=1)
+def _STOCK_LATER_CLAUSE() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """Words after which a clause of its own may name the mineral
+    (``stock_later_clause_words``)."""
+    words = "|".join(rules().get("stock_later_clause_words") or ["(?!)"])
+    return re.compile(rf"\b(?:{words})\b", re.I | re.U)
 
 
 # A company named as the subject of a quote's move ("Freeport-McMoRan gained 2% to"), in
@@ -1503,6 +1510,14 @@ def table_heading(line: str, lang: str | None = "en") -> tuple[float, str] | Non
         scale = m.group("scale") or m.group("scale2") or ""
         scale = "thousand" if scale in ("'000", "’000") else scale
         sample = f"1,000 {scale} {m.group('unit') or m.group('unit2')}"
+    return _unit_factor(sample, lang)
+
+
+@lru_cache(maxsize=256)
+def _unit_factor(sample: str, lang: str) -> tuple[float, str] | None:
+    """(factor, unit) of a table's heading, read by this module's own rules from a sample
+    amount of 1,000 in the heading's unit ("1,000 thousand ounces" -> 1000, "oz"); None
+    when the sample is not exactly one figure."""
     probe = find_figures(sample, lang)
     if len(probe) != 1:
         return None
@@ -1554,10 +1569,10 @@ def _table_entries(text: str, found: list[Figure], lang: str) -> list[Figure]:
     head = header.search(text)
     if head is None:
         return []
-    probe = find_figures(f"1,000 {head.group('scale') or ''}{head.group('unit')}", lang)
-    if len(probe) != 1:
+    read = _unit_factor(f"1,000 {head.group('scale') or ''}{head.group('unit')}", lang)
+    if read is None:
         return []
-    factor, unit = probe[0].value / 1000, probe[0].unit
+    factor, unit = read
     added, pos = [], head.end()
     while (m := row.match(text, pos)) and not _YEAR.fullmatch(m.group("num")):
         s, e = m.span("num")

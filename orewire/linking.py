@@ -1072,10 +1072,12 @@ def sentence_links(text: str, mentions: list[dict], in_sent: list[dict],
 
 _APPOSITION_END = re.compile(r"[,;:.!?()](?!\d)")
 _NOTHING_BETWEEN = re.compile(r"\s*[-–—]?\s*")
-_CLAUSE_BREAK = re.compile(r"[;:]|[.!?]\s|(?<!\w)(?:while|whilst|whereas|although|"
-                           r"though|but|mientras|pero|tandis|mais|alors\s+que|während|"
-                           r"wohingegen|aber|jedoch|enquanto|mas|porém|тогда\s+как|но)(?!\w)",
-                           re.I | re.U)   # a clause of its own: "... while zinc from Mexico"
+@lru_cache(maxsize=1)
+def _CLAUSE_BREAK() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    """Punctuation or a word that opens a clause of its own ("... while zinc from Mexico"):
+    ``link_clause_break_words``."""
+    words = "|".join(_RULES().get("link_clause_break_words") or ["(?!)"])
+    return re.compile(rf"[;:]|[.!?]\s|(?<!\w)(?:{words})(?!\w)", re.I | re.U)
 
 
 def _apposition(text: str, x: dict, named: list[dict],
@@ -1179,7 +1181,7 @@ def _shared_destination(text: str, x: dict, best: tuple[int, dict],
     between = [c for c in countries if best[1]["end"] <= c["start"] and c["end"] <= x["start"]]
     if not between or len(_WORD.findall(text, between[-1]["end"], x["start"])) < 2:
         return set()
-    brk = [b.end() for b in _CLAUSE_BREAK.finditer(text, pool[0][1]["start"], x["start"])]
+    brk = [b.end() for b in _CLAUSE_BREAK().finditer(text, pool[0][1]["start"], x["start"])]
     lo = brk[-1] if brk else 0
     # back from the nearest mineral, each one before it whose own origin a list's joiner
     # alone parts from it ("Copper from Peru and zinc ...", not "Copper from Peru stays
